@@ -1,0 +1,170 @@
+#include "api/ApiCall.h"
+
+#include "core/Log.h"
+
+#include <QNetworkReply>
+
+namespace {
+int httpStatusOf(QNetworkReply *reply)
+{
+    return reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+}
+
+ApiError errorFor(QNetworkReply *reply, bool canceledByUser, const QByteArray &body)
+{
+    const int status = httpStatusOf(reply);
+    // An HTTP status wins over the transport error Qt derives from it (e.g. 401 → AuthenticationRequired).
+    if (status >= 400)
+        return ApiError::fromHttpStatus(status, body);
+    return ApiError::fromNetwork(reply->error(), canceledByUser, reply->errorString());
+}
+} // namespace
+
+ApiCall::ApiCall(QNetworkReply *reply, QObject *parent) : QObject(parent), m_reply(reply)
+{
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply && m_reply->isRunning()) {
+        m_canceledByUser = true;
+        m_reply->abort();
+    }
+}
+
+void ApiCall::abort()
+{
+    if (!m_reply || m_done)
+        return;
+    m_canceledByUser = true;
+    m_reply->abort();
+}
+
+bool ApiCall::isRunning() const
+{
+    return !m_done;
+}
+
+void ApiCall::onReadyRead()
+{
+    const QByteArray chunk = m_reply->readAll();
+    if (m_overflow)
+        return;
+    if (m_body.size() + chunk.size() > MaxBodyBytes) {
+        m_overflow = true;
+        m_body.clear();
+        m_reply->abort();
+        return;
+    }
+    m_body += chunk;
+}
+
+void ApiCall::onFinished()
+{
+    if (m_done)
+        return;
+    onReadyRead();
+    if (m_overflow) {
+        finish(ApiError(ApiError::Kind::InvalidResponse, httpStatusOf(m_reply),
+                        tr("reply larger than %1 MiB").arg(MaxBodyBytes / (1024 * 1024))));
+        return;
+    }
+    const int status = httpStatusOf(m_reply);
+    if (m_reply->error() != QNetworkReply::NoError || status >= 400) {
+        finish(errorFor(m_reply, m_canceledByUser, m_body));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(m_body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const ApiError htmlOrText = ApiError::fromHttpStatus(500, m_body);
+        const bool html = m_body.trimmed().startsWith('<');
+        finish(html ? ApiError(ApiError::Kind::Server, status, htmlOrText.serverMessage())
+                    : ApiError(ApiError::Kind::InvalidResponse, status, {}));
+        return;
+    }
+    if (doc.isObject() && ApiError::isInBandError(doc.object())) {
+        finish(ApiError::fromInBandError(doc.object()));
+        return;
+    }
+    finish({}, doc);
+}
+
+void ApiCall::finish(const ApiError &error, const QJsonDocument &doc)
+{
+    m_done = true;
+    if (error.isError()) {
+        qCInfo(lcApi) << "call failed:" << m_reply->url().path() << error.code() << error.httpStatus()
+                      << error.serverMessage();
+        emit failed(error);
+    } else {
+        emit succeeded(doc);
+    }
+    emit finished(error);
+    deleteLater();
+}
+
+StreamCall::StreamCall(QNetworkReply *reply, QObject *parent) : QObject(parent), m_reply(reply)
+{
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::readyRead, this, &StreamCall::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &StreamCall::onFinished);
+}
+
+StreamCall::~StreamCall()
+{
+    if (m_reply && m_reply->isRunning()) {
+        m_canceledByUser = true;
+        m_reply->abort();
+    }
+}
+
+void StreamCall::abort()
+{
+    if (!m_reply || m_done)
+        return;
+    m_canceledByUser = true;
+    m_reply->abort();
+}
+
+bool StreamCall::isRunning() const
+{
+    return !m_done;
+}
+
+bool StreamCall::isSuccessStatus() const
+{
+    const int status = httpStatusOf(m_reply);
+    return status == 0 || (status >= 200 && status < 300);
+}
+
+void StreamCall::onReadyRead()
+{
+    const QByteArray chunk = m_reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    m_received += chunk.size();
+    if (isSuccessStatus()) {
+        emit bytesArrived(chunk);
+    } else if (m_errorBody.size() < 64 * 1024) {
+        m_errorBody += chunk;
+    }
+}
+
+void StreamCall::onFinished()
+{
+    if (m_done)
+        return;
+    onReadyRead();
+    m_done = true;
+    ApiError error;
+    if (m_reply->error() != QNetworkReply::NoError || !isSuccessStatus())
+        error = errorFor(m_reply, m_canceledByUser, m_errorBody);
+    if (error.isError())
+        qCInfo(lcApi) << "stream ended with error:" << error.code() << error.httpStatus() << error.serverMessage();
+    emit finished(error);
+    deleteLater();
+}

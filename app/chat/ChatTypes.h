@@ -1,0 +1,50 @@
+#pragma once
+
+#include "api/StreamDecoder.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+struct Conversation
+{
+    qint64 id = 0;
+    QString title;
+    QString model;
+    QString sysPrompt;
+    QString draft;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct ChatMessage
+{
+    enum class Role { User, Assistant };
+    // Streaming: still arriving (or the app died while it was: then Interrupted on the next start).
+    enum class State { Done, Streaming, Stopped, Interrupted, Failed };
+
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    Role role = Role::User;
+    QString content;
+    QString reasoning;
+    State state = State::Done;
+    QString error;    // translated text shown at the answer
+    QString errorCode;
+    QString model;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+    TokenUsage usage;
+    QString llmUsageId;
+
+    bool isAssistant() const { return role == Role::Assistant; }
+    // Whether this message is part of the context sent with the next request.
+    bool countsAsContext() const { return !content.isEmpty() && state != State::Failed; }
+
+    static QString roleName(Role role);
+    static Role roleFromName(const QString &name);
+    static QString stateName(State state);
+    static State stateFromName(const QString &name);
+};
+
+Q_DECLARE_METATYPE(ChatMessage)

@@ -1,0 +1,123 @@
+#include "core/AppCore.h"
+
+#include "account/CredentialStore.h"
+#include "api/PlatformClient.h"
+#include "chat/ChatModelCatalog.h"
+#include "chat/ChatSession.h"
+#include "core/AppSettings.h"
+#include "core/Log.h"
+#include "simulator/PlatformSimulator.h"
+#include "store/ConversationStore.h"
+#include "store/Database.h"
+#include "store/UsageLedger.h"
+
+#include <QDir>
+
+AppCore::AppCore(LaunchOptions options, SecretBackend *keychain, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    m_options.validate();
+    const QString configDir = m_options.resolvedConfigDir();
+    m_settings = new AppSettings(configDir, this);
+    if (!keychain && m_options.useKeychain)
+        keychain = KeychainBackend::create(this);
+    m_credentials = new CredentialStore(keychain, QDir(configDir).filePath(QStringLiteral("api-key")), this);
+    if (!m_options.apiKeyOverride.isEmpty())
+        m_credentials->setOverride(m_options.apiKeyOverride);
+    m_client = new PlatformClient(this);
+    m_database = std::make_unique<Database>(QDir(m_options.resolvedDataDir()).filePath(QStringLiteral("yuanjing.sqlite")));
+
+    connect(m_settings, &AppSettings::baseUrlChanged, this, &AppCore::applyEndpoint);
+    connect(m_settings, &AppSettings::changed, this, &AppCore::applySettings);
+    connect(m_credentials, &CredentialStore::keyChanged, this, &AppCore::applyEndpoint);
+    applyEndpoint();
+
+    if (m_options.demo)
+        enableDemo();
+}
+
+AppCore::~AppCore()
+{
+    // Stop the answer in flight before the store it writes to goes away.
+    if (m_chat)
+        m_chat->stop();
+}
+
+void AppCore::start()
+{
+    QString error;
+    if (!m_database->open(&error)) {
+        m_startError = tr("The database %1 cannot be opened: %2").arg(QDir::toNativeSeparators(m_database->path()), error);
+        qCWarning(lcStore) << m_startError;
+    }
+    m_conversations = new ConversationStore(m_database.get(), this);
+    m_ledger = new UsageLedger(m_database.get(), this);
+    if (m_database->isOpen())
+        m_conversations->recoverInterrupted();
+    m_chat = new ChatSession(m_client, m_conversations, m_ledger, this);
+    m_chatModels = new ChatModelCatalog(m_client, m_settings, this);
+    applySettings();
+
+    connect(m_credentials, &CredentialStore::loaded, this, [this] {
+        m_started = true;
+        emit started();
+    }, Qt::SingleShotConnection);
+    m_credentials->load();
+}
+
+bool AppCore::enableDemo()
+{
+    if (m_demo)
+        return true;
+    if (!m_simulator)
+        m_simulator = new PlatformSimulator(this);
+    if (!m_simulator->start()) {
+        m_startError = tr("The demo simulator could not start on this computer.");
+        return false;
+    }
+    m_demo = true;
+    applyEndpoint();
+    return true;
+}
+
+bool AppCore::needsWelcome() const
+{
+    return !m_demo && !m_credentials->hasKey();
+}
+
+QUrl AppCore::effectiveBaseUrl() const
+{
+    if (m_demo && m_simulator)
+        return m_simulator->baseUrl();
+    if (!m_options.baseUrlOverride.isEmpty()) {
+        QUrl url;
+        AppSettings::validateBaseUrl(m_options.baseUrlOverride, &url);
+        return url;
+    }
+    return m_settings->baseUrl();
+}
+
+QString AppCore::endpointDescription() const
+{
+    if (m_demo)
+        return tr("Demo mode: built-in simulator at %1, no key needed, nothing is billed")
+            .arg(effectiveBaseUrl().authority());
+    const QString url = effectiveBaseUrl().toString();
+    return baseUrlOverridden() ? tr("Platform: %1 (set for this run)").arg(url) : tr("Platform: %1").arg(url);
+}
+
+void AppCore::applyEndpoint()
+{
+    m_client->setBaseUrl(effectiveBaseUrl());
+    // The real key never goes to the simulator.
+    m_client->setApiKey(m_demo ? QStringLiteral("demo-key") : m_credentials->apiKey());
+    emit endpointChanged();
+}
+
+void AppCore::applySettings()
+{
+    if (m_chat) {
+        m_chat->setHistoryTurns(m_settings->chatHistoryTurns());
+        m_chat->setStreaming(m_settings->chatStreaming());
+    }
+}

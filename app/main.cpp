@@ -1,0 +1,91 @@
+// yuanjing-studio: the desktop app.
+#include "MainWindow.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "core/Log.h"
+#include "core/Translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+namespace {
+// For bench/: print how long it took from the launcher's timestamp to a shown, idle window, then quit.
+void reportStartupWhenIdle(QWidget *window)
+{
+    const qint64 t0 = qEnvironmentVariable("YUANJING_BENCH_T0_NS").toLongLong();
+    if (t0 <= 0)
+        return;
+    QTimer::singleShot(0, window, [window, t0] {
+        // One more turn of the event loop after the first paint: the window is shown and idle.
+        QTimer::singleShot(0, window, [t0] {
+            const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+            long maxRssKiB = 0;
+#ifdef Q_OS_UNIX
+            rusage usage{};
+            getrusage(RUSAGE_SELF, &usage);
+            maxRssKiB = usage.ru_maxrss;
+#endif
+            QTextStream(stdout) << "startup_ms " << (nowNs - t0) / 1e6 << " peak_rss_kib " << maxRssKiB << Qt::endl;
+            QCoreApplication::quit();
+        });
+    });
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(YUANJING_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("元境 Studio"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("ai.opencomputing.YuanjingStudio"));
+    Redaction::installRedactingMessageHandler();
+
+    LaunchOptions options = LaunchOptions::fromEnvironment();
+    {
+        // The language comes before any translated text, parser help included.
+        AppSettings settings(options.resolvedConfigDir());
+        Translations::install(&app, settings.language());
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Yuanjing Studio: chat with LLMs and generate videos on the 元境 platform.\n"
+                "Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platform address for this run)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Run against the built-in platform simulator: no key, no network, nothing billed."));
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"),
+                                     QCoreApplication::translate("main", "Talk to the platform at <url> for this run."),
+                                     QStringLiteral("url"));
+    parser.addOption(demo);
+    parser.addOption(baseUrl);
+    parser.process(app);
+
+    options.demo = parser.isSet(demo);
+    if (parser.isSet(baseUrl))
+        options.baseUrlOverride = parser.value(baseUrl);
+
+    AppCore core(options);
+    MainWindow *window = nullptr;
+    QObject::connect(&core, &AppCore::started, &app, [&] {
+        window = new MainWindow(&core);
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        window->show();
+        reportStartupWhenIdle(window);
+    });
+    core.start();
+    const int code = app.exec();
+    delete window;
+    return code;
+}

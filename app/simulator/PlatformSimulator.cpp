@@ -1,0 +1,511 @@
+#include "simulator/PlatformSimulator.h"
+
+#include "core/Log.h"
+#include "simulator/DemoContent.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace {
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray errorBody(const QString &message)
+{
+    return json({{QStringLiteral("error"), message}});
+}
+
+QString randomId(int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    QString id;
+    for (int i = 0; i < length; ++i)
+        id += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]);
+    return id;
+}
+
+bool promptAsks(const QJsonObject &body, const char *tag)
+{
+    return body.value(QLatin1String("prompt")).toString().contains(QLatin1String(tag));
+}
+} // namespace
+
+PlatformSimulator::PlatformSimulator(QObject *parent) : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &PlatformSimulator::onNewConnection);
+}
+
+PlatformSimulator::~PlatformSimulator()
+{
+    stop();
+}
+
+bool PlatformSimulator::start(quint16 port)
+{
+    if (m_server.isListening())
+        return true;
+    const bool ok = m_server.listen(QHostAddress::LocalHost, port);
+    if (!ok)
+        qCWarning(lcSim) << "simulator could not listen:" << m_server.errorString();
+    return ok;
+}
+
+void PlatformSimulator::stop()
+{
+    m_server.close();
+}
+
+QUrl PlatformSimulator::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+}
+
+int PlatformSimulator::requestCount(const QString &path) const
+{
+    return int(std::count_if(m_requests.cbegin(), m_requests.cend(),
+                             [&](const Recorded &r) { return r.path == path; }));
+}
+
+void PlatformSimulator::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        auto *connection = new HttpConnection(socket, m_config.maxBodyBytes, this);
+        connect(connection, &HttpConnection::requestReceived, this,
+                [this, connection](const HttpRequest &request) { handle(connection, request); });
+    }
+}
+
+void PlatformSimulator::handle(HttpConnection *connection, const HttpRequest &request)
+{
+    m_requests.append({request.method, request.path, request.query, request.headers.value("authorization"),
+                       request.body});
+    if (m_config.closeWithoutAnswer) {
+        connection->reset();
+        return;
+    }
+    if (m_config.answerDelayMs > 0) {
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(m_config.answerDelayMs, this, [this, guard, request] {
+            if (guard)
+                answer(guard, request);
+        });
+        return;
+    }
+    answer(connection, request);
+}
+
+void PlatformSimulator::answer(HttpConnection *connection, const HttpRequest &request)
+{
+    const QString path = request.path;
+    if (path == QLatin1String("/idfile")) {
+        handleFile(connection, request); // result URLs carry no key
+        return;
+    }
+    if (!checkAuth(connection, request))
+        return;
+    if (m_config.forcedStatus) {
+        connection->respond(m_config.forcedStatus, m_config.forcedBody, m_config.forcedContentType);
+        emit requestHandled(path, m_config.forcedStatus);
+        return;
+    }
+    if (request.bodyTooLarge) {
+        connection->respond(413, "<html><head><title>413 Request Entity Too Large</title></head>"
+                                 "<body><center><h1>413 Request Entity Too Large</h1></center></body></html>",
+                            "text/html");
+        emit requestHandled(path, 413);
+        return;
+    }
+    QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (path == QLatin1String("/llmage/t2t")) {
+        handleChat(connection, body);
+    } else if (path == QLatin1String("/llmage/video")) {
+        handleVideo(connection, body);
+    } else if (path == QLatin1String("/llmage/tasks")) {
+        handleTask(connection, request);
+    } else if (path == QLatin1String("/llmage/v1/models")) {
+        handleModels(connection);
+    } else if (path == QLatin1String("/llmage/v1/pricing")) {
+        handlePricing(connection, request);
+    } else {
+        connection->respond(404, errorBody(QStringLiteral("Not Found")));
+        emit requestHandled(path, 404);
+    }
+}
+
+bool PlatformSimulator::checkAuth(HttpConnection *connection, const HttpRequest &request)
+{
+    const QByteArray auth = request.headers.value("authorization");
+    bool ok = auth.startsWith("Bearer ") && auth.size() > 7;
+    if (!m_config.requiredKey.isEmpty())
+        ok = auth == "Bearer " + m_config.requiredKey.toUtf8();
+    if (ok)
+        return true;
+    if (m_config.authPlainText)
+        connection->respond(m_config.authStatus, "Forbidden: invalid credentials", "text/plain");
+    else
+        connection->respond(m_config.authStatus, errorBody(QStringLiteral("Invalid API Key")));
+    emit requestHandled(request.path, m_config.authStatus);
+    return false;
+}
+
+void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject &body)
+{
+    const QString prompt = body.value(QLatin1String("prompt")).toString();
+    if (prompt.isEmpty() && !body.value(QLatin1String("messages")).isArray()) {
+        connection->respond(400, errorBody(QStringLiteral("Missing required parameter: prompt")));
+        emit requestHandled(QStringLiteral("/llmage/t2t"), 400);
+        return;
+    }
+    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]")) {
+        connection->respond(429, errorBody(QStringLiteral("Insufficient balance")));
+        emit requestHandled(QStringLiteral("/llmage/t2t"), 429);
+        return;
+    }
+    if (promptAsks(body, "[sim:400]")) {
+        connection->respond(400, errorBody(QStringLiteral("Unknown model: ") + body.value(QLatin1String("model")).toString()));
+        emit requestHandled(QStringLiteral("/llmage/t2t"), 400);
+        return;
+    }
+    if (promptAsks(body, "[sim:500]")) {
+        connection->respond(502, "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
+                                 "<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>", "text/html");
+        emit requestHandled(QStringLiteral("/llmage/t2t"), 502);
+        return;
+    }
+
+    const QString model = body.value(QLatin1String("model")).toString(QStringLiteral("qwen3-max"));
+    const QString sysPrompt = body.value(QLatin1String("sys_prompt")).toString();
+    QString answer = m_config.replyText.isEmpty() ? DemoContent::answerFor(prompt, model) : m_config.replyText;
+    if (promptAsks(body, "[sim:long]"))
+        answer = answer.repeated(40);
+    QString reasoning = m_config.reasoningText.isEmpty() ? DemoContent::reasoningFor(prompt) : m_config.reasoningText;
+    if (reasoning == QLatin1String("-"))
+        reasoning.clear();
+    const QString usageId = randomId(21);
+    const QString chatId = QStringLiteral("chatcmpl-") + randomId(24);
+    const qint64 created = QDateTime::currentSecsSinceEpoch();
+    const QStringList textPieces = DemoContent::tokenize(answer, m_config.charsPerToken);
+    const QStringList thinkPieces = DemoContent::tokenize(reasoning, m_config.charsPerToken);
+    const QJsonObject usage{{QStringLiteral("prompt_tokens"), DemoContent::promptTokens(prompt, sysPrompt)},
+                            {QStringLiteral("completion_tokens"), int(textPieces.size() + thinkPieces.size())},
+                            {QStringLiteral("total_tokens"), DemoContent::promptTokens(prompt, sysPrompt)
+                                                                 + int(textPieces.size() + thinkPieces.size())},
+                            {QStringLiteral("prompt_tokens_details"), QJsonObject{{QStringLiteral("cached_tokens"), 0}}}};
+    ++m_chatBilled;
+
+    const auto chunk = [&](const QJsonValue &content, const QJsonValue &reasoningContent, bool first) {
+        QJsonObject delta{{QStringLiteral("content"), content},
+                          {QStringLiteral("role"), first ? QJsonValue(QStringLiteral("assistant")) : QJsonValue()}};
+        if (!reasoningContent.isNull())
+            delta.insert(QStringLiteral("reasoning_content"), reasoningContent);
+        return QJsonObject{{QStringLiteral("id"), chatId},
+                           {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                           {QStringLiteral("created"), created},
+                           {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta},
+                                                                              {QStringLiteral("index"), 0}}}},
+                           {QStringLiteral("model"), model},
+                           {QStringLiteral("reasoning_content"), reasoningContent},
+                           {QStringLiteral("content"), content},
+                           {QStringLiteral("finish"), QStringLiteral("0")},
+                           {QStringLiteral("llmusageid"), usageId}};
+    };
+
+    if (!body.value(QLatin1String("stream")).toBool(false)) {
+        const QJsonObject reply{
+            {QStringLiteral("id"), chatId},
+            {QStringLiteral("object"), QStringLiteral("chat.completion")},
+            {QStringLiteral("created"), created},
+            {QStringLiteral("choices"),
+             QJsonArray{QJsonObject{{QStringLiteral("finish_reason"), QStringLiteral("stop")},
+                                    {QStringLiteral("index"), 0},
+                                    {QStringLiteral("message"), QJsonObject{{QStringLiteral("content"), answer},
+                                                                            {QStringLiteral("role"), QStringLiteral("assistant")}}}}}},
+            {QStringLiteral("model"), model},
+            {QStringLiteral("reasoning_content"), reasoning.isEmpty() ? QJsonValue() : QJsonValue(reasoning)},
+            {QStringLiteral("content"), answer},
+            {QStringLiteral("finish"), QStringLiteral("1")},
+            {QStringLiteral("usage"), usage},
+            {QStringLiteral("llmusageid"), usageId}};
+        const int delay = m_config.tokenDelayMs > 0 ? qMin(1500, m_config.tokenDelayMs * 10) : 0;
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(delay, this, [this, guard, reply] {
+            if (guard)
+                guard->respond(200, json(reply));
+            emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+        });
+        return;
+    }
+
+    QList<QJsonObject> objects;
+    objects.append(chunk(QString(), QJsonValue(), true));
+    for (const QString &piece : thinkPieces)
+        objects.append(chunk(QString(), piece, false));
+    for (const QString &piece : textPieces)
+        objects.append(chunk(piece, QJsonValue(), false));
+    QJsonObject stop = chunk(QString(), QJsonValue(), false);
+    {
+        QJsonArray choices = stop.value(QLatin1String("choices")).toArray();
+        QJsonObject c = choices.first().toObject();
+        c.insert(QStringLiteral("finish_reason"), QStringLiteral("stop"));
+        choices[0] = c;
+        stop.insert(QStringLiteral("choices"), choices);
+    }
+    objects.append(stop);
+    objects.append(QJsonObject{{QStringLiteral("id"), chatId},
+                               {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                               {QStringLiteral("created"), created},
+                               {QStringLiteral("choices"), QJsonArray()},
+                               {QStringLiteral("model"), model},
+                               {QStringLiteral("finish"), QStringLiteral("1")},
+                               {QStringLiteral("usage"), usage},
+                               {QStringLiteral("llmusageid"), usageId}});
+
+    int errorAfter = m_config.errorAfterEvents;
+    if (promptAsks(body, "[sim:error]"))
+        errorAfter = qMax(2, int(objects.size()) / 3);
+    if (errorAfter >= 0 && errorAfter < objects.size()) {
+        objects = objects.mid(0, errorAfter);
+        objects.append(QJsonObject{{QStringLiteral("error"), QStringLiteral("ERROR:upstream request failed")},
+                                   {QStringLiteral("status"), QStringLiteral("FAILED")},
+                                   {QStringLiteral("llmusageid"), usageId}});
+    }
+
+    const bool sse = m_config.framing == SimulatorConfig::Framing::Sse;
+    const QByteArray eol = m_config.lineEnding;
+    QList<QByteArray> events;
+    events.reserve(objects.size() + 1);
+    for (const QJsonObject &o : std::as_const(objects)) {
+        if (sse)
+            events.append((m_config.sseWithoutSpace ? "data:" : "data: ") + json(o) + eol + eol);
+        else
+            events.append(json(o) + eol);
+    }
+    if (sse && m_config.sendDone)
+        events.append("data: [DONE]" + eol + eol);
+
+    int resetAfter = m_config.resetAfterEvents;
+    if (promptAsks(body, "[sim:cut]"))
+        resetAfter = qMax(2, int(events.size()) / 2);
+
+    connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
+    streamChat(connection, events, resetAfter);
+}
+
+void PlatformSimulator::streamChat(HttpConnection *connection, const QList<QByteArray> &events, int resetAfter)
+{
+    // Re-cut the byte stream where the test asks, so that lines and UTF-8 characters split across reads.
+    QList<QByteArray> pieces;
+    if (m_config.splitBytes > 0) {
+        const QByteArray all = events.join();
+        for (qsizetype i = 0; i < all.size(); i += m_config.splitBytes)
+            pieces.append(all.mid(i, m_config.splitBytes));
+        if (resetAfter >= 0) {
+            qsizetype bytes = 0;
+            for (int i = 0; i < resetAfter && i < events.size(); ++i)
+                bytes += events.at(i).size();
+            resetAfter = int((bytes + m_config.splitBytes - 1) / m_config.splitBytes);
+        }
+    } else {
+        pieces = events;
+    }
+
+    if (m_config.tokenDelayMs <= 0) {
+        for (int i = 0; i < pieces.size(); ++i) {
+            if (i == resetAfter) {
+                connection->reset();
+                emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+                return;
+            }
+            connection->write(pieces.at(i));
+        }
+        connection->close();
+        emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+        return;
+    }
+
+    auto *timer = new QTimer(connection);
+    timer->setInterval(m_config.tokenDelayMs);
+    auto index = std::make_shared<int>(0);
+    QPointer<HttpConnection> guard(connection);
+    connect(timer, &QTimer::timeout, this, [this, guard, timer, pieces, index, resetAfter] {
+        if (!guard || !guard->isOpen()) {
+            timer->stop();
+            return;
+        }
+        if (*index == resetAfter) {
+            timer->stop();
+            guard->reset();
+            emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+            return;
+        }
+        if (*index >= pieces.size()) {
+            timer->stop();
+            guard->close();
+            emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+            return;
+        }
+        guard->write(pieces.at((*index)++));
+    });
+    timer->start();
+}
+
+void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObject &body)
+{
+    const QString llmid = body.value(QLatin1String("llmid")).toString();
+    const auto reject = [&](int status, const QString &message) {
+        connection->respond(status, errorBody(message));
+        emit requestHandled(QStringLiteral("/llmage/video"), status);
+    };
+    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]"))
+        return reject(429, QStringLiteral("Insufficient balance"));
+    if (llmid.isEmpty())
+        return reject(400, QStringLiteral("Missing required parameter: llmid"));
+    if (!DemoContent::isKnownVideoModel(llmid))
+        return reject(400, QStringLiteral("Unknown llmid: ") + llmid);
+    if (!DemoContent::isEnabledVideoModel(llmid)) {
+        connection->respond(200, json({{QStringLiteral("error"), QStringLiteral("ERROR:model not enabled (未开通)")},
+                                       {QStringLiteral("status"), QStringLiteral("FAILED")}}));
+        emit requestHandled(QStringLiteral("/llmage/video"), 200);
+        return;
+    }
+    if (body.value(QLatin1String("prompt")).toString().trimmed().isEmpty())
+        return reject(400, QStringLiteral("Missing required parameter: prompt"));
+    if (promptAsks(body, "[sim:400]"))
+        return reject(400, QStringLiteral("Invalid parameter: duration"));
+
+    Task task;
+    task.id = QString::number(m_nextTaskId++);
+    task.llmid = llmid;
+    task.request = body;
+    task.age.start();
+    task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
+    m_tasks.insert(task.id, task);
+    connection->respond(200, json({{QStringLiteral("taskid"), task.id}, {QStringLiteral("status"), QStringLiteral("created")}}));
+    emit requestHandled(QStringLiteral("/llmage/video"), 200);
+}
+
+QJsonObject PlatformSimulator::taskObject(const Task &task) const
+{
+    const qint64 step = qMax(1, m_config.taskStepMs);
+    const qint64 elapsed = task.age.elapsed();
+    QJsonObject o{{QStringLiteral("taskid"), task.id}};
+    if (elapsed < step) {
+        o.insert(QStringLiteral("status"), QStringLiteral("CREATED"));
+    } else if (elapsed < 2 * step) {
+        o.insert(QStringLiteral("status"), QStringLiteral("PENDING"));
+    } else if (elapsed < 3 * step) {
+        o.insert(QStringLiteral("status"), QStringLiteral("RUNNING"));
+    } else if (task.fail) {
+        o.insert(QStringLiteral("status"), QStringLiteral("FAILED"));
+        o.insert(QStringLiteral("error"), QStringLiteral("content moderation rejected the prompt (simulated)"));
+    } else {
+        const QString base = baseUrl().toString();
+        o.insert(QStringLiteral("status"), QStringLiteral("SUCCEEDED"));
+        o.insert(QStringLiteral("usage"), DemoContent::videoUsage(task.llmid, task.request));
+        o.insert(QStringLiteral("image"), base + QStringLiteral("/idfile?path=/tmp/%1/cover.jpeg").arg(task.id));
+        o.insert(QStringLiteral("video"), base + QStringLiteral("/idfile?path=/tmp/%1/video.mp4").arg(task.id));
+    }
+    return o;
+}
+
+void PlatformSimulator::handleTask(HttpConnection *connection, const HttpRequest &request)
+{
+    QString id = request.query.queryItemValue(QStringLiteral("taskid"));
+    if (id.isEmpty())
+        id = QJsonDocument::fromJson(request.body).object().value(QLatin1String("taskid")).toString();
+    QJsonObject o;
+    if (id.isEmpty()) {
+        connection->respond(200, json({{QStringLiteral("status"), QStringLiteral("error")},
+                                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("message"), QStringLiteral("taskid required")}}}}));
+        emit requestHandled(QStringLiteral("/llmage/tasks"), 200);
+        return;
+    }
+    if (!m_tasks.contains(id)) {
+        o = {{QStringLiteral("taskid"), id},
+             {QStringLiteral("status"), QStringLiteral("FAILED")},
+             {QStringLiteral("error"), QStringLiteral("taskid=%1 not exist").arg(id)}};
+    } else {
+        o = taskObject(m_tasks.value(id));
+    }
+    if (m_config.wrappedTaskReplies)
+        o = {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("data"), o}};
+    connection->respond(200, json(o));
+    emit requestHandled(QStringLiteral("/llmage/tasks"), 200);
+}
+
+void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest &request)
+{
+    const QString path = request.query.queryItemValue(QStringLiteral("path"));
+    QString resource;
+    QByteArray type;
+    if (path.endsWith(QLatin1String(".mp4"))) {
+        resource = QStringLiteral(":/demo/demo.mp4");
+        type = "video/mp4";
+    } else if (path.endsWith(QLatin1String(".jpeg")) || path.endsWith(QLatin1String(".jpg"))) {
+        resource = QStringLiteral(":/demo/cover.jpg");
+        type = "image/jpeg";
+    }
+    QFile file(resource);
+    if (m_config.expiredResults || resource.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        connection->respond(404, "<html><body>file expired</body></html>", "text/html");
+        emit requestHandled(request.path, 404);
+        return;
+    }
+    const QByteArray data = file.readAll();
+    static const QRegularExpression rangeRe(QStringLiteral("^bytes=(\\d+)-(\\d*)$"));
+    const auto match = rangeRe.match(QString::fromLatin1(request.headers.value("range")));
+    if (m_config.supportRange && match.hasMatch()) {
+        const qint64 from = match.captured(1).toLongLong();
+        const qint64 to = match.captured(2).isEmpty() ? data.size() - 1 : qMin<qint64>(match.captured(2).toLongLong(), data.size() - 1);
+        if (from >= data.size() || from > to) {
+            connection->respond(416, {}, type, {{"Content-Range", "bytes */" + QByteArray::number(data.size())}});
+            emit requestHandled(request.path, 416);
+            return;
+        }
+        connection->respond(206, data.mid(from, to - from + 1), type,
+                            {{"Content-Range", "bytes " + QByteArray::number(from) + '-' + QByteArray::number(to) + '/'
+                                                   + QByteArray::number(data.size())},
+                             {"Accept-Ranges", "bytes"}});
+        emit requestHandled(request.path, 206);
+        return;
+    }
+    connection->respond(200, data, type, {{"Accept-Ranges", m_config.supportRange ? "bytes" : "none"}});
+    emit requestHandled(request.path, 200);
+}
+
+void PlatformSimulator::handleModels(HttpConnection *connection)
+{
+    if (!m_config.modelsAvailable) {
+        connection->respond(404, errorBody(QStringLiteral("Not Found")));
+        emit requestHandled(QStringLiteral("/llmage/v1/models"), 404);
+        return;
+    }
+    QJsonArray data;
+    for (const QString &id : DemoContent::chatModels())
+        data.append(QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("owned_by"), QStringLiteral("opencomputing")}});
+    connection->respond(200, json({{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}}));
+    emit requestHandled(QStringLiteral("/llmage/v1/models"), 200);
+}
+
+void PlatformSimulator::handlePricing(HttpConnection *connection, const HttpRequest &request)
+{
+    if (!m_config.pricingAvailable) {
+        connection->respond(404, errorBody(QStringLiteral("Not Found")));
+        emit requestHandled(QStringLiteral("/llmage/v1/pricing"), 404);
+        return;
+    }
+    const QString model = request.query.queryItemValue(QStringLiteral("model"));
+    connection->respond(200, json({{QStringLiteral("status"), QStringLiteral("ok")},
+                                   {QStringLiteral("data"), QJsonObject{{QStringLiteral("model"), model},
+                                                                        {QStringLiteral("display_text"), DemoContent::pricingText(model)}}}}));
+    emit requestHandled(QStringLiteral("/llmage/v1/pricing"), 200);
+}

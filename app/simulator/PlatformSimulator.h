@@ -1,0 +1,125 @@
+#pragma once
+
+#include "simulator/HttpConnection.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+// How the simulator behaves. Tests change it between calls; demo mode uses the defaults.
+struct SimulatorConfig
+{
+    enum class Framing { Sse, Ndjson };
+
+    // Auth: empty accepts any key (demo); otherwise "Bearer <requiredKey>" exactly, else authStatus.
+    QString requiredKey;
+    int authStatus = 401;
+    bool authPlainText = false; // a 403 proxy page says "Forbidden" in plain text
+
+    bool insufficientBalance = false;   // every billed call answers 429
+    qint64 maxBodyBytes = 1024 * 1024;  // larger bodies answer 413
+
+    // Force one answer for every call: status and body (e.g. 502 with an HTML page).
+    int forcedStatus = 0;
+    QByteArray forcedBody;
+    QByteArray forcedContentType = "application/json";
+    int answerDelayMs = 0;      // before anything is written (timeouts)
+    bool closeWithoutAnswer = false; // accept, read, then reset (connection lost after sending)
+
+    // Chat streaming.
+    Framing framing = Framing::Sse;
+    bool sseWithoutSpace = false; // "data:{...}"
+    QByteArray lineEnding = "\n";
+    bool sendDone = true;
+    int tokenDelayMs = 25;     // between streamed events
+    int splitBytes = 0;        // > 0: re-cut the byte stream into pieces of this size
+    int charsPerToken = 3;
+    QString replyText;         // overrides the demo answer
+    QString reasoningText;     // overrides the demo reasoning; "-" for none
+    int resetAfterEvents = -1; // drop the connection after this many events
+    int errorAfterEvents = -1; // an in-band {"error":..., "status":"FAILED"} line after this many events
+
+    // Video tasks: CREATED → PENDING → RUNNING → SUCCEEDED, each step taskStepMs long.
+    int taskStepMs = 1500;
+    bool wrappedTaskReplies = false; // {"status":"ok","data":{...}}
+    bool failTasks = false;
+    bool expiredResults = false; // result files answer 404
+    bool supportRange = true;
+
+    bool modelsAvailable = true;
+    bool pricingAvailable = true;
+};
+
+// A small HTTP/1.1 server on 127.0.0.1 that speaks the platform's protocol (PLATFORM-API.md), quirks
+// included: SSE or NDJSON streams, the text twice per chunk, in-band errors, both task reply shapes.
+// It backs the demo mode and every test; no other fake of the platform exists.
+//
+// In demo mode a prompt can ask for trouble: "[sim:429]", "[sim:400]", "[sim:500]", "[sim:cut]",
+// "[sim:error]", "[sim:fail]" (a failing video task), "[sim:long]" (a long answer).
+class PlatformSimulator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Recorded
+    {
+        QByteArray method;
+        QString path;
+        QUrlQuery query;
+        QByteArray authorization;
+        QByteArray body;
+    };
+
+    explicit PlatformSimulator(QObject *parent = nullptr);
+    ~PlatformSimulator() override;
+
+    bool start(quint16 port = 0);
+    void stop();
+    bool isRunning() const { return m_server.isListening(); }
+    QUrl baseUrl() const;
+
+    SimulatorConfig &config() { return m_config; }
+    void setConfig(const SimulatorConfig &config) { m_config = config; }
+
+    const QList<Recorded> &requests() const { return m_requests; }
+    int requestCount(const QString &path) const;
+    void clearRequests() { m_requests.clear(); }
+    // Billed calls answered so far: chat usage and video usage, as the platform would charge them.
+    int chatCallsBilled() const { return m_chatBilled; }
+
+signals:
+    void requestHandled(const QString &path, int status);
+
+private:
+    struct Task
+    {
+        QString id;
+        QString llmid;
+        QJsonObject request;
+        QElapsedTimer age;
+        bool fail = false;
+    };
+
+    void onNewConnection();
+    void handle(HttpConnection *connection, const HttpRequest &request);
+    void answer(HttpConnection *connection, const HttpRequest &request);
+    bool checkAuth(HttpConnection *connection, const HttpRequest &request);
+    void handleChat(HttpConnection *connection, const QJsonObject &body);
+    void streamChat(HttpConnection *connection, const QList<QByteArray> &events, int resetAfter);
+    void handleVideo(HttpConnection *connection, const QJsonObject &body);
+    void handleTask(HttpConnection *connection, const HttpRequest &request);
+    void handleFile(HttpConnection *connection, const HttpRequest &request);
+    void handleModels(HttpConnection *connection);
+    void handlePricing(HttpConnection *connection, const HttpRequest &request);
+    QJsonObject taskObject(const Task &task) const;
+
+    QTcpServer m_server;
+    SimulatorConfig m_config;
+    QList<Recorded> m_requests;
+    QHash<QString, Task> m_tasks;
+    quint64 m_nextTaskId = 936759404378734592ULL;
+    int m_chatBilled = 0;
+};

@@ -1,0 +1,125 @@
+#include "store/Database.h"
+
+#include "core/Log.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+// Each entry moves the schema one version up. Never edit a released entry: add a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list{
+        // 1: conversations and messages
+        {QStringLiteral("CREATE TABLE conversations (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL,"
+                        " model TEXT NOT NULL, sys_prompt TEXT NOT NULL DEFAULT '', draft TEXT NOT NULL DEFAULT '',"
+                        " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+         QStringLiteral("CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+                        " role TEXT NOT NULL, content TEXT NOT NULL DEFAULT '', reasoning TEXT NOT NULL DEFAULT '',"
+                        " state TEXT NOT NULL, error TEXT NOT NULL DEFAULT '', model TEXT NOT NULL DEFAULT '',"
+                        " created_at INTEGER NOT NULL, finished_at INTEGER, prompt_tokens INTEGER,"
+                        " completion_tokens INTEGER, cached_tokens INTEGER, total_tokens INTEGER, llmusageid TEXT)"),
+         QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, id)")},
+        // 2: what every billed call cost
+        {QStringLiteral("CREATE TABLE usage_ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+                        " ref TEXT NOT NULL, model TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                        " prompt_tokens INTEGER NOT NULL DEFAULT 0, completion_tokens INTEGER NOT NULL DEFAULT 0,"
+                        " cached_tokens INTEGER NOT NULL DEFAULT 0, total_tokens INTEGER NOT NULL DEFAULT 0,"
+                        " credits REAL NOT NULL DEFAULT 0, details TEXT NOT NULL DEFAULT '{}',"
+                        " UNIQUE(kind, ref))"),
+         QStringLiteral("CREATE INDEX usage_by_time ON usage_ledger(created_at)")},
+    };
+    return list;
+}
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path)), m_connectionName(QStringLiteral("yuanjing-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+bool Database::open(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    database.setDatabaseName(m_path);
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database.open()) {
+        if (error)
+            *error = database.lastError().text();
+        qCWarning(lcStore) << "cannot open database" << m_path << database.lastError().text();
+        return false;
+    }
+    QSqlQuery q(database);
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    return migrate(error);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(db());
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase database = db();
+    int version = schemaVersion();
+    if (version > latestSchemaVersion()) {
+        if (error)
+            *error = QStringLiteral("database schema %1 is newer than this version of the app (%2)")
+                         .arg(version)
+                         .arg(latestSchemaVersion());
+        return false;
+    }
+    while (version < latestSchemaVersion()) {
+        database.transaction();
+        QSqlQuery q(database);
+        for (const QString &statement : migrations().at(version)) {
+            if (!q.exec(statement)) {
+                if (error)
+                    *error = q.lastError().text();
+                qCWarning(lcStore) << "migration" << version + 1 << "failed:" << q.lastError().text();
+                database.rollback();
+                return false;
+            }
+        }
+        ++version;
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        database.commit();
+        qCInfo(lcStore) << "database schema now at version" << version;
+    }
+    return true;
+}

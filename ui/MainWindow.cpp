@@ -1,0 +1,190 @@
+#include "MainWindow.h"
+
+#include "WelcomePage.h"
+#include "account/CredentialStore.h"
+#include "api/PlatformClient.h"
+#include "chat/ChatTab.h"
+#include "common/PlaceholderPage.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "settings/SettingsDialog.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_core(core)
+{
+    setWindowTitle(tr("Yuanjing Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/yuanjing.svg")));
+    m_stack = new QStackedWidget(this);
+    m_welcome = new WelcomePage(core, m_stack);
+    m_main = new QWidget(m_stack);
+    auto *mainLayout = new QVBoxLayout(m_main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QLabel(m_main);
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::RichText);
+    m_banner->setVisible(false);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4b00; padding: 8px; }"));
+    mainLayout->addWidget(m_banner);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_main);
+    setCentralWidget(m_stack);
+
+    m_endpoint = new QLabel(this);
+    m_endpoint->setAccessibleName(tr("Platform"));
+    statusBar()->addPermanentWidget(m_endpoint);
+
+    buildMenus();
+    connect(m_welcome, &WelcomePage::keyAccepted, this, &MainWindow::showTabs);
+    connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+        if (m_core->enableDemo())
+            showTabs();
+        else
+            QMessageBox::warning(this, tr("Demo mode"), m_core->startError());
+    });
+    connect(core, &AppCore::endpointChanged, this, &MainWindow::updateEndpoint);
+    connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("settings"))
+            openSettings();
+        else if (link == QLatin1String("account") && m_tabs)
+            m_tabs->setCurrentIndex(AccountTabIndex);
+        else if (link == QLatin1String("dismiss"))
+            m_banner->setVisible(false);
+        else
+            QDesktopServices::openUrl(QUrl(link));
+    });
+    connect(core->client(), &PlatformClient::balanceInsufficient, this, [this] {
+        showBanner(tr("<b>Insufficient balance.</b> The platform refused a call because the balance is too low. "
+                      "<a href=\"https://opencomputing.ai\">Top up on the platform</a> (user menu → 充值), "
+                      "<a href=\"account\">see the Account tab</a>, or <a href=\"dismiss\">dismiss</a>."));
+    });
+    connect(core->client(), &PlatformClient::keyRejected, this, [this] {
+        showBanner(tr("<b>The platform rejected the API key.</b> <a href=\"settings\">Open Settings</a> to "
+                      "replace it, or <a href=\"dismiss\">dismiss</a>."));
+    });
+    connect(core->client(), &PlatformClient::callSucceeded, this, [this] {
+        // A call that went through shows the key and balance are fine again.
+        if (m_banner->isVisible())
+            m_banner->setVisible(false);
+    });
+
+    updateEndpoint();
+    if (core->needsWelcome())
+        m_stack->setCurrentWidget(m_welcome);
+    else
+        showTabs();
+    if (!core->options().error.isEmpty())
+        statusBar()->showMessage(core->options().error, 15000);
+    if (!core->startError().isEmpty())
+        statusBar()->showMessage(core->startError(), 15000);
+
+    const QByteArray geometry = core->settings()->uiValue(QStringLiteral("geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1180, 760);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open the platform website"), this,
+                    [] { QDesktopServices::openUrl(QUrl(QStringLiteral("https://opencomputing.ai"))); });
+    help->addAction(tr("&About Yuanjing Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Yuanjing Studio"),
+                           tr("<h3>Yuanjing Studio %1</h3><p>A native desktop client for the 元境 platform: "
+                              "streamed chat and video generation.</p><p>Licensed under the MIT licence.</p>"
+                              "<p><a href=\"https://opencomputing.ai\">opencomputing.ai</a></p>")
+                               .arg(QStringLiteral(YUANJING_VERSION)));
+    });
+}
+
+void MainWindow::buildTabs()
+{
+    m_tabs = new QTabWidget(m_main);
+    m_tabs->setDocumentMode(true);
+    m_chat = new ChatTab(m_core, m_tabs);
+    m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.svg")), tr("Chat"));
+    m_tabs->addTab(new PlaceholderPage(tr("Video Studio"),
+                                       tr("Text-to-video, image-to-video and reference-to-video on Seedance, Wan and "
+                                          "Vidu arrive here in a coming version."),
+                                       m_tabs),
+                   QIcon(QStringLiteral(":/icons/video.svg")), tr("Video Studio"));
+    m_tabs->addTab(new PlaceholderPage(tr("Library"),
+                                       tr("Your finished videos, downloaded and ready to play, arrive here in a "
+                                          "coming version."),
+                                       m_tabs),
+                   QIcon(QStringLiteral(":/icons/library.svg")), tr("Library"));
+    m_tabs->addTab(new PlaceholderPage(tr("Account"),
+                                       tr("Key status, balance warnings and what every call cost arrive here in a "
+                                          "coming version. Until then: Settings holds your key."),
+                                       m_tabs),
+                   QIcon(QStringLiteral(":/icons/account.svg")), tr("Account"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *shortcut = new QAction(this);
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(shortcut, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        addAction(shortcut);
+    }
+    m_main->layout()->addWidget(m_tabs);
+    connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+    m_tabs->setCurrentIndex(qBound(0, m_core->settings()->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1));
+}
+
+void MainWindow::showTabs()
+{
+    if (!m_tabs)
+        buildTabs();
+    m_stack->setCurrentWidget(m_main);
+    updateEndpoint();
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::showBanner(const QString &html)
+{
+    m_banner->setText(html);
+    m_banner->setVisible(true);
+}
+
+void MainWindow::updateEndpoint()
+{
+    m_endpoint->setText(m_core->endpointDescription());
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_core, this);
+    connect(&dialog, &SettingsDialog::languageChanged, this, [this] {
+        statusBar()->showMessage(tr("The new language applies after a restart."), 10000);
+    });
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_chat)
+        m_chat->saveDraft();
+    m_core->settings()->setUiValue(QStringLiteral("geometry"), saveGeometry());
+    if (m_tabs)
+        m_core->settings()->setUiValue(QStringLiteral("tab"), m_tabs->currentIndex());
+    m_core->settings()->sync();
+    event->accept();
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QMainWindow>
+
+class AppCore;
+class ChatTab;
+class WelcomePage;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+// The main window: the welcome page until there is a key (or demo mode), then the four tabs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Tab { ChatTabIndex, StudioTabIndex, LibraryTabIndex, AccountTabIndex };
+
+    explicit MainWindow(AppCore *core, QWidget *parent = nullptr);
+
+    bool isShowingWelcome() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+    ChatTab *chatTab() const { return m_chat; }
+    QLabel *endpointLabel() const { return m_endpoint; }
+    QLabel *banner() const { return m_banner; }
+    void showTabs();
+    void openSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildTabs();
+    void showBanner(const QString &html);
+    void updateEndpoint();
+
+    AppCore *m_core;
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    QWidget *m_main;
+    QTabWidget *m_tabs = nullptr;
+    ChatTab *m_chat = nullptr;
+    QLabel *m_banner;
+    QLabel *m_endpoint;
+};

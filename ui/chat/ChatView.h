@@ -1,0 +1,71 @@
+#pragma once
+
+#include "chat/ChatTypes.h"
+#include "chat/MarkdownSplitter.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTextBrowser>
+
+class QTextFrame;
+
+// The conversation as one rich-text document: one frame per message. A growing answer is rendered in
+// two parts: what is final (whole paragraphs and closed code blocks) is inserted once; only the open
+// tail is replaced on each update, so the cost per update does not grow with the answer.
+// Remote images are never fetched.
+class ChatView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit ChatView(QWidget *parent = nullptr);
+
+    // Shows the last `limit` messages (earlier ones behind a "show earlier" link).
+    void setMessages(const QList<ChatMessage> &messages, int limit = 150);
+    void appendMessage(const ChatMessage &message);
+    void updateStreaming(const ChatMessage &message);
+    void finishMessage(const ChatMessage &message);
+    void clearMessages();
+    int shownMessageCount() const { return int(m_order.size()); }
+    // Plain text of everything shown, for tests and accessibility.
+    QString messageText(qint64 id) const;
+    QString codeBlock(qint64 id, int index) const;
+
+signals:
+    // copy, edit, regenerate, retry, copycode (index in extra)
+    void messageAction(const QString &action, qint64 messageId, int extra);
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+
+private:
+    void onAnchor(const QUrl &url);
+    void renderAll();
+    QTextFrame *insertFrameAtEnd(const ChatMessage &message);
+    void renderFull(QTextFrame *frame, const ChatMessage &message);
+    void insertHeader(QTextCursor &cursor, const ChatMessage &message);
+    void insertReasoning(QTextCursor &cursor, const ChatMessage &message, bool streaming);
+    void insertContent(QTextCursor &cursor, const QString &markdown, qint64 id);
+    void insertFooter(QTextCursor &cursor, const ChatMessage &message);
+    void insertLink(QTextCursor &cursor, const QString &text, const QString &href);
+    void clearRange(int from, int to);
+    bool isNearBottom() const;
+    void scrollToBottom();
+
+    QList<ChatMessage> m_all;       // every message of the conversation, oldest first
+    QList<qint64> m_order;          // ids shown
+    QHash<qint64, QTextFrame *> m_frames;
+    QHash<qint64, int> m_index;     // id → position in m_all
+    QHash<qint64, QStringList> m_code;
+    QSet<qint64> m_expanded;
+    int m_limit = 150;
+
+    // The answer being streamed.
+    qint64 m_streamId = 0;
+    int m_reasoningStart = -1;
+    int m_contentStart = -1;
+    int m_tailStart = -1;
+    qsizetype m_renderedStable = 0;
+    int m_stableCodeBlocks = 0;
+    bool m_reasoningCollapsed = false;
+    StreamingMarkdownBoundary m_boundary;
+};
