@@ -29,8 +29,9 @@ ApiCall::ApiCall(QNetworkReply *reply, QObject *parent) : QObject(parent), m_rep
 
 ApiCall::~ApiCall()
 {
+    // Going away unfinished (app shutdown): drop the request without telling anyone half-destroyed.
     if (m_reply && m_reply->isRunning()) {
-        m_canceledByUser = true;
+        m_reply->disconnect(this);
         m_reply->abort();
     }
 }
@@ -116,8 +117,9 @@ StreamCall::StreamCall(QNetworkReply *reply, QObject *parent) : QObject(parent),
 
 StreamCall::~StreamCall()
 {
+    // Going away unfinished (app shutdown): drop the request without telling anyone half-destroyed.
     if (m_reply && m_reply->isRunning()) {
-        m_canceledByUser = true;
+        m_reply->disconnect(this);
         m_reply->abort();
     }
 }

@@ -102,14 +102,15 @@ ApiError ApiError::fromNetwork(QNetworkReply::NetworkError error, bool canceledB
 
 bool ApiError::isInBandError(const QJsonObject &object)
 {
+    // A task's own state, FAILED included, is an answer about the task, not a failed call.
+    if (object.contains(QLatin1String("taskid")))
+        return false;
     const QJsonValue error = object.value(QLatin1String("error"));
-    if (error.isString() && !error.toString().isEmpty())
+    if ((error.isString() && !error.toString().isEmpty()) || error.isObject())
         return true;
-    if (error.isObject())
-        return true;
-    return object.value(QLatin1String("status")).toString().compare(QLatin1String("FAILED"),
-                                                                     Qt::CaseInsensitive) == 0
-        && !object.contains(QLatin1String("taskid")) && !object.contains(QLatin1String("video"));
+    const QString status = object.value(QLatin1String("status")).toString();
+    return status.compare(QLatin1String("FAILED"), Qt::CaseInsensitive) == 0
+        || status.compare(QLatin1String("error"), Qt::CaseInsensitive) == 0;
 }
 
 ApiError ApiError::fromInBandError(const QJsonObject &object)

@@ -14,6 +14,14 @@ PlatformClient::PlatformClient(QObject *parent) : QObject(parent), m_nam(new QNe
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
 
+PlatformClient::~PlatformClient()
+{
+    // Calls still running hold replies of the network manager: end them before it goes.
+    qDeleteAll(findChildren<ApiCall *>(Qt::FindDirectChildrenOnly));
+    qDeleteAll(findChildren<StreamCall *>(Qt::FindDirectChildrenOnly));
+    delete m_nam;
+}
+
 void PlatformClient::setBaseUrl(const QUrl &url)
 {
     m_baseUrl = url;

@@ -17,6 +17,7 @@ class PlatformClient : public QObject
     Q_OBJECT
 public:
     explicit PlatformClient(QObject *parent = nullptr);
+    ~PlatformClient() override;
 
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }

@@ -89,6 +89,7 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
     emit busyChanged(true);
 
     const QJsonObject body = buildRequest(conversation, history, text, m_historyTurns, m_streaming);
+    m_activeIsStream = m_streaming;
     if (m_streaming) {
         m_stream = m_client->postStream(QStringLiteral("/llmage/t2t"), body);
         connect(m_stream, &StreamCall::bytesArrived, this, [this](const QByteArray &bytes) { apply(m_decoder.feed(bytes)); });
@@ -197,6 +198,12 @@ void ChatSession::finalize(const ApiError &transportError)
         m_active.state = hasText ? ChatMessage::State::Interrupted : ChatMessage::State::Failed;
         m_active.errorCode = ApiError(ApiError::Kind::Upstream).code();
         m_active.error = tr("The model call failed on the platform: %1").arg(m_inBandError);
+    } else if (m_activeIsStream && !m_decoder.sawDone() && !m_decoder.sawFinalChunk() && hasText) {
+        // The connection closed cleanly but the platform never said the answer was complete.
+        m_active.state = ChatMessage::State::Interrupted;
+        m_active.errorCode = ApiError(ApiError::Kind::Network).code();
+        m_active.error = tr("The answer ended before the platform said it was complete. The text received so far "
+                            "is kept; Retry asks again (and may be billed again).");
     } else if (!hasText) {
         m_active.state = ChatMessage::State::Failed;
         m_active.errorCode = QStringLiteral("empty");

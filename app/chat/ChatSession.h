@@ -69,6 +69,7 @@ private:
     QString m_inBandError;
     bool m_busy = false;
     bool m_streaming = true;
+    bool m_activeIsStream = true;
     int m_historyTurns = 10;
     QTimer *m_uiTimer;
     QTimer *m_saveTimer;

@@ -192,6 +192,8 @@ QString AppSettings::validateBaseUrl(const QString &text, QUrl *normalized)
         return t("The address must not contain a query, a fragment or a user name.");
     if (normalized) {
         QUrl clean = url.adjusted(QUrl::StripTrailingSlash);
+        if (clean.path() == QLatin1String("/"))
+            clean.setPath(QString());
         clean.setScheme(scheme);
         *normalized = clean;
     }

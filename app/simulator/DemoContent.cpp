@@ -48,7 +48,8 @@ int promptTokens(const QString &prompt, const QString &sysPrompt)
 QStringList chatModels()
 {
     return {QStringLiteral("qwen3-max"), QStringLiteral("qwen-plus"), QStringLiteral("deepseek-v3.2"),
-            QStringLiteral("deepseek-r1"), QStringLiteral("glm-4.6"), QStringLiteral("doubao-seed-1-6")};
+            QStringLiteral("deepseek-r1"), QStringLiteral("glm-4.6"), QStringLiteral("doubao-seed-1-6"),
+            QStringLiteral("qwen3-coder-plus")};
 }
 
 struct VideoModel

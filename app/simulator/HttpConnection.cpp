@@ -95,20 +95,32 @@ void HttpConnection::beginStream(const QByteArray &contentType)
 {
     if (!m_socket)
         return;
+    // Chunked, as the platform's streaming server sends it: a cut before the last chunk is then
+    // visible to the client as an error, not as a normal end.
     m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + contentType
-                    + "\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n");
+                    + "\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    m_chunked = true;
 }
 
 void HttpConnection::write(const QByteArray &bytes)
 {
-    if (m_socket)
+    if (!m_socket || bytes.isEmpty())
+        return;
+    if (m_chunked)
+        m_socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+    else
         m_socket->write(bytes);
 }
 
 void HttpConnection::close()
 {
-    if (m_socket)
-        m_socket->disconnectFromHost();
+    if (!m_socket)
+        return;
+    if (m_chunked) {
+        m_socket->write("0\r\n\r\n");
+        m_chunked = false;
+    }
+    m_socket->disconnectFromHost();
 }
 
 void HttpConnection::reset()

@@ -52,6 +52,7 @@ private:
     qint64 m_maxBodyBytes;
     bool m_headersParsed = false;
     bool m_dispatched = false;
+    bool m_chunked = false;
     qint64 m_contentLength = 0;
     HttpRequest m_request;
 };

@@ -113,14 +113,15 @@ QList<Conversation> ConversationStore::conversations(const QString &search) cons
     if (search.trimmed().isEmpty()) {
         q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
     } else {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ?1 ESCAPE '\\' OR EXISTS"
-                                 " (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE ?1 ESCAPE '\\')"
+        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR EXISTS"
+                                 " (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\')"
                                  " ORDER BY c.updated_at DESC, c.id DESC")
                       .arg(columns));
         QString pattern = search.trimmed();
         pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
             .replace(QLatin1String("%"), QLatin1String("\\%"))
             .replace(QLatin1String("_"), QLatin1String("\\_"));
+        q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
         q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
     }
     QList<Conversation> list;

@@ -8,6 +8,7 @@
 #include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QTextFrame>
+#include <QTextList>
 
 namespace {
 const int ReasoningPreviewChars = 600;
@@ -295,14 +296,14 @@ void ChatView::insertContent(QTextCursor &c, const QString &markdown, qint64 id)
     for (const MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
         if (s.kind == MarkdownSegment::Kind::Text) {
             c.insertMarkdown(s.text, QTextDocument::MarkdownDialectGitHub);
-            c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+            startPlainBlock(c);
             continue;
         }
         QStringList &blocks = m_code[id];
         const int index = int(blocks.size());
         blocks.append(s.text);
         QTextBlockFormat codeBlock;
-        codeBlock.setBackground(palette().alternateBase());
+        codeBlock.setBackground(palette().alternateBase().color().darker(104));
         codeBlock.setLeftMargin(8);
         codeBlock.setNonBreakableLines(true);
         QTextCharFormat codeChar;
@@ -319,6 +320,15 @@ void ChatView::insertContent(QTextCursor &c, const QString &markdown, qint64 id)
                    QStringLiteral("msg:copycode/%1/%2").arg(id).arg(index));
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
     }
+}
+
+void ChatView::startPlainBlock(QTextCursor &c)
+{
+    // A new block after imported Markdown would otherwise continue its list or quote.
+    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    if (QTextList *list = c.currentList())
+        list->remove(c.block());
+    c.setBlockFormat(QTextBlockFormat());
 }
 
 void ChatView::insertFooter(QTextCursor &c, const ChatMessage &m)

@@ -46,6 +46,7 @@ private:
     void insertReasoning(QTextCursor &cursor, const ChatMessage &message, bool streaming);
     void insertContent(QTextCursor &cursor, const QString &markdown, qint64 id);
     void insertFooter(QTextCursor &cursor, const ChatMessage &message);
+    void startPlainBlock(QTextCursor &cursor);
     void insertLink(QTextCursor &cursor, const QString &text, const QString &href);
     void clearRange(int from, int to);
     bool isNearBottom() const;

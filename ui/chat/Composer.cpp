@@ -18,6 +18,10 @@ void Composer::inputMethodEvent(QInputMethodEvent *event)
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && m_composing) {
+        event->accept(); // the input method's Enter: never a send, never a new line
+        return;
+    }
     if (enter && !m_composing && !(event->modifiers() & Qt::ShiftModifier)) {
         event->accept();
         emit sendRequested();

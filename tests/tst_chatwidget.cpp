@@ -1,0 +1,224 @@
+// The Chat tab as a user drives it: a streamed answer through the simulator into the widget.
+#include "TestSupport.h"
+#include "chat/ChatSession.h"
+#include "chat/ChatTab.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "core/AppCore.h"
+#include "simulator/PlatformSimulator.h"
+#include "store/ConversationStore.h"
+
+#include <QComboBox>
+#include <QInputMethodEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestChatWidget : public QObject
+{
+    Q_OBJECT
+
+    TestSupport::Sandbox *m_box = nullptr;
+    AppCore *m_core = nullptr;
+    ChatTab *m_tab = nullptr;
+
+    void makeTab()
+    {
+        m_tab = new ChatTab(m_core);
+        m_tab->resize(900, 700);
+        m_tab->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_tab));
+    }
+    ChatMessage sendAndWait(const QString &text)
+    {
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        m_tab->composer()->setFocus();
+        // QTest types ASCII only; the text itself is set as an input method would commit it.
+        m_tab->composer()->setPlainText(text);
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        if (finished.isEmpty() && !finished.wait(15000))
+            return {};
+        return finished.first().first().value<ChatMessage>();
+    }
+
+private slots:
+    void init()
+    {
+        m_box = new TestSupport::Sandbox;
+        LaunchOptions o = m_box->options();
+        o.demo = true;
+        m_core = new AppCore(o);
+        QSignalSpy started(m_core, &AppCore::started);
+        m_core->start();
+        QVERIFY(started.wait(5000));
+        m_core->simulator()->config().tokenDelayMs = 1;
+        makeTab();
+    }
+    void cleanup()
+    {
+        delete m_tab;
+        delete m_core;
+        delete m_box;
+    }
+
+    void streamedAnswerIsShown()
+    {
+        const ChatMessage answer = sendAndWait(QStringLiteral("介绍一下"));
+        QCOMPARE(answer.state, ChatMessage::State::Done);
+        const QString shown = m_tab->view()->messageText(answer.id);
+        QVERIFY2(shown.contains(QStringLiteral("第三点")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("print(\"你好,元境\")")));
+        QVERIFY(shown.contains(QLatin1String("Tokens:")));
+        QVERIFY(m_tab->composer()->toPlainText().isEmpty());
+        QCOMPARE(m_tab->view()->codeBlock(answer.id, 0), QStringLiteral("print(\"你好,元境\")"));
+        // The conversation took its title from the first message.
+        QCOMPARE(m_core->conversations()->conversation(m_tab->currentConversationId()).title, QStringLiteral("介绍一下"));
+    }
+
+    void shiftEnterIsANewLine()
+    {
+        m_tab->composer()->setFocus();
+        QTest::keyClicks(m_tab->composer(), QStringLiteral("line one"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(m_tab->composer(), QStringLiteral("line two"));
+        QCOMPARE(m_tab->composer()->toPlainText(), QStringLiteral("line one\nline two"));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/t2t")), 0);
+    }
+
+    void enterWhileImeComposesSendsNothing()
+    {
+        m_tab->composer()->setFocus();
+        QInputMethodEvent preedit(QStringLiteral("nihao"), {});
+        QCoreApplication::sendEvent(m_tab->composer(), &preedit);
+        QVERIFY(m_tab->composer()->isComposing());
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        QVERIFY(!m_core->chat()->isBusy());
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/t2t")), 0);
+        QInputMethodEvent commit;
+        commit.setCommitString(QStringLiteral("你好"));
+        QCoreApplication::sendEvent(m_tab->composer(), &commit);
+        QVERIFY(!m_tab->composer()->isComposing());
+        QCOMPARE(m_tab->composer()->toPlainText(), QStringLiteral("你好"));
+    }
+
+    void escapeStopsAndKeepsText()
+    {
+        m_core->simulator()->config().tokenDelayMs = 20;
+        m_core->simulator()->config().reasoningText = QStringLiteral("-");
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        m_tab->composer()->setFocus();
+        QTest::keyClicks(m_tab->composer(), QStringLiteral("stop me"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        QTRY_VERIFY(m_core->chat()->activeMessage().content.size() > 5);
+        QCOMPARE(m_tab->sendButton()->text(), ChatTab::tr("Stop"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Escape);
+        QTRY_COMPARE(finished.count(), 1);
+        const ChatMessage answer = finished.first().first().value<ChatMessage>();
+        QCOMPARE(answer.state, ChatMessage::State::Stopped);
+        QVERIFY(m_tab->view()->messageText(answer.id).contains(ChatView::tr("Stopped")));
+        QCOMPARE(m_tab->sendButton()->text(), ChatTab::tr("Send"));
+    }
+
+    void errorIsShownAtTheAnswer()
+    {
+        const ChatMessage answer = sendAndWait(QStringLiteral("[sim:429] please"));
+        QCOMPARE(answer.errorCode, QStringLiteral("insufficient_balance"));
+        QVERIFY(m_tab->view()->messageText(answer.id).contains(answer.error));
+        QVERIFY(m_tab->noticeLabel()->isVisible());
+    }
+
+    void cutStreamKeepsTextAndOffersRetry()
+    {
+        const ChatMessage answer = sendAndWait(QStringLiteral("[sim:cut] story"));
+        QCOMPARE(answer.state, ChatMessage::State::Interrupted);
+        QVERIFY(!answer.content.isEmpty());
+        const QString shown = m_tab->view()->messageText(answer.id);
+        QVERIFY(shown.contains(ChatView::tr("Retry")));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/t2t")), 1);
+        // Retry only when the user asks.
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        emit m_tab->view()->messageAction(QStringLiteral("retry"), answer.id, 0);
+        QVERIFY(finished.wait());
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/t2t")), 2);
+    }
+
+    void draftSurvivesSwitchAndRestart()
+    {
+        const qint64 first = m_tab->currentConversationId();
+        m_tab->composer()->setFocus();
+        QTest::keyClicks(m_tab->composer(), QStringLiteral("unsent draft"));
+        const qint64 second = m_tab->newConversation();
+        QVERIFY(second != first);
+        QVERIFY(m_tab->composer()->toPlainText().isEmpty());
+        m_tab->selectConversation(first);
+        QCOMPARE(m_tab->composer()->toPlainText(), QStringLiteral("unsent draft"));
+        // A new core on the same files, as after a restart.
+        m_tab->saveDraft();
+        delete m_tab;
+        m_tab = nullptr;
+        LaunchOptions o = m_box->options();
+        o.demo = true;
+        AppCore again(o);
+        QSignalSpy started(&again, &AppCore::started);
+        again.start();
+        QVERIFY(started.wait(5000));
+        QCOMPARE(again.conversations()->conversation(first).draft, QStringLiteral("unsent draft"));
+        makeTab();
+    }
+
+    void searchFiltersConversations()
+    {
+        sendAndWait(QStringLiteral("alpha topic"));
+        m_tab->newConversation();
+        sendAndWait(QStringLiteral("beta topic"));
+        const int all = m_tab->conversationList()->model()->rowCount();
+        QVERIFY(all >= 2);
+        m_tab->searchBox()->setText(QStringLiteral("alpha"));
+        QCOMPARE(m_tab->conversationList()->model()->rowCount(), 1);
+        m_tab->searchBox()->clear();
+        QCOMPARE(m_tab->conversationList()->model()->rowCount(), all);
+    }
+
+    void remoteImagesAreNeverFetched()
+    {
+        const QString url = m_core->simulator()->baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/x/cover.jpeg");
+        m_core->simulator()->config().replyText = QStringLiteral("look: ![img](%1)\n\ndone").arg(url);
+        sendAndWait(QStringLiteral("image please"));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/idfile")), 0);
+    }
+
+    void modelPickerFilledFromPlatform()
+    {
+        // qwen3-coder-plus is only on the platform's list, not the built-in one.
+        QTRY_VERIFY(m_tab->modelBox()->findText(QStringLiteral("qwen3-coder-plus")) >= 0);
+        QVERIFY(m_core->simulator()->requestCount(QStringLiteral("/llmage/v1/models")) >= 1);
+    }
+
+    void exportsMarkdownAndJson()
+    {
+        sendAndWait(QStringLiteral("export me"));
+        const QString md = m_box->dir.filePath(QStringLiteral("c.md"));
+        const QString json = m_box->dir.filePath(QStringLiteral("c.json"));
+        m_tab->exportConversation(QStringLiteral("md"), md);
+        m_tab->exportConversation(QStringLiteral("json"), json);
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QString mdText = QString::fromUtf8(mdFile.readAll());
+        QVERIFY(mdText.contains(QLatin1String("export me")));
+        QVERIFY(mdText.contains(QStringLiteral("第一点")));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(root.value(QLatin1String("messages")).toArray().size(), 2);
+        QVERIFY(!QString::fromUtf8(QJsonDocument(root).toJson()).contains(QLatin1String("demo-key")));
+    }
+};
+
+QTEST_MAIN(TestChatWidget)
+#include "tst_chatwidget.moc"

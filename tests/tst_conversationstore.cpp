@@ -1,0 +1,143 @@
+#include "TestSupport.h"
+#include "store/ConversationStore.h"
+#include "store/Database.h"
+#include "store/UsageLedger.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+class TestConversationStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("t.sqlite")); }
+
+private slots:
+    void init() { QFile::remove(dbPath()); }
+
+    void schemaAndWal()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery(db.db()).exec(QStringLiteral("PRAGMA user_version = 999"));
+        }
+        Database db(dbPath());
+        QString error;
+        QVERIFY(!db.open(&error));
+        QVERIFY(error.contains(QLatin1String("newer")));
+    }
+
+    void conversationsPersistAcrossReopen()
+    {
+        qint64 id = 0;
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            ConversationStore store(&db);
+            id = store.createConversation(QStringLiteral("旅行计划"), QStringLiteral("qwen3-max"), QStringLiteral("be brief"));
+            QVERIFY(id > 0);
+            store.setDraft(id, QStringLiteral("half-typed 草稿"));
+            ChatMessage user;
+            user.conversationId = id;
+            user.content = QStringLiteral("去哪里?");
+            store.addMessage(user);
+            ChatMessage answer;
+            answer.conversationId = id;
+            answer.role = ChatMessage::Role::Assistant;
+            answer.state = ChatMessage::State::Streaming;
+            answer.content = QStringLiteral("partial");
+            store.addMessage(answer);
+            answer.content = QStringLiteral("partial answer");
+            answer.usage = TokenUsage{1, 2, 3, 0, true};
+            answer.llmUsageId = QStringLiteral("U1");
+            QVERIFY(store.updateMessage(answer));
+        }
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        QCOMPARE(store.recoverInterrupted(), 1);
+        const Conversation c = store.conversation(id);
+        QCOMPARE(c.title, QStringLiteral("旅行计划"));
+        QCOMPARE(c.sysPrompt, QStringLiteral("be brief"));
+        QCOMPARE(c.draft, QStringLiteral("half-typed 草稿"));
+        const QList<ChatMessage> messages = store.messages(id);
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(1).content, QStringLiteral("partial answer"));
+        QCOMPARE(messages.at(1).state, ChatMessage::State::Interrupted);
+        QCOMPARE(messages.at(1).usage.totalTokens, 3);
+        QCOMPARE(messages.at(1).llmUsageId, QStringLiteral("U1"));
+    }
+
+    void searchTitlesAndText()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 a = store.createConversation(QStringLiteral("Cats"), QStringLiteral("m"));
+        const qint64 b = store.createConversation(QStringLiteral("Dogs"), QStringLiteral("m"));
+        ChatMessage m;
+        m.conversationId = b;
+        m.content = QStringLiteral("a 100% useful_answer about 猫");
+        store.addMessage(m);
+        QCOMPARE(store.conversations().size(), 2);
+        QCOMPARE(store.conversations(QStringLiteral("cat")).size(), 1);
+        QCOMPARE(store.conversations(QStringLiteral("cat")).first().id, a);
+        QCOMPARE(store.conversations(QStringLiteral("猫")).first().id, b);
+        QCOMPARE(store.conversations(QStringLiteral("100%")).size(), 1);
+        QCOMPARE(store.conversations(QStringLiteral("l_a")).size(), 1);
+        QCOMPARE(store.conversations(QStringLiteral("zzz")).size(), 0);
+    }
+
+    void renameDeleteAndTruncate()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 id = store.createConversation(QStringLiteral("x"), QStringLiteral("m"));
+        store.renameConversation(id, QStringLiteral("  renamed "));
+        QCOMPARE(store.conversation(id).title, QStringLiteral("renamed"));
+        QList<qint64> ids;
+        for (int i = 0; i < 4; ++i) {
+            ChatMessage m;
+            m.conversationId = id;
+            m.content = QString::number(i);
+            ids << store.addMessage(m);
+        }
+        store.deleteMessagesFrom(id, ids.at(2));
+        QCOMPARE(store.messageCount(id), 2);
+        store.deleteConversation(id);
+        QCOMPARE(store.conversation(id).id, 0);
+        QCOMPARE(store.messageCount(id), 0);
+    }
+
+    void ledgerRecordsOnce()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        UsageLedger ledger(&db);
+        LedgerEntry e;
+        e.kind = QStringLiteral("chat");
+        e.ref = QStringLiteral("K9_veNBxeqvrFfbGWXs0R");
+        e.model = QStringLiteral("qwen3-max");
+        e.usage = TokenUsage{10, 60, 70, 0, true};
+        QVERIFY(ledger.record(e));
+        QVERIFY(ledger.record(e));
+        const QList<LedgerEntry> all = ledger.entries();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().usage.totalTokens, 70);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversationStore)
+#include "tst_conversationstore.moc"

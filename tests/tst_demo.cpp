@@ -1,0 +1,73 @@
+// Demo mode starts, talks to the simulator and shuts down cleanly: in-process and as the real program.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "chat/ChatSession.h"
+#include "core/AppCore.h"
+#include "simulator/PlatformSimulator.h"
+
+#include <QProcess>
+#include <QTcpSocket>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+class TestDemo : public QObject
+{
+    Q_OBJECT
+private slots:
+    void inProcess()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.demo = true;
+        auto *core = new AppCore(o);
+        QSignalSpy started(core, &AppCore::started);
+        core->start();
+        QVERIFY(started.wait(5000));
+        QVERIFY(core->isDemo());
+        auto *window = new MainWindow(core);
+        window->show();
+        QVERIFY(!window->isShowingWelcome());
+        QCOMPARE(window->tabs()->count(), 4);
+        QTRY_VERIFY(core->simulator()->requestCount(QStringLiteral("/llmage/v1/models")) >= 1);
+        // The real key, had there been one, never goes to the simulator.
+        QCOMPARE(core->simulator()->requests().first().authorization, QByteArray("Bearer demo-key"));
+        const QUrl url = core->simulator()->baseUrl();
+        delete window;
+        delete core;
+        // Shut down: nothing listens any more.
+        QTcpSocket probe;
+        probe.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(!probe.waitForConnected(1000));
+    }
+
+    void realProgramStartsAndQuits()
+    {
+        TestSupport::Sandbox box;
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("YUANJING_CONFIG_DIR"), box.dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("YUANJING_DATA_DIR"), box.dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("YUANJING_NO_KEYCHAIN"), QStringLiteral("1"));
+        env.insert(QStringLiteral("YUANJING_BENCH_T0_NS"), QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000LL));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(YJ_APP_PATH), {QStringLiteral("--demo")});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY(app.readAllStandardOutput().contains("startup_ms"));
+    }
+
+    void versionOption()
+    {
+        QProcess app;
+        app.start(QStringLiteral(YJ_APP_PATH), {QStringLiteral("--version")});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        QVERIFY(app.readAllStandardOutput().contains(YUANJING_VERSION));
+    }
+};
+
+QTEST_MAIN(TestDemo)
+#include "tst_demo.moc"

@@ -1,0 +1,152 @@
+// The main window and the welcome flow, offscreen.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "WelcomePage.h"
+#include "account/CredentialStore.h"
+#include "api/PlatformClient.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "settings/SettingsDialog.h"
+#include "simulator/PlatformSimulator.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    static void startCore(AppCore &core)
+    {
+        QSignalSpy started(&core, &AppCore::started);
+        core.start();
+        QVERIFY(started.count() == 1 || started.wait(5000));
+    }
+
+private slots:
+    void welcomeWithoutKey()
+    {
+        TestSupport::Sandbox box;
+        AppCore core(box.options());
+        startCore(core);
+        MainWindow w(&core);
+        w.show();
+        QVERIFY(w.isShowingWelcome());
+        WelcomePage *page = w.welcomePage();
+
+        // Empty and malformed keys are refused where the user is looking.
+        QTest::mouseClick(page->continueButton(), Qt::LeftButton);
+        QVERIFY(page->errorLabel()->isVisible());
+        QVERIFY(!page->errorLabel()->text().isEmpty());
+        page->keyEdit()->setText(QStringLiteral("has a space 123"));
+        QTest::mouseClick(page->continueButton(), Qt::LeftButton);
+        QVERIFY(page->errorLabel()->isVisible());
+        QVERIFY(w.isShowingWelcome());
+
+        page->keyEdit()->setText(QStringLiteral("sk-welcome-0123456789"));
+        QTest::mouseClick(page->continueButton(), Qt::LeftButton);
+        QTRY_VERIFY(!w.isShowingWelcome());
+        QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-welcome-0123456789"));
+        // No keychain in tests: the file fallback, and the UI says so.
+        QCOMPARE(core.credentials()->storage(), CredentialStore::Storage::File);
+        QCOMPARE(w.tabs()->count(), 4);
+        QVERIFY(w.endpointLabel()->text().contains(QLatin1String("opencomputing.ai")));
+    }
+
+    void demoFromWelcome()
+    {
+        TestSupport::Sandbox box;
+        AppCore core(box.options());
+        startCore(core);
+        MainWindow w(&core);
+        w.show();
+        QVERIFY(w.isShowingWelcome());
+        QTest::mouseClick(w.welcomePage()->demoButton(), Qt::LeftButton);
+        QVERIFY(!w.isShowingWelcome());
+        QVERIFY(core.isDemo());
+        QVERIFY(core.simulator()->isRunning());
+        QCOMPARE(core.client()->baseUrl(), core.simulator()->baseUrl());
+        QVERIFY(w.endpointLabel()->text().contains(core.simulator()->baseUrl().authority()));
+    }
+
+    void keyFromEnvironmentSkipsWelcome()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.apiKeyOverride = QStringLiteral("sk-env-000111222");
+        o.baseUrlOverride = QStringLiteral("https://staging.example.com");
+        AppCore core(o);
+        startCore(core);
+        MainWindow w(&core);
+        QVERIFY(!w.isShowingWelcome());
+        QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://staging.example.com"));
+        QVERIFY(w.endpointLabel()->text().contains(QLatin1String("staging.example.com")));
+    }
+
+    void badBaseUrlOverrideIsReported()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.baseUrlOverride = QStringLiteral("http://plain.example.com");
+        AppCore core(o);
+        QVERIFY(!core.options().error.isEmpty());
+        QCOMPARE(core.effectiveBaseUrl(), AppSettings::defaultBaseUrl());
+    }
+
+    void settingsRefuseBadInputAndKeepSavedValues()
+    {
+        TestSupport::Sandbox box;
+        AppCore core(box.options());
+        startCore(core);
+        QVERIFY(core.settings()->setBaseUrl(QStringLiteral("https://good.example.com")));
+        SettingsDialog dialog(&core);
+        dialog.baseUrlEdit()->setText(QStringLiteral("http://bad.example.com"));
+        dialog.keyEdit()->setText(QStringLiteral("bad key"));
+        dialog.folderEdit()->setText(QStringLiteral("relative"));
+        QVERIFY(!dialog.apply());
+        QVERIFY(!dialog.baseUrlError()->isHidden());
+        QVERIFY(!dialog.keyError()->isHidden());
+        QVERIFY(!dialog.folderError()->isHidden());
+        QCOMPARE(core.settings()->baseUrl().toString(), QStringLiteral("https://good.example.com"));
+
+        dialog.baseUrlEdit()->setText(QStringLiteral("https://better.example.com/"));
+        dialog.keyEdit()->setText(QStringLiteral("sk-settings-12345"));
+        dialog.folderEdit()->setText(box.dir.filePath(QStringLiteral("videos")));
+        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("en")));
+        QSignalSpy saved(core.credentials(), &CredentialStore::saved);
+        QVERIFY(dialog.apply());
+        QVERIFY(saved.wait());
+        QCOMPARE(core.settings()->baseUrl().toString(), QStringLiteral("https://better.example.com"));
+        QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://better.example.com"));
+        QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-settings-12345"));
+        QCOMPARE(core.settings()->language(), QStringLiteral("en"));
+    }
+
+    void balanceBannerAppearsAndClears()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.demo = true;
+        AppCore core(o);
+        startCore(core);
+        MainWindow w(&core);
+        w.show();
+        core.simulator()->config().insufficientBalance = true;
+        core.client()->postJson(QStringLiteral("/llmage/video"),
+                                {{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+                                 {QStringLiteral("prompt"), QStringLiteral("x")}});
+        QTRY_VERIFY(w.banner()->isVisible());
+        QVERIFY(w.banner()->text().contains(QLatin1String("opencomputing.ai")));
+        core.simulator()->config().insufficientBalance = false;
+        core.client()->get(QStringLiteral("/llmage/v1/models"));
+        QTRY_VERIFY(!w.banner()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,139 @@
+// The simulator speaks the protocol: tasks progress, both reply shapes, files with Range, models.
+#include "TestSupport.h"
+#include "api/PlatformClient.h"
+#include "simulator/PlatformSimulator.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestSimulator : public QObject
+{
+    Q_OBJECT
+    PlatformSimulator *m_sim = nullptr;
+    PlatformClient *m_client = nullptr;
+
+    QJsonObject post(const QString &path, const QJsonObject &body, const QUrlQuery &query = {})
+    {
+        ApiCall *c = m_client->postJson(path, body, query);
+        QSignalSpy ok(c, &ApiCall::succeeded);
+        QSignalSpy done(c, &ApiCall::finished);
+        if (!done.wait(5000) || ok.isEmpty())
+            return {};
+        return ok.first().first().value<QJsonDocument>().object();
+    }
+
+private slots:
+    void init()
+    {
+        m_sim = new PlatformSimulator(this);
+        QVERIFY(m_sim->start());
+        m_client = new PlatformClient(this);
+        m_client->setBaseUrl(m_sim->baseUrl());
+        m_client->setApiKey(QStringLiteral("demo-key"));
+    }
+    void cleanup()
+    {
+        delete m_client;
+        delete m_sim;
+    }
+
+    void listensOnLoopbackOnly()
+    {
+        QCOMPARE(m_sim->baseUrl().host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(m_sim->baseUrl().port() > 0);
+    }
+
+    void taskLifecycle_data()
+    {
+        QTest::addColumn<bool>("wrapped");
+        QTest::newRow("flat") << false;
+        QTest::newRow("wrapped") << true;
+    }
+    void taskLifecycle()
+    {
+        QFETCH(bool, wrapped);
+        m_sim->config().taskStepMs = 100;
+        m_sim->config().wrappedTaskReplies = wrapped;
+        const QJsonObject submit = post(QStringLiteral("/llmage/video"),
+                                        {{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+                                         {QStringLiteral("prompt"), QStringLiteral("a cat")},
+                                         {QStringLiteral("duration"), 4},
+                                         {QStringLiteral("resolution"), QStringLiteral("720p")}});
+        const QString id = submit.value(QLatin1String("taskid")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(submit.value(QLatin1String("status")).toString(), QStringLiteral("created"));
+        QStringList seen;
+        QJsonObject task;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     QUrlQuery q;
+                                     q.addQueryItem(QStringLiteral("taskid"), id);
+                                     QJsonObject reply = post(QStringLiteral("/llmage/tasks"), {{QStringLiteral("taskid"), id}}, q);
+                                     if (wrapped) {
+                                         if (reply.value(QLatin1String("status")).toString() != QLatin1String("ok"))
+                                             return false;
+                                         reply = reply.value(QLatin1String("data")).toObject();
+                                     }
+                                     task = reply;
+                                     const QString s = reply.value(QLatin1String("status")).toString();
+                                     if (!seen.contains(s))
+                                         seen << s;
+                                     return s == QLatin1String("SUCCEEDED");
+                                 }()),
+                                 5000);
+        QVERIFY(seen.contains(QStringLiteral("SUCCEEDED")));
+        QCOMPARE(task.value(QLatin1String("usage")).toObject().value(QLatin1String("credits")).toInt(), 8);
+        QVERIFY(task.value(QLatin1String("video")).toString().startsWith(m_sim->baseUrl().toString()));
+    }
+
+    void unknownTask()
+    {
+        const QJsonObject reply = post(QStringLiteral("/llmage/tasks"), {{QStringLiteral("taskid"), QStringLiteral("42")}});
+        QCOMPARE(reply.value(QLatin1String("status")).toString(), QStringLiteral("FAILED"));
+        QCOMPARE(reply.value(QLatin1String("error")).toString(), QStringLiteral("taskid=42 not exist"));
+    }
+
+    void disabledModelFailsInBand()
+    {
+        ApiCall *c = m_client->postJson(QStringLiteral("/llmage/video"),
+                                        {{QStringLiteral("llmid"), QStringLiteral("YjjGgxO_Xma8PWsMjJvps")},
+                                         {QStringLiteral("prompt"), QStringLiteral("x")}});
+        QSignalSpy done(c, &ApiCall::finished);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.first().first().value<ApiError>().kind(), ApiError::Kind::Upstream);
+    }
+
+    void fileWithRange()
+    {
+        QNetworkRequest full(QUrl(m_sim->baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/1/video.mp4")));
+        QNetworkReply *a = m_client->networkManager()->get(full);
+        QSignalSpy aDone(a, &QNetworkReply::finished);
+        QVERIFY(aDone.wait(5000));
+        const QByteArray all = a->readAll();
+        QVERIFY(all.size() > 10000);
+        QNetworkRequest part = full;
+        part.setRawHeader("Range", "bytes=100-");
+        QNetworkReply *b = m_client->networkManager()->get(part);
+        QSignalSpy bDone(b, &QNetworkReply::finished);
+        QVERIFY(bDone.wait(5000));
+        QCOMPARE(b->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 206);
+        QCOMPARE(b->readAll(), all.mid(100));
+        a->deleteLater();
+        b->deleteLater();
+    }
+
+    void models()
+    {
+        ApiCall *c = m_client->get(QStringLiteral("/llmage/v1/models"));
+        QSignalSpy ok(c, &ApiCall::succeeded);
+        QVERIFY(ok.wait(5000));
+        const QJsonObject o = ok.first().first().value<QJsonDocument>().object();
+        QCOMPARE(o.value(QLatin1String("object")).toString(), QStringLiteral("list"));
+        QVERIFY(o.value(QLatin1String("data")).toArray().size() >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"

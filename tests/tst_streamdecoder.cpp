@@ -1,0 +1,187 @@
+#include "TestSupport.h"
+#include "api/StreamDecoder.h"
+
+#include <QTest>
+
+namespace {
+struct Result
+{
+    QString text;
+    QString reasoning;
+    QStringList errors;
+    TokenUsage usage;
+    int done = 0;
+};
+
+Result collect(const QList<StreamEvent> &events, Result r = {})
+{
+    for (const StreamEvent &e : events) {
+        switch (e.type) {
+        case StreamEvent::Type::Text: r.text += e.text; break;
+        case StreamEvent::Type::Reasoning: r.reasoning += e.text; break;
+        case StreamEvent::Type::Error: r.errors << e.text; break;
+        case StreamEvent::Type::Usage: r.usage = e.usage; break;
+        case StreamEvent::Type::Done: ++r.done; break;
+        }
+    }
+    return r;
+}
+
+// Feeds the bytes split into two at `split` (and, for small inputs, into single bytes).
+Result decodeSplit(const QByteArray &bytes, qsizetype split, StreamDecoder *decoder)
+{
+    Result r = collect(decoder->feed(bytes.left(split)));
+    r = collect(decoder->feed(bytes.mid(split)), r);
+    return collect(decoder->finish(), r);
+}
+
+const QString FixtureText = QStringLiteral(
+    "我是通义千问，阿里巴巴集团旗下的超大规模语言模型。我能够回答问题、创作文字，比如写故事、写公文、写邮件、写剧本"
+    "、逻辑推理、编程等等，还能表达观点，玩游戏等。如果你有任何问题或需要帮助，欢迎随时告诉我！");
+} // namespace
+
+class TestStreamDecoder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fixtureAtEverySplit_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("expectDone");
+        QTest::newRow("sse") << QStringLiteral("t2t-stream.sse") << true;
+        QTest::newRow("ndjson") << QStringLiteral("t2t-stream.ndjson") << false;
+    }
+    void fixtureAtEverySplit()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, expectDone);
+        const QByteArray bytes = TestSupport::fixture(file);
+        for (qsizetype split = 0; split <= bytes.size(); ++split) {
+            StreamDecoder decoder;
+            const Result r = decodeSplit(bytes, split, &decoder);
+            QCOMPARE(r.text, FixtureText);
+            QVERIFY(r.reasoning.isEmpty());
+            QVERIFY(r.errors.isEmpty());
+            QVERIFY(r.usage.valid);
+            QCOMPARE(r.usage.promptTokens, 10);
+            QCOMPARE(r.usage.completionTokens, 60);
+            QCOMPARE(r.usage.totalTokens, 70);
+            QCOMPARE(r.usage.cachedTokens, 0);
+            QCOMPARE(r.done, expectDone ? 1 : 0);
+            QCOMPARE(decoder.llmUsageId(), QStringLiteral("K9_veNBxeqvrFfbGWXs0R"));
+            QCOMPARE(decoder.finishReason(), QStringLiteral("stop"));
+            QVERIFY(decoder.sawFinalChunk());
+        }
+    }
+
+    void fixtureByteByByte()
+    {
+        const QByteArray bytes = TestSupport::fixture(QStringLiteral("t2t-stream.sse"));
+        StreamDecoder decoder;
+        Result r;
+        for (char c : bytes)
+            r = collect(decoder.feed(QByteArray(1, c)), r);
+        r = collect(decoder.finish(), r);
+        QCOMPARE(r.text, FixtureText);
+    }
+
+    void errorFixtureAtEverySplit()
+    {
+        const QByteArray bytes = TestSupport::fixture(QStringLiteral("t2t-stream-error.ndjson"));
+        for (qsizetype split = 0; split <= bytes.size(); ++split) {
+            StreamDecoder decoder;
+            const Result r = decodeSplit(bytes, split, &decoder);
+            QCOMPARE(r.text, QStringLiteral("我是通义千问，阿里巴巴集团旗下的"));
+            QCOMPARE(r.errors, QStringList{QStringLiteral("upstream request failed")});
+            QVERIFY(!r.usage.valid);
+        }
+    }
+
+    void nonStreamedFixture()
+    {
+        StreamDecoder decoder;
+        const Result r = collect(decoder.decodeComplete(TestSupport::fixture(QStringLiteral("t2t-nonstream.json"))));
+        QCOMPARE(r.text, QStringLiteral("我是通义千问,阿里巴巴集团旗下的超大规模语言模型。我能够回答问题、创作文字,比如写故事、"
+                                        "写公文、写邮件、写剧本、逻辑推理、编程等等,还能表达观点,玩游戏等。如果你有任何问题或"
+                                        "需要帮助,欢迎随时告诉我!"));
+        QCOMPARE(r.usage.totalTokens, 70);
+    }
+
+    void handMadeFramings_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reasoning");
+        QTest::addColumn<int>("errors");
+        const QByteArray a = "{\"choices\":[{\"delta\":{\"content\":\"你好\"}}],\"content\":\"你好\"}";
+        const QByteArray b = "{\"choices\":[{\"delta\":{\"content\":\"，世界\"}}],\"content\":\"，世界\"}";
+        QTest::newRow("crlf sse") << QByteArray("data: " + a + "\r\n\r\ndata: " + b + "\r\n\r\ndata: [DONE]\r\n\r\n")
+                                  << QStringLiteral("你好，世界") << QString() << 0;
+        QTest::newRow("cr only") << QByteArray("data: " + a + "\r\rdata: " + b + "\r") << QStringLiteral("你好，世界") << QString() << 0;
+        QTest::newRow("no space") << QByteArray("data:" + a + "\n\ndata:" + b + "\n\n") << QStringLiteral("你好，世界") << QString() << 0;
+        QTest::newRow("no done, no final newline") << QByteArray("data: " + a + "\n\ndata: " + b)
+                                                   << QStringLiteral("你好，世界") << QString() << 0;
+        QTest::newRow("ndjson") << QByteArray(a + "\n" + b + "\n") << QStringLiteral("你好，世界") << QString() << 0;
+        QTest::newRow("comments and garbage skipped")
+            << QByteArray(": keep-alive\nevent: message\nnot json at all\ndata: {broken\ndata: " + a + "\n\n")
+            << QStringLiteral("你好") << QString() << 0;
+        QTest::newRow("top-level only")
+            << QByteArray("data: {\"choices\":[],\"content\":\"A\",\"reasoning_content\":\"R\"}" "\n")
+            << QStringLiteral("A") << QStringLiteral("R") << 0;
+        QTest::newRow("reasoning in delta and top level counted once")
+            << QByteArray("data: {\"choices\":[{\"delta\":{\"content\":\"\",\"reasoning_content\":\"想\"}}],\"content\":\"\",\"reasoning_content\":\"想\"}" "\n")
+            << QString() << QStringLiteral("想") << 0;
+        QTest::newRow("error line")
+            << QByteArray("data: " + a + "\n\n" + "{\"error\": \"ERROR:quota\", \"status\": \"FAILED\"}" "\n")
+            << QStringLiteral("你好") << QString() << 1;
+    }
+    void handMadeFramings()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        QFETCH(QString, reasoning);
+        QFETCH(int, errors);
+        for (qsizetype split = 0; split <= bytes.size(); ++split) {
+            StreamDecoder decoder;
+            const Result r = decodeSplit(bytes, split, &decoder);
+            QCOMPARE(r.text, text);
+            QCOMPARE(r.reasoning, reasoning);
+            QCOMPARE(r.errors.size(), errors);
+        }
+    }
+
+    void invalidUtf8KeepsTheRest()
+    {
+        QByteArray line = "data: {\"choices\":[{\"delta\":{\"content\":\"ok";
+        line += "\xff\xfe";
+        line += "end\"}}]}" "\n";
+        StreamDecoder decoder;
+        const Result r = collect(decoder.feed(line));
+        QVERIFY(r.text.startsWith(QLatin1String("ok")));
+        QVERIFY(r.text.endsWith(QLatin1String("end")));
+    }
+
+    void tenMegabyteLine()
+    {
+        const QByteArray big(10 * 1024 * 1024, 'x');
+        QByteArray line = "data: {\"choices\":[{\"delta\":{\"content\":\"" + big + "\"}}]}" "\n";
+        StreamDecoder decoder;
+        Result r;
+        for (qsizetype i = 0; i < line.size(); i += 64 * 1024)
+            r = collect(decoder.feed(line.mid(i, 64 * 1024)), r);
+        QCOMPARE(r.text.size(), big.size());
+    }
+
+    void oversizedLineIsDroppedNotFatal()
+    {
+        StreamDecoder decoder;
+        QByteArray junk(StreamDecoder::MaxLineBytes + 10, 'y');
+        collect(decoder.feed(junk));
+        const Result r = collect(decoder.feed(QByteArray("tail\n") + "{\"content\":\"after\"}" "\n"));
+        QCOMPARE(r.text, QStringLiteral("after"));
+        QVERIFY(decoder.skippedLines() >= 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStreamDecoder)
+#include "tst_streamdecoder.moc"
