@@ -1,4 +1,726 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ApiCall</name>
+    <message>
+        <source>reply larger than %1 MiB</source>
+        <translation>reply larger than %1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>API key rejected</source>
+        <translation>API key rejected</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>Request refused</translation>
+    </message>
+    <message>
+        <source>Insufficient balance</source>
+        <translation>Insufficient balance</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Request too large</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Platform error</source>
+        <translation>Platform error</translation>
+    </message>
+    <message>
+        <source>Unexpected reply</source>
+        <translation>Unexpected reply</translation>
+    </message>
+    <message>
+        <source>Model call failed</source>
+        <translation>Model call failed</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Network error</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the API key (HTTP %1). Check the key in Settings, or create a new one on the platform (元境平台 → 下位系统接口 → 下位系统 → 创建APIKEY).</source>
+        <translation>The platform did not accept the API key (HTTP %1). Check the key in Settings, or create a new one on the platform (元境平台 → 下位系统接口 → 下位系统 → 创建APIKEY).</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (HTTP %1).</source>
+        <translation>The platform refused the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
+        <translation>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</source>
+        <translation>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this item (HTTP %1).</source>
+        <translation>The platform no longer has this item (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The platform had a problem (HTTP %1). Try again in a moment.</source>
+        <translation>The platform had a problem (HTTP %1). Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The platform answered with something that is not the expected JSON.</source>
+        <translation>The platform answered with something that is not the expected JSON.</translation>
+    </message>
+    <message>
+        <source>The platform reported that the call failed.</source>
+        <translation>The platform reported that the call failed.</translation>
+    </message>
+    <message>
+        <source>Could not reach the platform. Check your connection and the base URL in Settings.</source>
+        <translation>Could not reach the platform. Check your connection and the base URL in Settings.</translation>
+    </message>
+    <message>
+        <source>The platform did not answer in time.</source>
+        <translation>The platform did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Stopped by you.</source>
+        <translation>Stopped by you.</translation>
+    </message>
+    <message>
+        <source>Server says: %1</source>
+        <translation>Server says: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppCore</name>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>The database %1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start on this computer.</source>
+        <translation>The demo simulator could not start on this computer.</translation>
+    </message>
+    <message>
+        <source>Demo mode: built-in simulator at %1, no key needed, nothing is billed</source>
+        <translation>Demo mode: built-in simulator at %1, no key needed, nothing is billed</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (set for this run)</source>
+        <translation>Platform: %1 (set for this run)</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>Platform: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>Enter the platform address, for example https://opencomputing.ai.</source>
+        <translation>Enter the platform address, for example https://opencomputing.ai.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid web address. Use the form https://opencomputing.ai.</source>
+        <translation>“%1” is not a valid web address. Use the form https://opencomputing.ai.</translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation>The address must start with https://.</translation>
+    </message>
+    <message>
+        <source>The address must use https:// so that your API key is never sent unencrypted (plain http is only allowed for this computer, e.g. http://127.0.0.1).</source>
+        <translation>The address must use https:// so that your API key is never sent unencrypted (plain http is only allowed for this computer, e.g. http://127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>The address must not contain a query, a fragment or a user name.</source>
+        <translation>The address must not contain a query, a fragment or a user name.</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>Paste your API key first.</translation>
+    </message>
+    <message>
+        <source>The API key contains spaces or characters that an API key never has. Copy it again with the platform's “复制apikey” button.</source>
+        <translation>The API key contains spaces or characters that an API key never has. Copy it again with the platform's “复制apikey” button.</translation>
+    </message>
+    <message>
+        <source>This API key is too short to be valid.</source>
+        <translation>This API key is too short to be valid.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for downloaded videos.</source>
+        <translation>Choose a folder for downloaded videos.</translation>
+    </message>
+    <message>
+        <source>Use a full path for the download folder.</source>
+        <translation>Use a full path for the download folder.</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder.</source>
+        <translation>“%1” is a file, not a folder.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” cannot be created.</source>
+        <translation>The folder “%1” cannot be created.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is not writable.</source>
+        <translation>The folder “%1” is not writable.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>An answer is still arriving. Stop it first.</source>
+        <translation>An answer is still arriving. Stop it first.</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</translation>
+    </message>
+    <message>
+        <source>The model call failed on the platform: %1</source>
+        <translation>The model call failed on the platform: %1</translation>
+    </message>
+    <message>
+        <source>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</translation>
+    </message>
+    <message>
+        <source>The model returned an empty answer.</source>
+        <translation>The model returned an empty answer.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatTab</name>
+    <message>
+        <source>New chat</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Start a new conversation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Search conversations</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>The model for this conversation. Type a name to use a model that is not listed.</source>
+        <translation>The model for this conversation. Type a name to use a model that is not listed.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>System prompt…</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>As Markdown…</source>
+        <translation>As Markdown…</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>As JSON…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Editing a message: sending replaces it and everything after it. Esc cancels.</source>
+        <translation>Editing a message: sending replaces it and everything after it. Esc cancels.</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. &lt;a href="account"&gt;See the Account tab&lt;/a&gt; or &lt;a href="https://opencomputing.ai"&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
+        <translation>Your balance is too low for this model. &lt;a href="account"&gt;See the Account tab&lt;/a&gt; or &lt;a href="https://opencomputing.ai"&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving. Stop it first (Esc).</source>
+        <translation>An answer is still arriving. Stop it first (Esc).</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Stop the answer (Esc)</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Send (Enter)</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows for this whole conversation (sent as sys_prompt).</source>
+        <translation>Instructions the model follows for this whole conversation (sent as sys_prompt).</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Export as Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Export as JSON…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Rename conversation</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>This conversation is receiving an answer. Stop it before deleting.</source>
+        <translation>This conversation is receiving an answer. Stop it before deleting.</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Delete conversation</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and all its messages? This cannot be undone.</source>
+        <translation>Delete “%1” and all its messages? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n earlier message(s)</source>
+        <translation><numerusform>Show %n earlier message(s)</numerusform><numerusform>Show %n earlier message(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Thinking…</translation>
+    </message>
+    <message>
+        <source>Hide thinking</source>
+        <translation>Hide thinking</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show thinking (%n characters)</source>
+        <translation><numerusform>Show thinking (%n characters)</numerusform><numerusform>Show thinking (%n characters)</numerusform></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 prompt / %2 completion / %3 cached</source>
+        <translation>Tokens: %1 prompt / %2 completion / %3 cached</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Type a message. Enter sends, Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationExporter</name>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>No API key is stored.</source>
+        <translation>No API key is stored.</translation>
+    </message>
+    <message>
+        <source>The API key is kept in the system keychain.</source>
+        <translation>The API key is kept in the system keychain.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the API key is kept in %1, readable only by you.</source>
+        <translation>No system keychain is available: the API key is kept in %1, readable only by you.</translation>
+    </message>
+    <message>
+        <source>The API key comes from YUANJING_API_KEY for this run and is not stored.</source>
+        <translation>The API key comes from YUANJING_API_KEY for this run and is not stored.</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchOptions</name>
+    <message>
+        <source>The base URL given for this run is not used: %1</source>
+        <translation>The base URL given for this run is not used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Yuanjing Studio</source>
+        <translation>Yuanjing Studio</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Demo mode</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Insufficient balance.&lt;/b&gt; The platform refused a call because the balance is too low. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值), &lt;a href="account"&gt;see the Account tab&lt;/a&gt;, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;Insufficient balance.&lt;/b&gt; The platform refused a call because the balance is too low. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值), &lt;a href="account"&gt;see the Account tab&lt;/a&gt;, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The platform rejected the API key.&lt;/b&gt; &lt;a href="settings"&gt;Open Settings&lt;/a&gt; to replace it, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;The platform rejected the API key.&lt;/b&gt; &lt;a href="settings"&gt;Open Settings&lt;/a&gt; to replace it, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Open the platform website</source>
+        <translation>Open the platform website</translation>
+    </message>
+    <message>
+        <source>&amp;About Yuanjing Studio</source>
+        <translation>&amp;About Yuanjing Studio</translation>
+    </message>
+    <message>
+        <source>About Yuanjing Studio</source>
+        <translation>About Yuanjing Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Yuanjing Studio %1&lt;/h3&gt;&lt;p&gt;A native desktop client for the 元境 platform: streamed chat and video generation.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Yuanjing Studio %1&lt;/h3&gt;&lt;p&gt;A native desktop client for the 元境 platform: streamed chat and video generation.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Video Studio</source>
+        <translation>Video Studio</translation>
+    </message>
+    <message>
+        <source>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</source>
+        <translation>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Your finished videos, downloaded and ready to play, arrive here in a coming version.</source>
+        <translation>Your finished videos, downloaded and ready to play, arrive here in a coming version.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</source>
+        <translation>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>The new language applies after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation>Platform address:</translation>
+    </message>
+    <message>
+        <source>Demo mode is on: this run talks to the built-in simulator.</source>
+        <translation>Demo mode is on: this run talks to the built-in simulator.</translation>
+    </message>
+    <message>
+        <source>This run uses an address given on the command line or in YUANJING_BASE_URL.</source>
+        <translation>This run uses an address given on the command line or in YUANJING_BASE_URL.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Remove key</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>Download folder</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Download folder:</source>
+        <translation>Download folder:</translation>
+    </message>
+    <message>
+        <source>How many earlier exchanges are sent with each question as context.</source>
+        <translation>How many earlier exchanges are sent with each question as context.</translation>
+    </message>
+    <message>
+        <source>Chat context (exchanges):</source>
+        <translation>Chat context (exchanges):</translation>
+    </message>
+    <message>
+        <source>Show answers as they are written (streaming)</source>
+        <translation>Show answers as they are written (streaming)</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Video requests with images are kept under this size; the platform may refuse larger ones.</source>
+        <translation>Video requests with images are kept under this size; the platform may refuse larger ones.</translation>
+    </message>
+    <message>
+        <source>Video request size limit:</source>
+        <translation>Video request size limit:</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>Remove API key</translation>
+    </message>
+    <message>
+        <source>Remove the stored API key from this computer?</source>
+        <translation>Remove the stored API key from this computer?</translation>
+    </message>
+    <message>
+        <source>Stored: %1 (type a new key to replace it)</source>
+        <translation>Stored: %1 (type a new key to replace it)</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>Paste your API key</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Yuanjing Studio</source>
+        <translation>Welcome to Yuanjing Studio</translation>
+    </message>
+    <message>
+        <source>Chat with LLMs and make videos with Seedance, Wan and Vidu on the 元境 platform. To start, paste your API key.</source>
+        <translation>Chat with LLMs and make videos with Seedance, Wan and Vidu on the 元境 platform. To start, paste your API key.</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>Paste your API key</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Save key and start</source>
+        <translation>Save key and start</translation>
+    </message>
+    <message>
+        <source>No key yet? Try everything with the built-in simulator: nothing is sent to the platform and nothing is billed.</source>
+        <translation>No key yet? Try everything with the built-in simulator: nothing is sent to the platform and nothing is billed.</translation>
+    </message>
+    <message>
+        <source>Try demo mode</source>
+        <translation>Try demo mode</translation>
+    </message>
+    <message>
+        <source>The key could not be stored: %1</source>
+        <translation>The key could not be stored: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How to get a key:&lt;/b&gt;&lt;br&gt;1. Sign in at &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;.&lt;br&gt;2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.&lt;br&gt;3. Click 创建APIKEY, fill in the form and submit.&lt;br&gt;4. Click 复制apikey and paste the key below.</source>
+        <translation>&lt;b&gt;How to get a key:&lt;/b&gt;&lt;br&gt;1. Sign in at &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;.&lt;br&gt;2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.&lt;br&gt;3. Click 创建APIKEY, fill in the form and submit.&lt;br&gt;4. Click 复制apikey and paste the key below.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Yuanjing Studio: chat with LLMs and generate videos on the 元境 platform.
+Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platform address for this run).</source>
+        <translation>Yuanjing Studio: chat with LLMs and generate videos on the 元境 platform.
+Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platform address for this run).</translation>
+    </message>
+    <message>
+        <source>Run against the built-in platform simulator: no key, no network, nothing billed.</source>
+        <translation>Run against the built-in platform simulator: no key, no network, nothing billed.</translation>
+    </message>
+    <message>
+        <source>Talk to the platform at &lt;url&gt; for this run.</source>
+        <translation>Talk to the platform at &lt;url&gt; for this run.</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,730 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiCall</name>
+    <message>
+        <source>reply larger than %1 MiB</source>
+        <translation>回复超过 %1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>API key rejected</source>
+        <translation>API 密钥被拒绝</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Insufficient balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>请求过大</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Platform error</source>
+        <translation>平台错误</translation>
+    </message>
+    <message>
+        <source>Unexpected reply</source>
+        <translation>意外的回复</translation>
+    </message>
+    <message>
+        <source>Model call failed</source>
+        <translation>模型调用失败</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the API key (HTTP %1). Check the key in Settings, or create a new one on the platform (元境平台 → 下位系统接口 → 下位系统 → 创建APIKEY).</source>
+        <translation>平台不接受该 API 密钥(HTTP %1)。请在“设置”中检查密钥,或在平台上新建一个(元境平台 → 下位系统接口 → 下位系统 → 创建APIKEY)。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request (HTTP %1).</source>
+        <translation>平台拒绝了该请求(HTTP %1)。</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
+        <translation>余额不足以使用该模型。请在平台上充值(用户菜单 → 充值)后重试。详见“账户”页。</translation>
+    </message>
+    <message>
+        <source>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</source>
+        <translation>请求超过了平台允许的大小。请使用更小的图片,或在“设置”中调低请求大小上限。</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this item (HTTP %1).</source>
+        <translation>平台上已不再有此内容(HTTP %1)。</translation>
+    </message>
+    <message>
+        <source>The platform had a problem (HTTP %1). Try again in a moment.</source>
+        <translation>平台出现问题(HTTP %1)。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The platform answered with something that is not the expected JSON.</source>
+        <translation>平台返回的内容不是预期的 JSON。</translation>
+    </message>
+    <message>
+        <source>The platform reported that the call failed.</source>
+        <translation>平台报告调用失败。</translation>
+    </message>
+    <message>
+        <source>Could not reach the platform. Check your connection and the base URL in Settings.</source>
+        <translation>无法连接平台。请检查网络连接以及“设置”中的平台地址。</translation>
+    </message>
+    <message>
+        <source>The platform did not answer in time.</source>
+        <translation>平台未能及时响应。</translation>
+    </message>
+    <message>
+        <source>Stopped by you.</source>
+        <translation>已由你停止。</translation>
+    </message>
+    <message>
+        <source>Server says: %1</source>
+        <translation>服务器消息:%1</translation>
+    </message>
+</context>
+<context>
+    <name>AppCore</name>
+    <message>
+        <source>The database %1 cannot be opened: %2</source>
+        <translation>无法打开数据库 %1:%2</translation>
+    </message>
+    <message>
+        <source>The demo simulator could not start on this computer.</source>
+        <translation>演示模拟器无法在本机启动。</translation>
+    </message>
+    <message>
+        <source>Demo mode: built-in simulator at %1, no key needed, nothing is billed</source>
+        <translation>演示模式:内置模拟器 %1,无需密钥,不产生费用</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (set for this run)</source>
+        <translation>平台:%1(仅本次运行)</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>平台:%1</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>Enter the platform address, for example https://opencomputing.ai.</source>
+        <translation>请输入平台地址,例如 https://opencomputing.ai。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid web address. Use the form https://opencomputing.ai.</source>
+        <translation>“%1”不是有效的网址。请使用 https://opencomputing.ai 这样的格式。</translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation>地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The address must use https:// so that your API key is never sent unencrypted (plain http is only allowed for this computer, e.g. http://127.0.0.1).</source>
+        <translation>地址必须使用 https://,以免 API 密钥以明文发送(仅本机地址可用 http,例如 http://127.0.0.1)。</translation>
+    </message>
+    <message>
+        <source>The address must not contain a query, a fragment or a user name.</source>
+        <translation>地址不能包含查询参数、片段或用户名。</translation>
+    </message>
+    <message>
+        <source>Paste your API key first.</source>
+        <translation>请先粘贴你的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The API key contains spaces or characters that an API key never has. Copy it again with the platform's “复制apikey” button.</source>
+        <translation>API 密钥中含有空格或密钥中不会出现的字符。请用平台上的“复制apikey”按钮重新复制。</translation>
+    </message>
+    <message>
+        <source>This API key is too short to be valid.</source>
+        <translation>该 API 密钥太短,不可能有效。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for downloaded videos.</source>
+        <translation>请选择下载视频的文件夹。</translation>
+    </message>
+    <message>
+        <source>Use a full path for the download folder.</source>
+        <translation>下载文件夹请使用完整路径。</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder.</source>
+        <translation>“%1”是文件,不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” cannot be created.</source>
+        <translation>无法创建文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is not writable.</source>
+        <translation>文件夹“%1”不可写。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>An answer is still arriving. Stop it first.</source>
+        <translation>回答仍在生成中,请先停止。</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>回答生成过程中连接中断(%1)。已收到的文字已保留;“重试”会重新提问(可能再次计费)。</translation>
+    </message>
+    <message>
+        <source>The model call failed on the platform: %1</source>
+        <translation>平台上的模型调用失败:%1</translation>
+    </message>
+    <message>
+        <source>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>回答在平台确认完成之前就结束了。已收到的文字已保留;“重试”会重新提问(可能再次计费)。</translation>
+    </message>
+    <message>
+        <source>The model returned an empty answer.</source>
+        <translation>模型返回了空回答。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatTab</name>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>开始新对话(Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>The model for this conversation. Type a name to use a model that is not listed.</source>
+        <translation>此对话使用的模型。可直接输入名称以使用列表中没有的模型。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系统提示词…</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>As Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型:</translation>
+    </message>
+    <message>
+        <source>Editing a message: sending replaces it and everything after it. Esc cancels.</source>
+        <translation>正在编辑消息:发送后将替换该消息及其后的全部内容。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. &lt;a href="account"&gt;See the Account tab&lt;/a&gt; or &lt;a href="https://opencomputing.ai"&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
+        <translation>余额不足以使用该模型。&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;或&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)。</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving. Stop it first (Esc).</source>
+        <translation>回答仍在生成中,请先停止(Esc)。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>停止回答(Esc)</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>发送(Enter)</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows for this whole conversation (sent as sys_prompt).</source>
+        <translation>模型在整个对话中遵循的指示(作为 sys_prompt 发送)。</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题:</translation>
+    </message>
+    <message>
+        <source>This conversation is receiving an answer. Stop it before deleting.</source>
+        <translation>此对话正在接收回答,请先停止再删除。</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and all its messages? This cannot be undone.</source>
+        <translation>删除“%1”及其全部消息?此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n earlier message(s)</source>
+        <translation>
+            <numerusform>显示更早的 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Hide thinking</source>
+        <translation>收起思考过程</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show thinking (%n characters)</source>
+        <translation>
+            <numerusform>展开思考过程(%n 字)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Tokens: %1 prompt / %2 completion / %3 cached</source>
+        <translation>Tokens:输入 %1 / 输出 %2 / 缓存 %3</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>输入消息。Enter 发送,Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationExporter</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考过程</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>No API key is stored.</source>
+        <translation>未保存 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The API key is kept in the system keychain.</source>
+        <translation>API 密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the API key is kept in %1, readable only by you.</source>
+        <translation>系统钥匙串不可用:API 密钥保存在 %1 中,仅你本人可读。</translation>
+    </message>
+    <message>
+        <source>The API key comes from YUANJING_API_KEY for this run and is not stored.</source>
+        <translation>本次运行的 API 密钥来自 YUANJING_API_KEY,不会被保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchOptions</name>
+    <message>
+        <source>The base URL given for this run is not used: %1</source>
+        <translation>本次运行指定的平台地址未被采用:%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Yuanjing Studio</source>
+        <translation>元境 Studio</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Insufficient balance.&lt;/b&gt; The platform refused a call because the balance is too low. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值), &lt;a href="account"&gt;see the Account tab&lt;/a&gt;, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;余额不足。&lt;/b&gt;平台因余额过低拒绝了调用。&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)、&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;,或&lt;a href="dismiss"&gt;关闭提示&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The platform rejected the API key.&lt;/b&gt; &lt;a href="settings"&gt;Open Settings&lt;/a&gt; to replace it, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;平台拒绝了 API 密钥。&lt;/b&gt;&lt;a href="settings"&gt;打开设置&lt;/a&gt;更换密钥,或&lt;a href="dismiss"&gt;关闭提示&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open the platform website</source>
+        <translation>打开平台网站</translation>
+    </message>
+    <message>
+        <source>&amp;About Yuanjing Studio</source>
+        <translation>关于元境 Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Yuanjing Studio</source>
+        <translation>关于元境 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Yuanjing Studio %1&lt;/h3&gt;&lt;p&gt;A native desktop client for the 元境 platform: streamed chat and video generation.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;元境 Studio %1&lt;/h3&gt;&lt;p&gt;元境平台的原生桌面客户端:流式对话与视频生成。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Video Studio</source>
+        <translation>视频工作室</translation>
+    </message>
+    <message>
+        <source>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</source>
+        <translation>Seedance、通义万象和 Vidu 的文生视频、图生视频和参考生视频将在后续版本中加入此页。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>作品库</translation>
+    </message>
+    <message>
+        <source>Your finished videos, downloaded and ready to play, arrive here in a coming version.</source>
+        <translation>已完成并下载、可直接播放的视频将在后续版本中出现在此页。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</source>
+        <translation>密钥状态、余额提醒和每次调用的费用将在后续版本中加入此页。在此之前,可在“设置”中管理密钥。</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>新语言将在重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation>平台地址:</translation>
+    </message>
+    <message>
+        <source>Demo mode is on: this run talks to the built-in simulator.</source>
+        <translation>演示模式已开启:本次运行连接内置模拟器。</translation>
+    </message>
+    <message>
+        <source>This run uses an address given on the command line or in YUANJING_BASE_URL.</source>
+        <translation>本次运行使用命令行或 YUANJING_BASE_URL 指定的地址。</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>移除密钥</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言:</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Download folder:</source>
+        <translation>下载文件夹:</translation>
+    </message>
+    <message>
+        <source>How many earlier exchanges are sent with each question as context.</source>
+        <translation>每次提问时作为上下文一并发送的历史问答轮数。</translation>
+    </message>
+    <message>
+        <source>Chat context (exchanges):</source>
+        <translation>对话上下文(轮):</translation>
+    </message>
+    <message>
+        <source>Show answers as they are written (streaming)</source>
+        <translation>边生成边显示回答(流式)</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Video requests with images are kept under this size; the platform may refuse larger ones.</source>
+        <translation>带图片的视频请求会控制在此大小以内;平台可能拒绝更大的请求。</translation>
+    </message>
+    <message>
+        <source>Video request size limit:</source>
+        <translation>视频请求大小上限:</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>移除 API 密钥</translation>
+    </message>
+    <message>
+        <source>Remove the stored API key from this computer?</source>
+        <translation>从这台电脑上移除已保存的 API 密钥?</translation>
+    </message>
+    <message>
+        <source>Stored: %1 (type a new key to replace it)</source>
+        <translation>已保存:%1(输入新密钥即可替换)</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>粘贴你的 API 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Yuanjing Studio</source>
+        <translation>欢迎使用元境 Studio</translation>
+    </message>
+    <message>
+        <source>Chat with LLMs and make videos with Seedance, Wan and Vidu on the 元境 platform. To start, paste your API key.</source>
+        <translation>在元境平台上与大模型对话,并用 Seedance、通义万象和 Vidu 生成视频。开始前,请粘贴你的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>粘贴你的 API 密钥</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Save key and start</source>
+        <translation>保存密钥并开始</translation>
+    </message>
+    <message>
+        <source>No key yet? Try everything with the built-in simulator: nothing is sent to the platform and nothing is billed.</source>
+        <translation>还没有密钥?可以用内置模拟器体验全部功能:不会向平台发送任何内容,也不会产生费用。</translation>
+    </message>
+    <message>
+        <source>Try demo mode</source>
+        <translation>体验演示模式</translation>
+    </message>
+    <message>
+        <source>The key could not be stored: %1</source>
+        <translation>无法保存密钥:%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How to get a key:&lt;/b&gt;&lt;br&gt;1. Sign in at &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;.&lt;br&gt;2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.&lt;br&gt;3. Click 创建APIKEY, fill in the form and submit.&lt;br&gt;4. Click 复制apikey and paste the key below.</source>
+        <translation>&lt;b&gt;如何获取密钥:&lt;/b&gt;&lt;br&gt;1. 登录 &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;。&lt;br&gt;2. 点击左上角“元境平台”菜单 → 下位系统接口 → 下位系统。&lt;br&gt;3. 点击“创建APIKEY”,填写信息后提交。&lt;br&gt;4. 点击“复制apikey”,把密钥粘贴到下方。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Yuanjing Studio: chat with LLMs and generate videos on the 元境 platform.
+Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platform address for this run).</source>
+        <translation>元境 Studio:在元境平台上与大模型对话并生成视频。
+环境变量:YUANJING_API_KEY(本次运行使用的密钥),YUANJING_BASE_URL(本次运行使用的平台地址)。</translation>
+    </message>
+    <message>
+        <source>Run against the built-in platform simulator: no key, no network, nothing billed.</source>
+        <translation>连接内置平台模拟器运行:无需密钥、无需网络、不产生费用。</translation>
+    </message>
+    <message>
+        <source>Talk to the platform at &lt;url&gt; for this run.</source>
+        <translation>本次运行连接位于 &lt;url&gt; 的平台。</translation>
+    </message>
+</context>
 </TS>

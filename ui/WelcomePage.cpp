@@ -15,7 +15,8 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
 {
     auto *outer = new QVBoxLayout(this);
     auto *box = new QWidget(this);
-    box->setMaximumWidth(640);
+    // A fixed width lets the wrapped rich-text labels report their real height.
+    box->setFixedWidth(640);
     auto *layout = new QVBoxLayout(box);
 
     auto *icon = new QLabel(box);
@@ -32,14 +33,18 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     intro->setWordWrap(true);
     intro->setAlignment(Qt::AlignCenter);
 
-    auto *steps = new QLabel(tr("<b>How to get a key:</b><ol>"
-                                "<li>Sign in at <a href=\"https://opencomputing.ai\">opencomputing.ai</a>.</li>"
-                                "<li>Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.</li>"
-                                "<li>Click 创建APIKEY, fill in the form and submit.</li>"
-                                "<li>Click 复制apikey and paste the key below.</li></ol>"), box);
+    // Numbered lines rather than <ol>: QLabel measures lists too short when wrapping.
+    auto *steps = new QLabel(tr("<b>How to get a key:</b><br>"
+                                "1. Sign in at <a href=\"https://opencomputing.ai\">opencomputing.ai</a>.<br>"
+                                "2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.<br>"
+                                "3. Click 创建APIKEY, fill in the form and submit.<br>"
+                                "4. Click 复制apikey and paste the key below."), box);
     steps->setWordWrap(true);
     steps->setOpenExternalLinks(true);
     steps->setTextFormat(Qt::RichText);
+    steps->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Lines mixing Latin and CJK text come out taller than QLabel's estimate: leave room for that.
+    steps->setMinimumHeight(steps->heightForWidth(640) + 2 * steps->fontMetrics().lineSpacing());
 
     m_key = new QLineEdit(box);
     m_key->setEchoMode(QLineEdit::Password);

@@ -15,11 +15,6 @@ const char *KeyHistoryTurns = "chat/historyTurns";
 const char *KeyStreaming = "chat/streaming";
 const char *KeyCustomModels = "chat/customModels";
 const char *KeyLastModel = "chat/lastModel";
-
-QString t(const char *text)
-{
-    return QCoreApplication::translate("AppSettings", text);
-}
 } // namespace
 
 AppSettings::AppSettings(const QString &configDir, QObject *parent)
@@ -178,18 +173,18 @@ QString AppSettings::validateBaseUrl(const QString &text, QUrl *normalized)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return t("Enter the platform address, for example https://opencomputing.ai.");
+        return QCoreApplication::translate("AppSettings", "Enter the platform address, for example https://opencomputing.ai.");
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || url.scheme().isEmpty())
-        return t("“%1” is not a valid web address. Use the form https://opencomputing.ai.").arg(trimmed);
+        return QCoreApplication::translate("AppSettings", "“%1” is not a valid web address. Use the form https://opencomputing.ai.").arg(trimmed);
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return t("The address must start with https://.");
+        return QCoreApplication::translate("AppSettings", "The address must start with https://.");
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return t("The address must use https:// so that your API key is never sent unencrypted "
+        return QCoreApplication::translate("AppSettings", "The address must use https:// so that your API key is never sent unencrypted "
                  "(plain http is only allowed for this computer, e.g. http://127.0.0.1).");
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
-        return t("The address must not contain a query, a fragment or a user name.");
+        return QCoreApplication::translate("AppSettings", "The address must not contain a query, a fragment or a user name.");
     if (normalized) {
         QUrl clean = url.adjusted(QUrl::StripTrailingSlash);
         if (clean.path() == QLatin1String("/"))
@@ -204,29 +199,29 @@ QString AppSettings::validateApiKey(const QString &key)
 {
     const QString trimmed = key.trimmed();
     if (trimmed.isEmpty())
-        return t("Paste your API key first.");
+        return QCoreApplication::translate("AppSettings", "Paste your API key first.");
     for (const QChar c : trimmed) {
         if (c.isSpace() || c.unicode() < 0x21 || c.unicode() > 0x7e)
-            return t("The API key contains spaces or characters that an API key never has. "
+            return QCoreApplication::translate("AppSettings", "The API key contains spaces or characters that an API key never has. "
                      "Copy it again with the platform's “复制apikey” button.");
     }
     if (trimmed.size() < 8)
-        return t("This API key is too short to be valid.");
+        return QCoreApplication::translate("AppSettings", "This API key is too short to be valid.");
     return {};
 }
 
 QString AppSettings::validateDownloadFolder(const QString &path)
 {
     if (path.trimmed().isEmpty())
-        return t("Choose a folder for downloaded videos.");
+        return QCoreApplication::translate("AppSettings", "Choose a folder for downloaded videos.");
     const QFileInfo info(path);
     if (!info.isAbsolute())
-        return t("Use a full path for the download folder.");
+        return QCoreApplication::translate("AppSettings", "Use a full path for the download folder.");
     if (info.exists() && !info.isDir())
-        return t("“%1” is a file, not a folder.").arg(path);
+        return QCoreApplication::translate("AppSettings", "“%1” is a file, not a folder.").arg(path);
     if (!info.exists() && !QDir().mkpath(path))
-        return t("The folder “%1” cannot be created.").arg(path);
+        return QCoreApplication::translate("AppSettings", "The folder “%1” cannot be created.").arg(path);
     if (!QFileInfo(path).isWritable())
-        return t("The folder “%1” is not writable.").arg(path);
+        return QCoreApplication::translate("AppSettings", "The folder “%1” is not writable.").arg(path);
     return {};
 }
