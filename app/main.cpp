@@ -3,43 +3,13 @@
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
 #include "core/Log.h"
+#include "core/StartupProbe.h"
 #include "core/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDateTime>
-#include <QDir>
-#include <QStandardPaths>
-#include <QTextStream>
-#include <QTimer>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
 
-namespace {
-// For bench/: print how long it took from the launcher's timestamp to a shown, idle window, then quit.
-void reportStartupWhenIdle(QWidget *window)
-{
-    const qint64 t0 = qEnvironmentVariable("YUANJING_BENCH_T0_NS").toLongLong();
-    if (t0 <= 0)
-        return;
-    QTimer::singleShot(0, window, [window, t0] {
-        // One more turn of the event loop after the first paint: the window is shown and idle.
-        QTimer::singleShot(0, window, [t0] {
-            const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1000000LL;
-            long maxRssKiB = 0;
-#ifdef Q_OS_UNIX
-            rusage usage{};
-            getrusage(RUSAGE_SELF, &usage);
-            maxRssKiB = usage.ru_maxrss;
-#endif
-            QTextStream(stdout) << "startup_ms " << (nowNs - t0) / 1e6 << " peak_rss_kib " << maxRssKiB << Qt::endl;
-            QCoreApplication::quit();
-        });
-    });
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -82,7 +52,7 @@ int main(int argc, char *argv[])
         window = new MainWindow(&core);
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         window->show();
-        reportStartupWhenIdle(window);
+        StartupProbe::reportWhenIdle(window);
     });
     core.start();
     const int code = app.exec();

@@ -3,6 +3,7 @@
 #include "core/Log.h"
 
 #include <QNetworkReply>
+#include <QTimer>
 
 namespace {
 int httpStatusOf(QNetworkReply *reply)
@@ -145,26 +146,58 @@ bool StreamCall::isSuccessStatus() const
 
 void StreamCall::onReadyRead()
 {
-    const QByteArray chunk = m_reply->readAll();
-    if (chunk.isEmpty())
+    if (!m_drainScheduled)
+        drain();
+}
+
+void StreamCall::drain()
+{
+    m_drainScheduled = false;
+    if (!m_reply)
         return;
-    m_received += chunk.size();
-    if (isSuccessStatus()) {
-        emit bytesArrived(chunk);
-    } else if (m_errorBody.size() < 64 * 1024) {
-        m_errorBody += chunk;
+    // A slice at a time, with a turn of the event loop in between: a burst of megabytes that arrived
+    // at once never blocks the UI thread for long.
+    const QByteArray chunk = m_reply->read(SliceBytes);
+    if (!chunk.isEmpty()) {
+        m_received += chunk.size();
+        if (isSuccessStatus())
+            emit bytesArrived(chunk);
+        else if (m_errorBody.size() < 64 * 1024)
+            m_errorBody += chunk;
     }
+    if (m_reply->bytesAvailable() > 0 && !m_canceledByUser) {
+        m_drainScheduled = true;
+        QTimer::singleShot(0, this, &StreamCall::drain);
+        return;
+    }
+    if (m_finishPending)
+        complete();
 }
 
 void StreamCall::onFinished()
 {
+    if (m_done || m_finishPending)
+        return;
+    m_finishPending = true;
+    if (m_canceledByUser || m_reply->bytesAvailable() == 0) {
+        if (!m_drainScheduled)
+            complete();
+        return;
+    }
+    if (!m_drainScheduled)
+        drain();
+}
+
+void StreamCall::complete()
+{
     if (m_done)
         return;
-    onReadyRead();
     m_done = true;
     ApiError error;
     if (m_reply->error() != QNetworkReply::NoError || !isSuccessStatus())
         error = errorFor(m_reply, m_canceledByUser, m_errorBody);
+    else if (m_canceledByUser)
+        error = ApiError(ApiError::Kind::Canceled); // stopped while the last bytes were being handed on
     if (error.isError())
         qCInfo(lcApi) << "stream ended with error:" << error.code() << error.httpStatus() << error.serverMessage();
     emit finished(error);

@@ -51,6 +51,8 @@ public:
     void abort();
     bool isRunning() const;
     qint64 bytesReceived() const { return m_received; }
+    // The most handed on per turn of the event loop.
+    static constexpr qint64 SliceBytes = 256 * 1024;
 
 signals:
     void bytesArrived(const QByteArray &bytes);
@@ -60,6 +62,8 @@ signals:
 private:
     void onReadyRead();
     void onFinished();
+    void drain();
+    void complete();
     bool isSuccessStatus() const;
 
     QPointer<QNetworkReply> m_reply;
@@ -67,4 +71,6 @@ private:
     qint64 m_received = 0;
     bool m_canceledByUser = false;
     bool m_done = false;
+    bool m_drainScheduled = false;
+    bool m_finishPending = false;
 };

@@ -92,7 +92,10 @@ StreamCall *PlatformClient::postStream(const QString &path, const QJsonObject &b
     QNetworkRequest request = makeRequest(url, m_streamTimeoutMs);
     // Hand bytes on as they come rather than buffering in Qt.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    auto *call = new StreamCall(m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), this);
+    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    // Back-pressure: a burst is handed on in slices, so decoding one never blocks the UI thread for long.
+    reply->setReadBufferSize(StreamReadBufferBytes);
+    auto *call = new StreamCall(reply, this);
     watch(call);
     return call;
 }

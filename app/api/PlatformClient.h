@@ -16,6 +16,8 @@ class PlatformClient : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qint64 StreamReadBufferBytes = 128 * 1024;
+
     explicit PlatformClient(QObject *parent = nullptr);
     ~PlatformClient() override;
 

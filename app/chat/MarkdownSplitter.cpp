@@ -97,3 +97,12 @@ qsizetype StreamingMarkdownBoundary::update(const QString &text)
         m_stable = m_lastNewline + 1;
     return m_stable;
 }
+
+qsizetype StreamingMarkdownBoundary::lastBoundaryWithin(const QString &text, qsizetype from, qsizetype maxLength)
+{
+    // The window starts at a boundary, so a fresh scanner over it sees the fences as they are.
+    StreamingMarkdownBoundary scanner;
+    const QString window = text.mid(from, maxLength);
+    const qsizetype end = scanner.update(window);
+    return end > 0 ? from + end : -1;
+}

@@ -30,6 +30,9 @@ public:
     // text must extend the text given before. Returns the length of the final part.
     qsizetype update(const QString &text);
     qsizetype stableLength() const { return m_stable; }
+    // The last paragraph or code-block end in text[from, from + maxLength), where from is itself such an
+    // end; -1 when there is none (one huge block).
+    static qsizetype lastBoundaryWithin(const QString &text, qsizetype from, qsizetype maxLength);
 
 private:
     qsizetype m_scanned = 0;

@@ -7,8 +7,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
-#include <QTextFrame>
 #include <QTextList>
+#include <QTimer>
 
 namespace {
 const int ReasoningPreviewChars = 600;
@@ -35,6 +35,14 @@ ChatView::ChatView(QWidget *parent) : QTextBrowser(parent)
     document()->setDocumentMargin(12);
     setAccessibleName(tr("Conversation"));
     connect(this, &QTextBrowser::anchorClicked, this, &ChatView::onAnchor);
+    m_renderTimer = new QTimer(this);
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(0);
+    connect(m_renderTimer, &QTimer::timeout, this, &ChatView::renderStep);
+    m_paintTimer = new QTimer(this);
+    m_paintTimer->setSingleShot(true);
+    m_paintTimer->setInterval(50);
+    connect(m_paintTimer, &QTimer::timeout, this, [this] { viewport()->setUpdatesEnabled(true); });
 }
 
 QVariant ChatView::loadResource(int type, const QUrl &name)
@@ -56,8 +64,8 @@ void ChatView::onAnchor(const QUrl &url)
                 m_expanded.remove(id);
             else
                 m_expanded.insert(id);
-            if (m_frames.contains(id) && m_index.contains(id) && id != m_streamId)
-                renderFull(m_frames.value(id), m_all.at(m_index.value(id)));
+            if (const int shown = int(m_order.indexOf(id)); shown >= 0 && id != m_streamId)
+                renderMessage(shown);
             return;
         }
         if (action == QLatin1String("earlier")) {
@@ -79,10 +87,12 @@ void ChatView::clearMessages()
 {
     m_all.clear();
     m_order.clear();
-    m_frames.clear();
+    m_starts.clear();
     m_index.clear();
     m_code.clear();
     m_streamId = 0;
+    m_finishing = false;
+    m_renderTimer->stop();
     document()->clear();
 }
 
@@ -101,7 +111,7 @@ void ChatView::renderAll()
 {
     document()->clear();
     m_order.clear();
-    m_frames.clear();
+    m_starts.clear();
     m_code.clear();
     const int first = qMax(0, int(m_all.size()) - m_limit);
     if (first > 0) {
@@ -109,30 +119,30 @@ void ChatView::renderAll()
         insertLink(c, tr("Show %n earlier message(s)", nullptr, first), QStringLiteral("msg:earlier/0"));
     }
     for (int i = first; i < m_all.size(); ++i) {
-        const ChatMessage &m = m_all.at(i);
-        QTextFrame *frame = insertFrameAtEnd(m);
-        m_order.append(m.id);
-        m_frames.insert(m.id, frame);
-        renderFull(frame, m);
+        m_order.append(m_all.at(i).id);
+        m_starts.append(beginMessageAtEnd());
+        renderMessage(int(m_order.size()) - 1);
     }
 }
 
-QTextFrame *ChatView::insertFrameAtEnd(const ChatMessage &message)
+int ChatView::documentEnd() const
+{
+    return document()->characterCount() - 1;
+}
+
+int ChatView::beginMessageAtEnd()
 {
     QTextCursor c(document());
     c.movePosition(QTextCursor::End);
-    QTextFrameFormat f;
-    f.setPadding(10);
-    f.setTopMargin(6);
-    f.setBottomMargin(6);
-    f.setBorder(0);
-    if (!message.isAssistant()) {
-        f.setBackground(palette().alternateBase());
-        f.setLeftMargin(60);
-    } else {
-        f.setRightMargin(20);
-    }
-    return c.insertFrame(f);
+    if (c.position() > 0 || !c.block().text().isEmpty())
+        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    return c.position();
+}
+
+int ChatView::messageEnd(int index) const
+{
+    // The block break before the next message belongs to neither.
+    return index + 1 < m_starts.size() ? m_starts.at(index + 1) - 1 : documentEnd();
 }
 
 void ChatView::appendMessage(const ChatMessage &message)
@@ -140,12 +150,12 @@ void ChatView::appendMessage(const ChatMessage &message)
     const bool stick = isNearBottom();
     m_index.insert(message.id, int(m_all.size()));
     m_all.append(message);
-    QTextFrame *frame = insertFrameAtEnd(message);
     m_order.append(message.id);
-    m_frames.insert(message.id, frame);
+    m_starts.append(beginMessageAtEnd());
     if (message.state == ChatMessage::State::Streaming) {
         // Lay out the skeleton: header, reasoning area, then content; remember where each starts.
-        QTextCursor c = frame->firstCursorPosition();
+        QTextCursor c(document());
+        c.setPosition(m_starts.last());
         insertHeader(c, message);
         m_streamId = message.id;
         m_reasoningStart = c.position();
@@ -154,10 +164,11 @@ void ChatView::appendMessage(const ChatMessage &message)
         m_renderedStable = 0;
         m_stableCodeBlocks = 0;
         m_reasoningCollapsed = false;
+        m_finishing = false;
         m_boundary.reset();
         updateStreaming(message);
     } else {
-        renderFull(frame, message);
+        renderMessage(int(m_order.size()) - 1);
     }
     if (stick || !message.isAssistant())
         scrollToBottom();
@@ -175,12 +186,40 @@ void ChatView::clearRange(int from, int to)
 
 void ChatView::updateStreaming(const ChatMessage &message)
 {
-    if (message.id != m_streamId || !m_frames.contains(message.id))
+    if (message.id != m_streamId || !m_order.contains(message.id))
         return;
     if (m_index.contains(message.id))
         m_all[m_index.value(message.id)] = message;
+    m_streaming = message;
+    renderStep();
+}
+
+void ChatView::finishMessage(const ChatMessage &message)
+{
+    if (!m_index.contains(message.id))
+        return;
+    m_all[m_index.value(message.id)] = message;
+    if (message.id == m_streamId) {
+        m_streaming = message;
+        m_finishing = true;
+        renderStep(); // the tail and footer in their final form, once the backlog is drawn
+        return;
+    }
+    if (const int shown = int(m_order.indexOf(message.id)); shown >= 0)
+        renderMessage(shown);
+}
+
+bool ChatView::hasPendingRender() const
+{
+    return m_streamId != 0 && (m_finishing || m_renderTimer->isActive());
+}
+
+void ChatView::renderStep()
+{
+    const ChatMessage &message = m_streaming;
+    if (message.id != m_streamId)
+        return;
     const bool stick = isNearBottom();
-    QTextFrame *frame = m_frames.value(message.id);
     QTextCursor c(document());
     c.beginEditBlock();
 
@@ -200,58 +239,105 @@ void ChatView::updateStreaming(const ChatMessage &message)
         m_tailStart += delta;
     }
 
-    // Newly final paragraphs: inserted once, before the tail.
+    // Newly final paragraphs: inserted once, before the tail, at most a budget's worth per step so that
+    // a burst of text never freezes the window; the rest follows on the next turns of the event loop.
     const qsizetype stable = m_boundary.update(message.content);
-    clearRange(m_tailStart, frame->lastPosition());
+    qsizetype target = stable;
+    if (stable - m_renderedStable > RenderBudgetChars) {
+        const qsizetype cut = StreamingMarkdownBoundary::lastBoundaryWithin(message.content, m_renderedStable,
+                                                                           RenderBudgetChars);
+        if (cut > m_renderedStable)
+            target = cut;
+    }
+    clearRange(m_tailStart, documentEnd()); // the answer being written is always the last message
     // Code blocks of the old tail are rendered again below: forget their copies.
     if (m_code.contains(message.id))
         m_code[message.id] = m_code.value(message.id).mid(0, m_stableCodeBlocks);
-    if (stable > m_renderedStable) {
+    if (target > m_renderedStable) {
         c.setPosition(m_tailStart);
-        insertContent(c, message.content.mid(m_renderedStable, stable - m_renderedStable), message.id);
+        insertContent(c, message.content.mid(m_renderedStable, target - m_renderedStable), message.id);
         m_tailStart = c.position();
-        m_renderedStable = stable;
+        m_renderedStable = target;
         m_stableCodeBlocks = int(m_code.value(message.id).size());
     }
-    // The open tail and the footer: replaced on every update.
+    const bool caughtUp = m_renderedStable == stable;
     c.setPosition(m_tailStart);
-    insertContent(c, message.content.mid(m_renderedStable), message.id);
-    insertFooter(c, message);
+    if (caughtUp) {
+        // The open tail and the footer: replaced on every update.
+        insertContent(c, message.content.mid(m_renderedStable), message.id);
+        insertFooter(c, message);
+    } else {
+        QTextCharFormat muted;
+        muted.setForeground(palette().color(QPalette::PlaceholderText));
+        c.insertText(QStringLiteral("…"), muted);
+    }
     c.endEditBlock();
     if (stick)
         scrollToBottom();
-}
 
-void ChatView::finishMessage(const ChatMessage &message)
-{
-    if (!m_index.contains(message.id))
-        return;
-    m_all[m_index.value(message.id)] = message;
-    if (message.id == m_streamId) {
-        updateStreaming(message); // the tail and footer in their final form
-        m_streamId = 0;
+    if (!caughtUp) {
+        // Catching up on a burst: repaint a few times a second rather than after every step.
+        if (viewport()->updatesEnabled()) {
+            viewport()->setUpdatesEnabled(false);
+            m_paintTimer->start();
+        }
+        m_renderTimer->start();
         return;
     }
-    if (QTextFrame *frame = m_frames.value(message.id))
-        renderFull(frame, message);
+    if (!viewport()->updatesEnabled()) {
+        m_paintTimer->stop();
+        viewport()->setUpdatesEnabled(true);
+    }
+    if (m_finishing) {
+        m_finishing = false;
+        m_streamId = 0;
+    }
 }
 
-void ChatView::renderFull(QTextFrame *frame, const ChatMessage &message)
+void ChatView::renderMessage(int index)
 {
-    clearRange(frame->firstPosition(), frame->lastPosition());
-    QTextCursor c = frame->firstCursorPosition();
+    const qint64 id = m_order.at(index);
+    const ChatMessage &message = m_all.at(m_index.value(id));
+    const int start = m_starts.at(index);
+    const int oldEnd = messageEnd(index);
+    QTextCursor c(document());
     c.beginEditBlock();
-    m_code.remove(message.id);
+    clearRange(start, oldEnd);
+    c.setPosition(start);
+    c.setBlockFormat(QTextBlockFormat());
+    m_code.remove(id);
     insertHeader(c, message);
     if (!message.reasoning.isEmpty())
         insertReasoning(c, message, false);
-    insertContent(c, message.content, message.id);
+    insertContent(c, message.content, id);
     insertFooter(c, message);
+    const int delta = c.position() - oldEnd;
+    for (int i = index + 1; i < m_starts.size(); ++i)
+        m_starts[i] += delta;
+    decorate(index);
     c.endEditBlock();
+}
+
+void ChatView::decorate(int index)
+{
+    const ChatMessage &message = m_all.at(m_index.value(m_order.at(index)));
+    if (message.isAssistant())
+        return;
+    // The user's messages stand apart: indented, on a tinted background.
+    QTextCursor c(document());
+    c.setPosition(m_starts.at(index));
+    c.setPosition(messageEnd(index), QTextCursor::KeepAnchor);
+    QTextBlockFormat f;
+    f.setBackground(palette().alternateBase());
+    f.setLeftMargin(48);
+    c.mergeBlockFormat(f);
 }
 
 void ChatView::insertHeader(QTextCursor &c, const ChatMessage &m)
 {
+    QTextBlockFormat block;
+    block.setTopMargin(14);
+    c.setBlockFormat(block);
     QTextCharFormat f;
     f.setFontWeight(QFont::Bold);
     f.setForeground(palette().color(QPalette::PlaceholderText));
@@ -378,12 +464,12 @@ void ChatView::insertLink(QTextCursor &c, const QString &text, const QString &hr
 
 QString ChatView::messageText(qint64 id) const
 {
-    QTextFrame *frame = m_frames.value(id);
-    if (!frame)
+    const int shown = int(m_order.indexOf(id));
+    if (shown < 0)
         return {};
     QTextCursor c(document());
-    c.setPosition(frame->firstPosition());
-    c.setPosition(frame->lastPosition(), QTextCursor::KeepAnchor);
+    c.setPosition(m_starts.at(shown));
+    c.setPosition(messageEnd(shown), QTextCursor::KeepAnchor);
     return c.selection().toPlainText();
 }
 

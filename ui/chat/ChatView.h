@@ -7,12 +7,13 @@
 #include <QSet>
 #include <QTextBrowser>
 
-class QTextFrame;
+class QTimer;
 
-// The conversation as one rich-text document: one frame per message. A growing answer is rendered in
-// two parts: what is final (whole paragraphs and closed code blocks) is inserted once; only the open
-// tail is replaced on each update, so the cost per update does not grow with the answer.
-// Remote images are never fetched.
+// The conversation as one rich-text document, messages one after another in its root frame (text
+// inside nested frames is laid out again as a whole on every change, which grows with the answer).
+// A growing answer is rendered in two parts: what is final (whole paragraphs and closed code blocks)
+// is inserted once, a budget's worth per step; only the open tail is replaced on each update, so the
+// cost per update does not grow with the answer. Remote images are never fetched.
 class ChatView : public QTextBrowser
 {
     Q_OBJECT
@@ -25,6 +26,10 @@ public:
     void updateStreaming(const ChatMessage &message);
     void finishMessage(const ChatMessage &message);
     void clearMessages();
+    // True while a finished or growing answer still has text waiting to be drawn.
+    bool hasPendingRender() const;
+    // How much final Markdown one step renders at most (~7 ms here); the rest follows next turn.
+    static constexpr qsizetype RenderBudgetChars = 12000;
     int shownMessageCount() const { return int(m_order.size()); }
     // Plain text of everything shown, for tests and accessibility.
     QString messageText(qint64 id) const;
@@ -39,9 +44,14 @@ protected:
 
 private:
     void onAnchor(const QUrl &url);
+    void renderStep();
     void renderAll();
-    QTextFrame *insertFrameAtEnd(const ChatMessage &message);
-    void renderFull(QTextFrame *frame, const ChatMessage &message);
+    // Starts a new message at the end of the document; returns its first position.
+    int beginMessageAtEnd();
+    void renderMessage(int index);
+    int messageEnd(int index) const;
+    int documentEnd() const;
+    void decorate(int index);
     void insertHeader(QTextCursor &cursor, const ChatMessage &message);
     void insertReasoning(QTextCursor &cursor, const ChatMessage &message, bool streaming);
     void insertContent(QTextCursor &cursor, const QString &markdown, qint64 id);
@@ -54,7 +64,7 @@ private:
 
     QList<ChatMessage> m_all;       // every message of the conversation, oldest first
     QList<qint64> m_order;          // ids shown
-    QHash<qint64, QTextFrame *> m_frames;
+    QList<int> m_starts;            // first position of each shown message, parallel to m_order
     QHash<qint64, int> m_index;     // id → position in m_all
     QHash<qint64, QStringList> m_code;
     QSet<qint64> m_expanded;
@@ -69,4 +79,8 @@ private:
     int m_stableCodeBlocks = 0;
     bool m_reasoningCollapsed = false;
     StreamingMarkdownBoundary m_boundary;
+    ChatMessage m_streaming;
+    bool m_finishing = false;
+    QTimer *m_renderTimer = nullptr;
+    QTimer *m_paintTimer = nullptr;
 };
