@@ -33,6 +33,20 @@ ChatView::ChatView(QWidget *parent) : QTextBrowser(parent)
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextBrowserInteraction);
     document()->setDocumentMargin(12);
+    // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
+    // instead of falling back character run by character run (faster, and one consistent look).
+    const QStringList families = QFontDatabase::families();
+    for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+                                  QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")}) {
+        if (families.contains(family)) {
+            QFont f = font();
+            f.setFamily(family);
+            document()->setDefaultFont(f);
+            break;
+        }
+    }
+    // Read-only: an undo history would only keep a copy of every replaced tail.
+    document()->setUndoRedoEnabled(false);
     setAccessibleName(tr("Conversation"));
     connect(this, &QTextBrowser::anchorClicked, this, &ChatView::onAnchor);
     m_renderTimer = new QTimer(this);
@@ -188,9 +202,15 @@ void ChatView::updateStreaming(const ChatMessage &message)
 {
     if (message.id != m_streamId || !m_order.contains(message.id))
         return;
-    if (m_index.contains(message.id))
-        m_all[m_index.value(message.id)] = message;
+    // Keep our own copy of the growing texts, extended by what is new. Holding a reference to the
+    // session's strings would make its next append copy the whole answer, every frame.
+    QString content = std::exchange(m_streaming.content, QString());
+    QString reasoning = std::exchange(m_streaming.reasoning, QString());
     m_streaming = message;
+    content.append(QStringView(message.content).mid(qMin(content.size(), message.content.size())));
+    reasoning.append(QStringView(message.reasoning).mid(qMin(reasoning.size(), message.reasoning.size())));
+    m_streaming.content = std::move(content);
+    m_streaming.reasoning = std::move(reasoning);
     renderStep();
 }
 
