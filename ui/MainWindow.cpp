@@ -23,9 +23,8 @@
 MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_core(core)
 {
     setWindowTitle(tr("Yuanjing Studio"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/yuanjing.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/yuanjing.png")));
     m_stack = new QStackedWidget(this);
-    m_welcome = new WelcomePage(core, m_stack);
     m_main = new QWidget(m_stack);
     auto *mainLayout = new QVBoxLayout(m_main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
@@ -35,7 +34,6 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
     m_banner->setVisible(false);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4b00; padding: 8px; }"));
     mainLayout->addWidget(m_banner);
-    m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_main);
     setCentralWidget(m_stack);
 
@@ -44,13 +42,6 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
     statusBar()->addPermanentWidget(m_endpoint);
 
     buildMenus();
-    connect(m_welcome, &WelcomePage::keyAccepted, this, &MainWindow::showTabs);
-    connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
-        if (m_core->enableDemo())
-            showTabs();
-        else
-            QMessageBox::warning(this, tr("Demo mode"), m_core->startError());
-    });
     connect(core, &AppCore::endpointChanged, this, &MainWindow::updateEndpoint);
     connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("settings"))
@@ -79,7 +70,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
 
     updateEndpoint();
     if (core->needsWelcome())
-        m_stack->setCurrentWidget(m_welcome);
+        showWelcome();
     else
         showTabs();
     if (!core->options().error.isEmpty())
@@ -118,22 +109,22 @@ void MainWindow::buildTabs()
     m_tabs = new QTabWidget(m_main);
     m_tabs->setDocumentMode(true);
     m_chat = new ChatTab(m_core, m_tabs);
-    m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.svg")), tr("Chat"));
+    m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.png")), tr("Chat"));
     m_tabs->addTab(new PlaceholderPage(tr("Video Studio"),
                                        tr("Text-to-video, image-to-video and reference-to-video on Seedance, Wan and "
                                           "Vidu arrive here in a coming version."),
                                        m_tabs),
-                   QIcon(QStringLiteral(":/icons/video.svg")), tr("Video Studio"));
+                   QIcon(QStringLiteral(":/icons/video.png")), tr("Video Studio"));
     m_tabs->addTab(new PlaceholderPage(tr("Library"),
                                        tr("Your finished videos, downloaded and ready to play, arrive here in a "
                                           "coming version."),
                                        m_tabs),
-                   QIcon(QStringLiteral(":/icons/library.svg")), tr("Library"));
+                   QIcon(QStringLiteral(":/icons/library.png")), tr("Library"));
     m_tabs->addTab(new PlaceholderPage(tr("Account"),
                                        tr("Key status, balance warnings and what every call cost arrive here in a "
                                           "coming version. Until then: Settings holds your key."),
                                        m_tabs),
-                   QIcon(QStringLiteral(":/icons/account.svg")), tr("Account"));
+                   QIcon(QStringLiteral(":/icons/account.png")), tr("Account"));
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *shortcut = new QAction(this);
         shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -155,7 +146,24 @@ void MainWindow::showTabs()
 
 bool MainWindow::isShowingWelcome() const
 {
-    return m_stack->currentWidget() == m_welcome;
+    return m_welcome && m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::showWelcome()
+{
+    // Built only when needed: most starts go straight to the tabs.
+    if (!m_welcome) {
+        m_welcome = new WelcomePage(m_core, m_stack);
+        m_stack->addWidget(m_welcome);
+        connect(m_welcome, &WelcomePage::keyAccepted, this, &MainWindow::showTabs);
+        connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+            if (m_core->enableDemo())
+                showTabs();
+            else
+                QMessageBox::warning(this, tr("Demo mode"), m_core->startError());
+        });
+    }
+    m_stack->setCurrentWidget(m_welcome);
 }
 
 void MainWindow::showBanner(const QString &html)

@@ -25,6 +25,7 @@ public:
     QLabel *endpointLabel() const { return m_endpoint; }
     QLabel *banner() const { return m_banner; }
     void showTabs();
+    void showWelcome();
     void openSettings();
 
 protected:
@@ -38,7 +39,7 @@ private:
 
     AppCore *m_core;
     QStackedWidget *m_stack;
-    WelcomePage *m_welcome;
+    WelcomePage *m_welcome = nullptr;
     QWidget *m_main;
     QTabWidget *m_tabs = nullptr;
     ChatTab *m_chat = nullptr;

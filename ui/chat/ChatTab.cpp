@@ -42,7 +42,7 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *newButton = new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("New chat"), left);
+    auto *newButton = new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("New chat"), left);
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     m_search = new QLineEdit(left);
     m_search->setPlaceholderText(tr("Search conversations"));
@@ -319,7 +319,7 @@ void ChatTab::onBusyChanged(bool busy)
 {
     const bool here = !busy || m_core->chat()->activeConversationId() == m_conversationId;
     m_send->setText(busy && here ? tr("Stop") : tr("Send"));
-    m_send->setIcon(QIcon(busy && here ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/send.svg")));
+    m_send->setIcon(QIcon(busy && here ? QStringLiteral(":/icons/stop.png") : QStringLiteral(":/icons/send.png")));
     m_send->setToolTip(busy && here ? tr("Stop the answer (Esc)") : tr("Send (Enter)"));
     m_send->setAccessibleName(m_send->text());
     m_send->setEnabled(!busy || here);

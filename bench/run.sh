@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of BENCHMARKS.md against a build (default: build/). Offscreen unless DISPLAY is
+# set and BENCH_USE_DISPLAY=1. Prints medians.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$root/build}"
+runs="${RUNS:-15}"
+[ "${BENCH_USE_DISPLAY:-0}" = 1 ] || export QT_QPA_PLATFORM=offscreen
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export YUANJING_CONFIG_DIR="$scratch/config" YUANJING_DATA_DIR="$scratch/data" YUANJING_NO_KEYCHAIN=1
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+startup() { # program args...
+  local out
+  out=$(YUANJING_BENCH_T0_NS=$(date +%s%N) "$@" 2>/dev/null | grep startup_ms)
+  echo "$out"
+}
+
+echo "== startup and peak memory ($runs runs each, alternating; median)"
+: > "$scratch/bare"; : > "$scratch/app"
+"$build/yuanjing-studio" --demo >/dev/null 2>&1 & sleep 3; kill $! 2>/dev/null || true   # first run: creates the database
+for i in $(seq "$runs"); do
+  startup "$build/bench/bench_bare_window" >> "$scratch/bare"
+  startup "$build/yuanjing-studio" --demo >> "$scratch/app"
+done
+bare_ms=$(awk '{print $2}' "$scratch/bare" | median); bare_kib=$(awk '{print $4}' "$scratch/bare" | median)
+app_ms=$(awk '{print $2}' "$scratch/app" | median); app_kib=$(awk '{print $4}' "$scratch/app" | median)
+echo "bare Qt window : ${bare_ms} ms, peak RSS ${bare_kib} KiB"
+echo "yuanjing-studio: ${app_ms} ms, peak RSS ${app_kib} KiB (demo mode, simulator running)"
+awk -v a="$app_ms" -v b="$bare_ms" -v ak="$app_kib" -v bk="$bare_kib" \
+  'BEGIN {printf "ratio %.2f x (budget 2.00), memory +%.1f MiB (budget 25)\n", a/b, (ak-bk)/1024}'
+
+echo "== chat: 1 MB answer in 20,000 chunks; 2,000-message conversation"
+"$build/bench/bench_chat" all "${CHAT_RUNS:-7}" 2>/dev/null | grep -E "answer:|run|scroll"
