@@ -1,6 +1,8 @@
 #pragma once
 
+#include "api/PlatformClient.h"
 #include "core/LaunchOptions.h"
+#include "simulator/PlatformSimulator.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,5 +32,15 @@ struct Sandbox
         return o;
     }
 };
+
+// Starts the simulator on loopback and points the client at it, sending the given key.
+inline bool connect(PlatformSimulator *simulator, PlatformClient *client, const QString &key)
+{
+    if (!simulator->start())
+        return false;
+    client->setBaseUrl(simulator->baseUrl());
+    client->setApiKey(key);
+    return true;
+}
 
 } // namespace TestSupport

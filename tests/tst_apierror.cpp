@@ -32,10 +32,8 @@ private slots:
     void init()
     {
         m_sim = new PlatformSimulator(this);
-        QVERIFY(m_sim->start());
         m_client = new PlatformClient(this);
-        m_client->setBaseUrl(m_sim->baseUrl());
-        m_client->setApiKey(QStringLiteral("sk-test-123456"));
+        QVERIFY(TestSupport::connect(m_sim, m_client, QStringLiteral("sk-test-123456")));
         m_sim->config().requiredKey = QStringLiteral("sk-test-123456");
     }
     void cleanup()

@@ -29,10 +29,8 @@ private slots:
     void init()
     {
         m_sim = new PlatformSimulator(this);
-        QVERIFY(m_sim->start());
         m_client = new PlatformClient(this);
-        m_client->setBaseUrl(m_sim->baseUrl());
-        m_client->setApiKey(QStringLiteral("demo-key"));
+        QVERIFY(TestSupport::connect(m_sim, m_client, QStringLiteral("demo-key")));
     }
     void cleanup()
     {

@@ -61,7 +61,7 @@ private:
     Storage m_storage = Storage::None;
     bool m_keychainAvailable = true;
     bool m_busy = false;
-    int m_timeoutMs = 5000;
+    int m_timeoutMs = 3000;
     enum class Pending { None, Load, Save, Remove } m_pending = Pending::None;
     QString m_pendingKey;
 };

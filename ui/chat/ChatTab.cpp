@@ -300,6 +300,9 @@ void ChatTab::send()
     const QString model = m_model->currentText().trimmed();
     if (!model.isEmpty() && model != c.model)
         m_core->conversations()->setConversationModel(m_conversationId, model);
+    // A model name the user typed joins the list for next time.
+    if (!model.isEmpty() && !m_core->chatModels()->models().contains(model))
+        m_core->chatModels()->addCustomModel(model);
     bool ok;
     if (m_editingMessageId) {
         ok = m_core->chat()->editAndResend(m_conversationId, m_editingMessageId, text);
