@@ -475,6 +475,100 @@
     </message>
 </context>
 <context>
+    <name>ImagePreparer</name>
+    <message>
+        <source>This is not a picture the app can read (%1).</source>
+        <translation>This is not a picture the app can read (%1).</translation>
+    </message>
+    <message>
+        <source>The picture cannot be read: %1</source>
+        <translation>The picture cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>The file does not exist.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>The file is too large (%1 MB; at most %2 MB).</source>
+        <translation>The file is too large (%1 MB; at most %2 MB).</translation>
+    </message>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>The picture is empty.</translation>
+    </message>
+    <message>
+        <source>The picture is too large.</source>
+        <translation>The picture is too large.</translation>
+    </message>
+    <message>
+        <source>Only http and https links to pictures can be used.</source>
+        <translation>Only http and https links to pictures can be used.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>Drop a picture or a link here, paste one (Ctrl+V), or click to choose a file.</source>
+        <translation>Drop a picture or a link here, paste one (Ctrl+V), or click to choose a file.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>Clear %1</translation>
+    </message>
+    <message>
+        <source>pasted picture</source>
+        <translation>pasted picture</translation>
+    </message>
+    <message>
+        <source>dropped picture</source>
+        <translation>dropped picture</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture and no link to one.</source>
+        <translation>The clipboard holds no picture and no link to one.</translation>
+    </message>
+    <message>
+        <source>Choose a picture for %1</source>
+        <translation>Choose a picture for %1</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>Pictures (%1)</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>Drop a picture here, paste (Ctrl+V) or click to choose</source>
+        <translation>Drop a picture here, paste (Ctrl+V) or click to choose</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px · %3</source>
+        <translation>%1 × %2 px · %3</translation>
+    </message>
+    <message>
+        <source>Sent as %1 × %2 px %3, %4</source>
+        <translation>Sent as %1 × %2 px %3, %4</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>The base URL given for this run is not used: %1</source>
@@ -544,10 +638,6 @@
         <translation>Video Studio</translation>
     </message>
     <message>
-        <source>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</source>
-        <translation>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</translation>
-    </message>
-    <message>
         <source>Library</source>
         <translation>Library</translation>
     </message>
@@ -566,6 +656,135 @@
     <message>
         <source>The new language applies after a restart.</source>
         <translation>The new language applies after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1: cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>%1: larger than 1 MiB, not a schema.</source>
+        <translation>%1: larger than 1 MiB, not a schema.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSchema</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 is required.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 of at most %3 characters).</source>
+        <translation>%1 is too long (%2 of at most %3 characters).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a choice for %2 (one of: %3).</source>
+        <translation>“%1” is not a choice for %2 (one of: %3).</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1 must be a whole number.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 must be one of: %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 or %3.</source>
+        <translation>%1 must be %2 or %3.</translation>
+    </message>
+    <message>
+        <source>Text to video</source>
+        <translation>Text to video</translation>
+    </message>
+    <message>
+        <source>Image to video (first and last frame)</source>
+        <translation>Image to video (first and last frame)</translation>
+    </message>
+    <message>
+        <source>Reference to video</source>
+        <translation>Reference to video</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at byte %3).</source>
+        <translation>%1: not a JSON object (%2 at byte %3).</translation>
+    </message>
+    <message>
+        <source>%1: unknown schema version (expected "schema": 1).</source>
+        <translation>%1: unknown schema version (expected "schema": 1).</translation>
+    </message>
+    <message>
+        <source>%1: "llmid" is missing.</source>
+        <translation>%1: "llmid" is missing.</translation>
+    </message>
+    <message>
+        <source>%1: "mode" must be t2v, i2v or r2v.</source>
+        <translation>%1: "mode" must be t2v, i2v or r2v.</translation>
+    </message>
+    <message>
+        <source>%1: "vendor", "model" and "label" are required.</source>
+        <translation>%1: "vendor", "model" and "label" are required.</translation>
+    </message>
+    <message>
+        <source>%1: "fields" must be a non-empty list.</source>
+        <translation>%1: "fields" must be a non-empty list.</translation>
+    </message>
+    <message>
+        <source>%1: every field needs a "key" (and "llmid" is not one).</source>
+        <translation>%1: every field needs a "key" (and "llmid" is not one).</translation>
+    </message>
+    <message>
+        <source>%1: the key appears twice.</source>
+        <translation>%1: the key appears twice.</translation>
+    </message>
+    <message>
+        <source>%1: unknown type "%2" (text, longtext, choice, integer, switch or image).</source>
+        <translation>%1: unknown type "%2" (text, longtext, choice, integer, switch or image).</translation>
+    </message>
+    <message>
+        <source>%1: a "label" is required.</source>
+        <translation>%1: a "label" is required.</translation>
+    </message>
+    <message>
+        <source>%1: a choice needs "choices".</source>
+        <translation>%1: a choice needs "choices".</translation>
+    </message>
+    <message>
+        <source>%1: an integer needs "min" and "max" or "choices".</source>
+        <translation>%1: an integer needs "min" and "max" or "choices".</translation>
+    </message>
+    <message>
+        <source>%1: "min" is larger than "max".</source>
+        <translation>%1: "min" is larger than "max".</translation>
+    </message>
+    <message>
+        <source>%1: an image field cannot have a default.</source>
+        <translation>%1: an image field cannot have a default.</translation>
+    </message>
+    <message>
+        <source>%1: the default does not fit: %2</source>
+        <translation>%1: the default does not fit: %2</translation>
+    </message>
+    <message>
+        <source>%1: every model needs a "prompt" field.</source>
+        <translation>%1: every model needs a "prompt" field.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestBuilder</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 is required.</translation>
+    </message>
+    <message>
+        <source>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</source>
+        <translation>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +884,99 @@
     <message>
         <source>Paste your API key</source>
         <translation>Paste your API key</translation>
+    </message>
+</context>
+<context>
+    <name>StudioForm</name>
+    <message>
+        <source>(platform default)</source>
+        <translation>(platform default)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>StudioTab</name>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Swap first and last frame</source>
+        <translation>Swap first and last frame</translation>
+    </message>
+    <message>
+        <source>Earlier prompts</source>
+        <translation>Earlier prompts</translation>
+    </message>
+    <message>
+        <source>Generate video</source>
+        <translation>Generate video</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Some fields need attention.</translation>
+    </message>
+    <message>
+        <source>Submitted: task %1. It will appear in the Library when it is ready.</source>
+        <translation>Submitted: task %1. It will appear in the Library when it is ready.</translation>
+    </message>
+    <message>
+        <source>No clear answer from the platform (%1): the task may or may not have been created. It is kept as “unknown”; check on the platform before submitting again.</source>
+        <translation>No clear answer from the platform (%1): the task may or may not have been created. It is kept as “unknown”; check on the platform before submitting again.</translation>
+    </message>
+    <message>
+        <source>No model for this mode.</source>
+        <translation>No model for this mode.</translation>
+    </message>
+    <message>
+        <source>This model is shown but not yet enabled on the platform (%1).</source>
+        <translation>This model is shown but not yet enabled on the platform (%1).</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>Send this task to the platform (it may be billed).</source>
+        <translation>Send this task to the platform (it may be billed).</translation>
+    </message>
+    <message>
+        <source>Fill in the required fields first.</source>
+        <translation>Fill in the required fields first.</translation>
+    </message>
+    <message>
+        <source>Preparing the request…</source>
+        <translation>Preparing the request…</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值) or &lt;a href="account"&gt;see the Account tab&lt;/a&gt;.</source>
+        <translation>Your balance is too low for this model. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值) or &lt;a href="account"&gt;see the Account tab&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>No earlier prompts in this mode</source>
+        <translation>No earlier prompts in this mode</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSubmitter</name>
+    <message>
+        <source>The task could not be written to the database; nothing was sent.</source>
+        <translation>The task could not be written to the database; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>no taskid in the reply</source>
+        <translation>no taskid in the reply</translation>
     </message>
 </context>
 <context>

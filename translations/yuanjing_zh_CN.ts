@@ -479,6 +479,100 @@
     </message>
 </context>
 <context>
+    <name>ImagePreparer</name>
+    <message>
+        <source>This is not a picture the app can read (%1).</source>
+        <translation>这不是本应用能读取的图片(%1)。</translation>
+    </message>
+    <message>
+        <source>The picture cannot be read: %1</source>
+        <translation>无法读取图片:%1</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>文件无法读取。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is too large (%1 MB; at most %2 MB).</source>
+        <translation>文件太大(%1 MB;最多 %2 MB)。</translation>
+    </message>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>图片是空的。</translation>
+    </message>
+    <message>
+        <source>The picture is too large.</source>
+        <translation>图片太大。</translation>
+    </message>
+    <message>
+        <source>Only http and https links to pictures can be used.</source>
+        <translation>只能使用 http 或 https 图片链接。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSlot</name>
+    <message>
+        <source>Drop a picture or a link here, paste one (Ctrl+V), or click to choose a file.</source>
+        <translation>把图片或图片链接拖到这里、粘贴(Ctrl+V),或点击选择文件。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除%1</translation>
+    </message>
+    <message>
+        <source>pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>dropped picture</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture and no link to one.</source>
+        <translation>剪贴板里没有图片,也没有图片链接。</translation>
+    </message>
+    <message>
+        <source>Choose a picture for %1</source>
+        <translation>为“%1”选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Drop a picture here, paste (Ctrl+V) or click to choose</source>
+        <translation>拖入图片、粘贴(Ctrl+V)或点击选择</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px · %3</source>
+        <translation>%1 × %2 像素 · %3</translation>
+    </message>
+    <message>
+        <source>Sent as %1 × %2 px %3, %4</source>
+        <translation>发送为 %1 × %2 像素 %3,%4</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>The base URL given for this run is not used: %1</source>
@@ -548,10 +642,6 @@
         <translation>视频工作室</translation>
     </message>
     <message>
-        <source>Text-to-video, image-to-video and reference-to-video on Seedance, Wan and Vidu arrive here in a coming version.</source>
-        <translation>Seedance、通义万象和 Vidu 的文生视频、图生视频和参考生视频将在后续版本中加入此页。</translation>
-    </message>
-    <message>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
@@ -570,6 +660,135 @@
     <message>
         <source>The new language applies after a restart.</source>
         <translation>新语言将在重启后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1:无法读取(%2)。</translation>
+    </message>
+    <message>
+        <source>%1: larger than 1 MiB, not a schema.</source>
+        <translation>%1:超过 1 MiB,不是模型描述文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSchema</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>“%1”为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 of at most %3 characters).</source>
+        <translation>“%1”太长(%2 字,最多 %3 字)。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a choice for %2 (one of: %3).</source>
+        <translation>“%1”不是“%2”的可选值(可选:%3)。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>“%1”必须是以下之一:%2。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>“%1”必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 or %3.</source>
+        <translation>“%1”必须是 %2 或 %3。</translation>
+    </message>
+    <message>
+        <source>Text to video</source>
+        <translation>文生视频</translation>
+    </message>
+    <message>
+        <source>Image to video (first and last frame)</source>
+        <translation>图生视频(首尾帧)</translation>
+    </message>
+    <message>
+        <source>Reference to video</source>
+        <translation>参考生视频</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at byte %3).</source>
+        <translation>%1:不是 JSON 对象(第 %3 字节处 %2)。</translation>
+    </message>
+    <message>
+        <source>%1: unknown schema version (expected "schema": 1).</source>
+        <translation>%1:未知的描述版本(应为 "schema": 1)。</translation>
+    </message>
+    <message>
+        <source>%1: "llmid" is missing.</source>
+        <translation>%1:缺少 "llmid"。</translation>
+    </message>
+    <message>
+        <source>%1: "mode" must be t2v, i2v or r2v.</source>
+        <translation>%1:"mode" 必须是 t2v、i2v 或 r2v。</translation>
+    </message>
+    <message>
+        <source>%1: "vendor", "model" and "label" are required.</source>
+        <translation>%1:"vendor"、"model" 和 "label" 为必填。</translation>
+    </message>
+    <message>
+        <source>%1: "fields" must be a non-empty list.</source>
+        <translation>%1:"fields" 必须是非空列表。</translation>
+    </message>
+    <message>
+        <source>%1: every field needs a "key" (and "llmid" is not one).</source>
+        <translation>%1:每个字段都需要 "key"(且不能是 "llmid")。</translation>
+    </message>
+    <message>
+        <source>%1: the key appears twice.</source>
+        <translation>%1:该字段名出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: unknown type "%2" (text, longtext, choice, integer, switch or image).</source>
+        <translation>%1:未知类型 "%2"(可用 text、longtext、choice、integer、switch 或 image)。</translation>
+    </message>
+    <message>
+        <source>%1: a "label" is required.</source>
+        <translation>%1:需要 "label"。</translation>
+    </message>
+    <message>
+        <source>%1: a choice needs "choices".</source>
+        <translation>%1:选项字段需要 "choices"。</translation>
+    </message>
+    <message>
+        <source>%1: an integer needs "min" and "max" or "choices".</source>
+        <translation>%1:整数字段需要 "min" 和 "max",或 "choices"。</translation>
+    </message>
+    <message>
+        <source>%1: "min" is larger than "max".</source>
+        <translation>%1:"min" 大于 "max"。</translation>
+    </message>
+    <message>
+        <source>%1: an image field cannot have a default.</source>
+        <translation>%1:图片字段不能有默认值。</translation>
+    </message>
+    <message>
+        <source>%1: the default does not fit: %2</source>
+        <translation>%1:默认值不符合要求:%2</translation>
+    </message>
+    <message>
+        <source>%1: every model needs a "prompt" field.</source>
+        <translation>%1:每个模型都需要 "prompt" 字段。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestBuilder</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>“%1”为必填项。</translation>
+    </message>
+    <message>
+        <source>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</source>
+        <translation>即使把图片缩小,请求仍有 %1 KiB,超过 %2 KiB 的上限。请减少图片、改用图片链接,或在“设置”中调高上限。</translation>
     </message>
 </context>
 <context>
@@ -669,6 +888,99 @@
     <message>
         <source>Paste your API key</source>
         <translation>粘贴你的 API 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>StudioForm</name>
+    <message>
+        <source>(platform default)</source>
+        <translation>(平台默认)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>StudioTab</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型:</translation>
+    </message>
+    <message>
+        <source>Swap first and last frame</source>
+        <translation>交换首帧和尾帧</translation>
+    </message>
+    <message>
+        <source>Earlier prompts</source>
+        <translation>历史提示词</translation>
+    </message>
+    <message>
+        <source>Generate video</source>
+        <translation>生成视频</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>有些字段需要修改。</translation>
+    </message>
+    <message>
+        <source>Submitted: task %1. It will appear in the Library when it is ready.</source>
+        <translation>已提交:任务 %1。生成完成后会出现在作品库中。</translation>
+    </message>
+    <message>
+        <source>No clear answer from the platform (%1): the task may or may not have been created. It is kept as “unknown”; check on the platform before submitting again.</source>
+        <translation>平台没有给出明确答复(%1):任务可能已创建,也可能没有。已记录为“未知”;再次提交前请先在平台上确认。</translation>
+    </message>
+    <message>
+        <source>No model for this mode.</source>
+        <translation>此模式下没有可用模型。</translation>
+    </message>
+    <message>
+        <source>This model is shown but not yet enabled on the platform (%1).</source>
+        <translation>此模型仅作展示,平台尚未开通(%1)。</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Send this task to the platform (it may be billed).</source>
+        <translation>把任务发送到平台(可能会计费)。</translation>
+    </message>
+    <message>
+        <source>Fill in the required fields first.</source>
+        <translation>请先填写必填项。</translation>
+    </message>
+    <message>
+        <source>Preparing the request…</source>
+        <translation>正在准备请求…</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值) or &lt;a href="account"&gt;see the Account tab&lt;/a&gt;.</source>
+        <translation>余额不足以使用该模型。&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)或&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>No earlier prompts in this mode</source>
+        <translation>此模式下还没有历史提示词</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSubmitter</name>
+    <message>
+        <source>The task could not be written to the database; nothing was sent.</source>
+        <translation>任务无法写入数据库;未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>no taskid in the reply</source>
+        <translation>回复中没有 taskid</translation>
     </message>
 </context>
 <context>

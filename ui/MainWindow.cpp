@@ -8,6 +8,7 @@
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
 #include "settings/SettingsDialog.h"
+#include "studio/StudioTab.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -110,11 +111,8 @@ void MainWindow::buildTabs()
     m_tabs->setDocumentMode(true);
     m_chat = new ChatTab(m_core, m_tabs);
     m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.png")), tr("Chat"));
-    m_tabs->addTab(new PlaceholderPage(tr("Video Studio"),
-                                       tr("Text-to-video, image-to-video and reference-to-video on Seedance, Wan and "
-                                          "Vidu arrive here in a coming version."),
-                                       m_tabs),
-                   QIcon(QStringLiteral(":/icons/video.png")), tr("Video Studio"));
+    m_studio = new StudioTab(m_core, m_tabs);
+    m_tabs->addTab(m_studio, QIcon(QStringLiteral(":/icons/video.png")), tr("Video Studio"));
     m_tabs->addTab(new PlaceholderPage(tr("Library"),
                                        tr("Your finished videos, downloaded and ready to play, arrive here in a "
                                           "coming version."),
@@ -133,6 +131,7 @@ void MainWindow::buildTabs()
     }
     m_main->layout()->addWidget(m_tabs);
     connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+    connect(m_studio, &StudioTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
     m_tabs->setCurrentIndex(qBound(0, m_core->settings()->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1));
 }
 

@@ -4,6 +4,7 @@
 
 class AppCore;
 class ChatTab;
+class StudioTab;
 class WelcomePage;
 class QLabel;
 class QStackedWidget;
@@ -22,6 +23,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     WelcomePage *welcomePage() const { return m_welcome; }
     ChatTab *chatTab() const { return m_chat; }
+    StudioTab *studioTab() const { return m_studio; }
     QLabel *endpointLabel() const { return m_endpoint; }
     QLabel *banner() const { return m_banner; }
     void showTabs();
@@ -43,6 +45,7 @@ private:
     QWidget *m_main;
     QTabWidget *m_tabs = nullptr;
     ChatTab *m_chat = nullptr;
+    StudioTab *m_studio = nullptr;
     QLabel *m_banner;
     QLabel *m_endpoint;
 };

@@ -13,6 +13,9 @@ class ApiCall : public QObject
 {
     Q_OBJECT
 public:
+    // Optional calls (pricing) may be refused without it saying anything about the key or balance.
+    enum Importance { Normal, Optional };
+
     explicit ApiCall(QNetworkReply *reply, QObject *parent = nullptr);
     ~ApiCall() override;
 

@@ -7,6 +7,49 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+namespace {
+// A request body that can be read once only. Qt 6.4 silently sends a POST again when the connection
+// drops before the answer starts; every chat or video call may be billed, so instead of a second
+// request the call must fail (ContentReSendError) and let the user decide.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = qMin(max, qint64(m_data.size()) - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+} // namespace
+
+QNetworkReply *PlatformClient::postOnce(QNetworkRequest request, const QByteArray &body)
+{
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *device = new OneShotBody(body, nullptr);
+    QNetworkReply *reply = m_nam->post(request, device);
+    device->setParent(reply);
+    return reply;
+}
+
 PlatformClient::PlatformClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<ApiError>();
@@ -69,19 +112,19 @@ ApiCall *PlatformClient::postJson(const QString &path, const QJsonObject &body, 
 {
     const QUrl url = endpoint(path, query);
     qCDebug(lcApi) << "POST" << url.path();
-    auto *call = new ApiCall(m_nam->post(makeRequest(url, m_callTimeoutMs),
-                                         QJsonDocument(body).toJson(QJsonDocument::Compact)),
+    auto *call = new ApiCall(postOnce(makeRequest(url, m_callTimeoutMs), QJsonDocument(body).toJson(QJsonDocument::Compact)),
                              this);
     watch(call);
     return call;
 }
 
-ApiCall *PlatformClient::get(const QString &path, const QUrlQuery &query)
+ApiCall *PlatformClient::get(const QString &path, const QUrlQuery &query, ApiCall::Importance importance)
 {
     const QUrl url = endpoint(path, query);
     qCDebug(lcApi) << "GET" << url.path();
     auto *call = new ApiCall(m_nam->get(makeRequest(url, m_callTimeoutMs)), this);
-    watch(call);
+    if (importance == ApiCall::Normal)
+        watch(call);
     return call;
 }
 
@@ -92,7 +135,7 @@ StreamCall *PlatformClient::postStream(const QString &path, const QJsonObject &b
     QNetworkRequest request = makeRequest(url, m_streamTimeoutMs);
     // Hand bytes on as they come rather than buffering in Qt.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    QNetworkReply *reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = postOnce(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     // Back-pressure: a burst is handed on in slices, so decoding one never blocks the UI thread for long.
     reply->setReadBufferSize(StreamReadBufferBytes);
     auto *call = new StreamCall(reply, this);

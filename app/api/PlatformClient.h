@@ -32,7 +32,7 @@ public:
     QUrl endpoint(const QString &path, const QUrlQuery &query = {}) const;
 
     ApiCall *postJson(const QString &path, const QJsonObject &body, const QUrlQuery &query = {});
-    ApiCall *get(const QString &path, const QUrlQuery &query = {});
+    ApiCall *get(const QString &path, const QUrlQuery &query = {}, ApiCall::Importance importance = ApiCall::Normal);
     StreamCall *postStream(const QString &path, const QJsonObject &body);
     // A plain GET of an absolute URL (result downloads), with no API key attached.
     QNetworkReply *getUrl(const QUrl &url);
@@ -49,6 +49,7 @@ signals:
 
 private:
     QNetworkRequest makeRequest(const QUrl &url, int timeoutMs) const;
+    QNetworkReply *postOnce(QNetworkRequest request, const QByteArray &body);
     void watch(QObject *call);
     void observe(const ApiError &error);
 

@@ -9,7 +9,11 @@
 #include "simulator/PlatformSimulator.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
+#include "store/TaskStore.h"
 #include "store/UsageLedger.h"
+#include "video/ModelCatalog.h"
+#include "video/PricingService.h"
+#include "video/VideoSubmitter.h"
 
 #include <QDir>
 
@@ -56,6 +60,11 @@ void AppCore::start()
         m_conversations->recoverInterrupted();
     m_chat = new ChatSession(m_client, m_conversations, m_ledger, this);
     m_chatModels = new ChatModelCatalog(m_client, m_settings, this);
+    m_tasks = new TaskStore(m_database.get(), QDir(m_options.resolvedDataDir()).filePath(QStringLiteral("tasks")), this);
+    m_videoModels = new ModelCatalog(this);
+    m_videoModels->load(userModelsDir());
+    m_submitter = new VideoSubmitter(m_client, m_tasks, this);
+    m_pricing = new PricingService(m_client, this);
     applySettings();
 
     connect(m_credentials, &CredentialStore::loaded, this, [this] {
@@ -63,6 +72,11 @@ void AppCore::start()
         emit started();
     }, Qt::SingleShotConnection);
     m_credentials->load();
+}
+
+QString AppCore::userModelsDir() const
+{
+    return QDir(m_options.resolvedConfigDir()).filePath(QStringLiteral("models"));
 }
 
 bool AppCore::enableDemo()

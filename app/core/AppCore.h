@@ -16,6 +16,10 @@ class ConversationStore;
 class UsageLedger;
 class ChatSession;
 class ChatModelCatalog;
+class ModelCatalog;
+class TaskStore;
+class VideoSubmitter;
+class PricingService;
 
 // Everything the front ends stand on, wired together once: settings, the key, the client (pointed at the
 // platform or, in demo mode, at the in-process simulator), the database and its stores.
@@ -52,6 +56,12 @@ public:
     UsageLedger *ledger() const { return m_ledger; }
     ChatSession *chat() const { return m_chat; }
     ChatModelCatalog *chatModels() const { return m_chatModels; }
+    ModelCatalog *videoModels() const { return m_videoModels; }
+    TaskStore *tasks() const { return m_tasks; }
+    VideoSubmitter *videoSubmitter() const { return m_submitter; }
+    PricingService *pricing() const { return m_pricing; }
+    // Where user schema files add or override video models.
+    QString userModelsDir() const;
 
 signals:
     void started();
@@ -71,6 +81,10 @@ private:
     UsageLedger *m_ledger = nullptr;
     ChatSession *m_chat = nullptr;
     ChatModelCatalog *m_chatModels = nullptr;
+    ModelCatalog *m_videoModels = nullptr;
+    TaskStore *m_tasks = nullptr;
+    VideoSubmitter *m_submitter = nullptr;
+    PricingService *m_pricing = nullptr;
     bool m_demo = false;
     bool m_started = false;
     QString m_startError;

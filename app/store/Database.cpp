@@ -32,6 +32,17 @@ const QList<QStringList> &migrations()
                         " credits REAL NOT NULL DEFAULT 0, details TEXT NOT NULL DEFAULT '{}',"
                         " UNIQUE(kind, ref))"),
          QStringLiteral("CREATE INDEX usage_by_time ON usage_ledger(created_at)")},
+        // 3: video tasks, written before their request is sent
+        {QStringLiteral("CREATE TABLE video_tasks (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL,"
+                        " updated_at INTEGER NOT NULL, mode TEXT NOT NULL, llmid TEXT NOT NULL, model TEXT NOT NULL,"
+                        " prompt TEXT NOT NULL, params TEXT NOT NULL, images TEXT NOT NULL, state TEXT NOT NULL,"
+                        " taskid TEXT NOT NULL DEFAULT '', platform_status TEXT NOT NULL DEFAULT '',"
+                        " error TEXT NOT NULL DEFAULT '', error_code TEXT NOT NULL DEFAULT '',"
+                        " video_url TEXT NOT NULL DEFAULT '', cover_url TEXT NOT NULL DEFAULT '',"
+                        " usage TEXT NOT NULL DEFAULT '{}', video_path TEXT NOT NULL DEFAULT '',"
+                        " cover_path TEXT NOT NULL DEFAULT '', request_bytes INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX tasks_by_time ON video_tasks(created_at)"),
+         QStringLiteral("CREATE INDEX tasks_by_state ON video_tasks(state)")},
     };
     return list;
 }

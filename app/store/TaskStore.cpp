@@ -1,0 +1,190 @@
+#include "store/TaskStore.h"
+
+#include "core/Log.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+QString nn(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+const char *Columns = "id, created_at, updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
+                      " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path, request_bytes";
+
+VideoTask taskFrom(const QSqlQuery &q)
+{
+    VideoTask t;
+    t.id = q.value(0).toLongLong();
+    t.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong());
+    t.updatedAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong());
+    t.mode = q.value(3).toString();
+    t.llmid = q.value(4).toString();
+    t.modelName = q.value(5).toString();
+    t.prompt = q.value(6).toString();
+    t.params = object(q.value(7));
+    t.images = object(q.value(8));
+    t.state = VideoTask::stateFromName(q.value(9).toString());
+    t.taskId = q.value(10).toString();
+    t.platformStatus = q.value(11).toString();
+    t.error = q.value(12).toString();
+    t.errorCode = q.value(13).toString();
+    t.videoUrl = q.value(14).toString();
+    t.coverUrl = q.value(15).toString();
+    t.usage = object(q.value(16));
+    t.videoPath = q.value(17).toString();
+    t.coverPath = q.value(18).toString();
+    t.requestBytes = q.value(19).toLongLong();
+    return t;
+}
+
+void bindAll(QSqlQuery &q, const VideoTask &t)
+{
+    q.addBindValue(t.updatedAt.toMSecsSinceEpoch());
+    q.addBindValue(nn(t.mode));
+    q.addBindValue(nn(t.llmid));
+    q.addBindValue(nn(t.modelName));
+    q.addBindValue(nn(t.prompt));
+    q.addBindValue(json(t.params));
+    q.addBindValue(json(t.images));
+    q.addBindValue(VideoTask::stateName(t.state));
+    q.addBindValue(nn(t.taskId));
+    q.addBindValue(nn(t.platformStatus));
+    q.addBindValue(nn(t.error));
+    q.addBindValue(nn(t.errorCode));
+    q.addBindValue(nn(t.videoUrl));
+    q.addBindValue(nn(t.coverUrl));
+    q.addBindValue(json(t.usage));
+    q.addBindValue(nn(t.videoPath));
+    q.addBindValue(nn(t.coverPath));
+    q.addBindValue(t.requestBytes);
+}
+} // namespace
+
+QString VideoTask::stateName(State state)
+{
+    switch (state) {
+    case State::Submitting: return QStringLiteral("submitting");
+    case State::Queued: return QStringLiteral("queued");
+    case State::Running: return QStringLiteral("running");
+    case State::Succeeded: return QStringLiteral("succeeded");
+    case State::Failed: return QStringLiteral("failed");
+    case State::Rejected: return QStringLiteral("rejected");
+    case State::Unknown: return QStringLiteral("unknown");
+    }
+    return QStringLiteral("unknown");
+}
+
+VideoTask::State VideoTask::stateFromName(const QString &name)
+{
+    for (State s : {State::Submitting, State::Queued, State::Running, State::Succeeded, State::Failed, State::Rejected})
+        if (stateName(s) == name)
+            return s;
+    return State::Unknown;
+}
+
+bool VideoTask::isFinished() const
+{
+    return state == State::Succeeded || state == State::Failed || state == State::Rejected;
+}
+
+TaskStore::TaskStore(Database *database, QString filesDir, QObject *parent)
+    : QObject(parent), m_db(database), m_filesDir(std::move(filesDir))
+{
+    qRegisterMetaType<VideoTask>();
+}
+
+QString TaskStore::filesDir(qint64 id) const
+{
+    return QDir(m_filesDir).filePath(QString::number(id));
+}
+
+qint64 TaskStore::add(VideoTask &t)
+{
+    if (!t.createdAt.isValid())
+        t.createdAt = QDateTime::currentDateTime();
+    t.updatedAt = t.createdAt;
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("INSERT INTO video_tasks (updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
+                             " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path,"
+                             " request_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    bindAll(q, t);
+    q.addBindValue(t.createdAt.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        qCWarning(lcStore) << "task insert failed:" << q.lastError().text();
+        return 0;
+    }
+    t.id = q.lastInsertId().toLongLong();
+    emit taskChanged(t);
+    return t.id;
+}
+
+bool TaskStore::update(const VideoTask &task)
+{
+    VideoTask t = task;
+    t.updatedAt = QDateTime::currentDateTime();
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("UPDATE video_tasks SET updated_at = ?, mode = ?, llmid = ?, model = ?, prompt = ?, params = ?,"
+                             " images = ?, state = ?, taskid = ?, platform_status = ?, error = ?, error_code = ?,"
+                             " video_url = ?, cover_url = ?, usage = ?, video_path = ?, cover_path = ?, request_bytes = ?"
+                             " WHERE id = ?"));
+    bindAll(q, t);
+    q.addBindValue(t.id);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "task update failed:" << q.lastError().text();
+        return false;
+    }
+    emit taskChanged(t);
+    return true;
+}
+
+VideoTask TaskStore::task(qint64 id) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT %1 FROM video_tasks WHERE id = ?").arg(QLatin1String(Columns)));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return taskFrom(q);
+    return {};
+}
+
+QList<VideoTask> TaskStore::tasks() const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    QList<VideoTask> list;
+    if (!q.exec(QStringLiteral("SELECT %1 FROM video_tasks ORDER BY created_at DESC, id DESC").arg(QLatin1String(Columns))))
+        return list;
+    while (q.next())
+        list.append(taskFrom(q));
+    return list;
+}
+
+QStringList TaskStore::promptHistory(const QString &mode, int limit) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT prompt FROM video_tasks WHERE mode = ? AND prompt <> '' GROUP BY prompt"
+                             " ORDER BY MAX(created_at) DESC LIMIT ?"));
+    q.addBindValue(mode);
+    q.addBindValue(limit);
+    QStringList list;
+    if (q.exec())
+        while (q.next())
+            list.append(q.value(0).toString());
+    return list;
+}

@@ -1,0 +1,255 @@
+#include "video/ModelSchema.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSet>
+
+namespace {
+bool uiIsChinese()
+{
+    return QLocale().language() == QLocale::Chinese;
+}
+} // namespace
+
+QString LocalizedText::text() const
+{
+    if (uiIsChinese())
+        return zh.isEmpty() ? en : zh;
+    return en.isEmpty() ? zh : en;
+}
+
+LocalizedText LocalizedText::fromJson(const QJsonValue &value)
+{
+    LocalizedText t;
+    if (value.isString()) {
+        t.zh = t.en = value.toString();
+    } else {
+        const QJsonObject o = value.toObject();
+        t.zh = o.value(QLatin1String("zh_CN")).toString();
+        t.en = o.value(QLatin1String("en")).toString();
+    }
+    return t;
+}
+
+QString FieldSpec::typeName(Type type)
+{
+    switch (type) {
+    case Type::Text: return QStringLiteral("text");
+    case Type::LongText: return QStringLiteral("longtext");
+    case Type::Choice: return QStringLiteral("choice");
+    case Type::Integer: return QStringLiteral("integer");
+    case Type::Switch: return QStringLiteral("switch");
+    case Type::Image: return QStringLiteral("image");
+    }
+    return {};
+}
+
+QString FieldSpec::validate(const QVariant &value) const
+{
+    const bool unset = !value.isValid() || (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty());
+    if (unset)
+        return required ? QCoreApplication::translate("ModelSchema", "%1 is required.").arg(label.text()) : QString();
+    switch (type) {
+    case Type::Text:
+    case Type::LongText:
+        if (maxLength > 0 && value.toString().size() > maxLength)
+            return QCoreApplication::translate("ModelSchema", "%1 is too long (%2 of at most %3 characters).")
+                .arg(label.text())
+                .arg(value.toString().size())
+                .arg(maxLength);
+        return {};
+    case Type::Choice:
+        if (!choices.contains(value.toString()))
+            return QCoreApplication::translate("ModelSchema", "“%1” is not a choice for %2 (one of: %3).")
+                .arg(value.toString(), label.text(), choices.join(QStringLiteral(", ")));
+        return {};
+    case Type::Integer: {
+        bool ok = false;
+        const int n = value.toString().toInt(&ok);
+        if (!ok)
+            return QCoreApplication::translate("ModelSchema", "%1 must be a whole number.").arg(label.text());
+        if (!choices.isEmpty() && !choices.contains(QString::number(n)))
+            return QCoreApplication::translate("ModelSchema", "%1 must be one of: %2.").arg(label.text(), choices.join(QStringLiteral(", ")));
+        if (hasRange && (n < minimum || n > maximum))
+            return QCoreApplication::translate("ModelSchema", "%1 must be between %2 and %3.").arg(label.text()).arg(minimum).arg(maximum);
+        return {};
+    }
+    case Type::Switch:
+        if (value.toString() != onValue && value.toString() != offValue)
+            return QCoreApplication::translate("ModelSchema", "%1 must be %2 or %3.").arg(label.text(), onValue, offValue);
+        return {};
+    case Type::Image:
+        return {};
+    }
+    return {};
+}
+
+QJsonValue FieldSpec::toJson(const QVariant &value) const
+{
+    if (type == Type::Integer)
+        return value.toString().toInt();
+    return value.toString();
+}
+
+const FieldSpec *ModelSpec::field(const QString &key) const
+{
+    for (const FieldSpec &f : fields)
+        if (f.key == key)
+            return &f;
+    return nullptr;
+}
+
+QList<const FieldSpec *> ModelSpec::imageFields() const
+{
+    QList<const FieldSpec *> list;
+    for (const FieldSpec &f : fields)
+        if (f.type == FieldSpec::Type::Image)
+            list.append(&f);
+    return list;
+}
+
+QVariantMap ModelSpec::defaults() const
+{
+    QVariantMap values;
+    for (const FieldSpec &f : fields)
+        if (f.defaultValue.isValid())
+            values.insert(f.key, f.defaultValue);
+    return values;
+}
+
+QString ModelSpec::modeLabel(const QString &mode)
+{
+    if (mode == QLatin1String("t2v"))
+        return QCoreApplication::translate("ModelSchema", "Text to video");
+    if (mode == QLatin1String("i2v"))
+        return QCoreApplication::translate("ModelSchema", "Image to video (first and last frame)");
+    if (mode == QLatin1String("r2v"))
+        return QCoreApplication::translate("ModelSchema", "Reference to video");
+    return mode;
+}
+
+bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelSpec *out, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: not a JSON object (%2 at byte %3).").arg(fileName, parseError.errorString()).arg(parseError.offset);
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    ModelSpec spec;
+    spec.sourceFile = fileName;
+    spec.llmid = o.value(QLatin1String("llmid")).toString();
+    const QString where = spec.llmid.isEmpty() ? fileName : QStringLiteral("%1, model %2").arg(fileName, spec.llmid);
+    if (o.value(QLatin1String("schema")).toInt() != 1) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: unknown schema version (expected \"schema\": 1).").arg(where);
+        return false;
+    }
+    if (spec.llmid.isEmpty()) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: \"llmid\" is missing.").arg(fileName);
+        return false;
+    }
+    spec.mode = o.value(QLatin1String("mode")).toString();
+    if (!modes().contains(spec.mode)) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: \"mode\" must be t2v, i2v or r2v.").arg(where);
+        return false;
+    }
+    spec.vendor = o.value(QLatin1String("vendor")).toString();
+    spec.vendorLabel = LocalizedText::fromJson(o.value(QLatin1String("vendor_label")));
+    spec.model = o.value(QLatin1String("model")).toString();
+    spec.label = LocalizedText::fromJson(o.value(QLatin1String("label")));
+    spec.enabled = o.value(QLatin1String("enabled")).toBool(true);
+    spec.disabledReason = LocalizedText::fromJson(o.value(QLatin1String("disabled_reason")));
+    if (spec.vendor.isEmpty() || spec.model.isEmpty() || spec.label.text().isEmpty()) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: \"vendor\", \"model\" and \"label\" are required.").arg(where);
+        return false;
+    }
+    const QJsonValue fieldsValue = o.value(QLatin1String("fields"));
+    if (!fieldsValue.isArray() || fieldsValue.toArray().isEmpty()) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: \"fields\" must be a non-empty list.").arg(where);
+        return false;
+    }
+    static const QHash<QString, FieldSpec::Type> types{
+        {QStringLiteral("text"), FieldSpec::Type::Text},       {QStringLiteral("longtext"), FieldSpec::Type::LongText},
+        {QStringLiteral("choice"), FieldSpec::Type::Choice},   {QStringLiteral("integer"), FieldSpec::Type::Integer},
+        {QStringLiteral("switch"), FieldSpec::Type::Switch},   {QStringLiteral("image"), FieldSpec::Type::Image}};
+    QSet<QString> keys;
+    for (const QJsonValue &v : fieldsValue.toArray()) {
+        const QJsonObject fo = v.toObject();
+        FieldSpec f;
+        f.key = fo.value(QLatin1String("key")).toString();
+        const QString fieldWhere = QStringLiteral("%1, field %2").arg(where, f.key.isEmpty() ? QStringLiteral("?") : f.key);
+        if (f.key.isEmpty() || f.key == QLatin1String("llmid")) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: every field needs a \"key\" (and \"llmid\" is not one).").arg(fieldWhere);
+            return false;
+        }
+        if (keys.contains(f.key)) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: the key appears twice.").arg(fieldWhere);
+            return false;
+        }
+        keys.insert(f.key);
+        const QString typeName = fo.value(QLatin1String("type")).toString();
+        if (!types.contains(typeName)) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: unknown type \"%2\" (text, longtext, choice, integer, switch or image).").arg(fieldWhere, typeName);
+            return false;
+        }
+        f.type = types.value(typeName);
+        f.required = fo.value(QLatin1String("required")).toBool(false);
+        f.label = LocalizedText::fromJson(fo.value(QLatin1String("label")));
+        f.help = LocalizedText::fromJson(fo.value(QLatin1String("help")));
+        if (f.label.text().isEmpty()) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: a \"label\" is required.").arg(fieldWhere);
+            return false;
+        }
+        f.maxLength = fo.value(QLatin1String("max_length")).toInt(0);
+        f.role = fo.value(QLatin1String("role")).toString();
+        f.unit = fo.value(QLatin1String("unit")).toString();
+        for (const QJsonValue &c : fo.value(QLatin1String("choices")).toArray())
+            f.choices.append(c.isDouble() ? QString::number(c.toInt()) : c.toString());
+        if (fo.contains(QLatin1String("min")) || fo.contains(QLatin1String("max"))) {
+            f.hasRange = true;
+            f.minimum = fo.value(QLatin1String("min")).toInt();
+            f.maximum = fo.value(QLatin1String("max")).toInt();
+        }
+        if (fo.contains(QLatin1String("on")))
+            f.onValue = fo.value(QLatin1String("on")).toString();
+        if (fo.contains(QLatin1String("off")))
+            f.offValue = fo.value(QLatin1String("off")).toString();
+        const QJsonValue def = fo.value(QLatin1String("default"));
+        if (!def.isUndefined() && !def.isNull())
+            f.defaultValue = def.isDouble() ? QVariant(QString::number(def.toInt())) : QVariant(def.toString());
+
+        if (f.type == FieldSpec::Type::Choice && f.choices.isEmpty()) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: a choice needs \"choices\".").arg(fieldWhere);
+            return false;
+        }
+        if (f.type == FieldSpec::Type::Integer && f.choices.isEmpty() && !f.hasRange) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: an integer needs \"min\" and \"max\" or \"choices\".").arg(fieldWhere);
+            return false;
+        }
+        if (f.hasRange && f.minimum > f.maximum) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: \"min\" is larger than \"max\".").arg(fieldWhere);
+            return false;
+        }
+        if (f.type == FieldSpec::Type::Image && f.defaultValue.isValid()) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: an image field cannot have a default.").arg(fieldWhere);
+            return false;
+        }
+        if (f.defaultValue.isValid()) {
+            const QString problem = f.validate(f.defaultValue);
+            if (!problem.isEmpty()) {
+                *error = QCoreApplication::translate("ModelSchema", "%1: the default does not fit: %2").arg(fieldWhere, problem);
+                return false;
+            }
+        }
+        spec.fields.append(f);
+    }
+    if (!spec.field(QStringLiteral("prompt"))) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: every model needs a \"prompt\" field.").arg(where);
+        return false;
+    }
+    *out = spec;
+    return true;
+}

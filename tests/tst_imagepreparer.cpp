@@ -1,0 +1,143 @@
+// Pictures made ready off the UI thread: orientation, scaling, format, and every kind of bad input.
+#include "TestSupport.h"
+#include "video/ImagePreparer.h"
+
+#include <QBuffer>
+#include <QFutureWatcher>
+#include <QImageWriter>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+class TestImagePreparer : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString writeJpeg(const QString &name, QSize size, QImageIOHandler::Transformation t = QImageIOHandler::TransformationNone)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        // The top-left quarter green, so that orientation can be checked.
+        for (int y = 0; y < size.height() / 2; ++y)
+            for (int x = 0; x < size.width() / 2; ++x)
+                image.setPixel(x, y, qRgb(0, 255, 0));
+        const QString path = m_dir.filePath(name);
+        QImageWriter writer(path, "jpeg");
+        writer.setTransformation(t);
+        writer.write(image);
+        return path;
+    }
+
+private slots:
+    void exifOrientationIsApplied()
+    {
+        const QString path = writeJpeg(QStringLiteral("rotated.jpg"), QSize(400, 200), QImageIOHandler::TransformationRotate90);
+        const PreparedImage p = ImagePreparer::fromFile(path);
+        QVERIFY2(p.isValid(), qPrintable(p.error));
+        QCOMPARE(p.originalSize, QSize(200, 400));
+        QCOMPARE(p.size, QSize(200, 400));
+        QCOMPARE(p.mimeType, QStringLiteral("image/jpeg"));
+        // Rotated 90° clockwise: the green quarter moved to the top right.
+        const QImage sent = QImage::fromData(p.encoded);
+        QVERIFY(qGreen(sent.pixel(150, 50)) > 200);
+        QVERIFY(qRed(sent.pixel(50, 300)) > 200);
+    }
+
+    void largePicturesAreScaled()
+    {
+        const QString path = writeJpeg(QStringLiteral("big.jpg"), QSize(6000, 4000));
+        const PreparedImage p = ImagePreparer::fromFile(path);
+        QVERIFY(p.isValid());
+        QCOMPARE(p.originalSize, QSize(6000, 4000));
+        QVERIFY(p.size.width() <= ImagePreparer::DefaultMaxSide && p.size.height() <= ImagePreparer::DefaultMaxSide);
+        QVERIFY(qAbs(p.size.width() * 2 - p.size.height() * 3) <= 3);
+        QVERIFY(!p.thumbnail.isNull());
+    }
+
+    void transparencyStaysPng()
+    {
+        QImage image(100, 100, QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        const PreparedImage p = ImagePreparer::fromImage(image, QStringLiteral("clip"));
+        QCOMPARE(p.mimeType, QStringLiteral("image/png"));
+        QImage opaque(100, 100, QImage::Format_ARGB32);
+        opaque.fill(Qt::white);
+        QCOMPARE(ImagePreparer::fromImage(opaque, QStringLiteral("clip")).mimeType, QStringLiteral("image/jpeg"));
+    }
+
+    void anyReadableFormat()
+    {
+        QImage image(50, 40, QImage::Format_RGB32);
+        image.fill(Qt::yellow);
+        for (const char *format : {"png", "bmp", "ppm"}) {
+            const QString path = m_dir.filePath(QStringLiteral("pic.") + QLatin1String(format));
+            QVERIFY(image.save(path, format));
+            const PreparedImage p = ImagePreparer::fromFile(path);
+            QVERIFY2(p.isValid(), format);
+            QCOMPARE(p.originalSize, QSize(50, 40));
+        }
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "png");
+        QVERIFY(ImagePreparer::fromData(png, QStringLiteral("drop")).isValid());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("missing") << "missing";
+        QTest::newRow("empty") << "empty";
+        QTest::newRow("not an image") << "text";
+        QTest::newRow("truncated jpeg") << "truncated";
+        QTest::newRow("huge file") << "huge";
+    }
+    void badInput()
+    {
+        QFETCH(QString, kind);
+        const QString path = m_dir.filePath(kind + QStringLiteral(".jpg"));
+        if (kind == QLatin1String("empty")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        } else if (kind == QLatin1String("text")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not a picture at all, just some words");
+        } else if (kind == QLatin1String("truncated")) {
+            QFile full(writeJpeg(QStringLiteral("whole.jpg"), QSize(300, 300)));
+            QVERIFY(full.open(QIODevice::ReadOnly));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(full.read(60));
+        } else if (kind == QLatin1String("huge")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(ImagePreparer::MaxFileBytes + 1)); // sparse: costs no disk
+        }
+        const PreparedImage p = ImagePreparer::fromFile(path);
+        QVERIFY(!p.isValid());
+        QVERIFY(!p.error.isEmpty());
+    }
+
+    void linksMustBeHttp()
+    {
+        QVERIFY(ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/a.png"))).isValid());
+        QVERIFY(!ImagePreparer::fromUrl(QUrl(QStringLiteral("ftp://example.com/a.png"))).isValid());
+        QVERIFY(!ImagePreparer::fromUrl(QUrl(QStringLiteral("javascript:alert(1)"))).isValid());
+        QVERIFY(!ImagePreparer::fromUrl(QUrl(QStringLiteral("file:///etc/passwd"))).isValid());
+    }
+
+    void preparedOnAWorkerThread()
+    {
+        const QString path = writeJpeg(QStringLiteral("async.jpg"), QSize(3000, 2000));
+        QFutureWatcher<PreparedImage> watcher;
+        QSignalSpy done(&watcher, &QFutureWatcherBase::finished);
+        watcher.setFuture(ImagePreparer::fromFileAsync(path));
+        QVERIFY(done.wait(10000));
+        QVERIFY(watcher.result().isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImagePreparer)
+#include "tst_imagepreparer.moc"

@@ -1,0 +1,275 @@
+// The Video Studio as a user drives it: generated forms, pictures dropped and pasted, submission.
+#include "TestSupport.h"
+#include "core/AppCore.h"
+#include "store/TaskStore.h"
+#include "studio/ImageSlot.h"
+#include "studio/StudioForm.h"
+#include "studio/StudioTab.h"
+#include "video/ModelCatalog.h"
+#include "video/VideoSubmitter.h"
+
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+class TestStudioTab : public QObject
+{
+    Q_OBJECT
+    TestSupport::Sandbox *m_box = nullptr;
+    AppCore *m_core = nullptr;
+    StudioTab *m_tab = nullptr;
+
+    QString picture(const QString &name, QSize size = QSize(640, 360))
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        const QString path = m_box->dir.filePath(name);
+        image.save(path);
+        return path;
+    }
+    // Drops mime data on a widget as a drag from another application would.
+    static bool drop(QWidget *target, QMimeData *data)
+    {
+        const QPoint pos = target->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &dropEvent);
+        return dropEvent.isAccepted();
+    }
+    void typePrompt(const QString &text)
+    {
+        auto *prompt = qobject_cast<QPlainTextEdit *>(m_tab->form()->editor(QStringLiteral("prompt")));
+        QVERIFY(prompt);
+        prompt->setPlainText(text);
+    }
+
+private slots:
+    void init()
+    {
+        m_box = new TestSupport::Sandbox;
+        LaunchOptions o = m_box->options();
+        o.demo = true;
+        m_core = new AppCore(o);
+        QSignalSpy started(m_core, &AppCore::started);
+        m_core->start();
+        QVERIFY(started.wait(5000));
+        m_tab = new StudioTab(m_core);
+        m_tab->resize(1000, 800);
+        m_tab->show();
+    }
+    void cleanup()
+    {
+        delete m_tab;
+        delete m_core;
+        delete m_box;
+    }
+
+    void formForEveryModel_data()
+    {
+        QTest::addColumn<QString>("llmid");
+        for (const char *id : {"CrEMkFQfRCmbmopZsCqLj", "u9HZyfDoqU6uKI6M1BTks", "r0ill7L0s6PtBS8mkmg-7", "YjjGgxO_Xma8PWsMjJvps",
+                               "7RTOJD6K8A7RXCMG4GnQ9", "FK_h7FLYnosv2TkMN4ATC", "x4HksKp9mXR1Yv60mw6Py", "VooAIOtJdawpZjusWEzrh"})
+            QTest::newRow(id) << QString::fromLatin1(id);
+    }
+    void formForEveryModel()
+    {
+        QFETCH(QString, llmid);
+        const ModelSpec spec = *m_core->videoModels()->model(llmid);
+        // A fresh form shows the schema's widgets and defaults.
+        StudioForm fresh(spec);
+        StudioForm *form = &fresh;
+        for (const FieldSpec &f : spec.fields) {
+            switch (f.type) {
+            case FieldSpec::Type::LongText:
+                QVERIFY(qobject_cast<QPlainTextEdit *>(form->editor(f.key)));
+                break;
+            case FieldSpec::Type::Choice: {
+                auto *box = qobject_cast<QComboBox *>(form->editor(f.key));
+                QVERIFY(box);
+                for (const QString &c : f.choices)
+                    QVERIFY(box->findData(c) >= 0);
+                if (f.defaultValue.isValid())
+                    QCOMPARE(box->currentData().toString(), f.defaultValue.toString());
+                break;
+            }
+            case FieldSpec::Type::Integer:
+                if (f.choices.isEmpty()) {
+                    auto *spin = qobject_cast<QSpinBox *>(form->editor(f.key));
+                    QVERIFY(spin);
+                    QCOMPARE(spin->minimum(), f.minimum);
+                    QCOMPARE(spin->maximum(), f.maximum);
+                    QCOMPARE(spin->value(), f.defaultValue.toInt());
+                } else {
+                    QVERIFY(qobject_cast<QComboBox *>(form->editor(f.key)));
+                }
+                break;
+            case FieldSpec::Type::Switch:
+                QVERIFY(qobject_cast<QCheckBox *>(form->editor(f.key)));
+                break;
+            case FieldSpec::Type::Image:
+                QVERIFY(form->imageSlot(f.key));
+                break;
+            case FieldSpec::Type::Text:
+                break;
+            }
+        }
+        // In the tab: nothing typed yet, so it cannot be submitted; a prompt (and required pictures) make it possible.
+        QVERIFY(m_tab->selectModel(llmid));
+        form = m_tab->form();
+        QCOMPARE(form->spec().llmid, llmid);
+        QVERIFY(!m_tab->submitButton()->isEnabled());
+        typePrompt(QStringLiteral("a quiet lake at dawn"));
+        for (const FieldSpec *f : spec.imageFields())
+            if (f->required)
+                form->setImage(f->key, ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/x.jpg"))));
+        QCOMPARE(m_tab->submitButton()->isEnabled(), spec.enabled);
+        QCOMPARE(m_tab->swapButton()->isVisibleTo(m_tab), form->canSwapFrames());
+    }
+
+    void requiredPromptSaysSoOnceTouched()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        QVERIFY(m_tab->form()->errorShown(QStringLiteral("prompt")).isEmpty());
+        typePrompt(QStringLiteral("x"));
+        typePrompt(QString());
+        QVERIFY(!m_tab->form()->errorShown(QStringLiteral("prompt")).isEmpty());
+    }
+
+    void switchingModelKeepsThePrompt()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        typePrompt(QStringLiteral("keep me"));
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        QCOMPARE(m_tab->form()->values().value(QStringLiteral("prompt")).toString(), QStringLiteral("keep me"));
+        // Duration 15 fits Vidu (1-16); Wan's size does not exist there.
+        QVERIFY(!m_tab->form()->values().contains(QStringLiteral("size")));
+    }
+
+    void dropsLocalFileLinkRawDataAndBadFile()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("VooAIOtJdawpZjusWEzrh")));
+        StudioForm *form = m_tab->form();
+        ImageSlot *one = form->imageSlot(QStringLiteral("image_file1"));
+        ImageSlot *two = form->imageSlot(QStringLiteral("image_file2"));
+        ImageSlot *three = form->imageSlot(QStringLiteral("image_file3"));
+
+        auto *file = new QMimeData;
+        file->setUrls({QUrl::fromLocalFile(picture(QStringLiteral("ref.png")))});
+        QVERIFY(drop(one, file));
+        QVERIFY(one->isLoading()); // prepared on a worker thread
+        QTRY_VERIFY(!one->isLoading());
+        QVERIFY2(one->image().isValid(), qPrintable(one->errorText()));
+        QCOMPARE(one->image().originalSize, QSize(640, 360));
+
+        auto *link = new QMimeData;
+        link->setUrls({QUrl(QStringLiteral("https://example.com/cat.jpg"))});
+        QVERIFY(drop(two, link));
+        QCOMPARE(two->image().source, PreparedImage::Source::Url);
+
+        QImage raw(100, 80, QImage::Format_RGB32);
+        raw.fill(Qt::magenta);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        raw.save(&buffer, "png");
+        auto *data = new QMimeData;
+        data->setData(QStringLiteral("image/png"), png);
+        QVERIFY(drop(three, data));
+        QTRY_VERIFY(!three->isLoading());
+        QCOMPARE(three->image().originalSize, QSize(100, 80));
+
+        QFile text(m_box->dir.filePath(QStringLiteral("notes.jpg")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a picture");
+        text.close();
+        auto *bad = new QMimeData;
+        bad->setUrls({QUrl::fromLocalFile(text.fileName())});
+        QVERIFY(drop(three, bad));
+        QTRY_VERIFY(!three->isLoading());
+        QVERIFY(!three->image().isValid());
+        QVERIFY(!three->errorText().isEmpty());
+        QVERIFY(!form->errorShown(QStringLiteral("image_file3")).isEmpty());
+        QVERIFY(!m_tab->submitButton()->isEnabled());
+        three->clear();
+        typePrompt(QStringLiteral("x"));
+        QVERIFY(m_tab->submitButton()->isEnabled());
+
+        auto *nothing = new QMimeData;
+        nothing->setText(QStringLiteral("just words"));
+        QVERIFY(!drop(three, nothing));
+        delete file; delete link; delete data; delete bad; delete nothing;
+    }
+
+    void swapFrames()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("FK_h7FLYnosv2TkMN4ATC")));
+        StudioForm *form = m_tab->form();
+        form->setImage(QStringLiteral("image_file1"), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/a.jpg"))));
+        form->setImage(QStringLiteral("image_file2"), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/b.jpg"))));
+        QTest::mouseClick(m_tab->swapButton(), Qt::LeftButton);
+        QCOMPARE(form->images().value(QStringLiteral("image_file1")).url.toString(), QStringLiteral("https://example.com/b.jpg"));
+        QCOMPARE(form->images().value(QStringLiteral("image_file2")).url.toString(), QStringLiteral("https://example.com/a.jpg"));
+    }
+
+    void submitThroughTheSimulator()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        typePrompt(QStringLiteral("fireworks over the river"));
+        QSignalSpy submitted(m_tab, &StudioTab::taskSubmitted);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(!m_tab->submitButton()->isEnabled()); // no double submission
+        QVERIFY(submitted.wait(10000));
+        QVERIFY(m_tab->statusLabel()->text().contains(submitted.first().first().value<VideoTask>().taskId));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
+        QCOMPARE(m_core->tasks()->tasks().size(), 1);
+        QVERIFY(m_tab->submitButton()->isEnabled());
+    }
+
+    void errorsShownAtTheForm_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<bool>("dropConnection");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("400") << "[sim:400] x" << false << "Invalid parameter: duration";
+        QTest::newRow("429") << "[sim:429] x" << false << "opencomputing.ai";
+        QTest::newRow("dropped") << "x" << true << "unknown";
+    }
+    void errorsShownAtTheForm()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(bool, dropConnection);
+        QFETCH(QString, expected);
+        m_core->simulator()->config().closeWithoutAnswer = dropConnection;
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        typePrompt(prompt);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_core->videoSubmitter()->isBusy(), 10000);
+        QVERIFY2(m_tab->statusLabel()->text().contains(expected), qPrintable(m_tab->statusLabel()->text()));
+        if (prompt.startsWith(QLatin1String("[sim:400]")))
+            QVERIFY(!m_tab->form()->errorShown(QStringLiteral("duration")).isEmpty());
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
+    }
+
+    void disabledModelCannotBeSubmitted()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("YjjGgxO_Xma8PWsMjJvps")));
+        typePrompt(QStringLiteral("x"));
+        QVERIFY(!m_tab->submitButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestStudioTab)
+#include "tst_studiotab.moc"

@@ -1,0 +1,263 @@
+#include "studio/StudioTab.h"
+
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "studio/ImageSlot.h"
+#include "studio/StudioForm.h"
+#include "video/ModelCatalog.h"
+#include "video/PricingService.h"
+#include "video/VideoSubmitter.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *modeRow = new QHBoxLayout;
+    m_modes = new QButtonGroup(this);
+    m_modes->setExclusive(true);
+    for (const QString &mode : ModelSpec::modes()) {
+        auto *button = new QPushButton(ModelSpec::modeLabel(mode), this);
+        button->setCheckable(true);
+        button->setProperty("mode", mode);
+        button->setObjectName(QStringLiteral("mode_") + mode);
+        m_modes->addButton(button);
+        modeRow->addWidget(button);
+    }
+    modeRow->addStretch();
+    layout->addLayout(modeRow);
+
+    auto *modelRow = new QHBoxLayout;
+    m_model = new QComboBox(this);
+    m_model->setMinimumContentsLength(30);
+    m_model->setAccessibleName(tr("Model"));
+    m_price = new QLabel(this);
+    m_price->setWordWrap(true);
+    m_price->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    modelRow->addWidget(new QLabel(tr("Model:"), this));
+    modelRow->addWidget(m_model);
+    modelRow->addWidget(m_price, 1);
+    layout->addLayout(modelRow);
+    m_disabled = new QLabel(this);
+    m_disabled->setVisible(false);
+    m_disabled->setStyleSheet(QStringLiteral("color: #7a4b00;"));
+    layout->addWidget(m_disabled);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_scroll, 1);
+
+    auto *actions = new QHBoxLayout;
+    m_swap = new QToolButton(this);
+    m_swap->setText(tr("Swap first and last frame"));
+    m_history = new QToolButton(this);
+    m_history->setText(tr("Earlier prompts"));
+    m_history->setPopupMode(QToolButton::InstantPopup);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_submit = new QPushButton(QIcon(QStringLiteral(":/icons/video.png")), tr("Generate video"), this);
+    m_submit->setDefault(true);
+    m_submit->setMinimumWidth(150);
+    actions->addWidget(m_swap);
+    actions->addWidget(m_history);
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_submit);
+    layout->addLayout(actions);
+
+    connect(m_modes, &QButtonGroup::buttonClicked, this,
+            [this](QAbstractButton *b) { setMode(b->property("mode").toString()); });
+    connect(m_model, &QComboBox::currentIndexChanged, this, &StudioTab::onModelChanged);
+    connect(m_swap, &QToolButton::clicked, this, [this] {
+        if (m_form)
+            m_form->swapFrames();
+    });
+    connect(m_history, &QToolButton::pressed, this, &StudioTab::showHistory);
+    connect(m_submit, &QPushButton::clicked, this, &StudioTab::submit);
+    connect(m_status, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("account"))
+            emit balanceHelpRequested();
+        else
+            QDesktopServices::openUrl(QUrl(link));
+    });
+    connect(core->pricing(), &PricingService::priceKnown, this, [this](const QString &model, const QString &text) {
+        if (m_form && m_form->spec().model == model)
+            m_price->setText(text);
+    });
+
+    VideoSubmitter *submitter = core->videoSubmitter();
+    connect(submitter, &VideoSubmitter::busyChanged, this, &StudioTab::updateSubmit);
+    connect(submitter, &VideoSubmitter::refused, this, [this](const QMap<QString, QString> &fields, const QString &error) {
+        if (m_form)
+            m_form->showProblems(fields);
+        showStatus(error.isEmpty() ? tr("Some fields need attention.") : error, true);
+    });
+    connect(submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {
+        showStatus(tr("Submitted: task %1. It will appear in the Library when it is ready.").arg(task.taskId), false);
+        emit taskSubmitted(task);
+    });
+    connect(submitter, &VideoSubmitter::rejected, this, &StudioTab::onRejected);
+    connect(submitter, &VideoSubmitter::uncertain, this, [this](const VideoTask &, const ApiError &error) {
+        showStatus(tr("No clear answer from the platform (%1): the task may or may not have been created. It is kept "
+                      "as “unknown”; check on the platform before submitting again.")
+                       .arg(error.title()),
+                   true);
+    });
+
+    const QString lastMode = core->settings()->uiValue(QStringLiteral("studio/mode"), QStringLiteral("t2v")).toString();
+    setMode(ModelSpec::modes().contains(lastMode) ? lastMode : QStringLiteral("t2v"));
+}
+
+void StudioTab::setMode(const QString &mode)
+{
+    m_mode = mode;
+    for (QAbstractButton *b : m_modes->buttons())
+        b->setChecked(b->property("mode").toString() == mode);
+    m_core->settings()->setUiValue(QStringLiteral("studio/mode"), mode);
+    fillModels();
+}
+
+void StudioTab::fillModels()
+{
+    const QSignalBlocker block(m_model);
+    m_model->clear();
+    auto *items = qobject_cast<QStandardItemModel *>(m_model->model());
+    for (const ModelSpec &spec : m_core->videoModels()->models(m_mode)) {
+        QString text = spec.vendorLabel.text() + QStringLiteral(" · ") + spec.label.text();
+        if (!spec.enabled)
+            text += QStringLiteral(" (%1)").arg(spec.disabledReason.text());
+        m_model->addItem(text, spec.llmid);
+        if (!spec.enabled && items)
+            items->item(m_model->count() - 1)->setEnabled(false);
+    }
+    const QString last = m_core->settings()->uiValue(QStringLiteral("studio/model_") + m_mode).toString();
+    const int index = m_model->findData(last);
+    m_model->setCurrentIndex(index >= 0 ? index : 0);
+    onModelChanged();
+}
+
+bool StudioTab::selectModel(const QString &llmid)
+{
+    const ModelSpec *spec = m_core->videoModels()->model(llmid);
+    if (!spec)
+        return false;
+    if (spec->mode != m_mode)
+        setMode(spec->mode);
+    const int index = m_model->findData(llmid);
+    if (index < 0)
+        return false;
+    m_model->setCurrentIndex(index);
+    return true;
+}
+
+void StudioTab::onModelChanged()
+{
+    const QString llmid = m_model->currentData().toString();
+    const ModelSpec *spec = m_core->videoModels()->model(llmid);
+    // Values that still apply carry over to the next model: the prompt above all.
+    QVariantMap values;
+    QMap<QString, PreparedImage> images;
+    if (m_form) {
+        values = m_form->values();
+        images = m_form->images();
+    }
+    m_form = nullptr;
+    if (!spec) {
+        m_scroll->setWidget(new QLabel(tr("No model for this mode."), m_scroll));
+        updateSubmit();
+        return;
+    }
+    m_core->settings()->setUiValue(QStringLiteral("studio/model_") + m_mode, llmid);
+    m_form = new StudioForm(*spec, m_scroll);
+    m_form->setValues(values);
+    for (auto it = images.cbegin(); it != images.cend(); ++it)
+        if (m_form->imageSlot(it.key()))
+            m_form->setImage(it.key(), it.value());
+    m_scroll->setWidget(m_form); // deletes the previous form
+    connect(m_form, &StudioForm::changed, this, &StudioTab::updateSubmit);
+    m_disabled->setText(tr("This model is shown but not yet enabled on the platform (%1).").arg(spec->disabledReason.text()));
+    m_disabled->setVisible(!spec->enabled);
+    m_price->setText(m_core->pricing()->priceText(spec->model));
+    m_swap->setVisible(m_form->canSwapFrames());
+    m_status->clear();
+    updateSubmit();
+}
+
+void StudioTab::updateSubmit()
+{
+    const bool busy = m_core->videoSubmitter()->isBusy();
+    const bool ok = m_form && m_form->spec().enabled && m_form->isValid();
+    m_submit->setEnabled(ok && !busy);
+    m_submit->setText(busy ? tr("Submitting…") : tr("Generate video"));
+    m_submit->setToolTip(ok ? tr("Send this task to the platform (it may be billed).")
+                            : tr("Fill in the required fields first."));
+}
+
+void StudioTab::submit()
+{
+    if (!m_form || !m_submit->isEnabled())
+        return;
+    showStatus(tr("Preparing the request…"), false);
+    m_core->videoSubmitter()->submit(m_form->spec(), m_form->values(), m_form->images(),
+                                     qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+}
+
+void StudioTab::onRejected(const VideoTask &, const ApiError &error)
+{
+    if (error.kind() == ApiError::Kind::InsufficientBalance) {
+        showStatus(tr("Your balance is too low for this model. <a href=\"https://opencomputing.ai\">Top up on the "
+                      "platform</a> (user menu → 充值) or <a href=\"account\">see the Account tab</a>."),
+                   true);
+        return;
+    }
+    if (error.kind() == ApiError::Kind::BadRequest && m_form) {
+        // Point at the field the server names, when it names one.
+        for (const FieldSpec &f : m_form->spec().fields) {
+            if (error.serverMessage().contains(f.key)) {
+                m_form->showProblems({{f.key, error.serverMessage()}});
+                break;
+            }
+        }
+    }
+    showStatus(error.message(), true);
+}
+
+void StudioTab::showStatus(const QString &html, bool error)
+{
+    m_status->setText(html);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+}
+
+void StudioTab::showHistory()
+{
+    auto *menu = new QMenu(m_history);
+    const QStringList prompts = m_core->tasks()->promptHistory(m_mode);
+    if (prompts.isEmpty())
+        menu->addAction(tr("No earlier prompts in this mode"))->setEnabled(false);
+    for (const QString &p : prompts) {
+        QString shown = p.simplified();
+        if (shown.size() > 80)
+            shown = shown.left(80) + QStringLiteral("…");
+        menu->addAction(shown, this, [this, p] {
+            if (m_form)
+                m_form->setValues({{QStringLiteral("prompt"), p}});
+        });
+    }
+    m_history->setMenu(menu);
+    m_history->showMenu();
+    m_history->setMenu(nullptr);
+    menu->deleteLater();
+}
