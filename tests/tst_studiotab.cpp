@@ -1,6 +1,8 @@
 // The Video Studio as a user drives it: generated forms, pictures dropped and pasted, submission.
 #include "TestSupport.h"
 #include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "simulator/PlatformSimulator.h"
 #include "store/TaskStore.h"
 #include "studio/ImageSlot.h"
 #include "studio/StudioForm.h"
@@ -9,6 +11,8 @@
 #include "video/VideoSubmitter.h"
 
 #include <QBuffer>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -261,6 +265,54 @@ private slots:
         if (prompt.startsWith(QLatin1String("[sim:400]")))
             QVERIFY(!m_tab->form()->errorShown(QStringLiteral("duration")).isEmpty());
         QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
+    }
+
+    void pasteAScreenshot()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("x4HksKp9mXR1Yv60mw6Py")));
+        ImageSlot *slot = m_tab->form()->imageSlot(QStringLiteral("image_file1"));
+        QImage shot(300, 200, QImage::Format_RGB32);
+        shot.fill(Qt::gray);
+        QGuiApplication::clipboard()->setImage(shot);
+        slot->setFocus();
+        QTest::keyClick(slot, Qt::Key_V, Qt::ControlModifier);
+        QTRY_VERIFY(!slot->isLoading());
+        QVERIFY2(slot->image().isValid(), qPrintable(slot->errorText()));
+        QCOMPARE(slot->image().originalSize, QSize(300, 200));
+        QGuiApplication::clipboard()->setText(QStringLiteral("no picture here"));
+        QTest::keyClick(slot, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(!slot->errorText().isEmpty());
+    }
+
+    void tooLargeIsSaidBeforeSending()
+    {
+        m_core->settings()->setRequestSizeLimitKiB(64);
+        QVERIFY(m_tab->selectModel(QStringLiteral("VooAIOtJdawpZjusWEzrh")));
+        typePrompt(QStringLiteral("x"));
+        // Three pictures of noise: even at their smallest they do not fit in 64 KiB.
+        QImage noise(1200, 900, QImage::Format_RGB32);
+        for (int y = 0; y < noise.height(); ++y)
+            for (int x = 0; x < noise.width(); ++x)
+                noise.setPixel(x, y, qRgb((x * 7919 + y * 104729) % 256, (x * y) % 256, (x ^ y) % 256));
+        for (const char *key : {"image_file1", "image_file2", "image_file3"})
+            m_tab->form()->setImage(QString::fromLatin1(key), ImagePreparer::fromImage(noise, QStringLiteral("noise")));
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_core->videoSubmitter()->isBusy(), 20000);
+        QVERIFY2(m_tab->statusLabel()->text().contains(QLatin1String("64 KiB")), qPrintable(m_tab->statusLabel()->text()));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
+    void pricingShownWhenThePlatformAnswers()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        QTRY_VERIFY(!m_tab->priceLabel()->text().isEmpty());
+        // Refused for another model: no text, nothing else changes.
+        m_core->simulator()->config().pricingAvailable = false;
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        QTRY_VERIFY(m_core->simulator()->requestCount(QStringLiteral("/llmage/v1/pricing")) >= 2);
+        QVERIFY(m_tab->priceLabel()->text().isEmpty());
+        typePrompt(QStringLiteral("x"));
+        QVERIFY(m_tab->submitButton()->isEnabled());
     }
 
     void disabledModelCannotBeSubmitted()
