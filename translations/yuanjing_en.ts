@@ -576,6 +576,192 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Submitting</source>
+        <translation>Submitting</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>Generating</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <source>Search prompts</source>
+        <translation>Search prompts</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed or unknown</source>
+        <translation>Failed or unknown</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>All modes</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>Copy prompt</source>
+        <translation>Copy prompt</translation>
+    </message>
+    <message>
+        <source>Run again…</source>
+        <translation>Run again…</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with the same settings</source>
+        <translation>Open the Video Studio with the same settings</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>Stop watching</translation>
+    </message>
+    <message>
+        <source>Stop asking the platform about this task</source>
+        <translation>Stop asking the platform about this task</translation>
+    </message>
+    <message>
+        <source>Download again</source>
+        <translation>Download again</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>All models</translation>
+    </message>
+    <message>
+        <source>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
+        <translation>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Submitted %1</translation>
+    </message>
+    <message>
+        <source>Task id:</source>
+        <translation>Task id:</translation>
+    </message>
+    <message>
+        <source>The platform's link</source>
+        <translation>The platform's link</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Credits: %1</source>
+        <translation>Credits: %1</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Delete video</source>
+        <translation>Delete video</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the library?</source>
+        <translation>Remove “%1” from the library?</translation>
+    </message>
+    <message>
+        <source>Also delete the downloaded file from disk</source>
+        <translation>Also delete the downloaded file from disk</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Yuanjing Studio</source>
@@ -642,10 +828,6 @@
         <translation>Library</translation>
     </message>
     <message>
-        <source>Your finished videos, downloaded and ready to play, arrive here in a coming version.</source>
-        <translation>Your finished videos, downloaded and ready to play, arrive here in a coming version.</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Account</translation>
     </message>
@@ -656,6 +838,18 @@
     <message>
         <source>The new language applies after a restart.</source>
         <translation>The new language applies after a restart.</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>Video ready</translation>
+    </message>
+    <message>
+        <source>Video failed</source>
+        <translation>Video failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) in progress</source>
+        <translation><numerusform>%n video(s) in progress</numerusform><numerusform>%n video(s) in progress</numerusform></translation>
     </message>
 </context>
 <context>
@@ -777,6 +971,57 @@
     </message>
 </context>
 <context>
+    <name>PlayerWidget</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Play / pause (Space)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Loop</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Full screen (double-click the video; Esc leaves)</source>
+        <translation>Full screen (double-click the video; Esc leaves)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cannot play this video: %1</source>
+        <translation>Cannot play this video: %1</translation>
+    </message>
+    <message>
+        <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
+        <translation>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
     <name>RequestBuilder</name>
     <message>
         <source>%1 is required.</source>
@@ -785,6 +1030,37 @@
     <message>
         <source>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</source>
         <translation>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDownloader</name>
+    <message>
+        <source>The platform gave a link the app does not follow: %1</source>
+        <translation>The platform gave a link the app does not follow: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>The platform sent a web page instead of the file.</source>
+        <translation>The platform sent a web page instead of the file.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (is the disk full?): %2</source>
+        <translation>Cannot write %1 (is the disk full?): %2</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this file (HTTP %1). Its link: %2</source>
+        <translation>The platform no longer has this file (HTTP %1). Its link: %2</translation>
+    </message>
+    <message>
+        <source>Download interrupted (%1); it will resume.</source>
+        <translation>Download interrupted (%1); it will resume.</translation>
+    </message>
+    <message>
+        <source>Cannot move the finished file to %1.</source>
+        <translation>Cannot move the finished file to %1.</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1242,33 @@
     <message>
         <source>No earlier prompts in this mode</source>
         <translation>No earlier prompts in this mode</translation>
+    </message>
+    <message>
+        <source>Settings of an earlier task loaded: check them, then generate.</source>
+        <translation>Settings of an earlier task loaded: check them, then generate.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPoller</name>
+    <message>
+        <source>The app stopped before the platform answered this submission. It may or may not have been created: check on the platform before submitting it again.</source>
+        <translation>The app stopped before the platform answered this submission. It may or may not have been created: check on the platform before submitting it again.</translation>
+    </message>
+    <message>
+        <source>The platform reports the video as finished but gave no link to it yet.</source>
+        <translation>The platform reports the video as finished but gave no link to it yet.</translation>
+    </message>
+    <message>
+        <source>The platform gave a video link the app does not follow (%1).</source>
+        <translation>The platform gave a video link the app does not follow (%1).</translation>
+    </message>
+    <message>
+        <source>The platform no longer knows this task.</source>
+        <translation>The platform no longer knows this task.</translation>
+    </message>
+    <message>
+        <source>The platform reports that the task failed.</source>
+        <translation>The platform reports that the task failed.</translation>
     </message>
 </context>
 <context>

@@ -580,6 +580,192 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Submitting</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n 秒</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation><numerusform>%n 小时</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <source>Search prompts</source>
+        <translation>搜索提示词</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed or unknown</source>
+        <translation>失败或未知</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>全部模式</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Copy prompt</source>
+        <translation>复制提示词</translation>
+    </message>
+    <message>
+        <source>Run again…</source>
+        <translation>再次生成…</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with the same settings</source>
+        <translation>用相同设置打开视频工作室</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>停止跟踪</translation>
+    </message>
+    <message>
+        <source>Stop asking the platform about this task</source>
+        <translation>不再向平台查询此任务</translation>
+    </message>
+    <message>
+        <source>Download again</source>
+        <translation>重新下载</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <source>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
+        <translation>选择一个视频查看详情。在视频工作室提交的视频会出现在这里,生成完成后立即下载到 %1。</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>提交于 %1</translation>
+    </message>
+    <message>
+        <source>Task id:</source>
+        <translation>任务 ID:</translation>
+    </message>
+    <message>
+        <source>The platform's link</source>
+        <translation>平台上的链接</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Credits: %1</source>
+        <translation>积分:%1</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Delete video</source>
+        <translation>删除视频</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the library?</source>
+        <translation>从作品库中移除“%1”?</translation>
+    </message>
+    <message>
+        <source>Also delete the downloaded file from disk</source>
+        <translation>同时删除已下载到磁盘的文件</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Yuanjing Studio</source>
@@ -646,10 +832,6 @@
         <translation>作品库</translation>
     </message>
     <message>
-        <source>Your finished videos, downloaded and ready to play, arrive here in a coming version.</source>
-        <translation>已完成并下载、可直接播放的视频将在后续版本中出现在此页。</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>账户</translation>
     </message>
@@ -660,6 +842,18 @@
     <message>
         <source>The new language applies after a restart.</source>
         <translation>新语言将在重启后生效。</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>视频已完成</translation>
+    </message>
+    <message>
+        <source>Video failed</source>
+        <translation>视频生成失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) in progress</source>
+        <translation><numerusform>%n 个视频进行中</numerusform></translation>
     </message>
 </context>
 <context>
@@ -781,6 +975,57 @@
     </message>
 </context>
 <context>
+    <name>PlayerWidget</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放/暂停(空格)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Full screen (double-click the video; Esc leaves)</source>
+        <translation>全屏(双击视频;按 Esc 退出)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cannot play this video: %1</source>
+        <translation>无法播放此视频:%1</translation>
+    </message>
+    <message>
+        <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
+        <translation>缺少解码器。在 Debian 或 Ubuntu 上请安装:sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
     <name>RequestBuilder</name>
     <message>
         <source>%1 is required.</source>
@@ -789,6 +1034,37 @@
     <message>
         <source>The request would be %1 KiB, above the limit of %2 KiB, even with the pictures made small. Use fewer pictures or links to them, or raise the limit in Settings.</source>
         <translation>即使把图片缩小,请求仍有 %1 KiB,超过 %2 KiB 的上限。请减少图片、改用图片链接,或在“设置”中调高上限。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDownloader</name>
+    <message>
+        <source>The platform gave a link the app does not follow: %1</source>
+        <translation>平台给出的链接本应用不会访问:%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>The platform sent a web page instead of the file.</source>
+        <translation>平台返回的是网页,而不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (is the disk full?): %2</source>
+        <translation>无法写入 %1(磁盘满了吗?):%2</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this file (HTTP %1). Its link: %2</source>
+        <translation>平台上已没有这个文件(HTTP %1)。链接:%2</translation>
+    </message>
+    <message>
+        <source>Download interrupted (%1); it will resume.</source>
+        <translation>下载中断(%1);稍后会继续。</translation>
+    </message>
+    <message>
+        <source>Cannot move the finished file to %1.</source>
+        <translation>无法把下载完成的文件移动到 %1。</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1246,33 @@
     <message>
         <source>No earlier prompts in this mode</source>
         <translation>此模式下还没有历史提示词</translation>
+    </message>
+    <message>
+        <source>Settings of an earlier task loaded: check them, then generate.</source>
+        <translation>已载入之前任务的设置:请检查后再生成。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPoller</name>
+    <message>
+        <source>The app stopped before the platform answered this submission. It may or may not have been created: check on the platform before submitting it again.</source>
+        <translation>平台答复此次提交之前应用已退出。任务可能已创建,也可能没有:再次提交前请先在平台上确认。</translation>
+    </message>
+    <message>
+        <source>The platform reports the video as finished but gave no link to it yet.</source>
+        <translation>平台报告视频已完成,但尚未给出链接。</translation>
+    </message>
+    <message>
+        <source>The platform gave a video link the app does not follow (%1).</source>
+        <translation>平台给出的视频链接本应用不会访问(%1)。</translation>
+    </message>
+    <message>
+        <source>The platform no longer knows this task.</source>
+        <translation>平台已查不到此任务。</translation>
+    </message>
+    <message>
+        <source>The platform reports that the task failed.</source>
+        <translation>平台报告任务失败。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,9 @@
 #include "core/AppSettings.h"
 #include "settings/SettingsDialog.h"
 #include "studio/StudioTab.h"
+#include "library/LibraryTab.h"
+#include "tasks/LibraryModel.h"
+#include "tasks/TaskPoller.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -18,6 +21,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -38,6 +42,9 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
     m_stack->addWidget(m_main);
     setCentralWidget(m_stack);
 
+    m_running = new QLabel(this);
+    m_running->setVisible(false);
+    statusBar()->addPermanentWidget(m_running);
     m_endpoint = new QLabel(this);
     m_endpoint->setAccessibleName(tr("Platform"));
     statusBar()->addPermanentWidget(m_endpoint);
@@ -113,11 +120,8 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.png")), tr("Chat"));
     m_studio = new StudioTab(m_core, m_tabs);
     m_tabs->addTab(m_studio, QIcon(QStringLiteral(":/icons/video.png")), tr("Video Studio"));
-    m_tabs->addTab(new PlaceholderPage(tr("Library"),
-                                       tr("Your finished videos, downloaded and ready to play, arrive here in a "
-                                          "coming version."),
-                                       m_tabs),
-                   QIcon(QStringLiteral(":/icons/library.png")), tr("Library"));
+    m_library = new LibraryTab(m_core, m_tabs);
+    m_tabs->addTab(m_library, QIcon(QStringLiteral(":/icons/library.png")), tr("Library"));
     m_tabs->addTab(new PlaceholderPage(tr("Account"),
                                        tr("Key status, balance warnings and what every call cost arrive here in a "
                                           "coming version. Until then: Settings holds your key."),
@@ -132,7 +136,45 @@ void MainWindow::buildTabs()
     m_main->layout()->addWidget(m_tabs);
     connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
     connect(m_studio, &StudioTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+    connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
+        m_studio->loadTask(task);
+        m_tabs->setCurrentIndex(StudioTabIndex);
+    });
+    connect(m_core->library(), &LibraryModel::unfinishedCountChanged, this, &MainWindow::updateRunning);
+    connect(m_core->poller(), &TaskPoller::taskSucceeded, this,
+            [this](const VideoTask &t) { notify(tr("Video ready"), t.prompt.left(80)); });
+    connect(m_core->poller(), &TaskPoller::taskFailed, this,
+            [this](const VideoTask &t) { notify(tr("Video failed"), t.error.left(120)); });
+    updateRunning(m_core->library()->unfinishedCount());
     m_tabs->setCurrentIndex(qBound(0, m_core->settings()->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1));
+}
+
+void MainWindow::updateRunning(int count)
+{
+    m_running->setText(count > 0 ? tr("%n video(s) in progress", nullptr, count) : QString());
+    m_running->setVisible(count > 0);
+}
+
+void MainWindow::notify(const QString &title, const QString &text)
+{
+    // Only when the user is looking elsewhere: the Library shows it otherwise.
+    if (isActiveWindow())
+        return;
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(tr("Yuanjing Studio"));
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                showNormal();
+                activateWindow();
+                if (m_tabs)
+                    m_tabs->setCurrentIndex(LibraryTabIndex);
+            });
+        }
+        m_tray->show();
+        m_tray->showMessage(title, text, windowIcon(), 8000);
+    }
+    QApplication::alert(this);
 }
 
 void MainWindow::showTabs()

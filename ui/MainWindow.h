@@ -5,6 +5,8 @@
 class AppCore;
 class ChatTab;
 class StudioTab;
+class LibraryTab;
+class QSystemTrayIcon;
 class WelcomePage;
 class QLabel;
 class QStackedWidget;
@@ -24,6 +26,8 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     ChatTab *chatTab() const { return m_chat; }
     StudioTab *studioTab() const { return m_studio; }
+    LibraryTab *libraryTab() const { return m_library; }
+    QLabel *runningLabel() const { return m_running; }
     QLabel *endpointLabel() const { return m_endpoint; }
     QLabel *banner() const { return m_banner; }
     void showTabs();
@@ -38,6 +42,8 @@ private:
     void buildTabs();
     void showBanner(const QString &html);
     void updateEndpoint();
+    void updateRunning(int count);
+    void notify(const QString &title, const QString &text);
 
     AppCore *m_core;
     QStackedWidget *m_stack;
@@ -46,6 +52,9 @@ private:
     QTabWidget *m_tabs = nullptr;
     ChatTab *m_chat = nullptr;
     StudioTab *m_studio = nullptr;
+    LibraryTab *m_library = nullptr;
+    QLabel *m_running = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_banner;
     QLabel *m_endpoint;
 };

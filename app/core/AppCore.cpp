@@ -11,6 +11,9 @@
 #include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
+#include "tasks/LibraryModel.h"
+#include "tasks/ResultDownloader.h"
+#include "tasks/TaskPoller.h"
 #include "video/ModelCatalog.h"
 #include "video/PricingService.h"
 #include "video/VideoSubmitter.h"
@@ -65,7 +68,26 @@ void AppCore::start()
     m_videoModels->load(userModelsDir());
     m_submitter = new VideoSubmitter(m_client, m_tasks, this);
     m_pricing = new PricingService(m_client, this);
+    m_poller = new TaskPoller(m_client, m_tasks, this);
+    m_downloader = new ResultDownloader(m_client, m_tasks, this);
+    m_library = new LibraryModel(m_tasks, this);
+    // Submitted → watched → finished → downloaded: every paid-for video reaches the disk.
+    connect(m_submitter, &VideoSubmitter::submitted, m_poller, &TaskPoller::watch);
+    connect(m_poller, &TaskPoller::taskSucceeded, m_downloader, &ResultDownloader::download);
+    connect(m_poller, &TaskPoller::taskSucceeded, this, [this](const VideoTask &task) {
+        LedgerEntry entry;
+        entry.kind = QStringLiteral("video");
+        entry.ref = task.taskId;
+        entry.model = task.usage.value(QLatin1String("model")).toString(task.modelName);
+        entry.credits = task.usage.value(QLatin1String("credits")).toDouble();
+        entry.details = task.usage;
+        m_ledger->record(entry);
+    });
     applySettings();
+    if (m_database->isOpen()) {
+        m_poller->resumeAll();
+        m_downloader->resumeAll();
+    }
 
     connect(m_credentials, &CredentialStore::loaded, this, [this] {
         m_started = true;
@@ -130,6 +152,8 @@ void AppCore::applyEndpoint()
 
 void AppCore::applySettings()
 {
+    if (m_downloader)
+        m_downloader->setFolder(m_settings->downloadFolder());
     if (m_chat) {
         m_chat->setHistoryTurns(m_settings->chatHistoryTurns());
         m_chat->setStreaming(m_settings->chatStreaming());

@@ -20,6 +20,9 @@ class ModelCatalog;
 class TaskStore;
 class VideoSubmitter;
 class PricingService;
+class TaskPoller;
+class ResultDownloader;
+class LibraryModel;
 
 // Everything the front ends stand on, wired together once: settings, the key, the client (pointed at the
 // platform or, in demo mode, at the in-process simulator), the database and its stores.
@@ -60,6 +63,9 @@ public:
     TaskStore *tasks() const { return m_tasks; }
     VideoSubmitter *videoSubmitter() const { return m_submitter; }
     PricingService *pricing() const { return m_pricing; }
+    TaskPoller *poller() const { return m_poller; }
+    ResultDownloader *downloader() const { return m_downloader; }
+    LibraryModel *library() const { return m_library; }
     // Where user schema files add or override video models.
     QString userModelsDir() const;
 
@@ -85,6 +91,9 @@ private:
     TaskStore *m_tasks = nullptr;
     VideoSubmitter *m_submitter = nullptr;
     PricingService *m_pricing = nullptr;
+    TaskPoller *m_poller = nullptr;
+    ResultDownloader *m_downloader = nullptr;
+    LibraryModel *m_library = nullptr;
     bool m_demo = false;
     bool m_started = false;
     QString m_startError;

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -150,6 +151,26 @@ bool TaskStore::update(const VideoTask &task)
         return false;
     }
     emit taskChanged(t);
+    return true;
+}
+
+bool TaskStore::remove(qint64 id, bool deleteDownloads)
+{
+    const VideoTask t = task(id);
+    if (t.id == 0)
+        return false;
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("DELETE FROM video_tasks WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return false;
+    QDir(filesDir(id)).removeRecursively();
+    if (deleteDownloads) {
+        for (const QString &path : {t.videoPath, t.coverPath})
+            if (!path.isEmpty())
+                QFile::remove(path);
+    }
+    emit taskRemoved(id);
     return true;
 }
 

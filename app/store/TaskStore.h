@@ -53,6 +53,8 @@ public:
 
     qint64 add(VideoTask &task);
     bool update(const VideoTask &task);
+    // Forgets the task (and its prepared pictures); downloaded videos stay unless asked to go too.
+    bool remove(qint64 id, bool deleteDownloads);
     VideoTask task(qint64 id) const;
     QList<VideoTask> tasks() const;
     // The latest distinct prompts used in a mode, newest first.
@@ -62,6 +64,7 @@ public:
 
 signals:
     void taskChanged(const VideoTask &task);
+    void taskRemoved(qint64 id);
 
 private:
     Database *m_db;

@@ -9,6 +9,7 @@
 #include "video/VideoSubmitter.h"
 
 #include <QButtonGroup>
+#include <QJsonObject>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QHBoxLayout>
@@ -160,6 +161,27 @@ bool StudioTab::selectModel(const QString &llmid)
     if (index < 0)
         return false;
     m_model->setCurrentIndex(index);
+    return true;
+}
+
+bool StudioTab::loadTask(const VideoTask &task)
+{
+    if (!selectModel(task.llmid) || !m_form)
+        return false;
+    QVariantMap values;
+    for (auto it = task.params.constBegin(); it != task.params.constEnd(); ++it)
+        values.insert(it.key(), it->isDouble() ? QString::number(it->toInt()) : it->toString());
+    values.insert(QStringLiteral("prompt"), task.prompt);
+    m_form->setValues(values);
+    for (auto it = task.images.constBegin(); it != task.images.constEnd(); ++it) {
+        const QJsonObject o = it->toObject();
+        if (o.contains(QLatin1String("url"))) {
+            m_form->setImage(it.key(), ImagePreparer::fromUrl(QUrl(o.value(QLatin1String("url")).toString())));
+        } else if (ImageSlot *slot = m_form->imageSlot(it.key())) {
+            slot->loadFile(o.value(QLatin1String("file")).toString());
+        }
+    }
+    showStatus(tr("Settings of an earlier task loaded: check them, then generate."), false);
     return true;
 }
 

@@ -25,6 +25,8 @@ public:
     void setMode(const QString &mode);
     QString mode() const { return m_mode; }
     bool selectModel(const QString &llmid);
+    // Fills the form with a task's model, values and pictures ("run again").
+    bool loadTask(const VideoTask &task);
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }

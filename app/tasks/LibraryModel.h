@@ -1,0 +1,72 @@
+#pragma once
+
+#include "store/TaskStore.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSortFilterProxyModel>
+
+// Every video task, newest first, for the Library's grid and the status bar. Follows the store.
+class LibraryModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        TaskRole,        // the whole VideoTask
+        StateRole,       // VideoTask::State as int
+        StatusTextRole,  // translated badge: 排队中 / 生成中 / 已完成 / 失败 …
+        PromptRole,
+        ModelRole,
+        ModeRole,
+        CoverPathRole,
+        VideoPathRole,
+        ElapsedRole,     // translated "3 min" since submission (or how long it took)
+    };
+
+    explicit LibraryModel(TaskStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void reload();
+    int rowOf(qint64 id) const;
+    VideoTask taskAt(int row) const { return m_tasks.value(row); }
+    int unfinishedCount() const;
+    QStringList modelNames() const;
+
+    static QString statusText(const VideoTask &task);
+
+signals:
+    void unfinishedCountChanged(int count);
+
+private:
+    void onTaskChanged(const VideoTask &task);
+
+    TaskStore *m_store;
+    QList<VideoTask> m_tasks;
+};
+
+// Filters the library by state group, mode, model and words in the prompt.
+class LibraryFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class StateFilter { All, Waiting, Done, Failed };
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setStateFilter(StateFilter f);
+    void setMode(const QString &mode);
+    void setModel(const QString &model);
+    void setSearch(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
+
+private:
+    StateFilter m_state = StateFilter::All;
+    QString m_mode;
+    QString m_model;
+    QString m_search;
+};

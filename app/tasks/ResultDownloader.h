@@ -1,0 +1,75 @@
+#pragma once
+
+#include "store/TaskStore.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class PlatformClient;
+class QFile;
+class QNetworkReply;
+class QTimer;
+
+// Brings a finished task's video and cover to the library folder: safe file names, written to a
+// ".part" file and renamed when complete, resumed with HTTP Range after an interruption, retried with
+// back-off. Only http/https links are followed; a link the platform no longer serves is "expired".
+class ResultDownloader : public QObject
+{
+    Q_OBJECT
+public:
+    ResultDownloader(PlatformClient *client, TaskStore *store, QObject *parent = nullptr);
+    ~ResultDownloader() override;
+
+    void setFolder(const QString &folder) { m_folder = folder; }
+    QString folder() const { return m_folder; }
+    // Delays before retries: first, then doubling up to max, for at most maxAttempts tries.
+    void setRetryPolicy(int firstDelayMs, int maxDelayMs, int maxAttempts);
+
+    void download(const VideoTask &task);
+    // Every finished task whose files are missing (app start).
+    void resumeAll();
+    bool isDownloading(qint64 id) const { return m_jobs.contains(id); }
+
+    // "20261125-2130_wan2.6-t2v_a-red-panda_936759404378734592": nothing from the server can make a
+    // path of it (no separators, no "..", no control characters).
+    static QString safeBaseName(const VideoTask &task);
+
+signals:
+    void progress(qint64 id, qint64 received, qint64 total);
+    void downloaded(const VideoTask &task);
+    void downloadFailed(const VideoTask &task, const QString &message);
+
+private:
+    struct Job
+    {
+        qint64 id = 0;
+        bool cover = false;      // the video first, then the cover
+        QString url;
+        QString finalPath;
+        QString partPath;
+        QFile *file = nullptr;
+        QPointer<QNetworkReply> reply;
+        qint64 offset = 0;       // bytes already in the .part file when the request started
+        int attempts = 0;
+        bool writeError = false;
+        bool started = false;
+        QString error;
+    };
+
+    void start(qint64 id);
+    void onReadyRead(qint64 id);
+    void onFinished(qint64 id);
+    void next(Job &job);
+    void fail(qint64 id, const QString &message, const QString &code, bool retry);
+    void complete(qint64 id);
+
+    PlatformClient *m_client;
+    TaskStore *m_store;
+    QString m_folder;
+    QHash<qint64, Job> m_jobs;
+    int m_firstDelayMs = 2000;
+    int m_maxDelayMs = 60000;
+    int m_maxAttempts = 8;
+};

@@ -1,0 +1,300 @@
+#include "library/LibraryTab.h"
+
+#include "core/AppCore.h"
+#include "library/CoverDelegate.h"
+#include "library/PlayerWidget.h"
+#include "tasks/LibraryModel.h"
+#include "tasks/ResultDownloader.h"
+#include "tasks/TaskPoller.h"
+#include "video/ModelSchema.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
+{
+    m_filter = new LibraryFilterModel(this);
+    m_filter->setSourceModel(core->library());
+
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search prompts"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search prompts"));
+    m_state = new QComboBox(this);
+    m_state->addItem(tr("All states"), int(LibraryFilterModel::StateFilter::All));
+    m_state->addItem(tr("Waiting"), int(LibraryFilterModel::StateFilter::Waiting));
+    m_state->addItem(tr("Done"), int(LibraryFilterModel::StateFilter::Done));
+    m_state->addItem(tr("Failed or unknown"), int(LibraryFilterModel::StateFilter::Failed));
+    m_state->setAccessibleName(tr("State"));
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("All modes"), QString());
+    for (const QString &mode : ModelSpec::modes())
+        m_mode->addItem(ModelSpec::modeLabel(mode), mode);
+    m_mode->setAccessibleName(tr("Mode"));
+    m_model = new QComboBox(this);
+    m_model->setAccessibleName(tr("Model"));
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_state);
+    filters->addWidget(m_mode);
+    filters->addWidget(m_model);
+
+    m_view = new QListView(this);
+    m_view->setViewMode(QListView::IconMode);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setMovement(QListView::Static);
+    m_view->setUniformItemSizes(true);
+    m_view->setLayoutMode(QListView::Batched);
+    m_view->setBatchSize(200);
+    m_view->setSpacing(4);
+    m_view->setModel(m_filter);
+    m_view->setAccessibleName(tr("Videos"));
+    m_delegate = new CoverDelegate(this);
+    m_view->setItemDelegate(m_delegate);
+    connect(m_delegate, &CoverDelegate::coverLoaded, m_view->viewport(), qOverload<>(&QWidget::update));
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_view, 1);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_player = new PlayerWidget(right);
+    m_details = new QLabel(right);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_details->setOpenExternalLinks(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *scroll = new QScrollArea(right);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_details);
+    m_play = new QPushButton(tr("Play"), right);
+    m_open = new QPushButton(tr("Open file"), right);
+    m_folder = new QPushButton(tr("Show in folder"), right);
+    m_copy = new QPushButton(tr("Copy prompt"), right);
+    m_rerun = new QPushButton(tr("Run again…"), right);
+    m_rerun->setToolTip(tr("Open the Video Studio with the same settings"));
+    m_delete = new QPushButton(tr("Delete…"), right);
+    m_stop = new QPushButton(tr("Stop watching"), right);
+    m_stop->setToolTip(tr("Stop asking the platform about this task"));
+    m_retry = new QPushButton(tr("Download again"), right);
+    auto *buttons = new QGridLayout;
+    const QList<QPushButton *> all{m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_stop, m_delete};
+    for (int i = 0; i < all.size(); ++i)
+        buttons->addWidget(all.at(i), i / 4, i % 4);
+    rightLayout->addWidget(m_player, 3);
+    rightLayout->addLayout(buttons);
+    rightLayout->addWidget(scroll, 2);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("librarySplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(splitter);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &LibraryFilterModel::setSearch);
+    connect(m_state, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStateFilter(LibraryFilterModel::StateFilter(m_state->currentData().toInt())); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { m_filter->setMode(m_mode->currentData().toString()); });
+    connect(m_model, &QComboBox::currentIndexChanged, this, [this] { m_filter->setModel(m_model->currentData().toString()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryTab::onCurrentChanged);
+    connect(core->library(), &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_current)
+            showDetails(m_core->tasks()->task(m_current));
+    });
+    connect(core->library(), &QAbstractItemModel::rowsInserted, this, &LibraryTab::refreshModels);
+    connect(m_view, &QListView::doubleClicked, this, &LibraryTab::playCurrent);
+    connect(m_play, &QPushButton::clicked, this, &LibraryTab::playCurrent);
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const VideoTask t = m_core->tasks()->task(m_current);
+        if (!t.videoPath.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(t.videoPath));
+    });
+    connect(m_folder, &QPushButton::clicked, this, [this] {
+        const VideoTask t = m_core->tasks()->task(m_current);
+        const QString path = t.videoPath.isEmpty() ? m_core->downloader()->folder() : QFileInfo(t.videoPath).absolutePath();
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
+    connect(m_copy, &QPushButton::clicked, this, &LibraryTab::copyPrompt);
+    connect(m_rerun, &QPushButton::clicked, this, [this] { emit rerunRequested(m_core->tasks()->task(m_current)); });
+    connect(m_delete, &QPushButton::clicked, this, [this] { deleteCurrent(true); });
+    connect(m_stop, &QPushButton::clicked, this, &LibraryTab::stopWatching);
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        VideoTask t = m_core->tasks()->task(m_current);
+        t.errorCode.clear();
+        t.error.clear();
+        m_core->tasks()->update(t);
+        m_core->downloader()->download(t);
+    });
+    refreshModels();
+    showDetails({});
+}
+
+void LibraryTab::refreshModels()
+{
+    const QString current = m_model->currentData().toString();
+    const QSignalBlocker block(m_model);
+    m_model->clear();
+    m_model->addItem(tr("All models"), QString());
+    for (const QString &name : m_core->library()->modelNames())
+        m_model->addItem(name, name);
+    m_model->setCurrentIndex(qMax(0, m_model->findData(current)));
+}
+
+void LibraryTab::selectTask(qint64 id)
+{
+    const int row = m_core->library()->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_filter->mapFromSource(m_core->library()->index(row));
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+}
+
+void LibraryTab::onCurrentChanged()
+{
+    const qint64 id = m_view->currentIndex().data(LibraryModel::IdRole).toLongLong();
+    if (id == m_current)
+        return;
+    m_current = id;
+    m_player->stop();
+    showDetails(m_core->tasks()->task(id));
+}
+
+void LibraryTab::showDetails(const VideoTask &t)
+{
+    const bool has = t.id != 0;
+    const bool local = has && !t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath);
+    const bool watching = has && m_core->poller()->isWatching(t.id);
+    m_play->setEnabled(has && (local || !t.videoUrl.isEmpty()));
+    m_open->setEnabled(local);
+    m_folder->setEnabled(has);
+    m_copy->setEnabled(has);
+    m_rerun->setEnabled(has);
+    m_delete->setEnabled(has);
+    m_stop->setEnabled(watching);
+    m_retry->setVisible(has && t.state == VideoTask::State::Succeeded && !local && !t.videoUrl.isEmpty()
+                        && !m_core->downloader()->isDownloading(t.id));
+    if (!has) {
+        m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
+                              "and are downloaded to %1 as soon as they are ready.")
+                               .arg(QDir::toNativeSeparators(m_core->downloader()->folder()).toHtmlEscaped()));
+        return;
+    }
+    const QLocale locale;
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(t.prompt.toHtmlEscaped());
+    html += QStringLiteral("<p>%1 · %2 · %3<br>%4</p>")
+                .arg(LibraryModel::statusText(t).toHtmlEscaped(), t.modelName.toHtmlEscaped(), ModelSpec::modeLabel(t.mode).toHtmlEscaped(),
+                     tr("Submitted %1").arg(locale.toString(t.createdAt, QLocale::ShortFormat)));
+    if (!t.taskId.isEmpty())
+        html += QStringLiteral("<p>%1 <code>%2</code></p>").arg(tr("Task id:"), t.taskId.toHtmlEscaped());
+    if (!t.error.isEmpty())
+        html += QStringLiteral("<p style=\"color:#c0392b\">%1</p>").arg(t.error.toHtmlEscaped());
+    if (t.errorCode == QLatin1String("expired") && !t.videoUrl.isEmpty())
+        html += QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(t.videoUrl.toHtmlEscaped(), tr("The platform's link"));
+    html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Settings"));
+    for (auto it = t.params.constBegin(); it != t.params.constEnd(); ++it) {
+        if (it.key() == QLatin1String("prompt"))
+            continue;
+        const QString value = it->isDouble() ? QString::number(it->toDouble()) : it->toString();
+        html += QStringLiteral("%1: %2<br>").arg(it.key().toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    html += QStringLiteral("</p>");
+    if (!t.images.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Pictures"));
+        for (auto it = t.images.constBegin(); it != t.images.constEnd(); ++it) {
+            const QJsonObject o = it->toObject();
+            const QString file = o.value(QLatin1String("file")).toString();
+            if (!file.isEmpty())
+                html += QStringLiteral("<img src=\"%1\" height=\"64\"> ").arg(QUrl::fromLocalFile(file).toString().toHtmlEscaped());
+            else
+                html += QStringLiteral("%1: %2<br>").arg(it.key(), o.value(QLatin1String("url")).toString().toHtmlEscaped());
+        }
+        html += QStringLiteral("</p>");
+    }
+    if (!t.usage.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Usage"));
+        if (t.usage.contains(QLatin1String("credits")))
+            html += tr("Credits: %1").arg(t.usage.value(QLatin1String("credits")).toDouble()) + QStringLiteral("<br>");
+        html += QString::fromUtf8(QJsonDocument(t.usage).toJson(QJsonDocument::Compact)).toHtmlEscaped() + QStringLiteral("</p>");
+    }
+    if (local)
+        html += QStringLiteral("<p>%1<br><code>%2</code></p>").arg(tr("File:"), QDir::toNativeSeparators(t.videoPath).toHtmlEscaped());
+    m_details->setText(html);
+}
+
+void LibraryTab::playCurrent()
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    if (t.id == 0)
+        return;
+    // The file on disk when it is there, else the platform's link while the download runs.
+    const QUrl source = (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath)) ? QUrl::fromLocalFile(t.videoPath) : QUrl(t.videoUrl);
+    if (source.isEmpty())
+        return;
+    m_player->setSource(source);
+    m_player->play();
+}
+
+void LibraryTab::copyPrompt()
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    if (t.id)
+        QGuiApplication::clipboard()->setText(t.prompt);
+}
+
+void LibraryTab::stopWatching()
+{
+    m_core->poller()->unwatch(m_current);
+    showDetails(m_core->tasks()->task(m_current));
+}
+
+void LibraryTab::deleteCurrent(bool askFirst, bool deleteFile)
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    if (t.id == 0)
+        return;
+    if (askFirst) {
+        QMessageBox box(QMessageBox::Question, tr("Delete video"),
+                        tr("Remove “%1” from the library?").arg(t.prompt.left(60)), QMessageBox::Yes | QMessageBox::Cancel, this);
+        QCheckBox alsoFile(tr("Also delete the downloaded file from disk"));
+        alsoFile.setEnabled(!t.videoPath.isEmpty());
+        box.setCheckBox(&alsoFile);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+        deleteFile = alsoFile.isChecked();
+    }
+    m_player->stop();
+    m_player->setSource({});
+    m_core->poller()->unwatch(t.id);
+    m_core->tasks()->remove(t.id, deleteFile);
+    m_current = 0;
+    showDetails({});
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "store/TaskStore.h"
+
+#include <QWidget>
+
+class AppCore;
+class CoverDelegate;
+class LibraryFilterModel;
+class PlayerWidget;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+
+// The Library: every video task as a grid of covers with its state, filters and a search; the selected
+// one in detail, with the player and the actions (open, show in folder, copy prompt, run again, delete,
+// stop watching).
+class LibraryTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LibraryTab(AppCore *core, QWidget *parent = nullptr);
+
+    QListView *view() const { return m_view; }
+    LibraryFilterModel *filter() const { return m_filter; }
+    PlayerWidget *player() const { return m_player; }
+    QLabel *details() const { return m_details; }
+    qint64 currentTaskId() const { return m_current; }
+    void selectTask(qint64 id);
+    // The actions, callable from tests and shortcuts.
+    void playCurrent();
+    void copyPrompt();
+    void deleteCurrent(bool askFirst = true, bool deleteFile = false);
+    void stopWatching();
+
+signals:
+    void rerunRequested(const VideoTask &task);
+
+private:
+    void onCurrentChanged();
+    void showDetails(const VideoTask &task);
+    void refreshModels();
+
+    AppCore *m_core;
+    LibraryFilterModel *m_filter;
+    CoverDelegate *m_delegate;
+    QLineEdit *m_search;
+    QComboBox *m_state;
+    QComboBox *m_mode;
+    QComboBox *m_model;
+    QListView *m_view;
+    PlayerWidget *m_player;
+    QLabel *m_details;
+    QPushButton *m_play;
+    QPushButton *m_open;
+    QPushButton *m_folder;
+    QPushButton *m_copy;
+    QPushButton *m_rerun;
+    QPushButton *m_delete;
+    QPushButton *m_stop;
+    QPushButton *m_retry;
+    qint64 m_current = 0;
+};

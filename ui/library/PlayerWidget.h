@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class QAudioOutput;
+class QLabel;
+class QMediaPlayer;
+class QSlider;
+class QToolButton;
+class QVideoWidget;
+
+// Plays a finished video: the local file, or the platform's link while the download is not done.
+// Play/pause, seek bar with times, volume and mute, loop, full screen. A missing codec says which
+// packages to install.
+class PlayerWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PlayerWidget(QWidget *parent = nullptr);
+    ~PlayerWidget() override;
+
+    void setSource(const QUrl &url);
+    QUrl source() const;
+    void play();
+    void stop();
+    QMediaPlayer *player() const { return m_player; }
+    QLabel *errorLabel() const { return m_error; }
+    QToolButton *playButton() const { return m_play; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateTimes();
+    void toggleFullScreen();
+
+    QMediaPlayer *m_player;
+    QAudioOutput *m_audio;
+    QVideoWidget *m_video;
+    QToolButton *m_play;
+    QSlider *m_seek;
+    QLabel *m_time;
+    QToolButton *m_mute;
+    QSlider *m_volume;
+    QToolButton *m_loop;
+    QToolButton *m_full;
+    QLabel *m_error;
+};
