@@ -619,15 +619,21 @@
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n 秒</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -853,7 +859,9 @@
     </message>
     <message numerus="yes">
         <source>%n video(s) in progress</source>
-        <translation><numerusform>%n 个视频进行中</numerusform></translation>
+        <translation>
+            <numerusform>%n 个视频进行中</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,7 @@ void ApiCall::onFinished()
                     : ApiError(ApiError::Kind::InvalidResponse, status, {}));
         return;
     }
-    if (doc.isObject() && ApiError::isInBandError(doc.object())) {
+    if (m_inBandErrors && doc.isObject() && ApiError::isInBandError(doc.object())) {
         finish(ApiError::fromInBandError(doc.object()));
         return;
     }

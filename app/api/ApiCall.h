@@ -21,6 +21,8 @@ public:
 
     void abort();
     bool isRunning() const;
+    // A task status reply describes the task: its "FAILED" and "error" are the answer, not a failed call.
+    void setInBandErrorsAreFailures(bool on) { m_inBandErrors = on; }
     // Replies bigger than this are refused as invalid: a status reply is never megabytes long.
     static constexpr qint64 MaxBodyBytes = 8 * 1024 * 1024;
 
@@ -40,6 +42,7 @@ private:
     bool m_canceledByUser = false;
     bool m_overflow = false;
     bool m_done = false;
+    bool m_inBandErrors = true;
 };
 
 // A streamed call (chat). Hands raw bytes on as they arrive when the HTTP status is 2xx; maps the

@@ -85,7 +85,7 @@ void PlatformSimulator::onNewConnection()
 void PlatformSimulator::handle(HttpConnection *connection, const HttpRequest &request)
 {
     m_requests.append({request.method, request.path, request.query, request.headers.value("authorization"),
-                       request.body});
+                       request.headers.value("range"), request.body});
     if (m_config.closeWithoutAnswer) {
         connection->reset();
         return;
@@ -451,6 +451,11 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
     } else if (path.endsWith(QLatin1String(".jpeg")) || path.endsWith(QLatin1String(".jpg"))) {
         resource = QStringLiteral(":/demo/cover.jpg");
         type = "image/jpeg";
+    }
+    if (m_config.resultsAsHtml) {
+        connection->respond(200, "<!DOCTYPE html><html><body>Please sign in</body></html>", "text/html; charset=utf-8");
+        emit requestHandled(request.path, 200);
+        return;
     }
     QFile file(resource);
     if (m_config.expiredResults || resource.isEmpty() || !file.open(QIODevice::ReadOnly)) {

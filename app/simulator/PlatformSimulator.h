@@ -48,6 +48,7 @@ struct SimulatorConfig
     bool wrappedTaskReplies = false; // {"status":"ok","data":{...}}
     bool failTasks = false;
     bool expiredResults = false; // result files answer 404
+    bool resultsAsHtml = false;  // result files answer 200 with a login page (a proxy in the way)
     bool supportRange = true;
 
     bool modelsAvailable = true;
@@ -70,6 +71,7 @@ public:
         QString path;
         QUrlQuery query;
         QByteArray authorization;
+        QByteArray range;
         QByteArray body;
     };
 

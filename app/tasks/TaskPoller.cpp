@@ -17,6 +17,17 @@ TaskPoller::TaskPoller(PlatformClient *client, TaskStore *store, QObject *parent
     m_clock.start();
 }
 
+void TaskPoller::setPolicy(const PollPolicy &policy)
+{
+    m_policy = policy;
+    const qint64 now = m_clock.elapsed();
+    for (Entry &e : m_entries) {
+        e.intervalMs = qMin(e.intervalMs, policy.firstDelayMs);
+        e.dueMs = qMin(e.dueMs, now + policy.firstDelayMs);
+    }
+    schedule();
+}
+
 qint64 TaskPoller::withJitter(int ms) const
 {
     const double spread = (QRandomGenerator::global()->generateDouble() * 2 - 1) * m_policy.jitter;
@@ -127,6 +138,7 @@ void TaskPoller::poll(Entry &entry)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("taskid"), entry.taskId);
     ApiCall *call = m_client->postJson(QStringLiteral("/llmage/tasks"), {{QStringLiteral("taskid"), entry.taskId}}, query);
+    call->setInBandErrorsAreFailures(false);
     const qint64 id = entry.id;
     connect(call, &ApiCall::succeeded, this, [this, id](const QJsonDocument &doc) { onReply(id, doc.object()); });
     connect(call, &ApiCall::failed, this, [this, id](const ApiError &error) {

@@ -30,7 +30,8 @@ class TaskPoller : public QObject
 public:
     TaskPoller(PlatformClient *client, TaskStore *store, QObject *parent = nullptr);
 
-    void setPolicy(const PollPolicy &policy) { m_policy = policy; }
+    // Applies at once: tasks already waiting are asked no later than the new first delay.
+    void setPolicy(const PollPolicy &policy);
     const PollPolicy &policy() const { return m_policy; }
 
     // Picks up every unfinished task in the store (app start). Tasks that were being submitted when the

@@ -294,7 +294,10 @@ void LibraryTab::deleteCurrent(bool askFirst, bool deleteFile)
     m_player->stop();
     m_player->setSource({});
     m_core->poller()->unwatch(t.id);
-    m_core->tasks()->remove(t.id, deleteFile);
     m_current = 0;
-    showDetails({});
+    m_core->tasks()->remove(t.id, deleteFile);
+    // The view moved its current item to a neighbour: show that one.
+    onCurrentChanged();
+    if (m_current == 0)
+        showDetails({});
 }

@@ -1,0 +1,219 @@
+// The Library as a user meets it: a task from submission to a played file, a restart in the middle,
+// filters, run again, delete.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "library/LibraryTab.h"
+#include "library/PlayerWidget.h"
+#include "store/TaskStore.h"
+#include "studio/StudioForm.h"
+#include "studio/StudioTab.h"
+#include "tasks/LibraryModel.h"
+#include "tasks/ResultDownloader.h"
+#include "tasks/TaskPoller.h"
+#include "video/ModelCatalog.h"
+#include "video/VideoSubmitter.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QMediaPlayer>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+class TestLibraryTab : public QObject
+{
+    Q_OBJECT
+    TestSupport::Sandbox *m_box = nullptr;
+    PlatformSimulator *m_sim = nullptr; // outlives the cores: a restart talks to the same platform
+
+    LaunchOptions options() const
+    {
+        LaunchOptions o = m_box->options();
+        o.baseUrlOverride = m_sim->baseUrl().toString();
+        o.apiKeyOverride = QStringLiteral("sk-library-0001");
+        return o;
+    }
+    static void fast(AppCore &core)
+    {
+        PollPolicy p;
+        p.firstDelayMs = 20;
+        p.maxIntervalMs = 100;
+        p.maxPerSecond = 100;
+        core.poller()->setPolicy(p);
+        core.downloader()->setRetryPolicy(20, 100, 3);
+    }
+    static bool start(AppCore &core)
+    {
+        QSignalSpy started(&core, &AppCore::started);
+        core.start();
+        return started.count() == 1 || started.wait(5000);
+    }
+    static VideoTask submit(AppCore &core, const QString &llmid, const QString &prompt)
+    {
+        const ModelSpec *spec = core.videoModels()->model(llmid);
+        QVariantMap values = spec->defaults();
+        values.insert(QStringLiteral("prompt"), prompt);
+        QSignalSpy submitted(core.videoSubmitter(), &VideoSubmitter::submitted);
+        core.videoSubmitter()->submit(*spec, values, {}, 1024 * 1024);
+        if (!submitted.wait(5000))
+            return {};
+        return submitted.first().first().value<VideoTask>();
+    }
+
+private slots:
+    void init()
+    {
+        m_box = new TestSupport::Sandbox;
+        m_sim = new PlatformSimulator;
+        QVERIFY(m_sim->start());
+        m_sim->config().taskStepMs = 50;
+        QVERIFY(QDir().mkpath(m_box->dir.filePath(QStringLiteral("Videos"))));
+    }
+    void cleanup()
+    {
+        delete m_sim;
+        delete m_box;
+    }
+
+    void fromSubmissionToAPlayedFile()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        core.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        fast(core);
+        MainWindow window(&core);
+        window.show();
+        QCOMPARE(window.tabs()->count(), 4);
+        LibraryTab *library = window.libraryTab();
+
+        const VideoTask task = submit(core, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("lanterns on water"));
+        QVERIFY(task.id);
+        QTRY_VERIFY(window.runningLabel()->isVisible());
+        QCOMPARE(library->view()->model()->rowCount(), 1);
+        QSignalSpy downloaded(core.downloader(), &ResultDownloader::downloaded);
+        QVERIFY(downloaded.wait(10000));
+        const VideoTask done = core.tasks()->task(task.id);
+        QCOMPARE(done.state, VideoTask::State::Succeeded);
+        QVERIFY(QFile::exists(done.videoPath));
+        QVERIFY(QFile::exists(done.coverPath));
+        QVERIFY(done.videoPath.startsWith(m_box->dir.filePath(QStringLiteral("Videos"))));
+        QTRY_VERIFY(!window.runningLabel()->isVisible());
+        QCOMPARE(library->view()->model()->index(0, 0).data(LibraryModel::StatusTextRole).toString(),
+                 LibraryModel::tr("Done"));
+
+        library->selectTask(task.id);
+        QVERIFY(library->details()->text().contains(QLatin1String("lanterns on water")));
+        library->playCurrent();
+        QCOMPARE(library->player()->source(), QUrl::fromLocalFile(done.videoPath));
+        // Played, or a clear message naming what to install where GStreamer lacks the codec.
+        QTRY_VERIFY_WITH_TIMEOUT(library->player()->player()->mediaStatus() == QMediaPlayer::BufferedMedia
+                                     || library->player()->player()->mediaStatus() == QMediaPlayer::EndOfMedia
+                                     || library->player()->player()->playbackState() == QMediaPlayer::PlayingState
+                                     || library->player()->errorLabel()->isVisibleTo(library),
+                                 10000);
+        if (library->player()->errorLabel()->isVisibleTo(library))
+            QVERIFY(library->player()->errorLabel()->text().contains(QLatin1String("gstreamer")));
+        library->player()->stop();
+
+        // The usage landed in the ledger.
+        QCOMPARE(core.poller()->watchedCount(), 0);
+    }
+
+    void restartInTheMiddleResumesAndCompletes()
+    {
+        m_sim->config().taskStepMs = 400;
+        qint64 id = 0;
+        {
+            AppCore first(options());
+            QVERIFY(start(first));
+            first.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+            id = submit(first, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("restart me")).id;
+            QVERIFY(id);
+            QCOMPARE(first.poller()->watchedCount(), 1);
+        } // the app quits while the video is being made
+        AppCore second(options());
+        QVERIFY(start(second));
+        fast(second);
+        QCOMPARE(second.poller()->watchedCount(), 1);
+        QSignalSpy downloaded(second.downloader(), &ResultDownloader::downloaded);
+        QVERIFY(downloaded.wait(10000));
+        const VideoTask done = second.tasks()->task(id);
+        QCOMPARE(done.state, VideoTask::State::Succeeded);
+        QVERIFY(QFile::exists(done.videoPath));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
+    }
+
+    void filtersAndSearch()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        fast(core);
+        LibraryTab tab(&core);
+        for (const auto &[llmid, prompt] : QList<QPair<QString, QString>>{{QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("wan one")},
+                                                                          {QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("vidu two")},
+                                                                          {QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("[sim:fail] vidu three")}})
+            QVERIFY(submit(core, llmid, prompt).id);
+        QAbstractItemModel *shown = tab.view()->model();
+        QCOMPARE(shown->rowCount(), 3);
+        tab.filter()->setSearch(QStringLiteral("VIDU"));
+        QCOMPARE(shown->rowCount(), 2);
+        tab.filter()->setSearch(QString());
+        tab.filter()->setModel(QStringLiteral("wan2.6-t2v"));
+        QCOMPARE(shown->rowCount(), 1);
+        tab.filter()->setModel(QString());
+        tab.filter()->setMode(QStringLiteral("i2v"));
+        QCOMPARE(shown->rowCount(), 0);
+        tab.filter()->setMode(QString());
+        tab.filter()->setStateFilter(LibraryFilterModel::StateFilter::Waiting);
+        QCOMPARE(shown->rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(core.poller()->watchedCount() == 0, 10000);
+        tab.filter()->setStateFilter(LibraryFilterModel::StateFilter::Failed);
+        QCOMPARE(shown->rowCount(), 1);
+        tab.filter()->setStateFilter(LibraryFilterModel::StateFilter::Done);
+        QCOMPARE(shown->rowCount(), 2);
+    }
+
+    void runAgainFillsTheStudio()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        MainWindow window(&core);
+        const VideoTask task = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("same again"));
+        window.libraryTab()->selectTask(task.id);
+        emit window.libraryTab()->rerunRequested(core.tasks()->task(task.id));
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        StudioForm *form = window.studioTab()->form();
+        QCOMPARE(form->spec().llmid, task.llmid);
+        QCOMPARE(form->values().value(QStringLiteral("prompt")).toString(), QStringLiteral("same again"));
+        QCOMPARE(form->values().value(QStringLiteral("duration")).toString(), QStringLiteral("10"));
+    }
+
+    void deleteKeepsOrRemovesTheFile()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        core.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        fast(core);
+        LibraryTab tab(&core);
+        QSignalSpy downloaded(core.downloader(), &ResultDownloader::downloaded);
+        const VideoTask a = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("keep file"));
+        QVERIFY(downloaded.wait(10000));
+        const VideoTask b = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("drop file"));
+        QVERIFY(downloaded.wait(10000));
+        const QString fileA = core.tasks()->task(a.id).videoPath;
+        const QString fileB = core.tasks()->task(b.id).videoPath;
+        tab.selectTask(a.id);
+        tab.deleteCurrent(false, false);
+        tab.selectTask(b.id);
+        tab.deleteCurrent(false, true);
+        QCOMPARE(tab.view()->model()->rowCount(), 0);
+        QVERIFY(QFile::exists(fileA));
+        QVERIFY(!QFile::exists(fileB));
+    }
+};
+
+QTEST_MAIN(TestLibraryTab)
+#include "tst_librarytab.moc"
