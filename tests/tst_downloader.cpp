@@ -119,6 +119,20 @@ private slots:
         QVERIFY(ranged);
     }
 
+    void downloadCutInTheMiddleResumes()
+    {
+        m_sim->config().cutFilesAfterBytes = 50000;
+        const VideoTask task = finished();
+        QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
+        m_downloader->download(task);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(resource(m_store->task(task.id).videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
+        bool resumed = false;
+        for (const auto &r : m_sim->requests())
+            resumed |= r.range.startsWith("bytes=") && r.range != "bytes=0-";
+        QVERIFY(resumed);
+    }
+
     void serverWithoutRangeStartsOver()
     {
         m_sim->config().supportRange = false;

@@ -1062,6 +1062,10 @@
         <source>Cannot move the finished file to %1.</source>
         <translation>Cannot move the finished file to %1.</translation>
     </message>
+    <message>
+        <source>The download arrived incomplete; it will be fetched again.</source>
+        <translation>The download arrived incomplete; it will be fetched again.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

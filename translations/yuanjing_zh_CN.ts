@@ -1074,6 +1074,10 @@
         <source>Cannot move the finished file to %1.</source>
         <translation>无法把下载完成的文件移动到 %1。</translation>
     </message>
+    <message>
+        <source>The download arrived incomplete; it will be fetched again.</source>
+        <translation>下载的文件不完整;将重新下载。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

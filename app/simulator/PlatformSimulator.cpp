@@ -481,6 +481,17 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
         emit requestHandled(request.path, 206);
         return;
     }
+    if (m_config.cutFilesAfterBytes >= 0) {
+        // Headers promising the whole file, part of it, then the connection drops.
+        const int cut = m_config.cutFilesAfterBytes;
+        m_config.cutFilesAfterBytes = -1;
+        QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + QByteArray::number(data.size())
+                          + "\r\nAccept-Ranges: bytes\r\nConnection: close\r\n\r\n";
+        connection->socket()->write(head + data.left(cut));
+        connection->reset();
+        emit requestHandled(request.path, 200);
+        return;
+    }
     connection->respond(200, data, type, {{"Accept-Ranges", m_config.supportRange ? "bytes" : "none"}});
     emit requestHandled(request.path, 200);
 }

@@ -48,7 +48,8 @@ struct SimulatorConfig
     bool wrappedTaskReplies = false; // {"status":"ok","data":{...}}
     bool failTasks = false;
     bool expiredResults = false; // result files answer 404
-    bool resultsAsHtml = false;  // result files answer 200 with a login page (a proxy in the way)
+    bool resultsAsHtml = false;
+    int cutFilesAfterBytes = -1; // the next result file download drops after this many bytes (once)  // result files answer 200 with a login page (a proxy in the way)
     bool supportRange = true;
 
     bool modelsAvailable = true;

@@ -94,6 +94,11 @@ void ResultDownloader::download(const VideoTask &task)
 {
     if (m_jobs.contains(task.id) || task.videoUrl.isEmpty())
         return;
+    if (m_jobs.size() >= MaxParallel) {
+        if (!m_queue.contains(task.id))
+            m_queue.append(task.id);
+        return;
+    }
     QDir().mkpath(m_folder);
     Job job;
     job.id = task.id;
@@ -107,6 +112,15 @@ void ResultDownloader::download(const VideoTask &task)
         return;
     m_jobs.insert(task.id, job);
     start(task.id);
+}
+
+void ResultDownloader::startQueued()
+{
+    while (m_jobs.size() < MaxParallel && !m_queue.isEmpty()) {
+        const VideoTask task = m_store->task(m_queue.takeFirst());
+        if (task.id)
+            download(task);
+    }
 }
 
 void ResultDownloader::start(qint64 id)
@@ -124,6 +138,7 @@ void ResultDownloader::start(qint64 id)
         return;
     }
     job.offset = job.file->size();
+    job.expectedTotal = -1;
     job.started = false;
     job.writeError = false;
     QNetworkRequest request(QUrl(job.url));
@@ -165,6 +180,13 @@ void ResultDownloader::onReadyRead(qint64 id)
             job.file->resize(0);
             job.offset = 0;
         }
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        const QByteArray range = reply->rawHeader("Content-Range"); // "bytes 100-199/200"
+        const qsizetype slash = range.lastIndexOf('/');
+        if (status == 206 && slash > 0)
+            job.expectedTotal = range.mid(slash + 1).toLongLong();
+        else if (length > 0)
+            job.expectedTotal = job.offset + length;
     }
     const QByteArray data = reply->readAll();
     if (job.file->write(data) != data.size()) {
@@ -213,6 +235,14 @@ void ResultDownloader::onFinished(qint64 id)
 void ResultDownloader::complete(qint64 id)
 {
     Job &job = m_jobs[id];
+    job.file->flush();
+    if (job.expectedTotal > 0 && job.file->size() != job.expectedTotal) {
+        // Not the file the server announced: never let a damaged video appear; fetch it again whole.
+        job.file->resize(0);
+        job.expectedTotal = -1;
+        fail(id, tr("The download arrived incomplete; it will be fetched again."), QStringLiteral("network"), true);
+        return;
+    }
     job.file->close();
     // The finished file appears under its name in one step; a half file never does.
     QFile::remove(job.finalPath);
@@ -239,6 +269,7 @@ void ResultDownloader::complete(qint64 id)
         return;
     }
     emit downloaded(task);
+    startQueued();
 }
 
 void ResultDownloader::fail(qint64 id, const QString &message, const QString &code, bool retry)
@@ -266,4 +297,5 @@ void ResultDownloader::fail(qint64 id, const QString &message, const QString &co
     delete job.file;
     m_jobs.remove(id);
     emit downloadFailed(task, message);
+    startQueued();
 }

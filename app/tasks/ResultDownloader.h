@@ -30,7 +30,9 @@ public:
     void download(const VideoTask &task);
     // Every finished task whose files are missing (app start).
     void resumeAll();
-    bool isDownloading(qint64 id) const { return m_jobs.contains(id); }
+    bool isDownloading(qint64 id) const { return m_jobs.contains(id) || m_queue.contains(id); }
+    // At most this many downloads run at once; the rest wait their turn.
+    static constexpr int MaxParallel = 3;
 
     // "20261125-2130_wan2.6-t2v_a-red-panda_936759404378734592": nothing from the server can make a
     // path of it (no separators, no "..", no control characters).
@@ -52,6 +54,7 @@ private:
         QFile *file = nullptr;
         QPointer<QNetworkReply> reply;
         qint64 offset = 0;       // bytes already in the .part file when the request started
+        qint64 expectedTotal = -1; // the whole file's size, as the server announced it
         int attempts = 0;
         bool writeError = false;
         bool started = false;
@@ -64,11 +67,13 @@ private:
     void next(Job &job);
     void fail(qint64 id, const QString &message, const QString &code, bool retry);
     void complete(qint64 id);
+    void startQueued();
 
     PlatformClient *m_client;
     TaskStore *m_store;
     QString m_folder;
     QHash<qint64, Job> m_jobs;
+    QList<qint64> m_queue;
     int m_firstDelayMs = 2000;
     int m_maxDelayMs = 60000;
     int m_maxAttempts = 8;

@@ -90,7 +90,8 @@ void TaskPoller::checkSoon(qint64 id)
 
 void TaskPoller::schedule()
 {
-    if (m_entries.isEmpty()) {
+    // Nothing to do, or all slots busy: a finishing request calls schedule() again.
+    if (m_entries.isEmpty() || m_inFlight >= m_policy.maxInFlight) {
         m_timer.stop();
         return;
     }
