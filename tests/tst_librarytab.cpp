@@ -146,6 +146,29 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
     }
 
+    void demoModeRestartKeepsTasks()
+    {
+        LaunchOptions o = m_box->options();
+        o.demo = true;
+        qint64 id = 0;
+        {
+            AppCore first(o);
+            QVERIFY(start(first));
+            first.simulator()->config().taskStepMs = 300;
+            id = submit(first, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("demo restart")).id;
+            QVERIFY(id);
+        }
+        AppCore second(o);
+        QVERIFY(start(second));
+        second.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        second.simulator()->config().taskStepMs = 300;
+        fast(second);
+        QSignalSpy downloaded(second.downloader(), &ResultDownloader::downloaded);
+        QVERIFY(downloaded.wait(10000));
+        QCOMPARE(second.tasks()->task(id).state, VideoTask::State::Succeeded);
+        QVERIFY(QFile::exists(second.tasks()->task(id).videoPath));
+    }
+
     void filtersAndSearch()
     {
         AppCore core(options());

@@ -105,8 +105,10 @@ bool AppCore::enableDemo()
 {
     if (m_demo)
         return true;
-    if (!m_simulator)
+    if (!m_simulator) {
         m_simulator = new PlatformSimulator(this);
+        m_simulator->setStateFile(QDir(m_options.resolvedDataDir()).filePath(QStringLiteral("demo-platform.json")));
+    }
     if (!m_simulator->start()) {
         m_startError = tr("The demo simulator could not start on this computer.");
         return false;

@@ -4,6 +4,9 @@
 #include "simulator/DemoContent.h"
 
 #include <QFile>
+#include <QSaveFile>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -55,6 +58,53 @@ bool PlatformSimulator::start(quint16 port)
     if (!ok)
         qCWarning(lcSim) << "simulator could not listen:" << m_server.errorString();
     return ok;
+}
+
+void PlatformSimulator::setStateFile(const QString &path)
+{
+    m_stateFile = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonArray tasks = QJsonDocument::fromJson(file.readAll()).array();
+    for (const QJsonValue &v : tasks) {
+        const QJsonObject o = v.toObject();
+        Task t;
+        t.id = o.value(QLatin1String("id")).toString();
+        t.llmid = o.value(QLatin1String("llmid")).toString();
+        t.request = o.value(QLatin1String("request")).toObject();
+        t.createdMs = qint64(o.value(QLatin1String("created")).toDouble());
+        t.fail = o.value(QLatin1String("fail")).toBool();
+        if (t.id.isEmpty())
+            continue;
+        m_tasks.insert(t.id, t);
+        m_nextTaskId = qMax<quint64>(m_nextTaskId, t.id.toULongLong() + 1);
+    }
+}
+
+void PlatformSimulator::saveState() const
+{
+    if (m_stateFile.isEmpty())
+        return;
+    QJsonArray tasks;
+    for (const Task &t : m_tasks) {
+        // Pictures are not kept: a task's state needs only its settings.
+        QJsonObject request = t.request;
+        for (const QString &key : request.keys())
+            if (key.startsWith(QLatin1String("image_file")))
+                request.remove(key);
+        tasks.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                 {QStringLiteral("llmid"), t.llmid},
+                                 {QStringLiteral("request"), request},
+                                 {QStringLiteral("created"), double(t.createdMs)},
+                                 {QStringLiteral("fail"), t.fail}});
+    }
+    QSaveFile file(m_stateFile);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(tasks).toJson(QJsonDocument::Compact));
+        file.commit();
+    }
 }
 
 void PlatformSimulator::stop()
@@ -384,9 +434,10 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.id = QString::number(m_nextTaskId++);
     task.llmid = llmid;
     task.request = body;
-    task.age.start();
+    task.createdMs = QDateTime::currentMSecsSinceEpoch();
     task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
     m_tasks.insert(task.id, task);
+    saveState();
     connection->respond(200, json({{QStringLiteral("taskid"), task.id}, {QStringLiteral("status"), QStringLiteral("created")}}));
     emit requestHandled(QStringLiteral("/llmage/video"), 200);
 }
@@ -394,7 +445,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
 QJsonObject PlatformSimulator::taskObject(const Task &task) const
 {
     const qint64 step = qMax(1, m_config.taskStepMs);
-    const qint64 elapsed = task.age.elapsed();
+    const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - task.createdMs;
     QJsonObject o{{QStringLiteral("taskid"), task.id}};
     if (elapsed < step) {
         o.insert(QStringLiteral("status"), QStringLiteral("CREATED"));

@@ -80,6 +80,8 @@ public:
     ~PlatformSimulator() override;
 
     bool start(quint16 port = 0);
+    // Demo mode: tasks survive a restart of the app (as they would on the real platform).
+    void setStateFile(const QString &path);
     void stop();
     bool isRunning() const { return m_server.isListening(); }
     QUrl baseUrl() const;
@@ -102,7 +104,7 @@ private:
         QString id;
         QString llmid;
         QJsonObject request;
-        QElapsedTimer age;
+        qint64 createdMs = 0; // wall clock: the state file outlives the process
         bool fail = false;
     };
 
@@ -118,6 +120,7 @@ private:
     void handleModels(HttpConnection *connection);
     void handlePricing(HttpConnection *connection, const HttpRequest &request);
     QJsonObject taskObject(const Task &task) const;
+    void saveState() const;
 
     QTcpServer m_server;
     SimulatorConfig m_config;
@@ -125,4 +128,5 @@ private:
     QHash<QString, Task> m_tasks;
     quint64 m_nextTaskId = 936759404378734592ULL;
     int m_chatBilled = 0;
+    QString m_stateFile;
 };

@@ -17,7 +17,7 @@ struct PollPolicy
     int maxIntervalMs = 30000; // the interval grows to this
     double growth = 1.5;       // per check
     double jitter = 0.2;       // ± this fraction, so that many tasks do not ask together
-    double maxPerSecond = 2.0; // all tasks together
+    double maxPerSecond = 5.0; // all tasks together (200 tasks: each asked about every ~40 s)
     int maxInFlight = 4;
 };
 
