@@ -37,3 +37,7 @@ echo "== chat: 1 MB answer in 20,000 chunks; 2,000-message conversation"
 
 echo "== studio: dropping a 50-megapixel JPEG"
 "$build/bench/bench_studio" "${STUDIO_RUNS:-3}" 2>/dev/null | grep -E "picture:|run"
+
+echo "== library: 1,000 finished tasks; 200 running tasks (takes ~100 s; SKIP_IDLE=1 to skip)"
+"$build/bench/bench_library" open 2>/dev/null | grep -E "open:"
+[ "${SKIP_IDLE:-0}" = 1 ] || "$build/bench/bench_library" idle 60 2>/dev/null | grep -E "idle:"

@@ -116,17 +116,18 @@ void MainWindow::buildTabs()
 {
     m_tabs = new QTabWidget(m_main);
     m_tabs->setDocumentMode(true);
-    m_chat = new ChatTab(m_core, m_tabs);
-    m_tabs->addTab(m_chat, QIcon(QStringLiteral(":/icons/chat.png")), tr("Chat"));
-    m_studio = new StudioTab(m_core, m_tabs);
-    m_tabs->addTab(m_studio, QIcon(QStringLiteral(":/icons/video.png")), tr("Video Studio"));
-    m_library = new LibraryTab(m_core, m_tabs);
-    m_tabs->addTab(m_library, QIcon(QStringLiteral(":/icons/library.png")), tr("Library"));
-    m_tabs->addTab(new PlaceholderPage(tr("Account"),
-                                       tr("Key status, balance warnings and what every call cost arrive here in a "
-                                          "coming version. Until then: Settings holds your key."),
-                                       m_tabs),
-                   QIcon(QStringLiteral(":/icons/account.png")), tr("Account"));
+    // Each page gets its content when first shown: the window appears sooner.
+    const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral(":/icons/chat.png")},
+                                               {tr("Video Studio"), QStringLiteral(":/icons/video.png")},
+                                               {tr("Library"), QStringLiteral(":/icons/library.png")},
+                                               {tr("Account"), QStringLiteral(":/icons/account.png")}};
+    for (const auto &[title, icon] : pages) {
+        auto *page = new QWidget(m_tabs);
+        auto *layout = new QVBoxLayout(page);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_pages.append(page);
+        m_tabs->addTab(page, QIcon(icon), title);
+    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *shortcut = new QAction(this);
         shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -134,19 +135,76 @@ void MainWindow::buildTabs()
         addAction(shortcut);
     }
     m_main->layout()->addWidget(m_tabs);
-    connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
-    connect(m_studio, &StudioTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
-    connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
-        m_studio->loadTask(task);
-        m_tabs->setCurrentIndex(StudioTabIndex);
-    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::ensureTab);
     connect(m_core->library(), &LibraryModel::unfinishedCountChanged, this, &MainWindow::updateRunning);
     connect(m_core->poller(), &TaskPoller::taskSucceeded, this,
             [this](const VideoTask &t) { notify(tr("Video ready"), t.prompt.left(80)); });
     connect(m_core->poller(), &TaskPoller::taskFailed, this,
             [this](const VideoTask &t) { notify(tr("Video failed"), t.error.left(120)); });
     updateRunning(m_core->library()->unfinishedCount());
-    m_tabs->setCurrentIndex(qBound(0, m_core->settings()->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1));
+    const int tab = qBound(0, m_core->settings()->uiValue(QStringLiteral("tab"), 0).toInt(), m_tabs->count() - 1);
+    m_tabs->setCurrentIndex(tab);
+    ensureTab(tab);
+}
+
+void MainWindow::ensureTab(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    QWidget *page = m_pages.at(index);
+    switch (index) {
+    case ChatTabIndex:
+        if (!m_chat) {
+            m_chat = new ChatTab(m_core, page);
+            page->layout()->addWidget(m_chat);
+            connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+        }
+        break;
+    case StudioTabIndex:
+        if (!m_studio) {
+            m_studio = new StudioTab(m_core, page);
+            page->layout()->addWidget(m_studio);
+            connect(m_studio, &StudioTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+        }
+        break;
+    case LibraryTabIndex:
+        if (!m_library) {
+            m_library = new LibraryTab(m_core, page);
+            page->layout()->addWidget(m_library);
+            connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
+                studioTab()->loadTask(task);
+                m_tabs->setCurrentIndex(StudioTabIndex);
+            });
+        }
+        break;
+    case AccountTabIndex:
+        if (page->layout()->count() == 0)
+            page->layout()->addWidget(new PlaceholderPage(tr("Account"),
+                                                          tr("Key status, balance warnings and what every call cost arrive here in a "
+                                                             "coming version. Until then: Settings holds your key."),
+                                                          page));
+        break;
+    default:
+        break;
+    }
+}
+
+ChatTab *MainWindow::chatTab()
+{
+    ensureTab(ChatTabIndex);
+    return m_chat;
+}
+
+StudioTab *MainWindow::studioTab()
+{
+    ensureTab(StudioTabIndex);
+    return m_studio;
+}
+
+LibraryTab *MainWindow::libraryTab()
+{
+    ensureTab(LibraryTabIndex);
+    return m_library;
 }
 
 void MainWindow::updateRunning(int count)

@@ -24,9 +24,10 @@ public:
     bool isShowingWelcome() const;
     QTabWidget *tabs() const { return m_tabs; }
     WelcomePage *welcomePage() const { return m_welcome; }
-    ChatTab *chatTab() const { return m_chat; }
-    StudioTab *studioTab() const { return m_studio; }
-    LibraryTab *libraryTab() const { return m_library; }
+    // The tabs' contents are made when first shown (or asked for).
+    ChatTab *chatTab();
+    StudioTab *studioTab();
+    LibraryTab *libraryTab();
     QLabel *runningLabel() const { return m_running; }
     QLabel *endpointLabel() const { return m_endpoint; }
     QLabel *banner() const { return m_banner; }
@@ -43,6 +44,7 @@ private:
     void showBanner(const QString &html);
     void updateEndpoint();
     void updateRunning(int count);
+    void ensureTab(int index);
     void notify(const QString &title, const QString &text);
 
     AppCore *m_core;
@@ -54,6 +56,7 @@ private:
     StudioTab *m_studio = nullptr;
     LibraryTab *m_library = nullptr;
     QLabel *m_running = nullptr;
+    QList<QWidget *> m_pages;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_banner;
     QLabel *m_endpoint;

@@ -199,7 +199,8 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
 
     reloadModels();
     onBusyChanged(session->isBusy());
-    core->chatModels()->refresh();
+    // Not before the window is up: the built-in list serves until the platform answers.
+    QTimer::singleShot(300, core->chatModels(), &ChatModelCatalog::refresh);
 
     if (m_listModel->rowCount() > 0)
         selectConversation(m_listModel->idAt(0));

@@ -80,7 +80,10 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_player = new PlayerWidget(right);
+    m_playerSlot = new QWidget(right);
+    m_playerSlot->setMinimumHeight(220);
+    new QVBoxLayout(m_playerSlot);
+    m_playerSlot->layout()->setContentsMargins(0, 0, 0, 0);
     m_details = new QLabel(right);
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
@@ -105,7 +108,7 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     const QList<QPushButton *> all{m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_stop, m_delete};
     for (int i = 0; i < all.size(); ++i)
         buttons->addWidget(all.at(i), i / 4, i % 4);
-    rightLayout->addWidget(m_player, 3);
+    rightLayout->addWidget(m_playerSlot, 3);
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(scroll, 2);
 
@@ -157,6 +160,15 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     showDetails({});
 }
 
+PlayerWidget *LibraryTab::player()
+{
+    if (!m_player) {
+        m_player = new PlayerWidget(m_playerSlot);
+        m_playerSlot->layout()->addWidget(m_player);
+    }
+    return m_player;
+}
+
 void LibraryTab::refreshModels()
 {
     const QString current = m_model->currentData().toString();
@@ -184,7 +196,8 @@ void LibraryTab::onCurrentChanged()
     if (id == m_current)
         return;
     m_current = id;
-    m_player->stop();
+    if (m_player)
+        m_player->stop();
     showDetails(m_core->tasks()->task(id));
 }
 
@@ -259,8 +272,8 @@ void LibraryTab::playCurrent()
     const QUrl source = (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath)) ? QUrl::fromLocalFile(t.videoPath) : QUrl(t.videoUrl);
     if (source.isEmpty())
         return;
-    m_player->setSource(source);
-    m_player->play();
+    player()->setSource(source);
+    player()->play();
 }
 
 void LibraryTab::copyPrompt()
@@ -291,8 +304,10 @@ void LibraryTab::deleteCurrent(bool askFirst, bool deleteFile)
             return;
         deleteFile = alsoFile.isChecked();
     }
-    m_player->stop();
-    m_player->setSource({});
+    if (m_player) {
+        m_player->stop();
+        m_player->setSource({});
+    }
     m_core->poller()->unwatch(t.id);
     m_current = 0;
     m_core->tasks()->remove(t.id, deleteFile);

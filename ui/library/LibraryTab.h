@@ -25,7 +25,8 @@ public:
 
     QListView *view() const { return m_view; }
     LibraryFilterModel *filter() const { return m_filter; }
-    PlayerWidget *player() const { return m_player; }
+    // Made on first use: starting the media back end (GStreamer) costs time and memory at start-up.
+    PlayerWidget *player();
     QLabel *details() const { return m_details; }
     qint64 currentTaskId() const { return m_current; }
     void selectTask(qint64 id);
@@ -51,7 +52,8 @@ private:
     QComboBox *m_mode;
     QComboBox *m_model;
     QListView *m_view;
-    PlayerWidget *m_player;
+    PlayerWidget *m_player = nullptr;
+    QWidget *m_playerSlot;
     QLabel *m_details;
     QPushButton *m_play;
     QPushButton *m_open;
