@@ -142,8 +142,16 @@ private slots:
                                  {QStringLiteral("prompt"), QStringLiteral("x")}});
         QTRY_VERIFY(w.banner()->isVisible());
         QVERIFY(w.banner()->text().contains(QLatin1String("opencomputing.ai")));
+        // A free call does not say anything about the balance...
         core.simulator()->config().insufficientBalance = false;
-        core.client()->get(QStringLiteral("/llmage/v1/models"));
+        ApiCall *models = core.client()->get(QStringLiteral("/llmage/v1/models"));
+        QSignalSpy modelsDone(models, &ApiCall::finished);
+        QVERIFY(modelsDone.wait());
+        QVERIFY(w.banner()->isVisible());
+        // ...a billed call that goes through does.
+        core.client()->postJson(QStringLiteral("/llmage/video"),
+                                {{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+                                 {QStringLiteral("prompt"), QStringLiteral("x")}});
         QTRY_VERIFY(!w.banner()->isVisible());
     }
 };

@@ -2,6 +2,218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountStatus</name>
+    <message>
+        <source>The platform answered, but it has no model list.</source>
+        <translation>The platform answered, but it has no model list.</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Valid: the platform accepts the key</source>
+        <translation>Valid: the platform accepts the key</translation>
+    </message>
+    <message>
+        <source>Rejected: the platform does not accept the key</source>
+        <translation>Rejected: the platform does not accept the key</translation>
+    </message>
+    <message>
+        <source>Platform unreachable: the key could not be checked</source>
+        <translation>Platform unreachable: the key could not be checked</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>No key</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTab</name>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>The platform shows the balance only on its website: sign in, open the user menu (top right) → 财务. To top up: user menu → 充值, choose Alipay (支付宝), enter the amount and submit; the balance updates about a minute later.</source>
+        <translation>The platform shows the balance only on its website: sign in, open the user menu (top right) → 财务. To top up: user menu → 充值, choose Alipay (支付宝), enter the amount and submit; the balance updates about a minute later.</translation>
+    </message>
+    <message>
+        <source>Open the balance page</source>
+        <translation>Open the balance page</translation>
+    </message>
+    <message>
+        <source>Top up…</source>
+        <translation>Top up…</translation>
+    </message>
+    <message>
+        <source>I have topped up</source>
+        <translation>I have topped up</translation>
+    </message>
+    <message>
+        <source>Clear the warning; the next call that goes through clears it too.</source>
+        <translation>Clear the warning; the next call that goes through clears it too.</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Tokens (prompt / completion / cached)</source>
+        <translation>Tokens (prompt / completion / cached)</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Total tokens</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Usage per model</source>
+        <translation>Usage per model</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per model</translation>
+    </message>
+    <message>
+        <source>Calls, newest first</source>
+        <translation>Calls, newest first</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>Remove API key</translation>
+    </message>
+    <message>
+        <source>Remove the stored API key from this computer?</source>
+        <translation>Remove the stored API key from this computer?</translation>
+    </message>
+    <message>
+        <source>Export usage</source>
+        <translation>Export usage</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Key: %1</translation>
+    </message>
+    <message>
+        <source>No key is stored.</source>
+        <translation>No key is stored.</translation>
+    </message>
+    <message>
+        <source>(Demo mode: the built-in simulator is used and no key is sent.)</source>
+        <translation>(Demo mode: the built-in simulator is used and no key is sent.)</translation>
+    </message>
+    <message>
+        <source>Insufficient since %1%2. Calls that cost money are refused until you top up.</source>
+        <translation>Insufficient since %1%2. Calls that cost money are refused until you top up.</translation>
+    </message>
+    <message>
+        <source> (for %1)</source>
+        <translation> (for %1)</translation>
+    </message>
+    <message>
+        <source>No balance problem reported by the platform.</source>
+        <translation>No balance problem reported by the platform.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s), %1 tokens, %2 credits</source>
+        <translation><numerusform>%n call(s), %1 tokens, %2 credits</numerusform><numerusform>%n call(s), %1 tokens, %2 credits</numerusform></translation>
+    </message>
+    <message>
+        <source>Today: %1
+This week: %2
+This month: %3
+All recorded: %4</source>
+        <translation>Today: %1
+This week: %2
+This month: %3
+All recorded: %4</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>reply larger than %1 MiB</source>
@@ -832,10 +1044,6 @@
         <translation>Account</translation>
     </message>
     <message>
-        <source>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</source>
-        <translation>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</translation>
-    </message>
-    <message>
         <source>The new language applies after a restart.</source>
         <translation>The new language applies after a restart.</translation>
     </message>
@@ -1273,6 +1481,17 @@
     <message>
         <source>The platform reports that the task failed.</source>
         <translation>The platform reports that the task failed.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <source>Usage chart</source>
+        <translation>Usage chart</translation>
+    </message>
+    <message>
+        <source>No usage recorded yet</source>
+        <translation>No usage recorded yet</translation>
     </message>
 </context>
 <context>

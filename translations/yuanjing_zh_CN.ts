@@ -2,6 +2,218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountStatus</name>
+    <message>
+        <source>The platform answered, but it has no model list.</source>
+        <translation>平台有回应,但没有提供模型列表。</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Valid: the platform accepts the key</source>
+        <translation>有效:平台接受此密钥</translation>
+    </message>
+    <message>
+        <source>Rejected: the platform does not accept the key</source>
+        <translation>被拒绝:平台不接受此密钥</translation>
+    </message>
+    <message>
+        <source>Platform unreachable: the key could not be checked</source>
+        <translation>无法连接平台:无法检查密钥</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>没有密钥</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTab</name>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>更换…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>The platform shows the balance only on its website: sign in, open the user menu (top right) → 财务. To top up: user menu → 充值, choose Alipay (支付宝), enter the amount and submit; the balance updates about a minute later.</source>
+        <translation>平台只在网站上显示余额:登录后点击右上角用户名打开用户菜单 → 财务。充值:用户菜单 → 充值,选择支付宝,输入金额并提交;约一分钟后余额更新。</translation>
+    </message>
+    <message>
+        <source>Open the balance page</source>
+        <translation>打开余额页面</translation>
+    </message>
+    <message>
+        <source>Top up…</source>
+        <translation>充值…</translation>
+    </message>
+    <message>
+        <source>I have topped up</source>
+        <translation>我已充值</translation>
+    </message>
+    <message>
+        <source>Clear the warning; the next call that goes through clears it too.</source>
+        <translation>清除提醒;下一次成功的调用也会自动清除。</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Tokens (prompt / completion / cached)</source>
+        <translation>Tokens(输入 / 输出 / 缓存)</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Tokens 合计</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Usage per model</source>
+        <translation>各模型用量</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>按模型</translation>
+    </message>
+    <message>
+        <source>Calls, newest first</source>
+        <translation>调用记录(最新在前)</translation>
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation>移除 API 密钥</translation>
+    </message>
+    <message>
+        <source>Remove the stored API key from this computer?</source>
+        <translation>从这台电脑上移除已保存的 API 密钥?</translation>
+    </message>
+    <message>
+        <source>Export usage</source>
+        <translation>导出用量</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>密钥:%1</translation>
+    </message>
+    <message>
+        <source>No key is stored.</source>
+        <translation>未保存密钥。</translation>
+    </message>
+    <message>
+        <source>(Demo mode: the built-in simulator is used and no key is sent.)</source>
+        <translation>(演示模式:使用内置模拟器,不发送密钥。)</translation>
+    </message>
+    <message>
+        <source>Insufficient since %1%2. Calls that cost money are refused until you top up.</source>
+        <translation>自 %1%2 起余额不足。充值之前,收费的调用会被拒绝。</translation>
+    </message>
+    <message>
+        <source> (for %1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>No balance problem reported by the platform.</source>
+        <translation>平台未报告余额问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s), %1 tokens, %2 credits</source>
+        <translation><numerusform>%n 次调用,%1 tokens,%2 积分</numerusform></translation>
+    </message>
+    <message>
+        <source>Today: %1
+This week: %2
+This month: %3
+All recorded: %4</source>
+        <translation>今天:%1
+本周:%2
+本月:%3
+全部记录:%4</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>reply larger than %1 MiB</source>
@@ -842,10 +1054,6 @@
         <translation>账户</translation>
     </message>
     <message>
-        <source>Key status, balance warnings and what every call cost arrive here in a coming version. Until then: Settings holds your key.</source>
-        <translation>密钥状态、余额提醒和每次调用的费用将在后续版本中加入此页。在此之前,可在“设置”中管理密钥。</translation>
-    </message>
-    <message>
         <source>The new language applies after a restart.</source>
         <translation>新语言将在重启后生效。</translation>
     </message>
@@ -1285,6 +1493,17 @@
     <message>
         <source>The platform reports that the task failed.</source>
         <translation>平台报告任务失败。</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <source>Usage chart</source>
+        <translation>用量图表</translation>
+    </message>
+    <message>
+        <source>No usage recorded yet</source>
+        <translation>还没有用量记录</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "WelcomePage.h"
+#include "account/AccountStatus.h"
 #include "account/CredentialStore.h"
 #include "api/PlatformClient.h"
 #include "chat/ChatTab.h"
@@ -10,6 +11,7 @@
 #include "settings/SettingsDialog.h"
 #include "studio/StudioTab.h"
 #include "library/LibraryTab.h"
+#include "account/AccountTab.h"
 #include "tasks/LibraryModel.h"
 #include "tasks/TaskPoller.h"
 
@@ -61,18 +63,25 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
         else
             QDesktopServices::openUrl(QUrl(link));
     });
-    connect(core->client(), &PlatformClient::balanceInsufficient, this, [this] {
+    connect(core->account(), &AccountStatus::balanceChanged, this, [this](bool insufficient) {
+        if (!insufficient) {
+            if (m_banner->property("kind").toString() == QLatin1String("balance"))
+                m_banner->setVisible(false);
+            return;
+        }
+        m_banner->setProperty("kind", QStringLiteral("balance"));
         showBanner(tr("<b>Insufficient balance.</b> The platform refused a call because the balance is too low. "
                       "<a href=\"https://opencomputing.ai\">Top up on the platform</a> (user menu → 充值), "
                       "<a href=\"account\">see the Account tab</a>, or <a href=\"dismiss\">dismiss</a>."));
     });
     connect(core->client(), &PlatformClient::keyRejected, this, [this] {
+        m_banner->setProperty("kind", QStringLiteral("key"));
         showBanner(tr("<b>The platform rejected the API key.</b> <a href=\"settings\">Open Settings</a> to "
                       "replace it, or <a href=\"dismiss\">dismiss</a>."));
     });
     connect(core->client(), &PlatformClient::callSucceeded, this, [this] {
-        // A call that went through shows the key and balance are fine again.
-        if (m_banner->isVisible())
+        // A call that went through shows the key is fine again.
+        if (m_banner->property("kind").toString() == QLatin1String("key"))
             m_banner->setVisible(false);
     });
 
@@ -178,11 +187,11 @@ void MainWindow::ensureTab(int index)
         }
         break;
     case AccountTabIndex:
-        if (page->layout()->count() == 0)
-            page->layout()->addWidget(new PlaceholderPage(tr("Account"),
-                                                          tr("Key status, balance warnings and what every call cost arrive here in a "
-                                                             "coming version. Until then: Settings holds your key."),
-                                                          page));
+        if (!m_account) {
+            m_account = new AccountTab(m_core, page);
+            page->layout()->addWidget(m_account);
+            connect(m_account, &AccountTab::settingsRequested, this, &MainWindow::openSettings);
+        }
         break;
     default:
         break;
@@ -199,6 +208,12 @@ StudioTab *MainWindow::studioTab()
 {
     ensureTab(StudioTabIndex);
     return m_studio;
+}
+
+AccountTab *MainWindow::accountTab()
+{
+    ensureTab(AccountTabIndex);
+    return m_account;
 }
 
 LibraryTab *MainWindow::libraryTab()

@@ -6,6 +6,7 @@ class AppCore;
 class ChatTab;
 class StudioTab;
 class LibraryTab;
+class AccountTab;
 class QSystemTrayIcon;
 class WelcomePage;
 class QLabel;
@@ -28,6 +29,7 @@ public:
     ChatTab *chatTab();
     StudioTab *studioTab();
     LibraryTab *libraryTab();
+    AccountTab *accountTab();
     QLabel *runningLabel() const { return m_running; }
     QLabel *endpointLabel() const { return m_endpoint; }
     QLabel *banner() const { return m_banner; }
@@ -55,6 +57,7 @@ private:
     ChatTab *m_chat = nullptr;
     StudioTab *m_studio = nullptr;
     LibraryTab *m_library = nullptr;
+    AccountTab *m_account = nullptr;
     QLabel *m_running = nullptr;
     QList<QWidget *> m_pages;
     QSystemTrayIcon *m_tray = nullptr;

@@ -114,7 +114,7 @@ ApiCall *PlatformClient::postJson(const QString &path, const QJsonObject &body, 
     qCDebug(lcApi) << "POST" << url.path();
     auto *call = new ApiCall(postOnce(makeRequest(url, m_callTimeoutMs), QJsonDocument(body).toJson(QJsonDocument::Compact)),
                              this);
-    watch(call);
+    watch(call, path, body.value(QLatin1String("model")).toString(body.value(QLatin1String("llmid")).toString()));
     return call;
 }
 
@@ -124,7 +124,7 @@ ApiCall *PlatformClient::get(const QString &path, const QUrlQuery &query, ApiCal
     qCDebug(lcApi) << "GET" << url.path();
     auto *call = new ApiCall(m_nam->get(makeRequest(url, m_callTimeoutMs)), this);
     if (importance == ApiCall::Normal)
-        watch(call);
+        watch(call, path, query.queryItemValue(QStringLiteral("model")));
     return call;
 }
 
@@ -139,7 +139,7 @@ StreamCall *PlatformClient::postStream(const QString &path, const QJsonObject &b
     // Back-pressure: a burst is handed on in slices, so decoding one never blocks the UI thread for long.
     reply->setReadBufferSize(StreamReadBufferBytes);
     auto *call = new StreamCall(reply, this);
-    watch(call);
+    watch(call, path, body.value(QLatin1String("model")).toString());
     return call;
 }
 
@@ -151,22 +151,23 @@ QNetworkReply *PlatformClient::getUrl(const QUrl &url)
     return m_nam->get(request);
 }
 
-void PlatformClient::watch(QObject *call)
+void PlatformClient::watch(QObject *call, const QString &path, const QString &model)
 {
+    const auto seen = [this, path, model](const ApiError &error) { observe(error, path, model); };
     if (auto *c = qobject_cast<ApiCall *>(call))
-        connect(c, &ApiCall::finished, this, &PlatformClient::observe);
+        connect(c, &ApiCall::finished, this, seen);
     else if (auto *s = qobject_cast<StreamCall *>(call))
-        connect(s, &StreamCall::finished, this, &PlatformClient::observe);
+        connect(s, &StreamCall::finished, this, seen);
 }
 
-void PlatformClient::observe(const ApiError &error)
+void PlatformClient::observe(const ApiError &error, const QString &path, const QString &model)
 {
     switch (error.kind()) {
     case ApiError::Kind::None:
-        emit callSucceeded();
+        emit callSucceeded(path);
         break;
     case ApiError::Kind::InsufficientBalance:
-        emit balanceInsufficient(error.serverMessage());
+        emit balanceInsufficient(error.serverMessage(), model);
         break;
     case ApiError::Kind::Auth:
         emit keyRejected(error);

@@ -40,18 +40,18 @@ public:
     QNetworkAccessManager *networkManager() const { return m_nam; }
 
 signals:
-    // Any call that the platform answered without error: clears a stale "insufficient balance" warning.
-    void callSucceeded();
-    // Any 429 anywhere in the app.
-    void balanceInsufficient(const QString &serverMessage);
+    // Any call that the platform answered without error (path: which endpoint).
+    void callSucceeded(const QString &path);
+    // Any 429 anywhere in the app, with the model the call was for.
+    void balanceInsufficient(const QString &serverMessage, const QString &model);
     // Any 401/403 anywhere in the app.
     void keyRejected(const ApiError &error);
 
 private:
     QNetworkRequest makeRequest(const QUrl &url, int timeoutMs) const;
     QNetworkReply *postOnce(QNetworkRequest request, const QByteArray &body);
-    void watch(QObject *call);
-    void observe(const ApiError &error);
+    void watch(QObject *call, const QString &path, const QString &model);
+    void observe(const ApiError &error, const QString &path, const QString &model);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

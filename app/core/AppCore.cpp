@@ -1,5 +1,6 @@
 #include "core/AppCore.h"
 
+#include "account/AccountStatus.h"
 #include "account/CredentialStore.h"
 #include "api/PlatformClient.h"
 #include "chat/ChatModelCatalog.h"
@@ -32,6 +33,7 @@ AppCore::AppCore(LaunchOptions options, SecretBackend *keychain, QObject *parent
     if (!m_options.apiKeyOverride.isEmpty())
         m_credentials->setOverride(m_options.apiKeyOverride);
     m_client = new PlatformClient(this);
+    m_account = new AccountStatus(m_client, m_credentials, m_settings, this);
     m_database = std::make_unique<Database>(QDir(m_options.resolvedDataDir()).filePath(QStringLiteral("yuanjing.sqlite")));
 
     connect(m_settings, &AppSettings::baseUrlChanged, this, &AppCore::applyEndpoint);

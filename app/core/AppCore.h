@@ -23,6 +23,7 @@ class PricingService;
 class TaskPoller;
 class ResultDownloader;
 class LibraryModel;
+class AccountStatus;
 
 // Everything the front ends stand on, wired together once: settings, the key, the client (pointed at the
 // platform or, in demo mode, at the in-process simulator), the database and its stores.
@@ -66,6 +67,7 @@ public:
     TaskPoller *poller() const { return m_poller; }
     ResultDownloader *downloader() const { return m_downloader; }
     LibraryModel *library() const { return m_library; }
+    AccountStatus *account() const { return m_account; }
     // Where user schema files add or override video models.
     QString userModelsDir() const;
 
@@ -94,6 +96,7 @@ private:
     TaskPoller *m_poller = nullptr;
     ResultDownloader *m_downloader = nullptr;
     LibraryModel *m_library = nullptr;
+    AccountStatus *m_account = nullptr;
     bool m_demo = false;
     bool m_started = false;
     QString m_startError;

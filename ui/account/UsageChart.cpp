@@ -1,0 +1,58 @@
+#include "account/UsageChart.h"
+
+#include <QLocale>
+#include <QPainter>
+
+UsageChart::UsageChart(QWidget *parent) : QWidget(parent)
+{
+    setMinimumHeight(150);
+    setAccessibleName(tr("Usage chart"));
+}
+
+void UsageChart::setBars(const QList<Bar> &bars, const QString &unit)
+{
+    m_bars = bars;
+    m_unit = unit;
+    QStringList text;
+    for (const Bar &b : bars)
+        text << QStringLiteral("%1: %2").arg(b.label).arg(b.value);
+    setAccessibleDescription(text.join(QStringLiteral("; ")));
+    update();
+}
+
+void UsageChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics fm(font());
+    const QRect area = rect().adjusted(8, fm.height() + 6, -8, -(fm.height() + 8));
+    if (m_bars.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("No usage recorded yet"));
+        return;
+    }
+    double max = 0;
+    for (const Bar &b : m_bars)
+        max = qMax(max, b.value);
+    if (max <= 0)
+        max = 1;
+    const double slot = double(area.width()) / m_bars.size();
+    const QLocale locale;
+    for (int i = 0; i < m_bars.size(); ++i) {
+        const Bar &b = m_bars.at(i);
+        const int h = int(area.height() * (b.value / max));
+        const QRectF bar(area.left() + i * slot + slot * 0.15, area.bottom() - h, slot * 0.7, h);
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette().color(QPalette::Highlight));
+        p.drawRoundedRect(bar, 2, 2);
+        p.setPen(palette().color(QPalette::Text));
+        if (b.value > 0)
+            p.drawText(QRectF(bar.left() - 10, bar.top() - fm.height() - 2, bar.width() + 20, fm.height()), Qt::AlignCenter,
+                       locale.toString(b.value, 'g', 6));
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(area.left() + i * slot, area.bottom() + 4, slot, fm.height()), Qt::AlignCenter,
+                   fm.elidedText(b.label, Qt::ElideRight, int(slot)));
+    }
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(QRect(area.left(), 0, area.width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, m_unit);
+}
