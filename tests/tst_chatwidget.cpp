@@ -81,6 +81,23 @@ private slots:
         QCOMPARE(m_core->conversations()->conversation(m_tab->currentConversationId()).title, QStringLiteral("介绍一下"));
     }
 
+    void eachAnswerShowsOnlyItsOwnText()
+    {
+        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER-TEXT");
+        const ChatMessage first = sendAndWait(QStringLiteral("one"));
+        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER-TEXT");
+        const ChatMessage second = sendAndWait(QStringLiteral("two"));
+        QVERIFY(m_tab->view()->messageText(first.id).contains(QLatin1String("FIRST-ANSWER-TEXT")));
+        const QString shown = m_tab->view()->messageText(second.id);
+        QVERIFY2(shown.contains(QLatin1String("SECOND-ANSWER-TEXT")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QLatin1String("FIRST-ANSWER-TEXT")), qPrintable(shown));
+        // And a failed answer after them shows no text at all, only what went wrong.
+        const ChatMessage failed = sendAndWait(QStringLiteral("[sim:429] three"));
+        const QString failedText = m_tab->view()->messageText(failed.id);
+        QVERIFY2(!failedText.contains(QLatin1String("ANSWER-TEXT")), qPrintable(failedText));
+        QVERIFY(failedText.contains(failed.error));
+    }
+
     void shiftEnterIsANewLine()
     {
         m_tab->composer()->setFocus();

@@ -204,8 +204,10 @@ void ChatView::updateStreaming(const ChatMessage &message)
         return;
     // Keep our own copy of the growing texts, extended by what is new. Holding a reference to the
     // session's strings would make its next append copy the whole answer, every frame.
-    QString content = std::exchange(m_streaming.content, QString());
-    QString reasoning = std::exchange(m_streaming.reasoning, QString());
+    // A new answer starts from nothing; the copy from the previous one must not leak into it.
+    const bool same = m_streaming.id == message.id;
+    QString content = same ? std::exchange(m_streaming.content, QString()) : QString();
+    QString reasoning = same ? std::exchange(m_streaming.reasoning, QString()) : QString();
     m_streaming = message;
     content.append(QStringView(message.content).mid(qMin(content.size(), message.content.size())));
     reasoning.append(QStringView(message.reasoning).mid(qMin(reasoning.size(), message.reasoning.size())));
