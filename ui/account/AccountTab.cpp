@@ -167,7 +167,8 @@ void AccountTab::updateKey()
     QString info = store->hasKey() ? tr("Key: %1").arg(Redaction::mask(store->apiKey())) : tr("No key is stored.");
     if (m_core->isDemo())
         info += QLatin1Char(' ') + tr("(Demo mode: the built-in simulator is used and no key is sent.)");
-    info += QLatin1Char('\n') + store->storageDescription();
+    if (store->hasKey())
+        info += QLatin1Char('\n') + store->storageDescription();
     m_keyInfo->setText(info);
 }
 
