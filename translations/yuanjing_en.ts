@@ -623,6 +623,191 @@ All recorded: %4</translation>
     </message>
 </context>
 <context>
+    <name>CliApp</name>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</translation>
+    </message>
+    <message>
+        <source>unknown command “%1” (see yuanjing --help)</source>
+        <translation>unknown command “%1” (see yuanjing --help)</translation>
+    </message>
+    <message>
+        <source>no prompt: give it as an argument or on stdin</source>
+        <translation>no prompt: give it as an argument or on stdin</translation>
+    </message>
+    <message>
+        <source>no API key: set YUANJING_API_KEY, save one in the app, or use --demo</source>
+        <translation>no API key: set YUANJING_API_KEY, save one in the app, or use --demo</translation>
+    </message>
+    <message>
+        <source>usage: %1 prompt, %2 completion, %3 cached, %4 total tokens</source>
+        <translation>usage: %1 prompt, %2 completion, %3 cached, %4 total tokens</translation>
+    </message>
+    <message>
+        <source>the model call failed on the platform: %1</source>
+        <translation>the model call failed on the platform: %1</translation>
+    </message>
+    <message>
+        <source>, required</source>
+        <translation>, required</translation>
+    </message>
+    <message>
+        <source> default %1</source>
+        <translation> default %1</translation>
+    </message>
+    <message>
+        <source> one of: %1</source>
+        <translation> one of: %1</translation>
+    </message>
+    <message>
+        <source> %1-%2</source>
+        <translation> %1-%2</translation>
+    </message>
+    <message>
+        <source>schema not loaded: %1</source>
+        <translation>schema not loaded: %1</translation>
+    </message>
+    <message>
+        <source>the platform's model list is not available (%1); showing the built-in list</source>
+        <translation>the platform's model list is not available (%1); showing the built-in list</translation>
+    </message>
+    <message>
+        <source>--llmid is required (see yuanjing models --video)</source>
+        <translation>--llmid is required (see yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown model “%1” (see yuanjing models --video)</source>
+        <translation>unknown model “%1” (see yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>model %1 is not enabled on the platform (%2)</source>
+        <translation>model %1 is not enabled on the platform (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no field “%2” to set (fields: %3)</source>
+        <translation>%1 has no field “%2” to set (fields: %3)</translation>
+    </message>
+    <message>
+        <source>%1 has no picture field “%2”</source>
+        <translation>%1 has no picture field “%2”</translation>
+    </message>
+    <message>
+        <source>no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again</source>
+        <translation>no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again</translation>
+    </message>
+    <message>
+        <source>the video failed: %1</source>
+        <translation>the video failed: %1</translation>
+    </message>
+    <message>
+        <source>which task? yuanjing task ID</source>
+        <translation>which task? yuanjing task ID</translation>
+    </message>
+    <message>
+        <source>task %1 (platform id %2): %3</source>
+        <translation>task %1 (platform id %2): %3</translation>
+    </message>
+    <message>
+        <source>model: %1 (%2), %3</source>
+        <translation>model: %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>prompt: %1</source>
+        <translation>prompt: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>file: %1</source>
+        <translation>file: %1</translation>
+    </message>
+    <message>
+        <source>no task %1 in the store</source>
+        <translation>no task %1 in the store</translation>
+    </message>
+    <message>
+        <source>cannot read the batch file “%1”</source>
+        <translation>cannot read the batch file “%1”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: not a JSON object (%3)</source>
+        <translation>%1 line %2: not a JSON object (%3)</translation>
+    </message>
+    <message>
+        <source>%1 line %2: unknown or disabled llmid</source>
+        <translation>%1 line %2: unknown or disabled llmid</translation>
+    </message>
+    <message>
+        <source>%1 line %2: no field “%3”</source>
+        <translation>%1 line %2: no field “%3”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 line %2: %3</translation>
+    </message>
+    <message>
+        <source>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</source>
+        <translation>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</translation>
+    </message>
+    <message>
+        <source>line %1: submitting</source>
+        <translation>line %1: submitting</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>

@@ -192,7 +192,9 @@
     </message>
     <message numerus="yes">
         <source>%n call(s), %1 tokens, %2 credits</source>
-        <translation><numerusform>%n 次调用,%1 tokens,%2 积分</numerusform></translation>
+        <translation>
+            <numerusform>%n 次调用,%1 tokens,%2 积分</numerusform>
+        </translation>
     </message>
     <message>
         <source>Today: %1
@@ -624,6 +626,189 @@ All recorded: %4</source>
     <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>用法:yuanjing [--demo] [--base-url URL] [--json] 命令 [选项]
+
+命令:
+  chat [-m 模型] [-s 系统提示词] [--no-stream] [--reasoning] [--usage] 提示词
+        向模型提问;回答一边生成一边写到标准输出(提示词也可以从标准输入给出)。
+        --reasoning 把模型的思考过程写到标准错误;--usage 在结束时给出 tokens 用量。
+  models [--video]
+        列出平台上的对话模型,或列出视频模型及其字段、类型、可选值和默认值。
+  video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait]
+        提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
+        输出文件路径。
+  task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
+  tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
+                     rejected、unknown)。
+  batch 文件.jsonl [--concurrency N] [--max-credits C]
+        每行一个视频任务:{"llmid": ..., "set": {...}, "images": {...}}。最多同时运行 N 个任务
+        (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
+
+选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
+环境变量:YUANJING_API_KEY、YUANJING_BASE_URL。设置、密钥、任务库和作品库文件夹都与应用共用。
+
+退出码:0 成功,1 其他失败,2 用法错误,3 密钥缺失或被拒,4 余额不足,
+5 请求有误(字段或取值),6 网络或平台问题,7 视频任务失败。
+</translation>
+    </message>
+    <message>
+        <source>unknown command “%1” (see yuanjing --help)</source>
+        <translation>未知命令“%1”(见 yuanjing --help)</translation>
+    </message>
+    <message>
+        <source>no prompt: give it as an argument or on stdin</source>
+        <translation>没有提示词:请作为参数或从标准输入给出</translation>
+    </message>
+    <message>
+        <source>no API key: set YUANJING_API_KEY, save one in the app, or use --demo</source>
+        <translation>没有 API 密钥:请设置 YUANJING_API_KEY、在应用中保存密钥,或使用 --demo</translation>
+    </message>
+    <message>
+        <source>usage: %1 prompt, %2 completion, %3 cached, %4 total tokens</source>
+        <translation>用量:输入 %1,输出 %2,缓存 %3,合计 %4 tokens</translation>
+    </message>
+    <message>
+        <source>the model call failed on the platform: %1</source>
+        <translation>平台上的模型调用失败:%1</translation>
+    </message>
+    <message>
+        <source>, required</source>
+        <translation>,必填</translation>
+    </message>
+    <message>
+        <source> default %1</source>
+        <translation> 默认 %1</translation>
+    </message>
+    <message>
+        <source> one of: %1</source>
+        <translation> 可选:%1</translation>
+    </message>
+    <message>
+        <source> %1-%2</source>
+        <translation> %1-%2</translation>
+    </message>
+    <message>
+        <source>schema not loaded: %1</source>
+        <translation>未载入的模型描述:%1</translation>
+    </message>
+    <message>
+        <source>the platform's model list is not available (%1); showing the built-in list</source>
+        <translation>平台的模型列表不可用(%1);显示内置列表</translation>
+    </message>
+    <message>
+        <source>--llmid is required (see yuanjing models --video)</source>
+        <translation>需要 --llmid(见 yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown model “%1” (see yuanjing models --video)</source>
+        <translation>未知模型“%1”(见 yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>model %1 is not enabled on the platform (%2)</source>
+        <translation>模型 %1 在平台上未开通(%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no field “%2” to set (fields: %3)</source>
+        <translation>%1 没有可设置的字段“%2”(字段:%3)</translation>
+    </message>
+    <message>
+        <source>%1 has no picture field “%2”</source>
+        <translation>%1 没有图片字段“%2”</translation>
+    </message>
+    <message>
+        <source>no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again</source>
+        <translation>没有明确答复(%1):任务 %2 记录为未知;再次提交前请先在平台上确认</translation>
+    </message>
+    <message>
+        <source>the video failed: %1</source>
+        <translation>视频生成失败:%1</translation>
+    </message>
+    <message>
+        <source>which task? yuanjing task ID</source>
+        <translation>哪个任务?yuanjing task ID</translation>
+    </message>
+    <message>
+        <source>task %1 (platform id %2): %3</source>
+        <translation>任务 %1(平台 ID %2):%3</translation>
+    </message>
+    <message>
+        <source>model: %1 (%2), %3</source>
+        <translation>模型:%1(%2),%3</translation>
+    </message>
+    <message>
+        <source>prompt: %1</source>
+        <translation>提示词:%1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误:%1</translation>
+    </message>
+    <message>
+        <source>file: %1</source>
+        <translation>文件:%1</translation>
+    </message>
+    <message>
+        <source>no task %1 in the store</source>
+        <translation>任务库中没有任务 %1</translation>
+    </message>
+    <message>
+        <source>cannot read the batch file “%1”</source>
+        <translation>无法读取批量文件“%1”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: not a JSON object (%3)</source>
+        <translation>%1 第 %2 行:不是 JSON 对象(%3)</translation>
+    </message>
+    <message>
+        <source>%1 line %2: unknown or disabled llmid</source>
+        <translation>%1 第 %2 行:llmid 未知或未开通</translation>
+    </message>
+    <message>
+        <source>%1 line %2: no field “%3”</source>
+        <translation>%1 第 %2 行:没有字段“%3”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行:%3</translation>
+    </message>
+    <message>
+        <source>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</source>
+        <translation>批量:提交 %1,跳过 %2(已提交过),成功 %3,失败 %4,被拒 %5,未开始 %6;共 %7 积分</translation>
+    </message>
+    <message>
+        <source>line %1: submitting</source>
+        <translation>第 %1 行:正在提交</translation>
     </message>
 </context>
 <context>

@@ -116,8 +116,9 @@ void CredentialStore::finishLoad(const QString &key, Storage storage)
     Redaction::addSecret(m_key);
     m_busy = false;
     qCInfo(lcAccount) << "API key" << (m_key.isEmpty() ? "absent" : "loaded") << "storage:" << int(m_storage);
-    emit loaded();
+    // Listeners of keyChanged (the client) are ready before anyone who waits for loaded() starts work.
     emit keyChanged();
+    emit loaded();
 }
 
 void CredentialStore::save(const QString &rawKey)

@@ -1,0 +1,717 @@
+#include "cli/CliApp.h"
+
+#include "api/PlatformClient.h"
+#include "api/StreamDecoder.h"
+#include "chat/ChatModelCatalog.h"
+#include "chat/ChatSession.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "store/TaskStore.h"
+#include "store/UsageLedger.h"
+#include "tasks/ResultDownloader.h"
+#include "tasks/TaskPoller.h"
+#include "video/ModelCatalog.h"
+#include "video/RequestBuilder.h"
+#include "video/VideoSubmitter.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
+                               QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
+                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits")};
+
+QString stateName(const VideoTask &t)
+{
+    return VideoTask::stateName(t.state);
+}
+
+QJsonObject taskJson(const VideoTask &t)
+{
+    return {{QStringLiteral("id"), t.id},
+            {QStringLiteral("taskid"), t.taskId},
+            {QStringLiteral("state"), stateName(t)},
+            {QStringLiteral("llmid"), t.llmid},
+            {QStringLiteral("model"), t.modelName},
+            {QStringLiteral("mode"), t.mode},
+            {QStringLiteral("prompt"), t.prompt},
+            {QStringLiteral("created"), t.createdAt.toString(Qt::ISODate)},
+            {QStringLiteral("error"), t.error},
+            {QStringLiteral("video_path"), t.videoPath},
+            {QStringLiteral("video_url"), t.videoUrl},
+            {QStringLiteral("usage"), t.usage}};
+}
+} // namespace
+
+CliApp::CliApp(AppCore *core, QStringList args, bool json, QObject *parent)
+    : QObject(parent), m_core(core), m_args(std::move(args)), m_json(json), m_out(stdout), m_err(stderr)
+{
+}
+
+QString CliApp::helpText()
+{
+    return tr("Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]\n"
+              "\n"
+              "Commands:\n"
+              "  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT\n"
+              "        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).\n"
+              "        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.\n"
+              "  models [--video]\n"
+              "        Chat models from the platform, or video models with their fields, types, choices and defaults.\n"
+              "  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]\n"
+              "        Submit a video task, checked against the model's schema first; prints the task id. With\n"
+              "        --wait, follows it and downloads the result, printing the file's path.\n"
+              "  task ID            One task from the store (local id or the platform's task id).\n"
+              "  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,\n"
+              "                     rejected, unknown).\n"
+              "  batch FILE.jsonl [--concurrency N] [--max-credits C]\n"
+              "        One video job a line: {\"llmid\": ..., \"set\": {...}, \"images\": {...}}. At most N tasks run at\n"
+              "        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs\n"
+              "        already submitted. A summary at the end.\n"
+              "\n"
+              "Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,\n"
+              "--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store\n"
+              "and library folder are the app's.\n"
+              "\n"
+              "Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,\n"
+              "5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.\n");
+}
+
+int CliApp::exitFor(const ApiError &error)
+{
+    switch (error.kind()) {
+    case ApiError::Kind::None: return Ok;
+    case ApiError::Kind::Auth: return Auth;
+    case ApiError::Kind::InsufficientBalance: return Balance;
+    case ApiError::Kind::BadRequest:
+    case ApiError::Kind::TooLarge:
+    case ApiError::Kind::Upstream: return BadRequest;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Server:
+    case ApiError::Kind::InvalidResponse:
+    case ApiError::Kind::NotFound: return Network;
+    case ApiError::Kind::Canceled: return Failure;
+    }
+    return Failure;
+}
+
+QString CliApp::option(const QString &name, const QString &fallback) const
+{
+    const QStringList all = options(name);
+    return all.isEmpty() ? fallback : all.last();
+}
+
+QStringList CliApp::options(const QString &name) const
+{
+    QStringList values;
+    for (int i = 1; i < m_args.size(); ++i) {
+        if (m_args.at(i) == name && i + 1 < m_args.size())
+            values << m_args.at(i + 1);
+        else if (m_args.at(i).startsWith(name + QLatin1Char('=')))
+            values << m_args.at(i).mid(name.size() + 1);
+    }
+    return values;
+}
+
+bool CliApp::flag(const QString &name) const
+{
+    return m_args.contains(name);
+}
+
+QStringList CliApp::positional() const
+{
+    QStringList list;
+    for (int i = 1; i < m_args.size(); ++i) {
+        const QString &a = m_args.at(i);
+        if (ValueOptions.contains(a)) {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(QLatin1String("-")) && a != QLatin1String("-"))
+            continue;
+        list << a;
+    }
+    return list;
+}
+
+void CliApp::done(int code)
+{
+    m_out.flush();
+    m_err.flush();
+    QTimer::singleShot(0, this, [this, code] { emit finished(code); });
+}
+
+void CliApp::fail(int code, const QString &message)
+{
+    if (m_json)
+        printJson({{QStringLiteral("error"), message}, {QStringLiteral("exit_code"), code}});
+    else
+        m_err << QStringLiteral("yuanjing: ") << message << Qt::endl;
+    done(code);
+}
+
+void CliApp::printJson(const QJsonObject &o)
+{
+    m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+void CliApp::start()
+{
+    const QString command = m_args.value(0);
+    if (command == QLatin1String("chat"))
+        chat();
+    else if (command == QLatin1String("models"))
+        models();
+    else if (command == QLatin1String("video"))
+        video();
+    else if (command == QLatin1String("task"))
+        task();
+    else if (command == QLatin1String("tasks"))
+        tasks();
+    else if (command == QLatin1String("batch"))
+        batch();
+    else if (command.isEmpty() || command == QLatin1String("help")) {
+        m_out << helpText();
+        done(command.isEmpty() ? Usage : Ok);
+    } else {
+        fail(Usage, tr("unknown command “%1” (see yuanjing --help)").arg(command));
+    }
+}
+
+void CliApp::chat()
+{
+    QString prompt = positional().join(QLatin1Char(' ')).trimmed();
+    if (prompt.isEmpty() || prompt == QLatin1String("-")) {
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        prompt = QString::fromUtf8(in.readAll()).trimmed();
+    }
+    if (prompt.isEmpty()) {
+        fail(Usage, tr("no prompt: give it as an argument or on stdin"));
+        return;
+    }
+    if (!m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
+    }
+    Conversation conversation;
+    conversation.model = option(QStringLiteral("-m"), option(QStringLiteral("--model"), m_core->settings()->lastChatModel()));
+    conversation.sysPrompt = option(QStringLiteral("-s"), option(QStringLiteral("--system")));
+    const bool stream = !flag(QStringLiteral("--no-stream"));
+    const bool showReasoning = flag(QStringLiteral("--reasoning"));
+    const QJsonObject body = ChatSession::buildRequest(conversation, {}, prompt, 0, stream);
+
+    struct State
+    {
+        StreamDecoder decoder;
+        QString text;
+        QString reasoning;
+        TokenUsage usage;
+        QString inBandError;
+    };
+    auto state = std::make_shared<State>();
+    const auto apply = [this, state, showReasoning](const QList<StreamEvent> &events) {
+        for (const StreamEvent &e : events) {
+            switch (e.type) {
+            case StreamEvent::Type::Text:
+                state->text += e.text;
+                if (!m_json) {
+                    m_out << e.text;
+                    m_out.flush();
+                }
+                break;
+            case StreamEvent::Type::Reasoning:
+                state->reasoning += e.text;
+                if (showReasoning && !m_json) {
+                    m_err << e.text;
+                    m_err.flush();
+                }
+                break;
+            case StreamEvent::Type::Usage:
+                state->usage = e.usage;
+                break;
+            case StreamEvent::Type::Error:
+                state->inBandError = e.text;
+                break;
+            case StreamEvent::Type::Done:
+                break;
+            }
+        }
+    };
+    const auto finish = [this, state, conversation](const ApiError &error) {
+        if (!m_json && !state->text.isEmpty() && !state->text.endsWith(QLatin1Char('\n')))
+            m_out << Qt::endl;
+        if (state->usage.valid || !state->decoder.llmUsageId().isEmpty()) {
+            LedgerEntry entry;
+            entry.kind = QStringLiteral("chat");
+            entry.ref = state->decoder.llmUsageId().isEmpty() ? QStringLiteral("cli-%1").arg(QDateTime::currentMSecsSinceEpoch())
+                                                             : state->decoder.llmUsageId();
+            entry.model = state->decoder.model().isEmpty() ? conversation.model : state->decoder.model();
+            entry.usage = state->usage;
+            entry.details = state->usage.toJson();
+            m_core->ledger()->record(entry);
+        }
+        if (m_json)
+            printJson({{QStringLiteral("model"), conversation.model},
+                       {QStringLiteral("text"), state->text},
+                       {QStringLiteral("reasoning"), state->reasoning},
+                       {QStringLiteral("usage"), state->usage.toJson()},
+                       {QStringLiteral("llmusageid"), state->decoder.llmUsageId()},
+                       {QStringLiteral("error"), error.isError() ? error.message() : state->inBandError}});
+        if (flag(QStringLiteral("--usage")) && state->usage.valid && !m_json)
+            m_err << tr("usage: %1 prompt, %2 completion, %3 cached, %4 total tokens")
+                         .arg(state->usage.promptTokens)
+                         .arg(state->usage.completionTokens)
+                         .arg(state->usage.cachedTokens)
+                         .arg(state->usage.totalTokens)
+                  << Qt::endl;
+        if (error.isError()) {
+            if (!m_json)
+                m_err << QStringLiteral("yuanjing: ") << error.message() << Qt::endl;
+            done(exitFor(error));
+        } else if (!state->inBandError.isEmpty()) {
+            if (!m_json)
+                m_err << QStringLiteral("yuanjing: ") << tr("the model call failed on the platform: %1").arg(state->inBandError) << Qt::endl;
+            done(BadRequest);
+        } else {
+            done(Ok);
+        }
+    };
+    if (stream) {
+        StreamCall *call = m_core->client()->postStream(QStringLiteral("/llmage/t2t"), body);
+        connect(call, &StreamCall::bytesArrived, this, [state, apply](const QByteArray &bytes) { apply(state->decoder.feed(bytes)); });
+        connect(call, &StreamCall::finished, this, [state, apply, finish](const ApiError &error) {
+            apply(state->decoder.finish());
+            finish(error);
+        });
+    } else {
+        ApiCall *call = m_core->client()->postJson(QStringLiteral("/llmage/t2t"), body);
+        connect(call, &ApiCall::succeeded, this, [state, apply](const QJsonDocument &doc) {
+            apply(state->decoder.decodeComplete(doc.toJson(QJsonDocument::Compact)));
+        });
+        connect(call, &ApiCall::finished, this, finish);
+    }
+}
+
+void CliApp::models()
+{
+    if (flag(QStringLiteral("--video"))) {
+        QJsonArray list;
+        for (const ModelSpec &m : m_core->videoModels()->models()) {
+            QJsonArray fields;
+            if (!m_json)
+                m_out << QStringLiteral("%1  %2  %3 / %4%5\n")
+                             .arg(m.llmid, m.mode, m.vendor, m.model, m.enabled ? QString() : QStringLiteral("  (%1)").arg(m.disabledReason.text()));
+            for (const FieldSpec &f : m.fields) {
+                QJsonObject fo{{QStringLiteral("key"), f.key},
+                               {QStringLiteral("type"), FieldSpec::typeName(f.type)},
+                               {QStringLiteral("required"), f.required}};
+                if (f.defaultValue.isValid())
+                    fo.insert(QStringLiteral("default"), f.toJson(f.defaultValue));
+                if (!f.choices.isEmpty())
+                    fo.insert(QStringLiteral("choices"), QJsonArray::fromStringList(f.choices));
+                if (f.hasRange) {
+                    fo.insert(QStringLiteral("min"), f.minimum);
+                    fo.insert(QStringLiteral("max"), f.maximum);
+                }
+                fields.append(fo);
+                if (!m_json) {
+                    QString line = QStringLiteral("    %1 (%2%3)").arg(f.key, FieldSpec::typeName(f.type), f.required ? tr(", required") : QString());
+                    if (f.defaultValue.isValid())
+                        line += tr(" default %1").arg(f.defaultValue.toString());
+                    if (!f.choices.isEmpty())
+                        line += tr(" one of: %1").arg(f.choices.join(QLatin1Char(' ')));
+                    if (f.hasRange)
+                        line += tr(" %1-%2").arg(f.minimum).arg(f.maximum);
+                    m_out << line << QLatin1Char('\n');
+                }
+            }
+            list.append(QJsonObject{{QStringLiteral("llmid"), m.llmid}, {QStringLiteral("mode"), m.mode},
+                                    {QStringLiteral("vendor"), m.vendor}, {QStringLiteral("model"), m.model},
+                                    {QStringLiteral("enabled"), m.enabled}, {QStringLiteral("fields"), fields}});
+        }
+        for (const QString &e : m_core->videoModels()->errors())
+            m_err << tr("schema not loaded: %1").arg(e) << Qt::endl;
+        if (m_json)
+            printJson({{QStringLiteral("models"), list}});
+        done(Ok);
+        return;
+    }
+    ApiCall *call = m_core->client()->get(QStringLiteral("/llmage/v1/models"));
+    auto fromPlatform = std::make_shared<QStringList>();
+    connect(call, &ApiCall::succeeded, this, [fromPlatform](const QJsonDocument &doc) {
+        for (const QJsonValue &v : doc.object().value(QLatin1String("data")).toArray())
+            if (const QString id = v.toObject().value(QLatin1String("id")).toString(); !id.isEmpty())
+                fromPlatform->append(id);
+    });
+    connect(call, &ApiCall::finished, this, [this, fromPlatform](const ApiError &error) {
+        QStringList models = fromPlatform->isEmpty() ? ChatModelCatalog::builtInModels() : *fromPlatform;
+        for (const QString &custom : m_core->settings()->customChatModels())
+            if (!models.contains(custom))
+                models.append(custom);
+        if (error.isError() && !m_json)
+            m_err << tr("the platform's model list is not available (%1); showing the built-in list").arg(error.title()) << Qt::endl;
+        if (m_json)
+            printJson({{QStringLiteral("models"), QJsonArray::fromStringList(models)},
+                       {QStringLiteral("from_platform"), !fromPlatform->isEmpty()}});
+        else
+            for (const QString &m : models)
+                m_out << m << QLatin1Char('\n');
+        done(error.kind() == ApiError::Kind::Auth ? Auth : Ok);
+    });
+}
+
+void CliApp::video()
+{
+    const QString llmid = option(QStringLiteral("--llmid"));
+    const ModelSpec *spec = m_core->videoModels()->model(llmid);
+    if (!spec) {
+        fail(Usage, llmid.isEmpty() ? tr("--llmid is required (see yuanjing models --video)")
+                                    : tr("unknown model “%1” (see yuanjing models --video)").arg(llmid));
+        return;
+    }
+    if (!spec->enabled) {
+        fail(BadRequest, tr("model %1 is not enabled on the platform (%2)").arg(llmid, spec->disabledReason.text()));
+        return;
+    }
+    QVariantMap values = spec->defaults();
+    for (const QString &pair : options(QStringLiteral("--set"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        const QString key = pair.left(eq);
+        const FieldSpec *f = spec->field(key);
+        if (eq <= 0 || !f || f->type == FieldSpec::Type::Image) {
+            fail(BadRequest, tr("%1 has no field “%2” to set (fields: %3)")
+                                 .arg(llmid, key, [&] {
+                                     QStringList keys;
+                                     for (const FieldSpec &x : spec->fields)
+                                         if (x.type != FieldSpec::Type::Image)
+                                             keys << x.key;
+                                     return keys.join(QStringLiteral(", "));
+                                 }()));
+            return;
+        }
+        values.insert(key, pair.mid(eq + 1));
+    }
+    QMap<QString, PreparedImage> images;
+    for (const QString &pair : options(QStringLiteral("--image"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        const QString key = pair.left(eq);
+        const FieldSpec *f = spec->field(key);
+        if (eq <= 0 || !f || f->type != FieldSpec::Type::Image) {
+            fail(BadRequest, tr("%1 has no picture field “%2”").arg(llmid, key));
+            return;
+        }
+        const QString source = pair.mid(eq + 1);
+        images.insert(key, source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://"))
+                               ? ImagePreparer::fromUrl(QUrl(source))
+                               : ImagePreparer::fromFile(source));
+    }
+    const QMap<QString, QString> problems = RequestBuilder::validate(*spec, values, images);
+    if (!problems.isEmpty()) {
+        QStringList lines;
+        for (auto it = problems.cbegin(); it != problems.cend(); ++it)
+            lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+        fail(BadRequest, lines.join(QStringLiteral("; ")));
+        return;
+    }
+    if (!m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
+    }
+    VideoSubmitter *submitter = m_core->videoSubmitter();
+    const bool wait = flag(QStringLiteral("--wait"));
+    connect(submitter, &VideoSubmitter::refused, this, [this](const QMap<QString, QString> &fields, const QString &error) {
+        QStringList lines;
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+            lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+        if (!error.isEmpty())
+            lines << error;
+        fail(BadRequest, lines.join(QStringLiteral("; ")));
+    });
+    connect(submitter, &VideoSubmitter::rejected, this, [this](const VideoTask &, const ApiError &error) { fail(exitFor(error), error.message()); });
+    connect(submitter, &VideoSubmitter::uncertain, this, [this](const VideoTask &t, const ApiError &error) {
+        fail(Network, tr("no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again")
+                          .arg(error.title())
+                          .arg(t.id));
+    });
+    connect(submitter, &VideoSubmitter::submitted, this, [this, wait](const VideoTask &t) {
+        if (m_json && !wait)
+            printJson(taskJson(t));
+        else if (!m_json)
+            m_out << t.taskId << Qt::endl;
+        if (!wait) {
+            done(Ok);
+            return;
+        }
+        const qint64 id = t.id;
+        connect(m_core->poller(), &TaskPoller::taskFailed, this, [this, id](const VideoTask &f) {
+            if (f.id == id)
+                fail(TaskFailed, tr("the video failed: %1").arg(f.error));
+        });
+        connect(m_core->downloader(), &ResultDownloader::downloaded, this, [this, id](const VideoTask &d) {
+            if (d.id != id)
+                return;
+            if (m_json)
+                printJson(taskJson(d));
+            else
+                m_out << d.videoPath << Qt::endl;
+            done(Ok);
+        });
+        connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [this, id](const VideoTask &d, const QString &message) {
+            if (d.id == id)
+                fail(Network, message);
+        });
+    });
+    submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+}
+
+void CliApp::task()
+{
+    const QString id = positional().value(0);
+    if (id.isEmpty()) {
+        fail(Usage, tr("which task? yuanjing task ID"));
+        return;
+    }
+    for (const VideoTask &t : m_core->tasks()->tasks()) {
+        if (QString::number(t.id) == id || t.taskId == id) {
+            if (m_json) {
+                printJson(taskJson(t));
+            } else {
+                m_out << tr("task %1 (platform id %2): %3").arg(t.id).arg(t.taskId, stateName(t)) << Qt::endl;
+                m_out << tr("model: %1 (%2), %3").arg(t.modelName, t.llmid, t.mode) << Qt::endl;
+                m_out << tr("prompt: %1").arg(t.prompt) << Qt::endl;
+                if (!t.error.isEmpty())
+                    m_out << tr("error: %1").arg(t.error) << Qt::endl;
+                if (!t.videoPath.isEmpty())
+                    m_out << tr("file: %1").arg(t.videoPath) << Qt::endl;
+            }
+            done(Ok);
+            return;
+        }
+    }
+    fail(Failure, tr("no task %1 in the store").arg(id));
+}
+
+void CliApp::tasks()
+{
+    const QString status = option(QStringLiteral("--status")).toLower();
+    QJsonArray list;
+    for (const VideoTask &t : m_core->tasks()->tasks()) {
+        if (!status.isEmpty() && stateName(t) != status)
+            continue;
+        list.append(taskJson(t));
+        if (!m_json)
+            m_out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(t.id).arg(stateName(t), t.taskId, t.modelName, t.prompt.simplified().left(60));
+    }
+    if (m_json)
+        printJson({{QStringLiteral("tasks"), list}});
+    done(Ok);
+}
+
+void CliApp::batch()
+{
+    const QString path = positional().value(0);
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        fail(Usage, tr("cannot read the batch file “%1”").arg(path));
+        return;
+    }
+    struct Job
+    {
+        QString key;
+        QJsonObject spec;
+        int line = 0;
+    };
+    QList<Job> jobs;
+    int lineNo = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        ++lineNo;
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (!doc.isObject()) {
+            fail(Usage, tr("%1 line %2: not a JSON object (%3)").arg(path).arg(lineNo).arg(error.errorString()));
+            return;
+        }
+        // A job is known by its line's content: editing a line makes it a new job.
+        const QString key = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha1).toHex().left(16))
+                            + QStringLiteral("-%1").arg(lineNo);
+        jobs.append({key, doc.object(), lineNo});
+    }
+    // Check every job against its schema before anything is sent.
+    for (const Job &job : jobs) {
+        const ModelSpec *spec = m_core->videoModels()->model(job.spec.value(QLatin1String("llmid")).toString());
+        if (!spec || !spec->enabled) {
+            fail(BadRequest, tr("%1 line %2: unknown or disabled llmid").arg(path).arg(job.line));
+            return;
+        }
+        QVariantMap values = spec->defaults();
+        const QJsonObject set = job.spec.value(QLatin1String("set")).toObject();
+        for (auto it = set.constBegin(); it != set.constEnd(); ++it) {
+            const FieldSpec *f = spec->field(it.key());
+            if (!f || f->type == FieldSpec::Type::Image) {
+                fail(BadRequest, tr("%1 line %2: no field “%3”").arg(path).arg(job.line).arg(it.key()));
+                return;
+            }
+            values.insert(it.key(), it->isDouble() ? QString::number(it->toInt()) : it->toString());
+        }
+        QMap<QString, PreparedImage> images;
+        const QJsonObject imgs = job.spec.value(QLatin1String("images")).toObject();
+        for (auto it = imgs.constBegin(); it != imgs.constEnd(); ++it)
+            images.insert(it.key(), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
+        const QMap<QString, QString> problems = RequestBuilder::validate(*spec, values, images);
+        if (!problems.isEmpty()) {
+            fail(BadRequest, tr("%1 line %2: %3").arg(path).arg(job.line).arg(problems.first()));
+            return;
+        }
+    }
+
+    // What earlier runs submitted: FILE.jsonl.state, job key → local task id.
+    const QString statePath = path + QStringLiteral(".state");
+    auto state = std::make_shared<QJsonObject>();
+    {
+        QFile s(statePath);
+        if (s.open(QIODevice::ReadOnly))
+            *state = QJsonDocument::fromJson(s.readAll()).object();
+    }
+    const auto saveState = [statePath, state] {
+        QSaveFile s(statePath);
+        if (s.open(QIODevice::WriteOnly)) {
+            s.write(QJsonDocument(*state).toJson(QJsonDocument::Indented));
+            s.commit();
+        }
+    };
+    struct Run
+    {
+        QList<Job> pending;
+        QSet<qint64> running;
+        int submitted = 0, skipped = 0, succeeded = 0, failed = 0, refused = 0;
+        double credits = 0;
+        bool stopping = false;
+    };
+    auto run = std::make_shared<Run>();
+    for (const Job &job : jobs) {
+        if (state->contains(job.key)) {
+            ++run->skipped;
+            const VideoTask t = m_core->tasks()->task(qint64(state->value(job.key).toDouble()));
+            if (t.id && !t.isFinished() && t.state != VideoTask::State::Unknown)
+                run->running.insert(t.id); // still being made: wait for it too
+            continue;
+        }
+        run->pending.append(job);
+    }
+    const int concurrency = qMax(1, option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
+    const double maxCredits = option(QStringLiteral("--max-credits"), QStringLiteral("-1")).toDouble();
+
+    auto *next = new QTimer(this);
+    next->setSingleShot(true);
+    next->setInterval(0);
+    const auto summary = [this, run] {
+        const QJsonObject s{{QStringLiteral("submitted"), run->submitted}, {QStringLiteral("skipped"), run->skipped},
+                            {QStringLiteral("succeeded"), run->succeeded}, {QStringLiteral("failed"), run->failed},
+                            {QStringLiteral("refused"), run->refused}, {QStringLiteral("credits"), run->credits},
+                            {QStringLiteral("not_started"), int(run->pending.size())}};
+        if (m_json)
+            printJson(s);
+        else
+            m_out << tr("batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not "
+                        "started; %7 credits")
+                         .arg(run->submitted)
+                         .arg(run->skipped)
+                         .arg(run->succeeded)
+                         .arg(run->failed)
+                         .arg(run->refused)
+                         .arg(run->pending.size())
+                         .arg(run->credits)
+                  << Qt::endl;
+        done(run->failed + run->refused > 0 ? TaskFailed : Ok);
+    };
+    connect(next, &QTimer::timeout, this, [this, run, next, concurrency, maxCredits, summary, state, saveState] {
+        VideoSubmitter *submitter = m_core->videoSubmitter();
+        if (maxCredits >= 0 && run->credits >= maxCredits)
+            run->stopping = true;
+        if (!run->stopping && !submitter->isBusy() && run->running.size() < concurrency && !run->pending.isEmpty()) {
+            const Job job = run->pending.takeFirst();
+            const ModelSpec *spec = m_core->videoModels()->model(job.spec.value(QLatin1String("llmid")).toString());
+            QVariantMap values = spec->defaults();
+            const QJsonObject set = job.spec.value(QLatin1String("set")).toObject();
+            for (auto it = set.constBegin(); it != set.constEnd(); ++it)
+                values.insert(it.key(), it->isDouble() ? QString::number(it->toInt()) : it->toString());
+            QMap<QString, PreparedImage> images;
+            const QJsonObject imgs = job.spec.value(QLatin1String("images")).toObject();
+            for (auto it = imgs.constBegin(); it != imgs.constEnd(); ++it) {
+                const QString source = it->toString();
+                images.insert(it.key(), source.startsWith(QLatin1String("http")) ? ImagePreparer::fromUrl(QUrl(source))
+                                                                                : ImagePreparer::fromFile(source));
+            }
+            auto *once = new QObject(this);
+            const auto finishOnce = [once] { once->deleteLater(); };
+            connect(submitter, &VideoSubmitter::submitted, once, [run, job, state, saveState, next, finishOnce](const VideoTask &t) {
+                state->insert(job.key, double(t.id));
+                saveState();
+                ++run->submitted;
+                run->running.insert(t.id);
+                finishOnce();
+                next->start();
+            });
+            const auto notSent = [run, next, finishOnce] {
+                ++run->refused;
+                finishOnce();
+                next->start();
+            };
+            connect(submitter, &VideoSubmitter::rejected, once, notSent);
+            connect(submitter, &VideoSubmitter::refused, once, notSent);
+            connect(submitter, &VideoSubmitter::uncertain, once, [run, job, state, saveState, next, finishOnce](const VideoTask &t) {
+                // Maybe created: recorded as submitted, so a re-run does not send it again.
+                state->insert(job.key, double(t.id));
+                saveState();
+                ++run->refused;
+                finishOnce();
+                next->start();
+            });
+            if (job.line > 0 && !m_json)
+                m_err << tr("line %1: submitting").arg(job.line) << Qt::endl;
+            submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+            return;
+        }
+        if (run->running.isEmpty() && (run->pending.isEmpty() || run->stopping) && !submitter->isBusy())
+            summary();
+    });
+    // A job is done when its video is on disk (or cannot be fetched); credits count from the platform's usage.
+    connect(m_core->poller(), &TaskPoller::taskSucceeded, this, [run, next](const VideoTask &t) {
+        if (!run->running.contains(t.id))
+            return;
+        run->credits += t.usage.value(QLatin1String("credits")).toDouble();
+        next->start();
+    });
+    connect(m_core->downloader(), &ResultDownloader::downloaded, this, [run, next](const VideoTask &t) {
+        if (!run->running.remove(t.id))
+            return;
+        ++run->succeeded;
+        next->start();
+    });
+    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [run, next](const VideoTask &t) {
+        if (!run->running.remove(t.id))
+            return;
+        ++run->succeeded; // made and paid for; the Library offers the download again
+        next->start();
+    });
+    connect(m_core->poller(), &TaskPoller::taskFailed, this, [run, next](const VideoTask &t) {
+        if (!run->running.remove(t.id))
+            return;
+        ++run->failed;
+        next->start();
+    });
+    next->start();
+}

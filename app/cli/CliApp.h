@@ -1,0 +1,57 @@
+#pragma once
+
+#include "api/ApiError.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+class AppCore;
+
+// The `yuanjing` command line: the same core as the app (settings, key, task store, library folder),
+// one command a run. Runs inside the event loop and quits it with the exit code when done.
+class CliApp : public QObject
+{
+    Q_OBJECT
+public:
+    enum Exit {
+        Ok = 0,
+        Failure = 1,       // anything else
+        Usage = 2,         // wrong command line
+        Auth = 3,          // key missing or rejected
+        Balance = 4,       // 429
+        BadRequest = 5,    // a wrong field or value, refused before or by the platform
+        Network = 6,       // the platform could not be reached or answered badly
+        TaskFailed = 7,    // the platform reports the video failed
+    };
+
+    CliApp(AppCore *core, QStringList args, bool json, QObject *parent = nullptr);
+    void start();
+    static int exitFor(const ApiError &error);
+    static QString helpText();
+
+signals:
+    void finished(int code);
+
+private:
+    void chat();
+    void models();
+    void video();
+    void task();
+    void tasks();
+    void batch();
+    void done(int code);
+    void fail(int code, const QString &message);
+    void printJson(const QJsonObject &o);
+    QString option(const QString &name, const QString &fallback = {}) const;
+    QStringList options(const QString &name) const;
+    bool flag(const QString &name) const;
+    QStringList positional() const;
+
+    AppCore *m_core;
+    QStringList m_args;
+    bool m_json;
+    QTextStream m_out;
+    QTextStream m_err;
+};
