@@ -539,7 +539,8 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
         QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + QByteArray::number(data.size())
                           + "\r\nAccept-Ranges: bytes\r\nConnection: close\r\n\r\n";
         connection->socket()->write(head + data.left(cut));
-        connection->reset();
+        // A clean close after a short body: the bytes sent all arrive, then the transfer is cut.
+        connection->close();
         emit requestHandled(request.path, 200);
         return;
     }
