@@ -1244,6 +1244,98 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%n video(s) in progress</source>
         <translation><numerusform>%n video(s) in progress</numerusform><numerusform>%n video(s) in progress</numerusform></translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Show Yuanjing Studio</source>
+        <translation>Show Yuanjing Studio</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>New chat</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Send the message</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>New line in the message</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the answer (or leave full-screen video)</source>
+        <translation>Stop the answer (or leave full-screen video)</translation>
+    </message>
+    <message>
+        <source>Chat, Video Studio, Library, Account</source>
+        <translation>Chat, Video Studio, Library, Account</translation>
+    </message>
+    <message>
+        <source>Paste a picture into the selected slot</source>
+        <translation>Paste a picture into the selected slot</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Play or pause the video</source>
+        <translation>Play or pause the video</translation>
+    </message>
+    <message>
+        <source>Double-click the video</source>
+        <translation>Double-click the video</translation>
+    </message>
+    <message>
+        <source>Full-screen video</source>
+        <translation>Full-screen video</translation>
+    </message>
+    <message>
+        <source>Full-screen window</source>
+        <translation>Full-screen window</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Yuanjing Studio keeps running</source>
+        <translation>Yuanjing Studio keeps running</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) still in progress. The app tells you when they are ready.</source>
+        <translation><numerusform>%n video(s) still in progress. The app tells you when they are ready.</numerusform><numerusform>%n video(s) still in progress. The app tells you when they are ready.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ModelCatalog</name>
@@ -1557,6 +1649,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Paste your API key</source>
         <translation>Paste your API key</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray while videos are in progress</source>
+        <translation>Keep running in the tray while videos are in progress</translation>
+    </message>
+    <message>
+        <source>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</source>
+        <translation>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</translation>
     </message>
 </context>
 <context>

@@ -1256,6 +1256,98 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
             <numerusform>%n 个视频进行中</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show Yuanjing Studio</source>
+        <translation>显示元境 Studio</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the answer (or leave full-screen video)</source>
+        <translation>停止回答(或退出全屏视频)</translation>
+    </message>
+    <message>
+        <source>Chat, Video Studio, Library, Account</source>
+        <translation>对话、视频工作室、作品库、账户</translation>
+    </message>
+    <message>
+        <source>Paste a picture into the selected slot</source>
+        <translation>把图片粘贴到选中的图片位</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Play or pause the video</source>
+        <translation>播放或暂停视频</translation>
+    </message>
+    <message>
+        <source>Double-click the video</source>
+        <translation>双击视频</translation>
+    </message>
+    <message>
+        <source>Full-screen video</source>
+        <translation>全屏播放视频</translation>
+    </message>
+    <message>
+        <source>Full-screen window</source>
+        <translation>窗口全屏</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Yuanjing Studio keeps running</source>
+        <translation>元境 Studio 仍在运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) still in progress. The app tells you when they are ready.</source>
+        <translation><numerusform>还有 %n 个视频在生成。完成后会通知你。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ModelCatalog</name>
@@ -1569,6 +1661,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Paste your API key</source>
         <translation>粘贴你的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray while videos are in progress</source>
+        <translation>有视频在生成时,关闭窗口后留在系统托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</source>
+        <translation>关闭窗口时只是隐藏;应用会继续跟踪并下载视频,完成后通知你。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSplitter>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -109,7 +110,18 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *fullScreen = view->addAction(tr("&Full screen"), this, [this] {
+        if (isFullScreen())
+            showNormal();
+        else
+            showFullScreen();
+    });
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addAction(tr("Open the platform website"), this,
                     [] { QDesktopServices::openUrl(QUrl(QStringLiteral("https://opencomputing.ai"))); });
     help->addAction(tr("&About Yuanjing Studio"), this, [this] {
@@ -166,6 +178,7 @@ void MainWindow::ensureTab(int index)
         if (!m_chat) {
             m_chat = new ChatTab(m_core, page);
             page->layout()->addWidget(m_chat);
+            restoreSplitters(m_chat);
             connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
         }
         break;
@@ -180,6 +193,7 @@ void MainWindow::ensureTab(int index)
         if (!m_library) {
             m_library = new LibraryTab(m_core, page);
             page->layout()->addWidget(m_library);
+            restoreSplitters(m_library);
             connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
                 studioTab()->loadTask(task);
                 m_tabs->setCurrentIndex(StudioTabIndex);
@@ -234,20 +248,46 @@ void MainWindow::notify(const QString &title, const QString &text)
     if (isActiveWindow())
         return;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        if (!m_tray) {
-            m_tray = new QSystemTrayIcon(windowIcon(), this);
-            m_tray->setToolTip(tr("Yuanjing Studio"));
-            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-                showNormal();
-                activateWindow();
-                if (m_tabs)
-                    m_tabs->setCurrentIndex(LibraryTabIndex);
-            });
-        }
+        ensureTray();
         m_tray->show();
         m_tray->showMessage(title, text, windowIcon(), 8000);
     }
     QApplication::alert(this);
+}
+
+void MainWindow::ensureTray()
+{
+    if (m_tray)
+        return;
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray->setToolTip(tr("Yuanjing Studio"));
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Show Yuanjing Studio"), this, [this] {
+        showNormal();
+        activateWindow();
+    });
+    menu->addAction(tr("Quit"), this, [this] {
+        m_quitting = true;
+        close();
+    });
+    m_tray->setContextMenu(menu);
+    const auto bringBack = [this] {
+        showNormal();
+        activateWindow();
+        if (m_tabs)
+            m_tabs->setCurrentIndex(LibraryTabIndex);
+    };
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, bringBack);
+    connect(m_tray, &QSystemTrayIcon::activated, this, bringBack);
+}
+
+void MainWindow::restoreSplitters(QWidget *root)
+{
+    for (QSplitter *splitter : root->findChildren<QSplitter *>()) {
+        const QByteArray state = m_core->settings()->uiValue(QStringLiteral("splitter/") + splitter->objectName()).toByteArray();
+        if (!state.isEmpty())
+            splitter->restoreState(state);
+    }
 }
 
 void MainWindow::showTabs()
@@ -300,8 +340,47 @@ void MainWindow::openSettings()
     dialog.exec();
 }
 
+void MainWindow::showShortcuts()
+{
+    const QList<QPair<QString, QString>> rows{
+        {QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText), tr("New chat")},
+        {tr("Enter"), tr("Send the message")},
+        {tr("Shift+Enter"), tr("New line in the message")},
+        {tr("Esc"), tr("Stop the answer (or leave full-screen video)")},
+        {QStringLiteral("Ctrl+1 … Ctrl+4"), tr("Chat, Video Studio, Library, Account")},
+        {QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText), tr("Paste a picture into the selected slot")},
+        {tr("Space"), tr("Play or pause the video")},
+        {tr("Double-click the video"), tr("Full-screen video")},
+        {QKeySequence(QKeySequence::FullScreen).toString(QKeySequence::NativeText), tr("Full-screen window")},
+        {QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText), tr("Settings")},
+        {QKeySequence(QKeySequence::Quit).toString(QKeySequence::NativeText), tr("Quit")}};
+    QString html = QStringLiteral("<table cellspacing=\"6\">");
+    for (const auto &[keys, what] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html, QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Videos still being made: keep following them from the tray, if the user asked for that.
+    if (!m_quitting && m_core->settings()->uiValue(QStringLiteral("keepInTray"), false).toBool()
+        && m_core->library()->unfinishedCount() > 0 && QSystemTrayIcon::isSystemTrayAvailable()) {
+        ensureTray();
+        m_tray->show();
+        m_tray->showMessage(tr("Yuanjing Studio keeps running"),
+                            tr("%n video(s) still in progress. The app tells you when they are ready.", nullptr,
+                               m_core->library()->unfinishedCount()),
+                            windowIcon(), 5000);
+        hide();
+        event->ignore();
+        return;
+    }
+    for (QSplitter *splitter : findChildren<QSplitter *>())
+        if (!splitter->objectName().isEmpty())
+            m_core->settings()->setUiValue(QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());
     if (m_chat)
         m_chat->saveDraft();
     m_core->settings()->setUiValue(QStringLiteral("geometry"), saveGeometry());

@@ -36,6 +36,7 @@ public:
     void showTabs();
     void showWelcome();
     void openSettings();
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,6 +48,8 @@ private:
     void updateEndpoint();
     void updateRunning(int count);
     void ensureTab(int index);
+    void ensureTray();
+    void restoreSplitters(QWidget *root);
     void notify(const QString &title, const QString &text);
 
     AppCore *m_core;
@@ -61,6 +64,7 @@ private:
     QLabel *m_running = nullptr;
     QList<QWidget *> m_pages;
     QSystemTrayIcon *m_tray = nullptr;
+    bool m_quitting = false;
     QLabel *m_banner;
     QLabel *m_endpoint;
 };

@@ -104,6 +104,11 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent) : QDialog(parent)
     m_requestLimit->setToolTip(tr("Video requests with images are kept under this size; the platform may refuse larger ones."));
     form->addRow(tr("Video request size limit:"), m_requestLimit);
 
+    m_keepInTray = new QCheckBox(tr("Keep running in the tray while videos are in progress"), this);
+    m_keepInTray->setChecked(s->uiValue(QStringLiteral("keepInTray"), false).toBool());
+    m_keepInTray->setToolTip(tr("Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready."));
+    form->addRow(QString(), m_keepInTray);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -157,6 +162,7 @@ bool SettingsDialog::apply()
     s->setChatHistoryTurns(m_turns->value());
     s->setChatStreaming(m_streaming->isChecked());
     s->setRequestSizeLimitKiB(m_requestLimit->value());
+    s->setUiValue(QStringLiteral("keepInTray"), m_keepInTray->isChecked());
     const QString language = m_language->currentData().toString();
     if (language != s->language()) {
         s->setLanguage(language);

@@ -46,5 +46,6 @@ private:
     QSpinBox *m_turns;
     QCheckBox *m_streaming;
     QSpinBox *m_requestLimit;
+    QCheckBox *m_keepInTray;
     QDialogButtonBox *m_buttons;
 };
