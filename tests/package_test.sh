@@ -18,4 +18,9 @@ test -f "$scratch/root/usr/share/icons/hicolor/scalable/apps/ai.opencomputing.Yu
 test -f "$scratch/root/usr/share/icons/hicolor/256x256/apps/ai.opencomputing.YuanjingStudio.png"
 QT_QPA_PLATFORM=offscreen "$scratch/root/usr/bin/yuanjing-studio" --version | grep -q "0\."
 "$scratch/root/usr/bin/yuanjing" --version | grep -q "yuanjing 0\."
+# The installed app speaks Chinese on a Chinese system and English otherwise.
+export YUANJING_CONFIG_DIR="$scratch/config" YUANJING_DATA_DIR="$scratch/data" QT_QPA_PLATFORM=offscreen
+LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$scratch/root/usr/bin/yuanjing-studio" --help | grep -q "元境 Studio:在元境平台上"
+LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= "$scratch/root/usr/bin/yuanjing-studio" --help | grep -q "Yuanjing Studio: chat with LLMs"
+LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$scratch/root/usr/bin/yuanjing" --help | grep -q "用法"
 echo "package ok"
