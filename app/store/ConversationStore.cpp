@@ -19,12 +19,6 @@ QDateTime fromMs(const QVariant &v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong());
 }
 
-// SQLite binds a null QString as NULL; the text columns are NOT NULL.
-QString nn(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 QVariant nullableInt(bool valid, int value)
 {
     return valid ? QVariant(value) : QVariant(QMetaType::fromType<int>());
@@ -95,9 +89,9 @@ qint64 ConversationStore::createConversation(const QString &title, const QString
     q.prepare(QStringLiteral("INSERT INTO conversations (title, model, sys_prompt, created_at, updated_at)"
                              " VALUES (?, ?, ?, ?, ?)"));
     const qint64 t = now();
-    q.addBindValue(nn(title));
-    q.addBindValue(nn(model));
-    q.addBindValue(nn(sysPrompt));
+    q.addBindValue(Database::text(title));
+    q.addBindValue(Database::text(model));
+    q.addBindValue(Database::text(sysPrompt));
     q.addBindValue(t);
     q.addBindValue(t);
     if (!run(q))
@@ -151,42 +145,36 @@ void ConversationStore::touch(qint64 id)
     run(q);
 }
 
-void ConversationStore::renameConversation(qint64 id, const QString &title)
+void ConversationStore::setText(qint64 id, const char *column, const QString &value)
 {
+    // column is one of this class's own literals, never user input.
     QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"));
-    q.addBindValue(nn(title.trimmed()));
+    q.prepare(QStringLiteral("UPDATE conversations SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+    q.addBindValue(Database::text(value));
     q.addBindValue(id);
     run(q);
+}
+
+void ConversationStore::renameConversation(qint64 id, const QString &title)
+{
+    setText(id, "title", title.trimmed());
     emit conversationsChanged();
     emit conversationChanged(id);
 }
 
 void ConversationStore::setConversationModel(qint64 id, const QString &model)
 {
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("UPDATE conversations SET model = ? WHERE id = ?"));
-    q.addBindValue(nn(model));
-    q.addBindValue(id);
-    run(q);
+    setText(id, "model", model);
 }
 
 void ConversationStore::setSystemPrompt(qint64 id, const QString &sysPrompt)
 {
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("UPDATE conversations SET sys_prompt = ? WHERE id = ?"));
-    q.addBindValue(nn(sysPrompt));
-    q.addBindValue(id);
-    run(q);
+    setText(id, "sys_prompt", sysPrompt);
 }
 
 void ConversationStore::setDraft(qint64 id, const QString &draft)
 {
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("UPDATE conversations SET draft = ? WHERE id = ?"));
-    q.addBindValue(nn(draft));
-    q.addBindValue(id);
-    run(q);
+    setText(id, "draft", draft);
 }
 
 void ConversationStore::deleteConversation(qint64 id)
@@ -244,11 +232,11 @@ qint64 ConversationStore::addMessage(ChatMessage &m)
                              " llmusageid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m.conversationId);
     q.addBindValue(ChatMessage::roleName(m.role));
-    q.addBindValue(nn(m.content));
-    q.addBindValue(nn(m.reasoning));
+    q.addBindValue(Database::text(m.content));
+    q.addBindValue(Database::text(m.reasoning));
     q.addBindValue(ChatMessage::stateName(m.state));
     q.addBindValue(m.error.isEmpty() ? QStringLiteral("") : m.errorCode + QLatin1Char('\n') + m.error);
-    q.addBindValue(nn(m.model));
+    q.addBindValue(Database::text(m.model));
     q.addBindValue(m.createdAt.toMSecsSinceEpoch());
     q.addBindValue(m.finishedAt.isValid() ? QVariant(m.finishedAt.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(nullableInt(m.usage.valid, m.usage.promptTokens));
@@ -270,11 +258,11 @@ bool ConversationStore::updateMessage(const ChatMessage &m)
     q.prepare(QStringLiteral("UPDATE messages SET content = ?, reasoning = ?, state = ?, error = ?, model = ?,"
                              " finished_at = ?, prompt_tokens = ?, completion_tokens = ?, cached_tokens = ?,"
                              " total_tokens = ?, llmusageid = ? WHERE id = ?"));
-    q.addBindValue(nn(m.content));
-    q.addBindValue(nn(m.reasoning));
+    q.addBindValue(Database::text(m.content));
+    q.addBindValue(Database::text(m.reasoning));
     q.addBindValue(ChatMessage::stateName(m.state));
     q.addBindValue(m.error.isEmpty() ? QStringLiteral("") : m.errorCode + QLatin1Char('\n') + m.error);
-    q.addBindValue(nn(m.model));
+    q.addBindValue(Database::text(m.model));
     q.addBindValue(m.finishedAt.isValid() ? QVariant(m.finishedAt.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(nullableInt(m.usage.valid, m.usage.promptTokens));
     q.addBindValue(nullableInt(m.usage.valid, m.usage.completionTokens));

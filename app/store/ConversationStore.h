@@ -41,5 +41,6 @@ signals:
 
 private:
     void touch(qint64 id);
+    void setText(qint64 id, const char *column, const QString &value);
     Database *m_db;
 };

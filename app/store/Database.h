@@ -19,6 +19,8 @@ public:
     QString path() const { return m_path; }
     int schemaVersion() const;
     static int latestSchemaVersion();
+    // SQLite binds a null QString as NULL; text columns are NOT NULL, so bind "" instead.
+    static QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
 
 private:
     bool migrate(QString *error);

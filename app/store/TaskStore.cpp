@@ -20,11 +20,6 @@ QJsonObject object(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
-QString nn(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 const char *Columns = "id, created_at, updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
                       " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path, request_bytes";
 
@@ -57,22 +52,22 @@ VideoTask taskFrom(const QSqlQuery &q)
 void bindAll(QSqlQuery &q, const VideoTask &t)
 {
     q.addBindValue(t.updatedAt.toMSecsSinceEpoch());
-    q.addBindValue(nn(t.mode));
-    q.addBindValue(nn(t.llmid));
-    q.addBindValue(nn(t.modelName));
-    q.addBindValue(nn(t.prompt));
+    q.addBindValue(Database::text(t.mode));
+    q.addBindValue(Database::text(t.llmid));
+    q.addBindValue(Database::text(t.modelName));
+    q.addBindValue(Database::text(t.prompt));
     q.addBindValue(json(t.params));
     q.addBindValue(json(t.images));
     q.addBindValue(VideoTask::stateName(t.state));
-    q.addBindValue(nn(t.taskId));
-    q.addBindValue(nn(t.platformStatus));
-    q.addBindValue(nn(t.error));
-    q.addBindValue(nn(t.errorCode));
-    q.addBindValue(nn(t.videoUrl));
-    q.addBindValue(nn(t.coverUrl));
+    q.addBindValue(Database::text(t.taskId));
+    q.addBindValue(Database::text(t.platformStatus));
+    q.addBindValue(Database::text(t.error));
+    q.addBindValue(Database::text(t.errorCode));
+    q.addBindValue(Database::text(t.videoUrl));
+    q.addBindValue(Database::text(t.coverUrl));
     q.addBindValue(json(t.usage));
-    q.addBindValue(nn(t.videoPath));
-    q.addBindValue(nn(t.coverPath));
+    q.addBindValue(Database::text(t.videoPath));
+    q.addBindValue(Database::text(t.coverPath));
     q.addBindValue(t.requestBytes);
 }
 } // namespace
