@@ -293,6 +293,85 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
         return;
     }
 
+    // As fast as loopback allows, the way a model server streams: events are made and written a batch
+    // at a time, so the first ones leave while the rest are still being produced.
+    const bool plain = m_config.tokenDelayMs <= 0 && m_config.splitBytes <= 0 && m_config.resetAfterEvents < 0
+                       && m_config.errorAfterEvents < 0 && !promptAsks(body, "[sim:cut]") && !promptAsks(body, "[sim:error]");
+    if (plain) {
+        const bool sse = m_config.framing == SimulatorConfig::Framing::Sse;
+        const QByteArray eol = m_config.lineEnding;
+        const QByteArray prefix = m_config.sseWithoutSpace ? "data:" : "data: ";
+        const int total = 1 + int(thinkPieces.size() + textPieces.size()) + 2;
+        QJsonObject stop = chunk(QString(), QJsonValue(), false);
+        {
+            QJsonArray choices = stop.value(QLatin1String("choices")).toArray();
+            QJsonObject c = choices.first().toObject();
+            c.insert(QStringLiteral("finish_reason"), QStringLiteral("stop"));
+            choices[0] = c;
+            stop.insert(QStringLiteral("choices"), choices);
+        }
+        const QJsonObject last{{QStringLiteral("id"), chatId}, {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                               {QStringLiteral("created"), created}, {QStringLiteral("choices"), QJsonArray()},
+                               {QStringLiteral("model"), model}, {QStringLiteral("finish"), QStringLiteral("1")},
+                               {QStringLiteral("usage"), usage}, {QStringLiteral("llmusageid"), usageId}};
+        const QJsonObject first = chunk(QString(), QJsonValue(), true);
+        // The chunk template, filled in per piece (the same fields as chunk() makes).
+        const auto make = [chatId, created, model, usageId](const QJsonValue &content, const QJsonValue &reasoningContent) {
+            QJsonObject delta{{QStringLiteral("content"), content}, {QStringLiteral("role"), QJsonValue()}};
+            if (!reasoningContent.isNull())
+                delta.insert(QStringLiteral("reasoning_content"), reasoningContent);
+            return QJsonObject{{QStringLiteral("id"), chatId},
+                               {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                               {QStringLiteral("created"), created},
+                               {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta},
+                                                                                  {QStringLiteral("index"), 0}}}},
+                               {QStringLiteral("model"), model},
+                               {QStringLiteral("reasoning_content"), reasoningContent},
+                               {QStringLiteral("content"), content},
+                               {QStringLiteral("finish"), QStringLiteral("0")},
+                               {QStringLiteral("llmusageid"), usageId}};
+        };
+        const bool withDone = sse && m_config.sendDone;
+        connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
+        auto index = std::make_shared<int>(0);
+        auto *timer = new QTimer(connection);
+        timer->setInterval(0);
+        QPointer<HttpConnection> guard(connection);
+        connect(timer, &QTimer::timeout, this, [=] {
+            if (!guard || !guard->isOpen()) {
+                timer->stop();
+                return;
+            }
+            QByteArray batch;
+            for (int n = 0; n < 250 && *index < total; ++n, ++(*index)) {
+                const int i = *index;
+                QJsonObject o;
+                if (i == 0)
+                    o = first;
+                else if (i <= thinkPieces.size())
+                    o = make(QString(), thinkPieces.at(i - 1));
+                else if (i <= thinkPieces.size() + textPieces.size())
+                    o = make(textPieces.at(i - 1 - int(thinkPieces.size())), QJsonValue());
+                else if (i == total - 2)
+                    o = stop;
+                else
+                    o = last;
+                batch += sse ? prefix + json(o) + eol + eol : json(o) + eol;
+            }
+            if (!batch.isEmpty())
+                guard->write(batch);
+            if (*index >= total) {
+                timer->stop();
+                if (withDone)
+                    guard->write("data: [DONE]" + eol + eol);
+                guard->close();
+                emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
+            }
+        });
+        timer->start();
+        return;
+    }
+
     QList<QJsonObject> objects;
     objects.append(chunk(QString(), QJsonValue(), true));
     for (const QString &piece : thinkPieces)
