@@ -250,7 +250,7 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                             {QStringLiteral("prompt_tokens_details"), QJsonObject{{QStringLiteral("cached_tokens"), 0}}}};
     ++m_chatBilled;
 
-    const auto chunk = [&](const QJsonValue &content, const QJsonValue &reasoningContent, bool first) {
+    const auto chunk = [chatId, created, model, usageId](const QJsonValue &content, const QJsonValue &reasoningContent, bool first) {
         QJsonObject delta{{QStringLiteral("content"), content},
                           {QStringLiteral("role"), first ? QJsonValue(QStringLiteral("assistant")) : QJsonValue()}};
         if (!reasoningContent.isNull())
@@ -315,22 +315,6 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                                {QStringLiteral("model"), model}, {QStringLiteral("finish"), QStringLiteral("1")},
                                {QStringLiteral("usage"), usage}, {QStringLiteral("llmusageid"), usageId}};
         const QJsonObject first = chunk(QString(), QJsonValue(), true);
-        // The chunk template, filled in per piece (the same fields as chunk() makes).
-        const auto make = [chatId, created, model, usageId](const QJsonValue &content, const QJsonValue &reasoningContent) {
-            QJsonObject delta{{QStringLiteral("content"), content}, {QStringLiteral("role"), QJsonValue()}};
-            if (!reasoningContent.isNull())
-                delta.insert(QStringLiteral("reasoning_content"), reasoningContent);
-            return QJsonObject{{QStringLiteral("id"), chatId},
-                               {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                               {QStringLiteral("created"), created},
-                               {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta},
-                                                                                  {QStringLiteral("index"), 0}}}},
-                               {QStringLiteral("model"), model},
-                               {QStringLiteral("reasoning_content"), reasoningContent},
-                               {QStringLiteral("content"), content},
-                               {QStringLiteral("finish"), QStringLiteral("0")},
-                               {QStringLiteral("llmusageid"), usageId}};
-        };
         const bool withDone = sse && m_config.sendDone;
         connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
         auto index = std::make_shared<int>(0);
@@ -349,9 +333,9 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                 if (i == 0)
                     o = first;
                 else if (i <= thinkPieces.size())
-                    o = make(QString(), thinkPieces.at(i - 1));
+                    o = chunk(QString(), thinkPieces.at(i - 1), false);
                 else if (i <= thinkPieces.size() + textPieces.size())
-                    o = make(textPieces.at(i - 1 - int(thinkPieces.size())), QJsonValue());
+                    o = chunk(textPieces.at(i - 1 - int(thinkPieces.size())), QJsonValue(), false);
                 else if (i == total - 2)
                     o = stop;
                 else
