@@ -3,6 +3,8 @@
 #include "api/PlatformClient.h"
 #include "core/LaunchOptions.h"
 #include "simulator/PlatformSimulator.h"
+#include "store/Database.h"
+#include "store/TaskStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -42,5 +44,18 @@ inline bool connect(PlatformSimulator *simulator, PlatformClient *client, const 
     client->setApiKey(key);
     return true;
 }
+
+// A task store on a fresh database and a client talking to a fresh simulator: what the task tests share.
+// Members are destroyed in reverse order, the client before the simulator and the store before its database.
+struct TaskWorld
+{
+    QTemporaryDir dir;
+    Database db{dir.filePath(QStringLiteral("t.sqlite"))};
+    TaskStore store{&db, dir.filePath(QStringLiteral("tasks"))};
+    PlatformSimulator sim;
+    PlatformClient client;
+
+    bool start(const QString &key) { return db.open() && TestSupport::connect(&sim, &client, key); }
+};
 
 } // namespace TestSupport

@@ -20,8 +20,8 @@ QByteArray resource(const QString &path)
 class TestDownloader : public QObject
 {
     Q_OBJECT
+    TestSupport::TaskWorld *m_world = nullptr;
     QTemporaryDir *m_dir = nullptr;
-    Database *m_db = nullptr;
     TaskStore *m_store = nullptr;
     PlatformSimulator *m_sim = nullptr;
     PlatformClient *m_client = nullptr;
@@ -46,13 +46,12 @@ class TestDownloader : public QObject
 private slots:
     void init()
     {
-        m_dir = new QTemporaryDir;
-        m_db = new Database(m_dir->filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(m_db->open());
-        m_store = new TaskStore(m_db, m_dir->filePath(QStringLiteral("tasks")));
-        m_sim = new PlatformSimulator;
-        m_client = new PlatformClient;
-        QVERIFY(TestSupport::connect(m_sim, m_client, QStringLiteral("sk-dl-0001")));
+        m_world = new TestSupport::TaskWorld;
+        QVERIFY(m_world->start(QStringLiteral("sk-dl-0001")));
+        m_dir = &m_world->dir;
+        m_store = &m_world->store;
+        m_sim = &m_world->sim;
+        m_client = &m_world->client;
         m_downloader = new ResultDownloader(m_client, m_store);
         m_downloader->setFolder(folder());
         m_downloader->setRetryPolicy(10, 40, 3);
@@ -60,11 +59,7 @@ private slots:
     void cleanup()
     {
         delete m_downloader;
-        delete m_client;
-        delete m_sim;
-        delete m_store;
-        delete m_db;
-        delete m_dir;
+        delete m_world;
     }
 
     void videoAndCoverArrive()

@@ -12,8 +12,8 @@
 class TestTaskPoller : public QObject
 {
     Q_OBJECT
+    TestSupport::TaskWorld *m_world = nullptr;
     QTemporaryDir *m_dir = nullptr;
-    Database *m_db = nullptr;
     TaskStore *m_store = nullptr;
     PlatformSimulator *m_sim = nullptr;
     PlatformClient *m_client = nullptr;
@@ -50,13 +50,12 @@ class TestTaskPoller : public QObject
 private slots:
     void init()
     {
-        m_dir = new QTemporaryDir;
-        m_db = new Database(m_dir->filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(m_db->open());
-        m_store = new TaskStore(m_db, m_dir->filePath(QStringLiteral("tasks")));
-        m_sim = new PlatformSimulator;
-        m_client = new PlatformClient;
-        QVERIFY(TestSupport::connect(m_sim, m_client, QStringLiteral("sk-poll-0001")));
+        m_world = new TestSupport::TaskWorld;
+        QVERIFY(m_world->start(QStringLiteral("sk-poll-0001")));
+        m_dir = &m_world->dir;
+        m_store = &m_world->store;
+        m_sim = &m_world->sim;
+        m_client = &m_world->client;
         m_sim->config().taskStepMs = 60;
         m_poller = new TaskPoller(m_client, m_store);
         m_poller->setPolicy(fast());
@@ -64,11 +63,7 @@ private slots:
     void cleanup()
     {
         delete m_poller;
-        delete m_client;
-        delete m_sim;
-        delete m_store;
-        delete m_db;
-        delete m_dir;
+        delete m_world;
     }
 
     void followsATaskToSuccess_data()

@@ -12,8 +12,8 @@
 class TestVideoSubmitter : public QObject
 {
     Q_OBJECT
+    TestSupport::TaskWorld *m_world = nullptr;
     QTemporaryDir *m_dir = nullptr;
-    Database *m_db = nullptr;
     TaskStore *m_store = nullptr;
     PlatformSimulator *m_sim = nullptr;
     PlatformClient *m_client = nullptr;
@@ -31,23 +31,18 @@ private slots:
     void initTestCase() { m_catalog.load(QString()); }
     void init()
     {
-        m_dir = new QTemporaryDir;
-        m_db = new Database(m_dir->filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(m_db->open());
-        m_store = new TaskStore(m_db, m_dir->filePath(QStringLiteral("tasks")));
-        m_sim = new PlatformSimulator;
-        m_client = new PlatformClient;
-        QVERIFY(TestSupport::connect(m_sim, m_client, QStringLiteral("sk-video-0001")));
+        m_world = new TestSupport::TaskWorld;
+        QVERIFY(m_world->start(QStringLiteral("sk-video-0001")));
+        m_dir = &m_world->dir;
+        m_store = &m_world->store;
+        m_sim = &m_world->sim;
+        m_client = &m_world->client;
         m_submitter = new VideoSubmitter(m_client, m_store);
     }
     void cleanup()
     {
         delete m_submitter;
-        delete m_client;
-        delete m_sim;
-        delete m_store;
-        delete m_db;
-        delete m_dir;
+        delete m_world;
     }
 
     void submitsAndRecords()
