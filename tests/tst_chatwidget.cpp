@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 class TestChatWidget : public QObject
 {
@@ -44,7 +45,22 @@ class TestChatWidget : public QObject
         QTest::keyClick(m_tab->composer(), Qt::Key_Return);
         if (finished.isEmpty() && !finished.wait(15000))
             return {};
+        // Shown in full once the view has nothing left to draw.
+        if (!QTest::qWaitFor([this] { return !m_tab->view()->hasPendingRender(); }, 5000))
+            return {};
         return finished.first().first().value<ChatMessage>();
+    }
+
+    static ChatMessage streamingAnswer(qint64 id)
+    {
+        ChatMessage answer;
+        answer.id = id;
+        answer.conversationId = 1;
+        answer.role = ChatMessage::Role::Assistant;
+        answer.state = ChatMessage::State::Streaming;
+        answer.model = QStringLiteral("qwen3-max");
+        answer.createdAt = QDateTime::currentDateTime();
+        return answer;
     }
 
 private slots:
@@ -96,6 +112,72 @@ private slots:
         const QString failedText = m_tab->view()->messageText(failed.id);
         QVERIFY2(!failedText.contains(QLatin1String("ANSWER-TEXT")), qPrintable(failedText));
         QVERIFY(failedText.contains(failed.error));
+    }
+
+    // A burst far larger than the view renders at once (a fast server): its Markdown is prepared on a
+    // worker thread in parts; every part must arrive, in order, with its code blocks numbered right.
+    void burstIsShownWholeAndInOrder()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        ChatMessage answer = streamingAnswer(41);
+        view.appendMessage(answer);
+        const int paragraphs = 600;
+        for (int i = 0; i < paragraphs; ++i) {
+            answer.content += QStringLiteral("Paragraph P%1 段落 with **bold** text.\n\n").arg(i, 4, 10, QLatin1Char('0'));
+            if (i % 50 == 49)
+                answer.content += QStringLiteral("```\ncode %1\n```\n\n").arg(i / 50);
+            if (i % 200 == 199)
+                view.updateStreaming(answer); // three bursts of ~15,000 characters
+        }
+        QVERIFY(answer.content.size() > 3 * ChatView::SyncRenderChars);
+        QVERIFY(view.hasPendingRender());
+        answer.state = ChatMessage::State::Done;
+        answer.finishedAt = answer.createdAt.addSecs(3);
+        view.finishMessage(answer);
+        QTRY_VERIFY(!view.hasPendingRender());
+        const QString shown = view.messageText(answer.id);
+        qsizetype at = 0;
+        for (int i = 0; i < paragraphs; ++i) {
+            const qsizetype next = shown.indexOf(QStringLiteral("Paragraph P%1").arg(i, 4, 10, QLatin1Char('0')), at);
+            QVERIFY2(next > at, qPrintable(QStringLiteral("paragraph %1 missing or out of order").arg(i)));
+            at = next;
+        }
+        QCOMPARE(shown.count(QStringLiteral("Paragraph P")), paragraphs);
+        for (int k = 0; k < paragraphs / 50; ++k)
+            QCOMPARE(view.codeBlock(answer.id, k), QStringLiteral("code %1").arg(k));
+        QVERIFY(shown.contains(ChatView::tr("Regenerate")));
+        QVERIFY(!shown.contains(QStringLiteral("…")));
+    }
+
+    // A part still being prepared for an answer the view no longer shows is dropped when it arrives.
+    void partPreparedForAnEarlierAnswerIsDropped()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        ChatMessage first = streamingAnswer(51);
+        view.appendMessage(first);
+        for (int i = 0; i < 2000; ++i)
+            first.content += QStringLiteral("EARLIER-ANSWER %1\n\n").arg(i);
+        view.updateStreaming(first);
+        QVERIFY(view.hasPendingRender());
+        view.clearMessages();
+        ChatMessage second = streamingAnswer(52);
+        view.appendMessage(second);
+        second.content = QStringLiteral("LATER-ANSWER\n\nmore");
+        view.updateStreaming(second);
+        // Let the worker finish what it was given and its result reach the view.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        second.state = ChatMessage::State::Done;
+        view.finishMessage(second);
+        QTRY_VERIFY(!view.hasPendingRender());
+        const QString shown = view.messageText(second.id);
+        QVERIFY2(shown.contains(QLatin1String("LATER-ANSWER")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QLatin1String("EARLIER-ANSWER")), qPrintable(shown.left(300)));
+        QVERIFY(!view.toPlainText().contains(QLatin1String("EARLIER-ANSWER")));
     }
 
     void shiftEnterIsANewLine()

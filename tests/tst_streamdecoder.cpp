@@ -1,6 +1,9 @@
 #include "TestSupport.h"
+#include "api/BackgroundStreamDecoder.h"
 #include "api/StreamDecoder.h"
 
+#include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace {
@@ -170,6 +173,117 @@ private slots:
         for (qsizetype i = 0; i < line.size(); i += 64 * 1024)
             r = collect(decoder.feed(line.mid(i, 64 * 1024)), r);
         QCOMPARE(r.text.size(), big.size());
+    }
+
+    // The decoder reads common chunks with its own scanner and leaves the rest to QJsonDocument. Both
+    // must agree: each line is decoded as a stream line (scanner first) and as a complete document
+    // (QJsonDocument only), and the results compared.
+    void scannerAgreesWithTheFullParser_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        int i = 0;
+        for (const QString &file : {QStringLiteral("t2t-stream.ndjson"), QStringLiteral("t2t-stream-error.ndjson")}) {
+            for (const QByteArray &line : TestSupport::fixture(file).split('\n'))
+                if (!line.trimmed().isEmpty())
+                    QTest::addRow("%s-%d", qPrintable(file), i++) << line;
+        }
+        const char *made[] = {
+            "{\"choices\":[{\"delta\":{\"reasoning_content\":\"\\u60f3\",\"content\":null}}],\"content\":\"dup\"}",
+            "{\"choices\":[{\"message\":{\"content\":\"m\"}}],\"content\":\"top\"}",
+            "{\"choices\":[{\"delta\":{}}],\"content\":\"top\",\"reasoning_content\":\"r\"}",
+            "{\"choices\":[{\"delta\":{},\"message\":{\"reasoning_content\":\"mr\"}}],\"content\":\"c\"}",
+            "{\"choices\":[],\"content\":\"only top\"}",
+            "{\"choices\":[1,{\"delta\":{\"content\":\"x\"}}],\"content\":\"y\"}",
+            "{\"choices\":{\"delta\":{\"content\":\"x\"}},\"content\":\"not an array\"}",
+            "{\"choices\":[{\"delta\":\"text\"}],\"content\":\"delta not an object\"}",
+            "{\"content\":\"a\\u00e9\\ud83d\\ude00\\n\\\"q\\\"\\/\\\\\\t\"}",
+            "{\"content\":\"raw \xe4\xb8\xad\xe6\x96\x87 \xc3\xa9\"}",
+            "{\"content\":\"lone \\ud83d surrogate\"}",
+            "{\"content\":42,\"reasoning_content\":true}",
+            "{\"finish\":1,\"content\":\"f\"}",
+            "{\"finish\":\"1\"}",
+            "{\"finish\":1.0}",
+            "{\"finish\":\"0\",\"content\":\"not final\"}",
+            "{\"finish\":2}",
+            "{\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4},\"choices\":[]}",
+            "{\"usage\":null,\"content\":\"u\"}",
+            "{\"error\":\"boom\",\"status\":\"FAILED\"}",
+            "{\"status\":\"running\",\"content\":\"s\"}",
+            "{\"model\":\"m1\",\"llmusageid\":\"u1\",\"content\":\"z\",\"extra\":{\"deep\":[1,2,{\"a\":null}]},"
+            "\"b\":true,\"c\":-1.5e3}",
+            "{\"choices\":[{\"delta\":{\"content\":\"d\"},\"finish_reason\":\"stop\"}]}",
+            "{\"c\\u006fntent\":\"escaped key\"}",
+            "  {  \"content\"  :  \"spaced\"  }  ",
+            "{}",
+            "{\"content\":\"unterminated}",
+            "{\"content\":\"x\",}",
+            "{\"content\":\"x\"} trailing",
+            "{\"content\":\"x\" \"y\":1}",
+            "{\"content\":\"tab\tinside\"}",
+            "[\"not an object\"]",
+            "{\"n\":-,\"content\":\"bad number\"}",
+            "{\"n\":nul,\"content\":\"bad literal\"}",
+        };
+        for (const char *line : made)
+            QTest::addRow("made-%d", i++) << QByteArray(line);
+    }
+    void scannerAgreesWithTheFullParser()
+    {
+        QFETCH(QByteArray, line);
+        StreamDecoder streamed;
+        const QList<StreamEvent> fast = streamed.feed(line + '\n');
+        StreamDecoder whole;
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        const QList<StreamEvent> full = doc.isObject() ? whole.decodeComplete(line) : QList<StreamEvent>();
+        QCOMPARE(fast.size(), full.size());
+        for (qsizetype i = 0; i < fast.size(); ++i) {
+            QCOMPARE(int(fast.at(i).type), int(full.at(i).type));
+            QCOMPARE(fast.at(i).text, full.at(i).text);
+            QCOMPARE(fast.at(i).usage, full.at(i).usage);
+        }
+        QCOMPARE(streamed.llmUsageId(), whole.llmUsageId());
+        QCOMPARE(streamed.model(), whole.model());
+        QCOMPARE(streamed.finishReason(), whole.finishReason());
+        QCOMPARE(streamed.sawFinalChunk(), whole.sawFinalChunk());
+    }
+
+    // On its own thread: the same events, in order, however the bytes were cut; then finished().
+    void backgroundDecoderKeepsOrder()
+    {
+        const QByteArray bytes = TestSupport::fixture(QStringLiteral("t2t-stream.sse"));
+        BackgroundStreamDecoder decoder;
+        Result r;
+        connect(&decoder, &BackgroundStreamDecoder::decoded, this, [&r](const QList<StreamEvent> &events) { r = collect(events, r); });
+        QSignalSpy finished(&decoder, &BackgroundStreamDecoder::finished);
+        decoder.reset();
+        for (qsizetype i = 0; i < bytes.size(); i += 7)
+            decoder.feed(bytes.mid(i, 7));
+        decoder.finish();
+        QVERIFY(decoder.isFinishing());
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(!decoder.isFinishing());
+        QCOMPARE(r.text, FixtureText);
+        QCOMPARE(r.usage.totalTokens, 70);
+        QCOMPARE(r.done, 1);
+        QCOMPARE(decoder.status().llmUsageId, QStringLiteral("K9_veNBxeqvrFfbGWXs0R"));
+        QVERIFY(decoder.status().sawDone);
+        QVERIFY(decoder.status().sawFinalChunk);
+    }
+
+    // A stream given up on (Stop, then a new question): nothing of it reaches the next one.
+    void backgroundDecoderDropsAStreamGivenUpOn()
+    {
+        BackgroundStreamDecoder decoder;
+        Result r;
+        connect(&decoder, &BackgroundStreamDecoder::decoded, this, [&r](const QList<StreamEvent> &events) { r = collect(events, r); });
+        QSignalSpy finished(&decoder, &BackgroundStreamDecoder::finished);
+        decoder.reset();
+        decoder.feed("{\"content\":\"OLD\"}\n{\"content\":\"half");
+        decoder.reset();
+        decoder.feed("{\"content\":\"NEW\"}\n");
+        decoder.finish();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(r.text, QStringLiteral("NEW"));
     }
 
     void oversizedLineIsDroppedNotFatal()

@@ -157,7 +157,9 @@ void StreamCall::drain()
         return;
     // A slice at a time, with a turn of the event loop in between: a burst of megabytes that arrived
     // at once never blocks the UI thread for long.
-    const QByteArray chunk = m_reply->read(SliceBytes);
+    // Asks only for what is there: read(n) allocates n bytes first, and a 256 KiB buffer for every
+    // few kilobytes that arrived is a large allocation (an mmap and munmap) per read.
+    const QByteArray chunk = m_reply->read(qMin<qint64>(SliceBytes, m_reply->bytesAvailable()));
     if (!chunk.isEmpty()) {
         m_received += chunk.size();
         if (isSuccessStatus())

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+struct StreamChunkFields;
 
 // Token usage of one billed call, as the platform reports it in its last chunk.
 struct TokenUsage
@@ -48,6 +51,16 @@ public:
     // A non-streamed reply: one JSON document (possibly pretty-printed), or lines as a fallback.
     QList<StreamEvent> decodeComplete(const QByteArray &body);
 
+    // What the stream has said about itself so far, as one value (it travels between threads).
+    struct Status
+    {
+        QString llmUsageId;
+        QString model;
+        bool sawDone = false;
+        bool sawFinalChunk = false;
+    };
+    Status status() const { return {m_llmUsageId, m_model, m_sawDone, m_sawFinal}; }
+
     QString llmUsageId() const { return m_llmUsageId; }
     QString model() const { return m_model; }
     QString finishReason() const { return m_finishReason; }
@@ -56,8 +69,9 @@ public:
     int skippedLines() const { return m_skipped; }
 
 private:
-    void decodeLine(QByteArray line, QList<StreamEvent> &out);
+    void decodeLine(QByteArrayView line, QList<StreamEvent> &out);
     void decodeObject(const QJsonObject &object, QList<StreamEvent> &out);
+    void decodeFields(const StreamChunkFields &fields, QList<StreamEvent> &out);
 
     QByteArray m_buffer;
     qsizetype m_scanFrom = 0;

@@ -13,6 +13,15 @@ ChatSession::ChatSession(PlatformClient *client, ConversationStore *store, Usage
     : QObject(parent), m_client(client), m_store(store), m_ledger(ledger), m_uiTimer(new QTimer(this)),
       m_saveTimer(new QTimer(this))
 {
+    m_decoder = new BackgroundStreamDecoder(this);
+    connect(m_decoder, &BackgroundStreamDecoder::decoded, this, [this](const QList<StreamEvent> &events) {
+        m_decoded = m_decoder->status();
+        apply(events);
+    });
+    connect(m_decoder, &BackgroundStreamDecoder::finished, this, [this] {
+        m_decoded = m_decoder->status();
+        finalize(m_transportError);
+    });
     m_uiTimer->setSingleShot(true);
     m_uiTimer->setInterval(16);
     connect(m_uiTimer, &QTimer::timeout, this, [this] { emit activeMessageChanged(m_active); });
@@ -83,7 +92,9 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
     m_store->addMessage(m_active);
     emit messageAdded(m_active);
 
-    m_decoder = StreamDecoder();
+    m_decoder->reset();
+    m_decoded = StreamDecoder::Status();
+    m_transportError = ApiError();
     m_inBandError.clear();
     m_busy = true;
     emit busyChanged(true);
@@ -92,12 +103,13 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
     m_activeIsStream = m_streaming;
     if (m_streaming) {
         m_stream = m_client->postStream(QStringLiteral("/llmage/t2t"), body);
-        connect(m_stream, &StreamCall::bytesArrived, this, [this](const QByteArray &bytes) { apply(m_decoder.feed(bytes)); });
+        connect(m_stream, &StreamCall::bytesArrived, m_decoder, &BackgroundStreamDecoder::feed);
         connect(m_stream, &StreamCall::finished, this, &ChatSession::onStreamFinished);
     } else {
         m_call = m_client->postJson(QStringLiteral("/llmage/t2t"), body);
         connect(m_call, &ApiCall::succeeded, this, [this](const QJsonDocument &doc) {
-            apply(m_decoder.decodeComplete(doc.toJson(QJsonDocument::Compact)));
+            StreamDecoder decoder;
+            apply(decoder.decodeComplete(doc.toJson(QJsonDocument::Compact)), decoder.status());
         });
         connect(m_call, &ApiCall::finished, this, [this](const ApiError &error) {
             // An in-band error was already mapped by ApiCall; keep its text for the answer.
@@ -139,6 +151,12 @@ void ChatSession::stop()
         m_call->abort();
 }
 
+void ChatSession::apply(const QList<StreamEvent> &events, const StreamDecoder::Status &status)
+{
+    m_decoded = status;
+    apply(events);
+}
+
 void ChatSession::apply(const QList<StreamEvent> &events)
 {
     if (events.isEmpty())
@@ -161,16 +179,17 @@ void ChatSession::apply(const QList<StreamEvent> &events)
             break;
         }
     }
-    if (!m_decoder.llmUsageId().isEmpty())
-        m_active.llmUsageId = m_decoder.llmUsageId();
+    if (!m_decoded.llmUsageId.isEmpty())
+        m_active.llmUsageId = m_decoded.llmUsageId;
     if (!m_uiTimer->isActive())
         m_uiTimer->start();
 }
 
 void ChatSession::onStreamFinished(const ApiError &error)
 {
-    apply(m_decoder.finish());
-    finalize(error);
+    // The answer is final once the decoder has caught up with the last bytes.
+    m_transportError = error;
+    m_decoder->finish();
 }
 
 void ChatSession::finalize(const ApiError &transportError)
@@ -181,6 +200,8 @@ void ChatSession::finalize(const ApiError &transportError)
     m_uiTimer->stop();
     const bool hasText = !m_active.content.isEmpty() || !m_active.reasoning.isEmpty();
     m_active.finishedAt = QDateTime::currentDateTime();
+    if (!m_decoded.llmUsageId.isEmpty())
+        m_active.llmUsageId = m_decoded.llmUsageId;
     m_active.error.clear();
     m_active.errorCode.clear();
     if (transportError.kind() == ApiError::Kind::Canceled) {
@@ -198,7 +219,7 @@ void ChatSession::finalize(const ApiError &transportError)
         m_active.state = hasText ? ChatMessage::State::Interrupted : ChatMessage::State::Failed;
         m_active.errorCode = ApiError(ApiError::Kind::Upstream).code();
         m_active.error = tr("The model call failed on the platform: %1").arg(m_inBandError);
-    } else if (m_activeIsStream && !m_decoder.sawDone() && !m_decoder.sawFinalChunk() && hasText) {
+    } else if (m_activeIsStream && !m_decoded.sawDone && !m_decoded.sawFinalChunk && hasText) {
         // The connection closed cleanly but the platform never said the answer was complete.
         m_active.state = ChatMessage::State::Interrupted;
         m_active.errorCode = ApiError(ApiError::Kind::Network).code();
@@ -211,8 +232,8 @@ void ChatSession::finalize(const ApiError &transportError)
     } else {
         m_active.state = ChatMessage::State::Done;
     }
-    if (m_active.model.isEmpty() || !m_decoder.model().isEmpty())
-        m_active.model = m_decoder.model().isEmpty() ? m_active.model : m_decoder.model();
+    if (!m_decoded.model.isEmpty())
+        m_active.model = m_decoded.model;
     m_store->updateMessage(m_active);
 
     if (m_ledger && (m_active.usage.valid || !m_active.llmUsageId.isEmpty())) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/ApiError.h"
-#include "api/StreamDecoder.h"
+#include "api/BackgroundStreamDecoder.h"
 #include "chat/ChatTypes.h"
 
 #include <QJsonObject>
@@ -55,6 +55,7 @@ signals:
 
 private:
     void apply(const QList<StreamEvent> &events);
+    void apply(const QList<StreamEvent> &events, const StreamDecoder::Status &status);
     void onStreamFinished(const ApiError &error);
     void finalize(const ApiError &transportError);
     void save();
@@ -64,7 +65,10 @@ private:
     UsageLedger *m_ledger;
     QPointer<StreamCall> m_stream;
     QPointer<ApiCall> m_call;
-    StreamDecoder m_decoder;
+    // Streamed replies are decoded off the UI thread; m_decoded is what the reply said of itself.
+    BackgroundStreamDecoder *m_decoder;
+    StreamDecoder::Status m_decoded;
+    ApiError m_transportError; // how the stream ended, kept until the decoder has caught up
     ChatMessage m_active;
     QString m_inBandError;
     bool m_busy = false;

@@ -9,9 +9,23 @@
 #include <QTextDocumentFragment>
 #include <QTextList>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 const int ReasoningPreviewChars = 600;
+
+// Chinese and Latin text need no shaping to be legible: skipping the optional kind (kerning and
+// ligatures) halves the cost of laying out a long answer. Scripts that need shaping still get it.
+QFont fastShaping(QFont font)
+{
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
+
+QFont codeFont()
+{
+    return fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+}
 
 QString stateLabel(const ChatMessage &m)
 {
@@ -36,23 +50,21 @@ ChatView::ChatView(QWidget *parent) : QTextBrowser(parent)
     // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
     // instead of falling back character run by character run (faster, and one consistent look).
     const QStringList families = QFontDatabase::families();
+    QFont textFont = font();
     for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
                                   QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")}) {
         if (families.contains(family)) {
-            QFont f = font();
-            f.setFamily(family);
-            document()->setDefaultFont(f);
+            textFont.setFamily(family);
             break;
         }
     }
+    document()->setDefaultFont(fastShaping(textFont));
     // Read-only: an undo history would only keep a copy of every replaced tail.
     document()->setUndoRedoEnabled(false);
     setAccessibleName(tr("Conversation"));
     connect(this, &QTextBrowser::anchorClicked, this, &ChatView::onAnchor);
-    m_renderTimer = new QTimer(this);
-    m_renderTimer->setSingleShot(true);
-    m_renderTimer->setInterval(0);
-    connect(m_renderTimer, &QTimer::timeout, this, &ChatView::renderStep);
+    m_prepareWatcher = new QFutureWatcher<PreparedMarkdown>(this);
+    connect(m_prepareWatcher, &QFutureWatcher<PreparedMarkdown>::finished, this, &ChatView::onPrepared);
     m_paintTimer = new QTimer(this);
     m_paintTimer->setSingleShot(true);
     m_paintTimer->setInterval(50);
@@ -106,7 +118,10 @@ void ChatView::clearMessages()
     m_code.clear();
     m_streamId = 0;
     m_finishing = false;
-    m_renderTimer->stop();
+    ++m_generation; // whatever the worker is preparing belongs to nothing shown any more
+    m_preparing = false;
+    m_hasReady = false;
+    m_ready = PreparedMarkdown();
     document()->clear();
 }
 
@@ -176,6 +191,11 @@ void ChatView::appendMessage(const ChatMessage &message)
         m_contentStart = m_reasoningStart;
         m_tailStart = m_reasoningStart;
         m_renderedStable = 0;
+        m_preparedEnd = 0;
+        ++m_generation;
+        m_preparing = false;
+        m_hasReady = false;
+        m_ready = PreparedMarkdown();
         m_stableCodeBlocks = 0;
         m_reasoningCollapsed = false;
         m_finishing = false;
@@ -233,7 +253,7 @@ void ChatView::finishMessage(const ChatMessage &message)
 
 bool ChatView::hasPendingRender() const
 {
-    return m_streamId != 0 && (m_finishing || m_renderTimer->isActive());
+    return m_streamId != 0 && (m_finishing || m_preparing || m_hasReady);
 }
 
 void ChatView::renderStep()
@@ -261,25 +281,35 @@ void ChatView::renderStep()
         m_tailStart += delta;
     }
 
-    // Newly final paragraphs: inserted once, before the tail, at most a budget's worth per step so that
-    // a burst of text never freezes the window; the rest follows on the next turns of the event loop.
+    // Newly final paragraphs: inserted once, before the tail. A small backlog (the normal case) is
+    // imported here; a burst is handed to the worker a budget's worth at a time, and each prepared
+    // part is inserted when it arrives while the worker already imports the next.
     const qsizetype stable = m_boundary.update(message.content);
-    qsizetype target = stable;
-    if (stable - m_renderedStable > RenderBudgetChars) {
-        const qsizetype cut = StreamingMarkdownBoundary::lastBoundaryWithin(message.content, m_renderedStable,
-                                                                           RenderBudgetChars);
-        if (cut > m_renderedStable)
-            target = cut;
+    QList<PreparedSegment> final;
+    qsizetype finalEnd = m_renderedStable;
+    if (m_hasReady) {
+        final = std::move(m_ready.segments);
+        finalEnd = m_ready.end;
+        m_hasReady = false;
+        m_ready = PreparedMarkdown();
+    } else if (!m_preparing && stable > m_renderedStable && stable - m_renderedStable <= SyncRenderChars) {
+        final = prepareMarkdown(message.content.mid(m_renderedStable, stable - m_renderedStable));
+        finalEnd = stable;
+        m_preparedEnd = stable;
+    }
+    if (!m_preparing && stable > m_preparedEnd) {
+        qsizetype cut = StreamingMarkdownBoundary::lastBoundaryWithin(message.content, m_preparedEnd, PrepareBudgetChars);
+        startPreparing(m_preparedEnd, cut > m_preparedEnd ? cut : stable);
     }
     clearRange(m_tailStart, documentEnd()); // the answer being written is always the last message
     // Code blocks of the old tail are rendered again below: forget their copies.
     if (m_code.contains(message.id))
         m_code[message.id] = m_code.value(message.id).mid(0, m_stableCodeBlocks);
-    if (target > m_renderedStable) {
+    if (finalEnd > m_renderedStable) {
         c.setPosition(m_tailStart);
-        insertContent(c, message.content.mid(m_renderedStable, target - m_renderedStable), message.id);
+        insertPrepared(c, final, message.id);
         m_tailStart = c.position();
-        m_renderedStable = target;
+        m_renderedStable = finalEnd;
         m_stableCodeBlocks = int(m_code.value(message.id).size());
     }
     const bool caughtUp = m_renderedStable == stable;
@@ -298,12 +328,12 @@ void ChatView::renderStep()
         scrollToBottom();
 
     if (!caughtUp) {
-        // Catching up on a burst: repaint a few times a second rather than after every step.
+        // Catching up on a burst: repaint a few times a second rather than after every part. The next
+        // step comes when the worker has the next part ready.
         if (viewport()->updatesEnabled()) {
             viewport()->setUpdatesEnabled(false);
             m_paintTimer->start();
         }
-        m_renderTimer->start();
         return;
     }
     if (!viewport()->updatesEnabled()) {
@@ -314,6 +344,30 @@ void ChatView::renderStep()
         m_finishing = false;
         m_streamId = 0;
     }
+}
+
+void ChatView::startPreparing(qsizetype from, qsizetype to)
+{
+    m_preparing = true;
+    m_preparedEnd = to;
+    const quint64 generation = m_generation;
+    const QString markdown = m_streaming.content.mid(from, to - from);
+    m_prepareWatcher->setFuture(QtConcurrent::run([generation, to, markdown] {
+        return PreparedMarkdown{generation, to, ChatView::prepareMarkdown(markdown)};
+    }));
+}
+
+void ChatView::onPrepared()
+{
+    if (m_prepareWatcher->future().resultCount() == 0)
+        return;
+    PreparedMarkdown result = m_prepareWatcher->result();
+    if (result.generation != m_generation || !m_preparing)
+        return; // prepared for an answer no longer being written
+    m_preparing = false;
+    m_ready = std::move(result);
+    m_hasReady = true;
+    renderStep();
 }
 
 void ChatView::renderMessage(int index)
@@ -396,14 +450,33 @@ void ChatView::insertReasoning(QTextCursor &c, const ChatMessage &m, bool stream
     c.insertBlock(QTextBlockFormat(), QTextCharFormat());
 }
 
+QList<PreparedSegment> ChatView::prepareMarkdown(const QString &markdown)
+{
+    QList<PreparedSegment> out;
+    if (markdown.isEmpty())
+        return out;
+    for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
+        PreparedSegment p;
+        if (s.kind == MarkdownSegment::Kind::Text)
+            p.fragment = QTextDocumentFragment::fromMarkdown(s.text, QTextDocument::MarkdownDialectGitHub);
+        p.segment = std::move(s);
+        out.append(std::move(p));
+    }
+    return out;
+}
+
 void ChatView::insertContent(QTextCursor &c, const QString &markdown, qint64 id)
 {
-    if (markdown.isEmpty())
-        return;
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (const MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
+    insertPrepared(c, prepareMarkdown(markdown), id);
+}
+
+void ChatView::insertPrepared(QTextCursor &c, const QList<PreparedSegment> &segments, qint64 id)
+{
+    const QFont mono = codeFont();
+    for (const PreparedSegment &prepared : segments) {
+        const MarkdownSegment &s = prepared.segment;
         if (s.kind == MarkdownSegment::Kind::Text) {
-            c.insertMarkdown(s.text, QTextDocument::MarkdownDialectGitHub);
+            c.insertFragment(prepared.fragment);
             startPlainBlock(c);
             continue;
         }

@@ -3,17 +3,36 @@
 #include "chat/ChatTypes.h"
 #include "chat/MarkdownSplitter.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QTextBrowser>
+#include <QTextDocumentFragment>
 
 class QTimer;
+
+// Markdown made ready for the view: prose already imported into a fragment (the costly part, which
+// may run on a worker thread), code blocks as text for the view to draw with their copy link.
+struct PreparedSegment
+{
+    MarkdownSegment segment;
+    QTextDocumentFragment fragment;
+};
+
+struct PreparedMarkdown
+{
+    quint64 generation = 0; // which answer it belongs to: a late result for an earlier one is dropped
+    qsizetype end = 0;      // how far into the answer's text it reaches
+    QList<PreparedSegment> segments;
+};
 
 // The conversation as one rich-text document, messages one after another in its root frame (text
 // inside nested frames is laid out again as a whole on every change, which grows with the answer).
 // A growing answer is rendered in two parts: what is final (whole paragraphs and closed code blocks)
-// is inserted once, a budget's worth per step; only the open tail is replaced on each update, so the
-// cost per update does not grow with the answer. Remote images are never fetched.
+// is inserted once; only the open tail is replaced on each update, so the cost per update does not
+// grow with the answer. A large backlog of final text (a burst from a fast server) has its Markdown
+// imported on a worker thread, a budget's worth at a time, while the UI thread inserts the previous
+// part and keeps the window responsive. Remote images are never fetched.
 class ChatView : public QTextBrowser
 {
     Q_OBJECT
@@ -28,8 +47,13 @@ public:
     void clearMessages();
     // True while a finished or growing answer still has text waiting to be drawn.
     bool hasPendingRender() const;
-    // How much final Markdown one step renders at most (~7 ms here); the rest follows next turn.
-    static constexpr qsizetype RenderBudgetChars = 12000;
+    // Final text up to this size is rendered at once on the UI thread (a normal stream adds a few
+    // dozen characters per frame); a larger backlog is prepared on a worker thread.
+    static constexpr qsizetype SyncRenderChars = 4000;
+    // How much final Markdown one worker job prepares at most; inserting it costs the UI thread ~8 ms.
+    static constexpr qsizetype PrepareBudgetChars = 16000;
+    // Imports Markdown the way the view shows it; safe to call on any thread.
+    static QList<PreparedSegment> prepareMarkdown(const QString &markdown);
     int shownMessageCount() const { return int(m_order.size()); }
     // Plain text of everything shown, for tests and accessibility.
     QString messageText(qint64 id) const;
@@ -45,6 +69,8 @@ protected:
 private:
     void onAnchor(const QUrl &url);
     void renderStep();
+    void startPreparing(qsizetype from, qsizetype to);
+    void onPrepared();
     void renderAll();
     // Starts a new message at the end of the document; returns its first position.
     int beginMessageAtEnd();
@@ -55,6 +81,7 @@ private:
     void insertHeader(QTextCursor &cursor, const ChatMessage &message);
     void insertReasoning(QTextCursor &cursor, const ChatMessage &message, bool streaming);
     void insertContent(QTextCursor &cursor, const QString &markdown, qint64 id);
+    void insertPrepared(QTextCursor &cursor, const QList<PreparedSegment> &segments, qint64 id);
     void insertFooter(QTextCursor &cursor, const ChatMessage &message);
     void startPlainBlock(QTextCursor &cursor);
     void insertLink(QTextCursor &cursor, const QString &text, const QString &href);
@@ -81,6 +108,11 @@ private:
     StreamingMarkdownBoundary m_boundary;
     ChatMessage m_streaming;
     bool m_finishing = false;
-    QTimer *m_renderTimer = nullptr;
+    quint64 m_generation = 0;
+    qsizetype m_preparedEnd = 0; // text up to here is rendered or with the worker
+    bool m_preparing = false;
+    bool m_hasReady = false;
+    PreparedMarkdown m_ready;
+    QFutureWatcher<PreparedMarkdown> *m_prepareWatcher = nullptr;
     QTimer *m_paintTimer = nullptr;
 };
