@@ -1,5 +1,6 @@
 // yuanjing-studio: the desktop app.
 #include "MainWindow.h"
+#include "common/Theme.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
 #include "core/Log.h"
@@ -25,6 +26,7 @@ int main(int argc, char *argv[])
         // The language comes before any translated text, parser help included.
         AppSettings settings(options.resolvedConfigDir());
         Translations::install(&app, settings.language());
+        Theme::applyAppearance(settings.uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString());
     }
 
     QCommandLineParser parser;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "api/PlatformClient.h"
+#include "core/AppCore.h"
 #include "core/LaunchOptions.h"
 #include "simulator/PlatformSimulator.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 
 #include <QDir>
+#include <QSignalSpy>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -34,6 +36,21 @@ struct Sandbox
         return o;
     }
 };
+
+// The whole app core in demo mode on the sandbox's folders, started; nullptr when it does not start.
+inline AppCore *startDemoCore(const Sandbox &box)
+{
+    LaunchOptions o = box.options();
+    o.demo = true;
+    auto *core = new AppCore(o);
+    QSignalSpy started(core, &AppCore::started);
+    core->start();
+    if (started.isEmpty() && !started.wait(5000)) {
+        delete core;
+        return nullptr;
+    }
+    return core;
+}
 
 // Starts the simulator on loopback and points the client at it, sending the given key.
 inline bool connect(PlatformSimulator *simulator, PlatformClient *client, const QString &key)

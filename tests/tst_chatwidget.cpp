@@ -67,12 +67,8 @@ private slots:
     void init()
     {
         m_box = new TestSupport::Sandbox;
-        LaunchOptions o = m_box->options();
-        o.demo = true;
-        m_core = new AppCore(o);
-        QSignalSpy started(m_core, &AppCore::started);
-        m_core->start();
-        QVERIFY(started.wait(5000));
+        m_core = TestSupport::startDemoCore(*m_box);
+        QVERIFY(m_core);
         m_core->simulator()->config().tokenDelayMs = 1;
         makeTab();
     }

@@ -1658,6 +1658,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</source>
         <translation>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</translation>
     </message>
+    <message>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Appearance:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>

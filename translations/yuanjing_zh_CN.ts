@@ -367,7 +367,7 @@ All recorded: %4</source>
         <translation>请先粘贴你的 API 密钥。</translation>
     </message>
     <message>
-        <source>The API key contains spaces or characters that an API key never has. Copy it again with the platform's “复制apikey” button.</source>
+        <source>The API key contains spaces or characters that an API key never has. Copy it again with the platform&apos;s “复制apikey” button.</source>
         <translation>API 密钥中含有空格或密钥中不会出现的字符。请用平台上的“复制apikey”按钮重新复制。</translation>
     </message>
     <message>
@@ -473,8 +473,8 @@ All recorded: %4</source>
         <translation>正在编辑消息:发送后将替换该消息及其后的全部内容。按 Esc 取消。</translation>
     </message>
     <message>
-        <source>Your balance is too low for this model. &lt;a href="account"&gt;See the Account tab&lt;/a&gt; or &lt;a href="https://opencomputing.ai"&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
-        <translation>余额不足以使用该模型。&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;或&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)。</translation>
+        <source>Your balance is too low for this model. &lt;a href=&quot;account&quot;&gt;See the Account tab&lt;/a&gt; or &lt;a href=&quot;https://opencomputing.ai&quot;&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
+        <translation>余额不足以使用该模型。&lt;a href=&quot;account&quot;&gt;查看“账户”页&lt;/a&gt;或&lt;a href=&quot;https://opencomputing.ai&quot;&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)。</translation>
     </message>
     <message>
         <source>An answer is still arriving. Stop it first (Esc).</source>
@@ -636,23 +636,23 @@ All recorded: %4</source>
 Commands:
   chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
         Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+        --reasoning writes the model&apos;s thinking to stderr; --usage the tokens used, at the end.
   models [--video]
         Chat models from the platform, or video models with their fields, types, choices and defaults.
   video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model's schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file's path.
-  task ID            One task from the store (local id or the platform's task id).
+        Submit a video task, checked against the model&apos;s schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file&apos;s path.
+  task ID            One task from the store (local id or the platform&apos;s task id).
   tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
                      rejected, unknown).
   batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        One video job a line: {&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}. At most N tasks run at
         once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
         already submitted. A summary at the end.
 
 Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
 --help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app's.
+and library folder are the app&apos;s.
 
 Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
 5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
@@ -672,7 +672,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
   tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
                      rejected、unknown)。
   batch 文件.jsonl [--concurrency N] [--max-credits C]
-        每行一个视频任务:{"llmid": ..., "set": {...}, "images": {...}}。最多同时运行 N 个任务
+        每行一个视频任务:{&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}。最多同时运行 N 个任务
         (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
 
 选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
@@ -723,7 +723,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>未载入的模型描述:%1</translation>
     </message>
     <message>
-        <source>the platform's model list is not available (%1); showing the built-in list</source>
+        <source>the platform&apos;s model list is not available (%1); showing the built-in list</source>
         <translation>平台的模型列表不可用(%1);显示内置列表</translation>
     </message>
     <message>
@@ -1132,7 +1132,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>任务 ID:</translation>
     </message>
     <message>
-        <source>The platform's link</source>
+        <source>The platform&apos;s link</source>
         <translation>平台上的链接</translation>
     </message>
     <message>
@@ -1183,12 +1183,12 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>演示模式</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Insufficient balance.&lt;/b&gt; The platform refused a call because the balance is too low. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值), &lt;a href="account"&gt;see the Account tab&lt;/a&gt;, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
-        <translation>&lt;b&gt;余额不足。&lt;/b&gt;平台因余额过低拒绝了调用。&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)、&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;,或&lt;a href="dismiss"&gt;关闭提示&lt;/a&gt;。</translation>
+        <source>&lt;b&gt;Insufficient balance.&lt;/b&gt; The platform refused a call because the balance is too low. &lt;a href=&quot;https://opencomputing.ai&quot;&gt;Top up on the platform&lt;/a&gt; (user menu → 充值), &lt;a href=&quot;account&quot;&gt;see the Account tab&lt;/a&gt;, or &lt;a href=&quot;dismiss&quot;&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;余额不足。&lt;/b&gt;平台因余额过低拒绝了调用。&lt;a href=&quot;https://opencomputing.ai&quot;&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)、&lt;a href=&quot;account&quot;&gt;查看“账户”页&lt;/a&gt;,或&lt;a href=&quot;dismiss&quot;&gt;关闭提示&lt;/a&gt;。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The platform rejected the API key.&lt;/b&gt; &lt;a href="settings"&gt;Open Settings&lt;/a&gt; to replace it, or &lt;a href="dismiss"&gt;dismiss&lt;/a&gt;.</source>
-        <translation>&lt;b&gt;平台拒绝了 API 密钥。&lt;/b&gt;&lt;a href="settings"&gt;打开设置&lt;/a&gt;更换密钥,或&lt;a href="dismiss"&gt;关闭提示&lt;/a&gt;。</translation>
+        <source>&lt;b&gt;The platform rejected the API key.&lt;/b&gt; &lt;a href=&quot;settings&quot;&gt;Open Settings&lt;/a&gt; to replace it, or &lt;a href=&quot;dismiss&quot;&gt;dismiss&lt;/a&gt;.</source>
+        <translation>&lt;b&gt;平台拒绝了 API 密钥。&lt;/b&gt;&lt;a href=&quot;settings&quot;&gt;打开设置&lt;/a&gt;更换密钥,或&lt;a href=&quot;dismiss&quot;&gt;关闭提示&lt;/a&gt;。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1219,8 +1219,8 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>关于元境 Studio</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Yuanjing Studio %1&lt;/h3&gt;&lt;p&gt;A native desktop client for the 元境 platform: streamed chat and video generation.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;元境 Studio %1&lt;/h3&gt;&lt;p&gt;元境平台的原生桌面客户端:流式对话与视频生成。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;&lt;p&gt;&lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Yuanjing Studio %1&lt;/h3&gt;&lt;p&gt;A native desktop client for the 元境 platform: streamed chat and video generation.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://opencomputing.ai&quot;&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;元境 Studio %1&lt;/h3&gt;&lt;p&gt;元境平台的原生桌面客户端:流式对话与视频生成。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://opencomputing.ai&quot;&gt;opencomputing.ai&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Chat</source>
@@ -1346,7 +1346,9 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
     <message numerus="yes">
         <source>%n video(s) still in progress. The app tells you when they are ready.</source>
-        <translation><numerusform>还有 %n 个视频在生成。完成后会通知你。</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 个视频在生成。完成后会通知你。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1407,52 +1409,52 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1:不是 JSON 对象(第 %3 字节处 %2)。</translation>
     </message>
     <message>
-        <source>%1: unknown schema version (expected "schema": 1).</source>
-        <translation>%1:未知的描述版本(应为 "schema": 1)。</translation>
+        <source>%1: unknown schema version (expected &quot;schema&quot;: 1).</source>
+        <translation>%1:未知的描述版本(应为 &quot;schema&quot;: 1)。</translation>
     </message>
     <message>
-        <source>%1: "llmid" is missing.</source>
-        <translation>%1:缺少 "llmid"。</translation>
+        <source>%1: &quot;llmid&quot; is missing.</source>
+        <translation>%1:缺少 &quot;llmid&quot;。</translation>
     </message>
     <message>
-        <source>%1: "mode" must be t2v, i2v or r2v.</source>
-        <translation>%1:"mode" 必须是 t2v、i2v 或 r2v。</translation>
+        <source>%1: &quot;mode&quot; must be t2v, i2v or r2v.</source>
+        <translation>%1:&quot;mode&quot; 必须是 t2v、i2v 或 r2v。</translation>
     </message>
     <message>
-        <source>%1: "vendor", "model" and "label" are required.</source>
-        <translation>%1:"vendor"、"model" 和 "label" 为必填。</translation>
+        <source>%1: &quot;vendor&quot;, &quot;model&quot; and &quot;label&quot; are required.</source>
+        <translation>%1:&quot;vendor&quot;、&quot;model&quot; 和 &quot;label&quot; 为必填。</translation>
     </message>
     <message>
-        <source>%1: "fields" must be a non-empty list.</source>
-        <translation>%1:"fields" 必须是非空列表。</translation>
+        <source>%1: &quot;fields&quot; must be a non-empty list.</source>
+        <translation>%1:&quot;fields&quot; 必须是非空列表。</translation>
     </message>
     <message>
-        <source>%1: every field needs a "key" (and "llmid" is not one).</source>
-        <translation>%1:每个字段都需要 "key"(且不能是 "llmid")。</translation>
+        <source>%1: every field needs a &quot;key&quot; (and &quot;llmid&quot; is not one).</source>
+        <translation>%1:每个字段都需要 &quot;key&quot;(且不能是 &quot;llmid&quot;)。</translation>
     </message>
     <message>
         <source>%1: the key appears twice.</source>
         <translation>%1:该字段名出现了两次。</translation>
     </message>
     <message>
-        <source>%1: unknown type "%2" (text, longtext, choice, integer, switch or image).</source>
-        <translation>%1:未知类型 "%2"(可用 text、longtext、choice、integer、switch 或 image)。</translation>
+        <source>%1: unknown type &quot;%2&quot; (text, longtext, choice, integer, switch or image).</source>
+        <translation>%1:未知类型 &quot;%2&quot;(可用 text、longtext、choice、integer、switch 或 image)。</translation>
     </message>
     <message>
-        <source>%1: a "label" is required.</source>
-        <translation>%1:需要 "label"。</translation>
+        <source>%1: a &quot;label&quot; is required.</source>
+        <translation>%1:需要 &quot;label&quot;。</translation>
     </message>
     <message>
-        <source>%1: a choice needs "choices".</source>
-        <translation>%1:选项字段需要 "choices"。</translation>
+        <source>%1: a choice needs &quot;choices&quot;.</source>
+        <translation>%1:选项字段需要 &quot;choices&quot;。</translation>
     </message>
     <message>
-        <source>%1: an integer needs "min" and "max" or "choices".</source>
-        <translation>%1:整数字段需要 "min" 和 "max",或 "choices"。</translation>
+        <source>%1: an integer needs &quot;min&quot; and &quot;max&quot; or &quot;choices&quot;.</source>
+        <translation>%1:整数字段需要 &quot;min&quot; 和 &quot;max&quot;,或 &quot;choices&quot;。</translation>
     </message>
     <message>
-        <source>%1: "min" is larger than "max".</source>
-        <translation>%1:"min" 大于 "max"。</translation>
+        <source>%1: &quot;min&quot; is larger than &quot;max&quot;.</source>
+        <translation>%1:&quot;min&quot; 大于 &quot;max&quot;。</translation>
     </message>
     <message>
         <source>%1: an image field cannot have a default.</source>
@@ -1463,8 +1465,8 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1:默认值不符合要求:%2</translation>
     </message>
     <message>
-        <source>%1: every model needs a "prompt" field.</source>
-        <translation>%1:每个模型都需要 "prompt" 字段。</translation>
+        <source>%1: every model needs a &quot;prompt&quot; field.</source>
+        <translation>%1:每个模型都需要 &quot;prompt&quot; 字段。</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1672,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Closing the window then hides it; the app follows and downloads your videos and tells you when they are ready.</source>
         <translation>关闭窗口时只是隐藏;应用会继续跟踪并下载视频,完成后通知你。</translation>
     </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>外观:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -1745,8 +1767,8 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>正在准备请求…</translation>
     </message>
     <message>
-        <source>Your balance is too low for this model. &lt;a href="https://opencomputing.ai"&gt;Top up on the platform&lt;/a&gt; (user menu → 充值) or &lt;a href="account"&gt;see the Account tab&lt;/a&gt;.</source>
-        <translation>余额不足以使用该模型。&lt;a href="https://opencomputing.ai"&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)或&lt;a href="account"&gt;查看“账户”页&lt;/a&gt;。</translation>
+        <source>Your balance is too low for this model. &lt;a href=&quot;https://opencomputing.ai&quot;&gt;Top up on the platform&lt;/a&gt; (user menu → 充值) or &lt;a href=&quot;account&quot;&gt;see the Account tab&lt;/a&gt;.</source>
+        <translation>余额不足以使用该模型。&lt;a href=&quot;https://opencomputing.ai&quot;&gt;在平台上充值&lt;/a&gt;(用户菜单 → 充值)或&lt;a href=&quot;account&quot;&gt;查看“账户”页&lt;/a&gt;。</translation>
     </message>
     <message>
         <source>No earlier prompts in this mode</source>
@@ -1837,8 +1859,8 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>无法保存密钥:%1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;How to get a key:&lt;/b&gt;&lt;br&gt;1. Sign in at &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;.&lt;br&gt;2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.&lt;br&gt;3. Click 创建APIKEY, fill in the form and submit.&lt;br&gt;4. Click 复制apikey and paste the key below.</source>
-        <translation>&lt;b&gt;如何获取密钥:&lt;/b&gt;&lt;br&gt;1. 登录 &lt;a href="https://opencomputing.ai"&gt;opencomputing.ai&lt;/a&gt;。&lt;br&gt;2. 点击左上角“元境平台”菜单 → 下位系统接口 → 下位系统。&lt;br&gt;3. 点击“创建APIKEY”,填写信息后提交。&lt;br&gt;4. 点击“复制apikey”,把密钥粘贴到下方。</translation>
+        <source>&lt;b&gt;How to get a key:&lt;/b&gt;&lt;br&gt;1. Sign in at &lt;a href=&quot;https://opencomputing.ai&quot;&gt;opencomputing.ai&lt;/a&gt;.&lt;br&gt;2. Open the menu 元境平台 (top left) → 下位系统接口 → 下位系统.&lt;br&gt;3. Click 创建APIKEY, fill in the form and submit.&lt;br&gt;4. Click 复制apikey and paste the key below.</source>
+        <translation>&lt;b&gt;如何获取密钥:&lt;/b&gt;&lt;br&gt;1. 登录 &lt;a href=&quot;https://opencomputing.ai&quot;&gt;opencomputing.ai&lt;/a&gt;。&lt;br&gt;2. 点击左上角“元境平台”菜单 → 下位系统接口 → 下位系统。&lt;br&gt;3. 点击“创建APIKEY”,填写信息后提交。&lt;br&gt;4. 点击“复制apikey”,把密钥粘贴到下方。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "common/Theme.h"
 
 #include "WelcomePage.h"
 #include "account/AccountStatus.h"
@@ -40,7 +41,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::RichText);
     m_banner->setVisible(false);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4b00; padding: 8px; }"));
+    Theme::apply(m_banner, Theme::Tone::Notice, QStringLiteral("padding: 8px;"));
     mainLayout->addWidget(m_banner);
     m_stack->addWidget(m_main);
     setCentralWidget(m_stack);
@@ -138,16 +139,16 @@ void MainWindow::buildTabs()
     m_tabs = new QTabWidget(m_main);
     m_tabs->setDocumentMode(true);
     // Each page gets its content when first shown: the window appears sooner.
-    const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral(":/icons/chat.png")},
-                                               {tr("Video Studio"), QStringLiteral(":/icons/video.png")},
-                                               {tr("Library"), QStringLiteral(":/icons/library.png")},
-                                               {tr("Account"), QStringLiteral(":/icons/account.png")}};
+    const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral("chat")},
+                                               {tr("Video Studio"), QStringLiteral("video")},
+                                               {tr("Library"), QStringLiteral("library")},
+                                               {tr("Account"), QStringLiteral("account")}};
     for (const auto &[title, icon] : pages) {
         auto *page = new QWidget(m_tabs);
         auto *layout = new QVBoxLayout(page);
         layout->setContentsMargins(0, 0, 0, 0);
         m_pages.append(page);
-        m_tabs->addTab(page, QIcon(icon), title);
+        Theme::setTabIcon(m_tabs, m_tabs->addTab(page, title), icon);
     }
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *shortcut = new QAction(this);

@@ -1,4 +1,5 @@
 #include "WelcomePage.h"
+#include "common/Theme.h"
 
 #include "account/CredentialStore.h"
 #include "api/PlatformClient.h"
@@ -55,7 +56,7 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     m_continue->setDefault(true);
     m_error = new QLabel(box);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    Theme::apply(m_error, Theme::Tone::Error);
     m_error->setVisible(false);
     m_storage = new QLabel(box);
     m_storage->setWordWrap(true);

@@ -1,4 +1,5 @@
 #include "account/AccountTab.h"
+#include "common/Theme.h"
 
 #include "account/AccountStatus.h"
 #include "account/CredentialStore.h"
@@ -8,6 +9,7 @@
 #include "store/UsageLedger.h"
 #include "video/PricingService.h"
 
+#include <QEvent>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -153,15 +155,25 @@ void AccountTab::showEvent(QShowEvent *event)
     m_core->account()->checkKey();
 }
 
+void AccountTab::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The coloured states are rich text made with the palette of the moment: made again for a new one.
+    if (event->type() == QEvent::PaletteChange) {
+        updateKey();
+        updateBalance();
+    }
+}
+
 void AccountTab::updateKey()
 {
     AccountStatus *account = m_core->account();
     const auto state = account->keyState();
-    const QString color = state == AccountStatus::KeyState::Valid      ? QStringLiteral("#27ae60")
-                          : state == AccountStatus::KeyState::Rejected ? QStringLiteral("#c0392b")
-                          : state == AccountStatus::KeyState::Unreachable ? QStringLiteral("#d35400")
-                                                                          : QStringLiteral("palette(text)");
-    m_keyState->setText(QStringLiteral("<b style=\"color:%1\">%2</b>").arg(color, account->keyStateText().toHtmlEscaped()));
+    const Theme::Tone tone = state == AccountStatus::KeyState::Valid         ? Theme::Tone::Success
+                             : state == AccountStatus::KeyState::Rejected    ? Theme::Tone::Error
+                             : state == AccountStatus::KeyState::Unreachable ? Theme::Tone::Warning
+                                                                             : Theme::Tone::Plain;
+    m_keyState->setText(QStringLiteral("<b>%1</b>").arg(Theme::colored(tone, account->keyStateText().toHtmlEscaped())));
     m_keyState->setToolTip(account->keyDetail());
     CredentialStore *store = m_core->credentials();
     QString info = store->hasKey() ? tr("Key: %1").arg(Redaction::mask(store->apiKey())) : tr("No key is stored.");
@@ -176,12 +188,11 @@ void AccountTab::updateBalance()
 {
     AccountStatus *account = m_core->account();
     if (account->balanceInsufficient()) {
-        m_balance->setText(QStringLiteral("<b style=\"color:#c0392b\">%1</b>")
-                               .arg(tr("Insufficient since %1%2. Calls that cost money are refused until you top up.")
-                                        .arg(QLocale().toString(account->insufficientSince(), QLocale::ShortFormat),
-                                             account->insufficientModel().isEmpty() ? QString()
-                                                                                    : tr(" (for %1)").arg(account->insufficientModel()))
-                                        .toHtmlEscaped()));
+        const QString text = tr("Insufficient since %1%2. Calls that cost money are refused until you top up.")
+                                 .arg(QLocale().toString(account->insufficientSince(), QLocale::ShortFormat),
+                                      account->insufficientModel().isEmpty() ? QString()
+                                                                             : tr(" (for %1)").arg(account->insufficientModel()));
+        m_balance->setText(QStringLiteral("<b>%1</b>").arg(Theme::colored(Theme::Tone::Error, text.toHtmlEscaped())));
     } else {
         m_balance->setText(tr("No balance problem reported by the platform."));
     }

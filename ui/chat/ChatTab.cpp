@@ -1,4 +1,5 @@
 #include "chat/ChatTab.h"
+#include "common/Theme.h"
 
 #include "chat/ChatModelCatalog.h"
 #include "chat/ChatSession.h"
@@ -42,7 +43,8 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *newButton = new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("New chat"), left);
+    auto *newButton = new QPushButton(tr("New chat"), left);
+    Theme::setIcon(newButton, QStringLiteral("add"));
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     m_search = new QLineEdit(left);
     m_search->setPlaceholderText(tr("Search conversations"));
@@ -94,7 +96,7 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_notice->setTextFormat(Qt::RichText);
     m_notice->setOpenExternalLinks(false);
     m_notice->setVisible(false);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4e5; color: #7a4b00; padding: 6px; border-radius: 4px; }"));
+    Theme::apply(m_notice, Theme::Tone::Notice, QStringLiteral("padding: 6px; border-radius: 4px;"));
     m_editing = new QLabel(tr("Editing a message: sending replaces it and everything after it. Esc cancels."), right);
     m_editing->setVisible(false);
 
@@ -323,7 +325,7 @@ void ChatTab::onBusyChanged(bool busy)
 {
     const bool here = !busy || m_core->chat()->activeConversationId() == m_conversationId;
     m_send->setText(busy && here ? tr("Stop") : tr("Send"));
-    m_send->setIcon(QIcon(busy && here ? QStringLiteral(":/icons/stop.png") : QStringLiteral(":/icons/send.png")));
+    Theme::setIcon(m_send, busy && here ? QStringLiteral("stop") : QStringLiteral("send"));
     m_send->setToolTip(busy && here ? tr("Stop the answer (Esc)") : tr("Send (Enter)"));
     m_send->setAccessibleName(m_send->text());
     m_send->setEnabled(!busy || here);

@@ -1,4 +1,5 @@
 #include "chat/ChatView.h"
+#include "common/Theme.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -77,6 +78,18 @@ QVariant ChatView::loadResource(int type, const QUrl &name)
     Q_UNUSED(type)
     Q_UNUSED(name)
     return {};
+}
+
+void ChatView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    // Messages are drawn with the palette's colours of the moment: a new palette (the desktop turned
+    // dark) draws them again, unless an answer is being written (it is drawn again when finished).
+    if (event->type() == QEvent::PaletteChange && m_streamId == 0 && !m_all.isEmpty()) {
+        const int fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+        renderAll();
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum() - fromBottom);
+    }
 }
 
 void ChatView::onAnchor(const QUrl &url)
@@ -518,7 +531,7 @@ void ChatView::insertFooter(QTextCursor &c, const ChatMessage &m)
     muted.setForeground(palette().color(QPalette::PlaceholderText));
     if (!m.error.isEmpty()) {
         QTextCharFormat err;
-        err.setForeground(QColor(0xc0, 0x39, 0x2b));
+        err.setForeground(Theme::color(Theme::Tone::Error, palette()));
         c.insertText(m.error, err);
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
     }

@@ -65,6 +65,7 @@ signals:
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void onAnchor(const QUrl &url);

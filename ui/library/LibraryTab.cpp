@@ -1,4 +1,5 @@
 #include "library/LibraryTab.h"
+#include "common/Theme.h"
 
 #include "core/AppCore.h"
 #include "library/CoverDelegate.h"
@@ -229,7 +230,7 @@ void LibraryTab::showDetails(const VideoTask &t)
     if (!t.taskId.isEmpty())
         html += QStringLiteral("<p>%1 <code>%2</code></p>").arg(tr("Task id:"), t.taskId.toHtmlEscaped());
     if (!t.error.isEmpty())
-        html += QStringLiteral("<p style=\"color:#c0392b\">%1</p>").arg(t.error.toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(Theme::colored(Theme::Tone::Error, t.error.toHtmlEscaped()));
     if (t.errorCode == QLatin1String("expired") && !t.videoUrl.isEmpty())
         html += QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(t.videoUrl.toHtmlEscaped(), tr("The platform's link"));
     html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Settings"));

@@ -1,4 +1,5 @@
 #include "library/PlayerWidget.h"
+#include "common/Theme.h"
 
 #include <QAudioOutput>
 #include <QHBoxLayout>
@@ -53,7 +54,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     m_full->setToolTip(tr("Full screen (double-click the video; Esc leaves)"));
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    Theme::apply(m_error, Theme::Tone::Error);
     m_error->setVisible(false);
     m_audio->setVolume(0.8f);
 

@@ -1,4 +1,5 @@
 #include "settings/SettingsDialog.h"
+#include "common/Theme.h"
 
 #include "account/CredentialStore.h"
 #include "core/AppCore.h"
@@ -24,7 +25,7 @@ QLabel *errorLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    Theme::apply(label, Theme::Tone::Error);
     label->setVisible(false);
     return label;
 }
@@ -77,6 +78,15 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent) : QDialog(parent)
     m_language->setCurrentIndex(qMax(0, m_language->findData(s->language())));
     m_language->setAccessibleName(tr("Interface language"));
     form->addRow(tr("Interface language:"), m_language);
+
+    m_appearance = new QComboBox(this);
+    m_appearance->addItem(tr("As the system"), QStringLiteral("system"));
+    m_appearance->addItem(tr("Light"), QStringLiteral("light"));
+    m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_appearance->setCurrentIndex(
+        qMax(0, m_appearance->findData(s->uiValue(QStringLiteral("appearance"), QStringLiteral("system")))));
+    m_appearance->setAccessibleName(tr("Appearance"));
+    form->addRow(tr("Appearance:"), m_appearance);
 
     m_folder = new QLineEdit(s->downloadFolder(), this);
     m_folder->setAccessibleName(tr("Download folder"));
@@ -163,6 +173,11 @@ bool SettingsDialog::apply()
     s->setChatStreaming(m_streaming->isChecked());
     s->setRequestSizeLimitKiB(m_requestLimit->value());
     s->setUiValue(QStringLiteral("keepInTray"), m_keepInTray->isChecked());
+    const QString appearance = m_appearance->currentData().toString();
+    if (appearance != s->uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString()) {
+        s->setUiValue(QStringLiteral("appearance"), appearance);
+        Theme::applyAppearance(appearance);
+    }
     const QString language = m_language->currentData().toString();
     if (language != s->language()) {
         s->setLanguage(language);

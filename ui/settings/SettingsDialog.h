@@ -22,6 +22,7 @@ public:
     QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *folderEdit() const { return m_folder; }
     QComboBox *languageBox() const { return m_language; }
+    QComboBox *appearanceBox() const { return m_appearance; }
     QLabel *baseUrlError() const { return m_baseUrlError; }
     QLabel *keyError() const { return m_keyError; }
     QLabel *folderError() const { return m_folderError; }
@@ -41,6 +42,7 @@ private:
     QLabel *m_keyError;
     QLabel *m_keyState;
     QComboBox *m_language;
+    QComboBox *m_appearance;
     QLineEdit *m_folder;
     QLabel *m_folderError;
     QSpinBox *m_turns;

@@ -1,4 +1,5 @@
 #include "studio/ImageSlot.h"
+#include "common/Theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -225,10 +226,10 @@ void ImageSlot::refresh()
         m_preview->setPixmap({});
         m_preview->setText(QStringLiteral("<b>%1</b>").arg(m_title));
         m_info->setText(m_image.error);
-        m_info->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        Theme::apply(m_info, Theme::Tone::Error);
         return;
     }
-    m_info->setStyleSheet({});
+    Theme::apply(m_info, Theme::Tone::Plain);
     if (m_image.source == PreparedImage::Source::Url) {
         m_preview->setPixmap({});
         m_preview->setText(tr("Link"));

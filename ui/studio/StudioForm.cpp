@@ -1,4 +1,5 @@
 #include "studio/StudioForm.h"
+#include "common/Theme.h"
 
 #include "studio/ImageSlot.h"
 #include "video/RequestBuilder.h"
@@ -27,7 +28,7 @@ StudioForm::StudioForm(const ModelSpec &spec, QWidget *parent) : QWidget(parent)
         const QString title = f.label.text() + (f.required ? QStringLiteral(" *") : QString());
         auto *error = new QLabel(this);
         error->setWordWrap(true);
-        error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        Theme::apply(error, Theme::Tone::Error);
         error->setVisible(false);
         m_errors.insert(f.key, error);
 

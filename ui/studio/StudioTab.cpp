@@ -1,4 +1,5 @@
 #include "studio/StudioTab.h"
+#include "common/Theme.h"
 
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
@@ -53,7 +54,7 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     layout->addLayout(modelRow);
     m_disabled = new QLabel(this);
     m_disabled->setVisible(false);
-    m_disabled->setStyleSheet(QStringLiteral("color: #7a4b00;"));
+    Theme::apply(m_disabled, Theme::Tone::Warning);
     layout->addWidget(m_disabled);
 
     m_scroll = new QScrollArea(this);
@@ -70,7 +71,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
-    m_submit = new QPushButton(QIcon(QStringLiteral(":/icons/video.png")), tr("Generate video"), this);
+    m_submit = new QPushButton(tr("Generate video"), this);
+    Theme::setIcon(m_submit, QStringLiteral("video"));
     m_submit->setDefault(true);
     m_submit->setMinimumWidth(150);
     actions->addWidget(m_swap);
@@ -260,7 +262,7 @@ void StudioTab::onRejected(const VideoTask &, const ApiError &error)
 void StudioTab::showStatus(const QString &html, bool error)
 {
     m_status->setText(html);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    Theme::apply(m_status, error ? Theme::Tone::Error : Theme::Tone::Plain);
 }
 
 void StudioTab::showHistory()

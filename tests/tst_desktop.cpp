@@ -1,0 +1,206 @@
+// Desktop manners that hold across every tab: each control has a name a screen reader can say, and
+// coloured text stays readable on a dark palette as on a light one.
+#include "MainWindow.h"
+#include "common/Theme.h"
+#include "TestSupport.h"
+#include "core/AppCore.h"
+#include "core/AppSettings.h"
+#include "library/PlayerWidget.h"
+#include "settings/SettingsDialog.h"
+#include "studio/StudioForm.h"
+#include "studio/StudioTab.h"
+#include "video/ModelSchema.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QStyle>
+#include <cmath>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextEdit>
+
+namespace {
+bool isControl(QWidget *w)
+{
+    if (w->objectName().startsWith(QLatin1String("qt_")))
+        return false; // Qt's own parts of a composite control (spin box editor, tab scrollers…)
+    for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
+        if (qobject_cast<QComboBox *>(p) || qobject_cast<QAbstractSpinBox *>(p) || qobject_cast<QTabBar *>(p)
+            || qobject_cast<QLineEdit *>(p) || qobject_cast<QAbstractItemView *>(p))
+            return false; // named through the composite
+    if (qobject_cast<QScrollBar *>(w))
+        return false;
+    return qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QTextEdit *>(w)
+        || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+        || qobject_cast<QAbstractSlider *>(w) || qobject_cast<QAbstractItemView *>(w);
+}
+
+// The controls below root whose accessible name (what a screen reader says) is empty.
+QStringList unnamedControls(QWidget *root, int *checked = nullptr)
+{
+    QStringList out;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (!isControl(w))
+            continue;
+        if (checked)
+            ++*checked;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+            out << QStringLiteral("%1 \"%2\" in %3")
+                       .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                            QString::fromLatin1(w->parentWidget()->metaObject()->className()));
+    }
+    return out;
+}
+// WCAG relative luminance and contrast ratio.
+double luminance(const QColor &c)
+{
+    const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+
+QPalette darkPalette()
+{
+    // As a dark desktop theme gives it.
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    return p;
+}
+} // namespace
+
+class TestDesktop : public QObject
+{
+    Q_OBJECT
+
+    TestSupport::Sandbox *m_box = nullptr;
+    AppCore *m_core = nullptr;
+
+private slots:
+    void init()
+    {
+        m_box = new TestSupport::Sandbox;
+        m_core = TestSupport::startDemoCore(*m_box);
+        QVERIFY(m_core);
+    }
+    void cleanup()
+    {
+        delete m_core;
+        delete m_box;
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        MainWindow w(m_core);
+        w.resize(1200, 800);
+        w.show();
+        // Each tab builds its content when first shown.
+        for (int i = 0; i < w.tabs()->count(); ++i) {
+            w.tabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+        }
+        int checked = 0;
+        QStringList unnamed = unnamedControls(&w, &checked);
+        QVERIFY2(checked > 40, qPrintable(QString::number(checked))); // the tabs really were built
+        // The studio's form is made from the schema of the chosen model: every model, every mode.
+        StudioTab *studio = w.findChild<StudioTab *>();
+        QVERIFY(studio);
+        for (const QString &mode : ModelSpec::modes()) {
+            studio->setMode(mode);
+            for (int i = 0; i < studio->modelBox()->count(); ++i) {
+                studio->modelBox()->setCurrentIndex(i);
+                int inForm = 0;
+                unnamed += unnamedControls(studio->form(), &inForm);
+                QVERIFY(inForm > 0);
+            }
+        }
+        unnamed.removeDuplicates();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+
+        // The player is made on the first "Play".
+        PlayerWidget player;
+        const QStringList unnamedInPlayer = unnamedControls(&player);
+        QVERIFY2(unnamedInPlayer.isEmpty(), qPrintable(unnamedInPlayer.join(QLatin1Char('\n'))));
+
+        SettingsDialog settings(m_core, &w);
+        const QStringList unnamedInSettings = unnamedControls(&settings);
+        QVERIFY2(unnamedInSettings.isEmpty(), qPrintable(unnamedInSettings.join(QLatin1Char('\n'))));
+    }
+
+    void colouredTextIsReadableOnLightAndDark_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << QApplication::style()->standardPalette();
+        QTest::newRow("dark") << darkPalette();
+    }
+    void colouredTextIsReadableOnLightAndDark()
+    {
+        QFETCH(QPalette, palette);
+        for (Theme::Tone tone : {Theme::Tone::Error, Theme::Tone::Warning, Theme::Tone::Success}) {
+            QVERIFY2(contrast(Theme::color(tone, palette), palette.color(QPalette::Window)) >= 4.5, qPrintable(Theme::color(tone, palette).name()));
+            // Errors are also shown inside the conversation, on the base colour.
+            QVERIFY(contrast(Theme::color(tone, palette), palette.color(QPalette::Base)) >= 4.5);
+        }
+        QVERIFY(contrast(Theme::color(Theme::Tone::Notice, palette), Theme::noticeBackground(palette)) >= 4.5);
+    }
+
+    // The desktop turns dark while the app runs: the marked labels change colour with it.
+    void colouredLabelsFollowAPaletteChange()
+    {
+        const QPalette light = QApplication::palette();
+        QVERIFY(!Theme::isDark(light));
+        MainWindow w(m_core);
+        w.show();
+        QLabel *error = new QLabel(&w);
+        Theme::apply(error, Theme::Tone::Error);
+        QVERIFY(error->styleSheet().contains(Theme::color(Theme::Tone::Error, light).name()));
+        const QString darkError = Theme::color(Theme::Tone::Error, darkPalette()).name();
+        QApplication::setPalette(darkPalette());
+        QVERIFY2(error->styleSheet().contains(darkError), qPrintable(error->styleSheet()));
+        QApplication::setPalette(light);
+        QVERIFY(error->styleSheet().contains(Theme::color(Theme::Tone::Error, light).name()));
+    }
+
+    // Settings → Appearance: dark and back, at once, and kept for the next start.
+    void appearanceSettingSwitchesThePalette()
+    {
+        const QPalette before = QApplication::palette();
+        QVERIFY(!Theme::isDark(before));
+        SettingsDialog settings(m_core);
+        settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
+        QVERIFY(settings.apply());
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        QCOMPARE(m_core->settings()->uiValue(QStringLiteral("appearance")).toString(), QStringLiteral("dark"));
+        settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("system")));
+        QVERIFY(settings.apply());
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+        QCOMPARE(QApplication::palette().color(QPalette::Window), before.color(QPalette::Window));
+    }
+};
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"
