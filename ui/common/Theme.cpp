@@ -231,6 +231,8 @@ void applyAppearance(const QString &choice)
     // What the platform gave before the app changed anything: "system" returns to it.
     static const QString systemStyle = QApplication::style()->name();
     static const QPalette systemPalette = QApplication::palette();
+    // Whether the app has replaced the platform's style and palette (else "system" has nothing to undo).
+    static bool changed = false;
     const bool dark = choice == QLatin1String("dark")
         || (choice != QLatin1String("light") && !isDark(systemPalette) && desktopPrefersDark());
     if (dark) {
@@ -240,10 +242,11 @@ void applyAppearance(const QString &choice)
         QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
         QApplication::setStyle(fusion);
         QApplication::setPalette(fusion->standardPalette());
-    } else {
+    } else if (changed) {
         QApplication::setStyle(QStyleFactory::create(systemStyle));
         QApplication::setPalette(systemPalette);
     }
+    changed = dark || (choice == QLatin1String("light") && isDark(systemPalette));
 }
 
 QString colored(Tone tone, const QString &html)
