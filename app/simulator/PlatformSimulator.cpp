@@ -234,7 +234,7 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
     const QString sysPrompt = body.value(QLatin1String("sys_prompt")).toString();
     QString answer = m_config.replyText.isEmpty() ? DemoContent::answerFor(prompt, model) : m_config.replyText;
     if (promptAsks(body, "[sim:long]"))
-        answer = answer.repeated(40);
+        answer = QStringList(40, answer).join(QStringLiteral("\n\n")); // paragraphs, not run-on text
     QString reasoning = m_config.reasoningText.isEmpty() ? DemoContent::reasoningFor(prompt) : m_config.reasoningText;
     if (reasoning == QLatin1String("-"))
         reasoning.clear();
