@@ -21,13 +21,9 @@ class TestDownloader : public QObject
 {
     Q_OBJECT
     TestSupport::TaskWorld *m_world = nullptr;
-    QTemporaryDir *m_dir = nullptr;
-    TaskStore *m_store = nullptr;
-    PlatformSimulator *m_sim = nullptr;
-    PlatformClient *m_client = nullptr;
     ResultDownloader *m_downloader = nullptr;
 
-    QString folder() const { return m_dir->filePath(QStringLiteral("Videos")); }
+    QString folder() const { return m_world->dir.filePath(QStringLiteral("Videos")); }
     VideoTask finished(const QString &taskId = QStringLiteral("936759404378734592"))
     {
         VideoTask t;
@@ -37,9 +33,9 @@ class TestDownloader : public QObject
         t.prompt = QStringLiteral("A red panda / on a bike: ../..");
         t.taskId = taskId;
         t.state = VideoTask::State::Succeeded;
-        t.videoUrl = m_sim->baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/1/video.mp4");
-        t.coverUrl = m_sim->baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/1/cover.jpeg");
-        m_store->add(t);
+        t.videoUrl = m_world->sim.baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/1/video.mp4");
+        t.coverUrl = m_world->sim.baseUrl().toString() + QStringLiteral("/idfile?path=/tmp/1/cover.jpeg");
+        m_world->store.add(t);
         return t;
     }
 
@@ -48,11 +44,7 @@ private slots:
     {
         m_world = new TestSupport::TaskWorld;
         QVERIFY(m_world->start(QStringLiteral("sk-dl-0001")));
-        m_dir = &m_world->dir;
-        m_store = &m_world->store;
-        m_sim = &m_world->sim;
-        m_client = &m_world->client;
-        m_downloader = new ResultDownloader(m_client, m_store);
+        m_downloader = new ResultDownloader(&m_world->client, &m_world->store);
         m_downloader->setFolder(folder());
         m_downloader->setRetryPolicy(10, 40, 3);
     }
@@ -68,7 +60,7 @@ private slots:
         QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
         m_downloader->download(task);
         QVERIFY(done.wait(10000));
-        const VideoTask t = m_store->task(task.id);
+        const VideoTask t = m_world->store.task(task.id);
         QCOMPARE(resource(t.videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
         QCOMPARE(resource(t.coverPath), resource(QStringLiteral(":/demo/cover.jpg")));
         QCOMPARE(QFileInfo(t.videoPath).absolutePath(), QFileInfo(folder()).absoluteFilePath());
@@ -99,90 +91,90 @@ private slots:
         const QByteArray whole = resource(QStringLiteral(":/demo/demo.mp4"));
         // What an earlier run left: the first 40 KiB, in the .part file.
         QDir().mkpath(folder());
-        const QString part = QDir(folder()).filePath(ResultDownloader::safeBaseName(m_store->task(task.id)) + QStringLiteral(".mp4.part"));
+        const QString part = QDir(folder()).filePath(ResultDownloader::safeBaseName(m_world->store.task(task.id)) + QStringLiteral(".mp4.part"));
         QFile f(part);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(whole.left(40 * 1024));
         f.close();
         QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
-        m_downloader->download(m_store->task(task.id));
+        m_downloader->download(m_world->store.task(task.id));
         QVERIFY(done.wait(10000));
-        QCOMPARE(resource(m_store->task(task.id).videoPath), whole);
+        QCOMPARE(resource(m_world->store.task(task.id).videoPath), whole);
         bool ranged = false;
-        for (const auto &r : m_sim->requests())
+        for (const auto &r : m_world->sim.requests())
             ranged |= r.range == "bytes=40960-";
         QVERIFY(ranged);
     }
 
     void downloadCutInTheMiddleResumes()
     {
-        m_sim->config().cutFilesAfterBytes = 50000;
+        m_world->sim.config().cutFilesAfterBytes = 50000;
         const VideoTask task = finished();
         QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
         m_downloader->download(task);
         QVERIFY(done.wait(10000));
-        QCOMPARE(resource(m_store->task(task.id).videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
+        QCOMPARE(resource(m_world->store.task(task.id).videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
         bool resumed = false;
-        for (const auto &r : m_sim->requests())
+        for (const auto &r : m_world->sim.requests())
             resumed |= r.range.startsWith("bytes=") && r.range != "bytes=0-";
         QVERIFY(resumed);
     }
 
     void serverWithoutRangeStartsOver()
     {
-        m_sim->config().supportRange = false;
+        m_world->sim.config().supportRange = false;
         const VideoTask task = finished();
         QDir().mkpath(folder());
-        QFile f(QDir(folder()).filePath(ResultDownloader::safeBaseName(m_store->task(task.id)) + QStringLiteral(".mp4.part")));
+        QFile f(QDir(folder()).filePath(ResultDownloader::safeBaseName(m_world->store.task(task.id)) + QStringLiteral(".mp4.part")));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("garbage that must not stay");
         f.close();
         QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
-        m_downloader->download(m_store->task(task.id));
+        m_downloader->download(m_world->store.task(task.id));
         QVERIFY(done.wait(10000));
-        QCOMPARE(resource(m_store->task(task.id).videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
+        QCOMPARE(resource(m_world->store.task(task.id).videoPath), resource(QStringLiteral(":/demo/demo.mp4")));
     }
 
     void expiredLink()
     {
-        m_sim->config().expiredResults = true;
+        m_world->sim.config().expiredResults = true;
         const VideoTask task = finished();
         QSignalSpy failed(m_downloader, &ResultDownloader::downloadFailed);
         m_downloader->download(task);
         QVERIFY(failed.wait(10000));
-        const VideoTask t = m_store->task(task.id);
+        const VideoTask t = m_world->store.task(task.id);
         QCOMPARE(t.errorCode, QStringLiteral("expired"));
         QVERIFY(t.error.contains(t.videoUrl));
-        QCOMPARE(m_sim->requestCount(QStringLiteral("/idfile")), 1); // not retried
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/idfile")), 1); // not retried
     }
 
     void webPageInsteadOfVideo()
     {
-        m_sim->config().resultsAsHtml = true;
+        m_world->sim.config().resultsAsHtml = true;
         const VideoTask task = finished();
         QSignalSpy failed(m_downloader, &ResultDownloader::downloadFailed);
         m_downloader->download(task);
         QVERIFY(failed.wait(10000));
-        const VideoTask after = m_store->task(task.id);
+        const VideoTask after = m_world->store.task(task.id);
         QVERIFY2(after.errorCode == QLatin1String("not_a_file"), qPrintable(after.error));
         QVERIFY(after.videoPath.isEmpty());
-        QCOMPARE(m_sim->requestCount(QStringLiteral("/idfile")), 3); // retried, then given up
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/idfile")), 3); // retried, then given up
     }
 
     void onlyHttpLinks()
     {
         VideoTask task = finished();
         task.videoUrl = QStringLiteral("file:///etc/passwd");
-        m_store->update(task);
+        m_world->store.update(task);
         QSignalSpy failed(m_downloader, &ResultDownloader::downloadFailed);
         m_downloader->download(task);
         QVERIFY(failed.count() == 1 || failed.wait(5000));
-        QCOMPARE(m_store->task(task.id).errorCode, QStringLiteral("bad_link"));
+        QCOMPARE(m_world->store.task(task.id).errorCode, QStringLiteral("bad_link"));
     }
 
     void unwritableFolder()
     {
-        QFile blocker(m_dir->filePath(QStringLiteral("afile")));
+        QFile blocker(m_world->dir.filePath(QStringLiteral("afile")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         m_downloader->setFolder(blocker.fileName() + QStringLiteral("/Videos")); // under a file: cannot exist
@@ -190,7 +182,7 @@ private slots:
         QSignalSpy failed(m_downloader, &ResultDownloader::downloadFailed);
         m_downloader->download(task);
         QVERIFY(failed.count() == 1 || failed.wait(5000));
-        const VideoTask t = m_store->task(task.id);
+        const VideoTask t = m_world->store.task(task.id);
         QCOMPARE(t.errorCode, QStringLiteral("disk"));
         QVERIFY(!t.error.isEmpty());
         // Recoverable: with a usable folder the same task downloads.
@@ -206,7 +198,7 @@ private slots:
         QSignalSpy done(m_downloader, &ResultDownloader::downloaded);
         m_downloader->resumeAll();
         QVERIFY(done.wait(10000));
-        QVERIFY(QFile::exists(m_store->task(task.id).videoPath));
+        QVERIFY(QFile::exists(m_world->store.task(task.id).videoPath));
     }
 };
 

@@ -13,10 +13,6 @@ class TestTaskPoller : public QObject
 {
     Q_OBJECT
     TestSupport::TaskWorld *m_world = nullptr;
-    QTemporaryDir *m_dir = nullptr;
-    TaskStore *m_store = nullptr;
-    PlatformSimulator *m_sim = nullptr;
-    PlatformClient *m_client = nullptr;
     TaskPoller *m_poller = nullptr;
 
     static PollPolicy fast()
@@ -31,7 +27,7 @@ class TestTaskPoller : public QObject
     // A task the platform knows: submitted to the simulator, stored as the submitter would.
     VideoTask submitted(const QString &prompt = QStringLiteral("a cat"))
     {
-        ApiCall *call = m_client->postJson(QStringLiteral("/llmage/video"), {{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+        ApiCall *call = m_world->client.postJson(QStringLiteral("/llmage/video"), {{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
                                                                               {QStringLiteral("prompt"), prompt},
                                                                               {QStringLiteral("duration"), 2}});
         QSignalSpy ok(call, &ApiCall::succeeded);
@@ -43,7 +39,7 @@ class TestTaskPoller : public QObject
         t.prompt = prompt;
         t.state = VideoTask::State::Queued;
         t.taskId = ok.isEmpty() ? QString() : ok.first().first().value<QJsonDocument>().object().value(QLatin1String("taskid")).toString();
-        m_store->add(t);
+        m_world->store.add(t);
         return t;
     }
 
@@ -52,12 +48,8 @@ private slots:
     {
         m_world = new TestSupport::TaskWorld;
         QVERIFY(m_world->start(QStringLiteral("sk-poll-0001")));
-        m_dir = &m_world->dir;
-        m_store = &m_world->store;
-        m_sim = &m_world->sim;
-        m_client = &m_world->client;
-        m_sim->config().taskStepMs = 60;
-        m_poller = new TaskPoller(m_client, m_store);
+        m_world->sim.config().taskStepMs = 60;
+        m_poller = new TaskPoller(&m_world->client, &m_world->store);
         m_poller->setPolicy(fast());
     }
     void cleanup()
@@ -75,7 +67,7 @@ private slots:
     void followsATaskToSuccess()
     {
         QFETCH(bool, wrapped);
-        m_sim->config().wrappedTaskReplies = wrapped;
+        m_world->sim.config().wrappedTaskReplies = wrapped;
         const VideoTask task = submitted();
         QSet<int> states;
         connect(m_poller, &TaskPoller::taskUpdated, this, [&](const VideoTask &t) { states.insert(int(t.state)); });
@@ -83,16 +75,16 @@ private slots:
         m_poller->watch(task);
         QCOMPARE(m_poller->watchedCount(), 1);
         QVERIFY(succeeded.wait(5000));
-        const VideoTask done = m_store->task(task.id);
+        const VideoTask done = m_world->store.task(task.id);
         QCOMPARE(done.state, VideoTask::State::Succeeded);
         QCOMPARE(done.platformStatus, QStringLiteral("SUCCEEDED"));
-        QVERIFY(done.videoUrl.startsWith(m_sim->baseUrl().toString()));
+        QVERIFY(done.videoUrl.startsWith(m_world->sim.baseUrl().toString()));
         QVERIFY(!done.coverUrl.isEmpty());
         QCOMPARE(done.usage.value(QLatin1String("credits")).toInt(), 8); // 2 s at 1080p
         QVERIFY(states.contains(int(VideoTask::State::Running)) || states.contains(int(VideoTask::State::Queued)));
         QCOMPARE(m_poller->watchedCount(), 0);
         // The id went both ways.
-        const auto &last = m_sim->requests().last();
+        const auto &last = m_world->sim.requests().last();
         QCOMPARE(last.query.queryItemValue(QStringLiteral("taskid")), task.taskId);
         QVERIFY(last.body.contains(task.taskId.toUtf8()));
     }
@@ -100,8 +92,8 @@ private slots:
     void statusesAreCaseInsensitive()
     {
         const VideoTask task = submitted();
-        m_sim->config().forcedStatus = 200;
-        m_sim->config().forcedBody = "{\"status\":\"succeeded\",\"video\":\"https://example.com/v.mp4\",\"image\":\"\"}";
+        m_world->sim.config().forcedStatus = 200;
+        m_world->sim.config().forcedBody = "{\"status\":\"succeeded\",\"video\":\"https://example.com/v.mp4\",\"image\":\"\"}";
         QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
         m_poller->watch(task);
         QVERIFY(succeeded.wait(5000));
@@ -122,15 +114,15 @@ private slots:
         VideoTask task = submitted();
         if (body.isEmpty()) {
             task.taskId = QStringLiteral("123");
-            m_store->update(task);
+            m_world->store.update(task);
         } else {
-            m_sim->config().forcedStatus = 200;
-            m_sim->config().forcedBody = body;
+            m_world->sim.config().forcedStatus = 200;
+            m_world->sim.config().forcedBody = body;
         }
         QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
         m_poller->watch(task);
         QVERIFY(failed.wait(5000));
-        const VideoTask t = m_store->task(task.id);
+        const VideoTask t = m_world->store.task(task.id);
         QCOMPARE(t.state, VideoTask::State::Failed);
         QVERIFY(!t.error.isEmpty());
         QVERIFY(t.error.contains(error));
@@ -154,29 +146,29 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(QString, code);
         const VideoTask task = submitted();
-        m_sim->config().forcedStatus = status;
-        m_sim->config().forcedBody = body;
+        m_world->sim.config().forcedStatus = status;
+        m_world->sim.config().forcedBody = body;
         QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
         QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
         m_poller->watch(task);
-        const int before = m_sim->requestCount(QStringLiteral("/llmage/tasks"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(QStringLiteral("/llmage/tasks")) >= before + 3, 10000);
+        const int before = m_world->sim.requestCount(QStringLiteral("/llmage/tasks"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_world->sim.requestCount(QStringLiteral("/llmage/tasks")) >= before + 3, 10000);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(succeeded.count(), 0);
         QVERIFY(m_poller->isWatching(task.id));
-        const VideoTask t = m_store->task(task.id);
+        const VideoTask t = m_world->store.task(task.id);
         QVERIFY(!t.isFinished());
         QCOMPARE(t.errorCode, code);
         // When the platform answers properly again, the task completes.
-        m_sim->config().forcedStatus = 0;
+        m_world->sim.config().forcedStatus = 0;
         QVERIFY(succeeded.wait(5000));
     }
 
     void platformDownForAWhile()
     {
         const VideoTask task = submitted();
-        const quint16 port = quint16(m_sim->baseUrl().port());
-        m_sim->stop();
+        const quint16 port = quint16(m_world->sim.baseUrl().port());
+        m_world->sim.stop();
         QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
         QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
         m_poller->watch(task);
@@ -185,7 +177,7 @@ private slots:
         QCOMPARE(failed.count(), 0);
         QVERIFY(m_poller->isWatching(task.id));
         // ...then the platform is back, on the same address.
-        QVERIFY(m_sim->start(port));
+        QVERIFY(m_world->sim.start(port));
         QVERIFY(succeeded.wait(5000));
         QCOMPARE(failed.count(), 0);
     }
@@ -198,19 +190,19 @@ private slots:
         interrupted.llmid = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
         interrupted.modelName = QStringLiteral("viduq3-pro");
         interrupted.state = VideoTask::State::Submitting; // the app died before the answer came
-        m_store->add(interrupted);
+        m_world->store.add(interrupted);
         VideoTask done = submitted(QStringLiteral("already done"));
         done.state = VideoTask::State::Succeeded;
-        m_store->update(done);
+        m_world->store.update(done);
 
         // A new poller on the same store: the next start of the app.
-        TaskPoller again(m_client, m_store);
+        TaskPoller again(&m_world->client, &m_world->store);
         again.setPolicy(fast());
         QSignalSpy succeeded(&again, &TaskPoller::taskSucceeded);
         again.resumeAll();
         QCOMPARE(again.watchedCount(), 1);
-        QCOMPARE(m_store->task(interrupted.id).state, VideoTask::State::Unknown);
-        QVERIFY(!m_store->task(interrupted.id).error.isEmpty());
+        QCOMPARE(m_world->store.task(interrupted.id).state, VideoTask::State::Unknown);
+        QVERIFY(!m_world->store.task(interrupted.id).error.isEmpty());
         QVERIFY(succeeded.wait(5000));
         QCOMPARE(succeeded.first().first().value<VideoTask>().id, queued.id);
     }
@@ -221,12 +213,12 @@ private slots:
         m_poller->watch(task);
         m_poller->unwatch(task.id);
         QCOMPARE(m_poller->watchedCount(), 0);
-        QCOMPARE(m_store->task(task.id).state, VideoTask::State::Queued);
+        QCOMPARE(m_world->store.task(task.id).state, VideoTask::State::Queued);
     }
 
     void rateStaysUnderTheCapWith200Tasks()
     {
-        m_sim->config().taskStepMs = 3600 * 1000; // they stay running
+        m_world->sim.config().taskStepMs = 3600 * 1000; // they stay running
         PollPolicy p;
         p.firstDelayMs = 1;
         p.maxIntervalMs = 50;
@@ -240,18 +232,18 @@ private slots:
             t.llmid = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
             t.state = VideoTask::State::Queued;
             t.taskId = QStringLiteral("9%1").arg(i);
-            m_store->add(t);
+            m_world->store.add(t);
             tasks << t;
         }
-        m_sim->config().forcedStatus = 200;
-        m_sim->config().forcedBody = "{\"status\":\"RUNNING\"}";
-        const int before = m_sim->requestCount(QStringLiteral("/llmage/tasks"));
+        m_world->sim.config().forcedStatus = 200;
+        m_world->sim.config().forcedBody = "{\"status\":\"RUNNING\"}";
+        const int before = m_world->sim.requestCount(QStringLiteral("/llmage/tasks"));
         QElapsedTimer clock;
         clock.start();
         for (const VideoTask &t : tasks)
             m_poller->watch(t);
-        QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(QStringLiteral("/llmage/tasks")) - before >= 40, 10000);
-        const int sent = m_sim->requestCount(QStringLiteral("/llmage/tasks")) - before;
+        QTRY_VERIFY_WITH_TIMEOUT(m_world->sim.requestCount(QStringLiteral("/llmage/tasks")) - before >= 40, 10000);
+        const int sent = m_world->sim.requestCount(QStringLiteral("/llmage/tasks")) - before;
         const double seconds = clock.elapsed() / 1000.0;
         // At most the cap per second, plus the one the bucket starts with.
         QVERIFY2(sent <= int(p.maxPerSecond * seconds) + 2, qPrintable(QStringLiteral("%1 requests in %2 s").arg(sent).arg(seconds)));

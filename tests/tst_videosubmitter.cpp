@@ -13,10 +13,6 @@ class TestVideoSubmitter : public QObject
 {
     Q_OBJECT
     TestSupport::TaskWorld *m_world = nullptr;
-    QTemporaryDir *m_dir = nullptr;
-    TaskStore *m_store = nullptr;
-    PlatformSimulator *m_sim = nullptr;
-    PlatformClient *m_client = nullptr;
     VideoSubmitter *m_submitter = nullptr;
     ModelCatalog m_catalog;
 
@@ -33,11 +29,7 @@ private slots:
     {
         m_world = new TestSupport::TaskWorld;
         QVERIFY(m_world->start(QStringLiteral("sk-video-0001")));
-        m_dir = &m_world->dir;
-        m_store = &m_world->store;
-        m_sim = &m_world->sim;
-        m_client = &m_world->client;
-        m_submitter = new VideoSubmitter(m_client, m_store);
+        m_submitter = new VideoSubmitter(&m_world->client, &m_world->store);
     }
     void cleanup()
     {
@@ -53,7 +45,7 @@ private slots:
         const QMap<QString, PreparedImage> images{
             {QStringLiteral("image_file1"), ImagePreparer::fromImage(frame, QStringLiteral("first.png"))},
             {QStringLiteral("image_file2"), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/last.jpg")))}};
-        QSignalSpy changed(m_store, &TaskStore::taskChanged);
+        QSignalSpy changed(&m_world->store, &TaskStore::taskChanged);
         QSignalSpy submitted(m_submitter, &VideoSubmitter::submitted);
         QSignalSpy busy(m_submitter, &VideoSubmitter::busyChanged);
         QVERIFY(m_submitter->submit(*spec, valuesFor(*spec, QStringLiteral("日出")), images, 1024 * 1024));
@@ -68,7 +60,7 @@ private slots:
         const VideoTask task = submitted.first().first().value<VideoTask>();
         QCOMPARE(task.state, VideoTask::State::Queued);
         QCOMPARE(task.taskId, QStringLiteral("936759404378734592"));
-        const VideoTask stored = m_store->task(task.id);
+        const VideoTask stored = m_world->store.task(task.id);
         QCOMPARE(stored.taskId, task.taskId);
         QCOMPARE(stored.prompt, QStringLiteral("日出"));
         QCOMPARE(stored.params.value(QLatin1String("duration")).toInt(), 15);
@@ -76,15 +68,15 @@ private slots:
         QCOMPARE(stored.images.value(QLatin1String("image_file2")).toObject().value(QLatin1String("url")).toString(),
                  QStringLiteral("https://example.com/last.jpg"));
         // Exactly one request, with exactly the model's keys.
-        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
-        const QJsonObject body = QJsonDocument::fromJson(m_sim->requests().last().body).object();
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/llmage/video")), 1);
+        const QJsonObject body = QJsonDocument::fromJson(m_world->sim.requests().last().body).object();
         const QStringList keys = body.keys();
         QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
                  (QSet<QString>{QStringLiteral("llmid"), QStringLiteral("prompt"), QStringLiteral("size"), QStringLiteral("duration"),
                                 QStringLiteral("image_file1"), QStringLiteral("image_file2")}));
         QVERIFY(body.value(QLatin1String("duration")).isDouble());
         QVERIFY(!m_submitter->isBusy());
-        QCOMPARE(m_store->promptHistory(QStringLiteral("i2v")), QStringList{QStringLiteral("日出")});
+        QCOMPARE(m_world->store.promptHistory(QStringLiteral("i2v")), QStringList{QStringLiteral("日出")});
     }
 
     void refusedBeforeSending()
@@ -96,8 +88,8 @@ private slots:
         const auto fields = refused.first().first().value<QMap<QString, QString>>();
         QVERIFY(fields.contains(QStringLiteral("prompt")));
         QVERIFY(fields.contains(QStringLiteral("image_file1")));
-        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
-        QVERIFY(m_store->tasks().isEmpty());
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/llmage/video")), 0);
+        QVERIFY(m_world->store.tasks().isEmpty());
     }
 
     void platformRefusals_data()
@@ -120,10 +112,10 @@ private slots:
         QString prompt = QStringLiteral("a cat");
         switch (scenario) {
         case 0: prompt = QStringLiteral("[sim:400] a cat"); break;
-        case 1: m_sim->config().insufficientBalance = true; break;
+        case 1: m_world->sim.config().insufficientBalance = true; break;
         case 2: llmid = QStringLiteral("YjjGgxO_Xma8PWsMjJvps"); break;
-        case 3: m_sim->config().closeWithoutAnswer = true; break;
-        case 4: m_sim->config().forcedStatus = 502; m_sim->config().forcedBody = "<html>bad gateway</html>"; break;
+        case 3: m_world->sim.config().closeWithoutAnswer = true; break;
+        case 4: m_world->sim.config().forcedStatus = 502; m_world->sim.config().forcedBody = "<html>bad gateway</html>"; break;
         }
         const ModelSpec *spec = m_catalog.model(llmid);
         QSignalSpy rejected(m_submitter, &VideoSubmitter::rejected);
@@ -133,10 +125,10 @@ private slots:
         QSignalSpy &spy = rejected.isEmpty() ? uncertain : rejected;
         const ApiError error = spy.first().at(1).value<ApiError>();
         QCOMPARE(int(error.kind()), kind);
-        const VideoTask task = m_store->task(spy.first().first().value<VideoTask>().id);
+        const VideoTask task = m_world->store.task(spy.first().first().value<VideoTask>().id);
         QCOMPARE(int(task.state), state);
         QVERIFY(!task.error.isEmpty());
-        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/llmage/video")), 1);
         QVERIFY(!m_submitter->isBusy());
     }
 };
