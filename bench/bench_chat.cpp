@@ -3,6 +3,7 @@
 //          app has it fully displayed, beside a bare QNetworkReply reader of the same stream, in one run;
 //          and the longest stall of the UI thread's event loop meanwhile.
 //  open    Opening a conversation of 2,000 messages in the Chat tab.
+#include "BenchSupport.h"
 #include "api/PlatformClient.h"
 #include "chat/ChatSession.h"
 #include "chat/ChatTab.h"
@@ -120,16 +121,11 @@ void benchStream(int runs)
         << " chunks of " << config.charsPerToken << " chars\n";
 
     QTemporaryDir dir;
-    LaunchOptions options;
-    options.configDir = dir.filePath(QStringLiteral("c"));
-    options.dataDir = dir.filePath(QStringLiteral("d"));
-    options.useKeychain = false;
+    LaunchOptions options = BenchSupport::optionsIn(dir);
     options.baseUrlOverride = server.url.toString();
     options.apiKeyOverride = QStringLiteral("bench-key-000");
     AppCore core(options);
-    core.start();
-    while (!core.isStarted())
-        QCoreApplication::processEvents();
+    BenchSupport::start(core);
     ChatTab tab(&core);
     tab.resize(1100, 800);
     tab.show();
@@ -192,15 +188,8 @@ void benchStream(int runs)
 void benchOpen(int runs)
 {
     QTemporaryDir dir;
-    LaunchOptions options;
-    options.configDir = dir.filePath(QStringLiteral("c"));
-    options.dataDir = dir.filePath(QStringLiteral("d"));
-    options.useKeychain = false;
-    options.demo = true;
-    AppCore core(options);
-    core.start();
-    while (!core.isStarted())
-        QCoreApplication::processEvents();
+    AppCore core(BenchSupport::optionsIn(dir, true));
+    BenchSupport::start(core);
     const QString answer = makeAnswer(1500);
     const qint64 id = core.conversations()->createConversation(QStringLiteral("long"), QStringLiteral("qwen3-max"));
     core.database()->db().transaction();

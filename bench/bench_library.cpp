@@ -2,6 +2,7 @@
 //  open   A library of 1,000 finished tasks with covers: time to the Library shown with its visible
 //         covers, and the process's peak memory.
 //  idle   200 running tasks being watched with the default policy: CPU used while waiting.
+#include "BenchSupport.h"
 #include "core/AppCore.h"
 #include "library/CoverDelegate.h"
 #include "library/LibraryTab.h"
@@ -33,25 +34,14 @@ double cpuMs(int who)
     return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
 }
 
-LaunchOptions optionsIn(const QTemporaryDir &dir)
-{
-    LaunchOptions o;
-    o.configDir = dir.filePath(QStringLiteral("c"));
-    o.dataDir = dir.filePath(QStringLiteral("d"));
-    o.useKeychain = false;
-    return o;
-}
-
 void benchOpen()
 {
     QTemporaryDir dir;
     const QString covers = dir.filePath(QStringLiteral("covers"));
     QDir().mkpath(covers);
     {
-        AppCore seed(optionsIn(dir));
-        seed.start();
-        while (!seed.isStarted())
-            QCoreApplication::processEvents();
+        AppCore seed(BenchSupport::optionsIn(dir));
+        BenchSupport::start(seed);
         seed.database()->db().transaction();
         for (int i = 0; i < 1000; ++i) {
             const QString cover = QDir(covers).filePath(QStringLiteral("%1.jpg").arg(i));
@@ -74,10 +64,8 @@ void benchOpen()
     }
     QElapsedTimer clock;
     clock.start();
-    AppCore core(optionsIn(dir));
-    core.start();
-    while (!core.isStarted())
-        QCoreApplication::processEvents();
+    AppCore core(BenchSupport::optionsIn(dir));
+    BenchSupport::start(core);
     LibraryTab tab(&core);
     tab.resize(1280, 800);
     tab.show();
@@ -119,13 +107,11 @@ void benchIdle(int seconds)
     });
     serverThread.start();
     ready.acquire();
-    LaunchOptions o = optionsIn(dir);
+    LaunchOptions o = BenchSupport::optionsIn(dir);
     o.baseUrlOverride = sim->baseUrl().toString();
     o.apiKeyOverride = QStringLiteral("bench-key-000");
     AppCore core(o);
-    core.start();
-    while (!core.isStarted())
-        QCoreApplication::processEvents();
+    BenchSupport::start(core);
     for (int i = 0; i < 200; ++i) {
         VideoTask t;
         t.mode = QStringLiteral("t2v");

@@ -1,5 +1,6 @@
 // Video Studio benchmark (BENCHMARKS.md): dropping a 50-megapixel JPEG on a picture slot. Measures the
 // time until the slot is ready and the longest stall of the UI thread's event loop meanwhile.
+#include "BenchSupport.h"
 #include "core/AppCore.h"
 #include "studio/ImageSlot.h"
 #include "studio/StudioForm.h"
@@ -49,15 +50,8 @@ int main(int argc, char *argv[])
     out << "picture: " << size.width() << "x" << size.height() << " (" << size.width() * qint64(size.height()) / 1000000
         << " MP), " << QFileInfo(path).size() / (1024 * 1024) << " MiB JPEG\n";
 
-    LaunchOptions options;
-    options.configDir = dir.filePath(QStringLiteral("c"));
-    options.dataDir = dir.filePath(QStringLiteral("d"));
-    options.useKeychain = false;
-    options.demo = true;
-    AppCore core(options);
-    core.start();
-    while (!core.isStarted())
-        QCoreApplication::processEvents();
+    AppCore core(BenchSupport::optionsIn(dir, true));
+    BenchSupport::start(core);
     StudioTab tab(&core);
     tab.resize(1100, 800);
     tab.show();
