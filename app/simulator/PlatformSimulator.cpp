@@ -250,16 +250,19 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                             {QStringLiteral("prompt_tokens_details"), QJsonObject{{QStringLiteral("cached_tokens"), 0}}}};
     ++m_chatBilled;
 
-    const auto chunk = [chatId, created, model, usageId](const QJsonValue &content, const QJsonValue &reasoningContent, bool first) {
+    const auto chunk = [chatId, created, model, usageId](const QJsonValue &content, const QJsonValue &reasoningContent,
+                                                         bool first, const QString &finishReason = QString()) {
         QJsonObject delta{{QStringLiteral("content"), content},
                           {QStringLiteral("role"), first ? QJsonValue(QStringLiteral("assistant")) : QJsonValue()}};
         if (!reasoningContent.isNull())
             delta.insert(QStringLiteral("reasoning_content"), reasoningContent);
+        QJsonObject choice{{QStringLiteral("delta"), delta}, {QStringLiteral("index"), 0}};
+        if (!finishReason.isEmpty())
+            choice.insert(QStringLiteral("finish_reason"), finishReason);
         return QJsonObject{{QStringLiteral("id"), chatId},
                            {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
                            {QStringLiteral("created"), created},
-                           {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("delta"), delta},
-                                                                              {QStringLiteral("index"), 0}}}},
+                           {QStringLiteral("choices"), QJsonArray{choice}},
                            {QStringLiteral("model"), model},
                            {QStringLiteral("reasoning_content"), reasoningContent},
                            {QStringLiteral("content"), content},
@@ -293,30 +296,36 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
         return;
     }
 
+    // The events of a streamed answer, in order: the first (role only), the thinking, the text, the one
+    // with finish_reason, and the last one with the usage.
+    const int total = 1 + int(thinkPieces.size() + textPieces.size()) + 2;
+    const QJsonObject last{{QStringLiteral("id"), chatId}, {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                           {QStringLiteral("created"), created}, {QStringLiteral("choices"), QJsonArray()},
+                           {QStringLiteral("model"), model}, {QStringLiteral("finish"), QStringLiteral("1")},
+                           {QStringLiteral("usage"), usage}, {QStringLiteral("llmusageid"), usageId}};
+    const auto event = [=](int i) {
+        if (i == 0)
+            return chunk(QString(), QJsonValue(), true);
+        if (i <= thinkPieces.size())
+            return chunk(QString(), thinkPieces.at(i - 1), false);
+        if (i <= thinkPieces.size() + textPieces.size())
+            return chunk(textPieces.at(i - 1 - int(thinkPieces.size())), QJsonValue(), false);
+        if (i == total - 2)
+            return chunk(QString(), QJsonValue(), false, QStringLiteral("stop"));
+        return last;
+    };
+    const bool sse = m_config.framing == SimulatorConfig::Framing::Sse;
+    const QByteArray eol = m_config.lineEnding;
+    const QByteArray prefix = m_config.sseWithoutSpace ? "data:" : "data: ";
+    const auto frame = [sse, eol, prefix](const QJsonObject &o) { return sse ? prefix + json(o) + eol + eol : json(o) + eol; };
+    const QByteArray done = sse && m_config.sendDone ? "data: [DONE]" + eol + eol : QByteArray();
+    connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
+
     // As fast as loopback allows, the way a model server streams: events are made and written a batch
     // at a time, so the first ones leave while the rest are still being produced.
     const bool plain = m_config.tokenDelayMs <= 0 && m_config.splitBytes <= 0 && m_config.resetAfterEvents < 0
                        && m_config.errorAfterEvents < 0 && !promptAsks(body, "[sim:cut]") && !promptAsks(body, "[sim:error]");
     if (plain) {
-        const bool sse = m_config.framing == SimulatorConfig::Framing::Sse;
-        const QByteArray eol = m_config.lineEnding;
-        const QByteArray prefix = m_config.sseWithoutSpace ? "data:" : "data: ";
-        const int total = 1 + int(thinkPieces.size() + textPieces.size()) + 2;
-        QJsonObject stop = chunk(QString(), QJsonValue(), false);
-        {
-            QJsonArray choices = stop.value(QLatin1String("choices")).toArray();
-            QJsonObject c = choices.first().toObject();
-            c.insert(QStringLiteral("finish_reason"), QStringLiteral("stop"));
-            choices[0] = c;
-            stop.insert(QStringLiteral("choices"), choices);
-        }
-        const QJsonObject last{{QStringLiteral("id"), chatId}, {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                               {QStringLiteral("created"), created}, {QStringLiteral("choices"), QJsonArray()},
-                               {QStringLiteral("model"), model}, {QStringLiteral("finish"), QStringLiteral("1")},
-                               {QStringLiteral("usage"), usage}, {QStringLiteral("llmusageid"), usageId}};
-        const QJsonObject first = chunk(QString(), QJsonValue(), true);
-        const bool withDone = sse && m_config.sendDone;
-        connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
         auto index = std::make_shared<int>(0);
         auto *timer = new QTimer(connection);
         timer->setInterval(0);
@@ -327,27 +336,14 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                 return;
             }
             QByteArray batch;
-            for (int n = 0; n < 250 && *index < total; ++n, ++(*index)) {
-                const int i = *index;
-                QJsonObject o;
-                if (i == 0)
-                    o = first;
-                else if (i <= thinkPieces.size())
-                    o = chunk(QString(), thinkPieces.at(i - 1), false);
-                else if (i <= thinkPieces.size() + textPieces.size())
-                    o = chunk(textPieces.at(i - 1 - int(thinkPieces.size())), QJsonValue(), false);
-                else if (i == total - 2)
-                    o = stop;
-                else
-                    o = last;
-                batch += sse ? prefix + json(o) + eol + eol : json(o) + eol;
-            }
+            for (int n = 0; n < 250 && *index < total; ++n, ++(*index))
+                batch += frame(event(*index));
             if (!batch.isEmpty())
                 guard->write(batch);
             if (*index >= total) {
                 timer->stop();
-                if (withDone)
-                    guard->write("data: [DONE]" + eol + eol);
+                if (!done.isEmpty())
+                    guard->write(done);
                 guard->close();
                 emit requestHandled(QStringLiteral("/llmage/t2t"), 200);
             }
@@ -357,28 +353,8 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
     }
 
     QList<QJsonObject> objects;
-    objects.append(chunk(QString(), QJsonValue(), true));
-    for (const QString &piece : thinkPieces)
-        objects.append(chunk(QString(), piece, false));
-    for (const QString &piece : textPieces)
-        objects.append(chunk(piece, QJsonValue(), false));
-    QJsonObject stop = chunk(QString(), QJsonValue(), false);
-    {
-        QJsonArray choices = stop.value(QLatin1String("choices")).toArray();
-        QJsonObject c = choices.first().toObject();
-        c.insert(QStringLiteral("finish_reason"), QStringLiteral("stop"));
-        choices[0] = c;
-        stop.insert(QStringLiteral("choices"), choices);
-    }
-    objects.append(stop);
-    objects.append(QJsonObject{{QStringLiteral("id"), chatId},
-                               {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                               {QStringLiteral("created"), created},
-                               {QStringLiteral("choices"), QJsonArray()},
-                               {QStringLiteral("model"), model},
-                               {QStringLiteral("finish"), QStringLiteral("1")},
-                               {QStringLiteral("usage"), usage},
-                               {QStringLiteral("llmusageid"), usageId}});
+    for (int i = 0; i < total; ++i)
+        objects.append(event(i));
 
     int errorAfter = m_config.errorAfterEvents;
     if (promptAsks(body, "[sim:error]"))
@@ -390,24 +366,17 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
                                    {QStringLiteral("llmusageid"), usageId}});
     }
 
-    const bool sse = m_config.framing == SimulatorConfig::Framing::Sse;
-    const QByteArray eol = m_config.lineEnding;
     QList<QByteArray> events;
     events.reserve(objects.size() + 1);
-    for (const QJsonObject &o : std::as_const(objects)) {
-        if (sse)
-            events.append((m_config.sseWithoutSpace ? "data:" : "data: ") + json(o) + eol + eol);
-        else
-            events.append(json(o) + eol);
-    }
-    if (sse && m_config.sendDone)
-        events.append("data: [DONE]" + eol + eol);
+    for (const QJsonObject &o : std::as_const(objects))
+        events.append(frame(o));
+    if (!done.isEmpty())
+        events.append(done);
 
     int resetAfter = m_config.resetAfterEvents;
     if (promptAsks(body, "[sim:cut]"))
         resetAfter = qMax(2, int(events.size()) / 2);
 
-    connection->beginStream(sse ? "text/event-stream; charset=utf-8" : "text/html; charset=utf-8");
     streamChat(connection, events, resetAfter);
 }
 
