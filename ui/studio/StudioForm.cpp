@@ -235,27 +235,27 @@ QString StudioForm::errorShown(const QString &key) const
     return label && !label->isHidden() ? label->text() : QString();
 }
 
-bool StudioForm::canSwapFrames() const
+QPair<QString, QString> StudioForm::frameKeys() const
 {
-    QString first, last;
+    QPair<QString, QString> keys;
     for (const FieldSpec &f : m_spec.fields) {
         if (f.role == QLatin1String("first_frame"))
-            first = f.key;
+            keys.first = f.key;
         else if (f.role == QLatin1String("last_frame"))
-            last = f.key;
+            keys.second = f.key;
     }
+    return keys;
+}
+
+bool StudioForm::canSwapFrames() const
+{
+    const auto [first, last] = frameKeys();
     return !first.isEmpty() && !last.isEmpty();
 }
 
 bool StudioForm::swapFrames()
 {
-    QString first, last;
-    for (const FieldSpec &f : m_spec.fields) {
-        if (f.role == QLatin1String("first_frame"))
-            first = f.key;
-        else if (f.role == QLatin1String("last_frame"))
-            last = f.key;
-    }
+    const auto [first, last] = frameKeys();
     if (first.isEmpty() || last.isEmpty())
         return false;
     const PreparedImage a = m_slots.value(first)->image();

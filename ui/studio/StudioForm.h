@@ -42,6 +42,8 @@ signals:
     void changed();
 
 private:
+    // The keys of the schema's first- and last-frame fields (empty when the model has none).
+    QPair<QString, QString> frameKeys() const;
     void revalidate();
     void touch(const QString &key);
 
