@@ -28,7 +28,6 @@ struct StreamChunkFields
 };
 
 namespace {
-using ChunkFields = StreamChunkFields;
 
 // A strict reader for the common shape of a chunk. It gives up (returns false) on anything it does not
 // expect: invalid JSON, an "error" or "status" field, a "usage" object, escaped keys, deep nesting. The
@@ -39,7 +38,7 @@ class ChunkScanner
 public:
     explicit ChunkScanner(QByteArrayView json) : m_p(json.data()), m_end(json.data() + json.size()) {}
 
-    bool scan(ChunkFields &f)
+    bool scan(StreamChunkFields &f)
     {
         skipSpace();
         if (!take('{'))
@@ -217,7 +216,7 @@ private:
         return false;
     }
 
-    bool readText(ChunkFields::Text &text)
+    bool readText(StreamChunkFields::Text &text)
     {
         text.present = true;
         text.value.clear();
@@ -244,7 +243,7 @@ private:
         return true;
     }
 
-    bool readChoices(ChunkFields &f)
+    bool readChoices(StreamChunkFields &f)
     {
         if (!take('['))
             return skipValue(0);
@@ -268,7 +267,7 @@ private:
         }
     }
 
-    bool readChoice(ChunkFields &f)
+    bool readChoice(StreamChunkFields &f)
     {
         take('{');
         skipSpace();
@@ -285,7 +284,7 @@ private:
                 if (!readPart(f.messageContent, f.messageReasoning, nullptr))
                     return false;
             } else if (key == "finish_reason") {
-                ChunkFields::Text reason;
+                StreamChunkFields::Text reason;
                 if (!readText(reason))
                     return false;
                 f.finishReason = reason.value;
@@ -299,7 +298,7 @@ private:
         }
     }
 
-    bool readPart(ChunkFields::Text &content, ChunkFields::Text &reasoning, bool *nonEmpty)
+    bool readPart(StreamChunkFields::Text &content, StreamChunkFields::Text &reasoning, bool *nonEmpty)
     {
         if (peek() != '{')
             return skipValue(2); // not an object: as if absent
@@ -517,7 +516,7 @@ void StreamDecoder::decodeLine(QByteArrayView line, QList<StreamEvent> &out)
         out.append({StreamEvent::Type::Done, {}, {}});
         return;
     }
-    ChunkFields fields;
+    StreamChunkFields fields;
     if (ChunkScanner(line).scan(fields)) {
         decodeFields(fields, out);
         return;
@@ -537,63 +536,67 @@ void StreamDecoder::decodeLine(QByteArrayView line, QList<StreamEvent> &out)
     decodeObject(doc.object(), out);
 }
 
-static QString stringOf(const QJsonValue &v)
+// The same fields as the scanner reads, from a parsed chunk.
+static StreamChunkFields fieldsOf(const QJsonObject &o)
 {
-    return v.isString() ? v.toString() : QString();
+    const auto text = [](const QJsonObject &from, QLatin1String key) {
+        // QJsonValue::toString gives nothing for null or another type, as the scanner does.
+        return StreamChunkFields::Text{from.contains(key), from.value(key).toString()};
+    };
+    StreamChunkFields f;
+    f.content = text(o, QLatin1String("content"));
+    f.reasoning = text(o, QLatin1String("reasoning_content"));
+    f.llmUsageId = text(o, QLatin1String("llmusageid"));
+    f.model = text(o, QLatin1String("model"));
+    const QJsonValue finish = o.value(QLatin1String("finish"));
+    f.finishIsOne = finish.toString() == QLatin1String("1") || finish.toInt() == 1;
+    const QJsonArray choices = o.value(QLatin1String("choices")).toArray();
+    if (!choices.isEmpty()) {
+        const QJsonObject choice = choices.first().toObject();
+        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+        const QJsonObject message = choice.value(QLatin1String("message")).toObject();
+        f.deltaNonEmpty = !delta.isEmpty();
+        f.deltaContent = text(delta, QLatin1String("content"));
+        f.deltaReasoning = text(delta, QLatin1String("reasoning_content"));
+        f.messageContent = text(message, QLatin1String("content"));
+        f.messageReasoning = text(message, QLatin1String("reasoning_content"));
+        f.finishReason = choice.value(QLatin1String("finish_reason")).toString();
+    }
+    return f;
 }
 
 void StreamDecoder::decodeObject(const QJsonObject &o, QList<StreamEvent> &out)
 {
-    if (const QString id = stringOf(o.value(QLatin1String("llmusageid"))); !id.isEmpty())
-        m_llmUsageId = id;
-    if (const QString model = stringOf(o.value(QLatin1String("model"))); !model.isEmpty())
-        m_model = model;
-
+    const StreamChunkFields f = fieldsOf(o);
     if (ApiError::isInBandError(o)) {
+        // An error line tells who answered, and what went wrong; no text.
+        StreamChunkFields who;
+        who.llmUsageId = f.llmUsageId;
+        who.model = f.model;
+        decodeFields(who, out);
         out.append({StreamEvent::Type::Error, ApiError::fromInBandError(o).serverMessage(), {}});
         return;
     }
-
-    // The text comes twice: prefer choices[0].delta (or .message when not streamed); fall back to the
-    // top-level copy only when the choice does not carry that field.
-    const QJsonArray choices = o.value(QLatin1String("choices")).toArray();
-    QJsonObject part;
-    if (!choices.isEmpty()) {
-        const QJsonObject choice = choices.first().toObject();
-        part = choice.value(QLatin1String("delta")).toObject();
-        if (part.isEmpty())
-            part = choice.value(QLatin1String("message")).toObject();
-        if (const QString reason = stringOf(choice.value(QLatin1String("finish_reason"))); !reason.isEmpty())
-            m_finishReason = reason;
-    }
-    const auto pick = [&](QLatin1String key) {
-        return part.contains(key) ? stringOf(part.value(key)) : stringOf(o.value(key));
-    };
-    if (const QString reasoning = pick(QLatin1String("reasoning_content")); !reasoning.isEmpty())
-        out.append({StreamEvent::Type::Reasoning, reasoning, {}});
-    if (const QString text = pick(QLatin1String("content")); !text.isEmpty())
-        out.append({StreamEvent::Type::Text, text, {}});
-
+    decodeFields(f, out);
     const QJsonValue usage = o.value(QLatin1String("usage"));
     if (usage.isObject())
         out.append({StreamEvent::Type::Usage, {}, TokenUsage::fromJson(usage.toObject())});
-    const QJsonValue finish = o.value(QLatin1String("finish"));
-    if (finish.toString() == QLatin1String("1") || finish.toInt() == 1)
-        m_sawFinal = true;
 }
 
+// One chunk's fields, whichever reader found them, into events and what the stream says of itself.
 void StreamDecoder::decodeFields(const StreamChunkFields &f, QList<StreamEvent> &out)
 {
-    // As decodeObject, for a chunk read by the scanner.
     if (!f.llmUsageId.value.isEmpty())
         m_llmUsageId = f.llmUsageId.value;
     if (!f.model.value.isEmpty())
         m_model = f.model.value;
     if (!f.finishReason.isEmpty())
         m_finishReason = f.finishReason;
+    // The text comes twice: prefer choices[0].delta (or .message when there is no delta); fall back to
+    // the top-level copy only when the choice does not carry that field.
     const bool useDelta = f.deltaNonEmpty;
-    const ChunkFields::Text &partContent = useDelta ? f.deltaContent : f.messageContent;
-    const ChunkFields::Text &partReasoning = useDelta ? f.deltaReasoning : f.messageReasoning;
+    const StreamChunkFields::Text &partContent = useDelta ? f.deltaContent : f.messageContent;
+    const StreamChunkFields::Text &partReasoning = useDelta ? f.deltaReasoning : f.messageReasoning;
     const QString &reasoning = partReasoning.present ? partReasoning.value : f.reasoning.value;
     const QString &text = partContent.present ? partContent.value : f.content.value;
     if (!reasoning.isEmpty())
