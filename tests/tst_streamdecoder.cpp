@@ -254,20 +254,25 @@ private slots:
         BackgroundStreamDecoder decoder;
         Result r;
         connect(&decoder, &BackgroundStreamDecoder::decoded, this, [&r](const QList<StreamEvent> &events) { r = collect(events, r); });
-        QSignalSpy finished(&decoder, &BackgroundStreamDecoder::finished);
+        StreamDecoder::Status status;
+        int finished = 0;
+        connect(&decoder, &BackgroundStreamDecoder::finished, this, [&](const StreamDecoder::Status &s) {
+            status = s;
+            ++finished;
+        });
         decoder.reset();
         for (qsizetype i = 0; i < bytes.size(); i += 7)
             decoder.feed(bytes.mid(i, 7));
         decoder.finish();
         QVERIFY(decoder.isFinishing());
-        QTRY_COMPARE(finished.count(), 1);
+        QTRY_COMPARE(finished, 1);
         QVERIFY(!decoder.isFinishing());
         QCOMPARE(r.text, FixtureText);
         QCOMPARE(r.usage.totalTokens, 70);
         QCOMPARE(r.done, 1);
-        QCOMPARE(decoder.status().llmUsageId, QStringLiteral("K9_veNBxeqvrFfbGWXs0R"));
-        QVERIFY(decoder.status().sawDone);
-        QVERIFY(decoder.status().sawFinalChunk);
+        QCOMPARE(status.llmUsageId, QStringLiteral("K9_veNBxeqvrFfbGWXs0R"));
+        QVERIFY(status.sawDone);
+        QVERIFY(status.sawFinalChunk);
     }
 
     // A stream given up on (Stop, then a new question): nothing of it reaches the next one.

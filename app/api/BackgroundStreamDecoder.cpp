@@ -48,7 +48,6 @@ void BackgroundStreamDecoder::reset()
         m_thread->start();
     }
     ++m_generation;
-    m_status = StreamDecoder::Status();
     m_finishing = false;
 }
 
@@ -94,11 +93,10 @@ void BackgroundStreamDecoder::deliver(quint64 generation, const QList<StreamEven
 {
     if (generation != m_generation)
         return; // from a stream given up on
-    m_status = status;
     if (!events.isEmpty())
-        emit decoded(events);
+        emit decoded(events, status);
     if (last && m_finishing) {
         m_finishing = false;
-        emit finished();
+        emit finished(status);
     }
 }

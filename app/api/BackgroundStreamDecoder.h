@@ -8,7 +8,7 @@ class QThread;
 
 // A StreamDecoder on a thread of its own. Parsing a fast stream's JSON lines costs as much as drawing
 // its text; done here, it leaves the UI thread free to draw. Bytes go in in order; events come back in
-// order, a batch per read, with runs of text joined, and with the decoder's status as of that batch.
+// order, a batch per read, with runs of text joined, each with the decoder's status as of that batch.
 class BackgroundStreamDecoder : public QObject
 {
     Q_OBJECT
@@ -21,14 +21,12 @@ public:
     void feed(const QByteArray &bytes);
     // The stream closed: decoded() for a last line without a newline, if any, then finished().
     void finish();
-    // As of the last batch delivered.
-    const StreamDecoder::Status &status() const { return m_status; }
     // True between finish() and finished().
     bool isFinishing() const { return m_finishing; }
 
 signals:
-    void decoded(const QList<StreamEvent> &events);
-    void finished();
+    void decoded(const QList<StreamEvent> &events, const StreamDecoder::Status &status);
+    void finished(const StreamDecoder::Status &status);
 
 private:
     struct Worker;
@@ -38,6 +36,5 @@ private:
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr; // lives on m_thread
     quint64 m_generation = 0;
-    StreamDecoder::Status m_status;
     bool m_finishing = false;
 };

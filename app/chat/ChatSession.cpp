@@ -14,12 +14,9 @@ ChatSession::ChatSession(PlatformClient *client, ConversationStore *store, Usage
       m_saveTimer(new QTimer(this))
 {
     m_decoder = new BackgroundStreamDecoder(this);
-    connect(m_decoder, &BackgroundStreamDecoder::decoded, this, [this](const QList<StreamEvent> &events) {
-        m_decoded = m_decoder->status();
-        apply(events);
-    });
-    connect(m_decoder, &BackgroundStreamDecoder::finished, this, [this] {
-        m_decoded = m_decoder->status();
+    connect(m_decoder, &BackgroundStreamDecoder::decoded, this, &ChatSession::apply);
+    connect(m_decoder, &BackgroundStreamDecoder::finished, this, [this](const StreamDecoder::Status &status) {
+        m_decoded = status;
         finalize(m_transportError);
     });
     m_uiTimer->setSingleShot(true);
@@ -154,11 +151,6 @@ void ChatSession::stop()
 void ChatSession::apply(const QList<StreamEvent> &events, const StreamDecoder::Status &status)
 {
     m_decoded = status;
-    apply(events);
-}
-
-void ChatSession::apply(const QList<StreamEvent> &events)
-{
     if (events.isEmpty())
         return;
     for (const StreamEvent &e : events) {

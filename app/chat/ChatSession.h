@@ -54,7 +54,7 @@ signals:
     void sendRefused(const QString &reason);
 
 private:
-    void apply(const QList<StreamEvent> &events);
+    // Events of the answer, with what the reply has said of itself so far.
     void apply(const QList<StreamEvent> &events, const StreamDecoder::Status &status);
     void onStreamFinished(const ApiError &error);
     void finalize(const ApiError &transportError);

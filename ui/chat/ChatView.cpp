@@ -131,10 +131,7 @@ void ChatView::clearMessages()
     m_code.clear();
     m_streamId = 0;
     m_finishing = false;
-    ++m_generation; // whatever the worker is preparing belongs to nothing shown any more
-    m_preparing = false;
-    m_hasReady = false;
-    m_ready = PreparedMarkdown();
+    forgetPreparation();
     document()->clear();
 }
 
@@ -205,10 +202,7 @@ void ChatView::appendMessage(const ChatMessage &message)
         m_tailStart = m_reasoningStart;
         m_renderedStable = 0;
         m_preparedEnd = 0;
-        ++m_generation;
-        m_preparing = false;
-        m_hasReady = false;
-        m_ready = PreparedMarkdown();
+        forgetPreparation();
         m_stableCodeBlocks = 0;
         m_reasoningCollapsed = false;
         m_finishing = false;
@@ -266,10 +260,10 @@ void ChatView::finishMessage(const ChatMessage &message)
 
 bool ChatView::hasPendingRender() const
 {
-    return m_streamId != 0 && (m_finishing || m_preparing || m_hasReady);
+    return m_streamId != 0 && (m_finishing || m_preparing);
 }
 
-void ChatView::renderStep()
+void ChatView::renderStep(PreparedMarkdown *ready)
 {
     const ChatMessage &message = m_streaming;
     if (message.id != m_streamId)
@@ -300,11 +294,9 @@ void ChatView::renderStep()
     const qsizetype stable = m_boundary.update(message.content);
     QList<PreparedSegment> final;
     qsizetype finalEnd = m_renderedStable;
-    if (m_hasReady) {
-        final = std::move(m_ready.segments);
-        finalEnd = m_ready.end;
-        m_hasReady = false;
-        m_ready = PreparedMarkdown();
+    if (ready) {
+        final = std::move(ready->segments);
+        finalEnd = ready->end;
     } else if (!m_preparing && stable > m_renderedStable && stable - m_renderedStable <= SyncRenderChars) {
         final = prepareMarkdown(message.content.mid(m_renderedStable, stable - m_renderedStable));
         finalEnd = stable;
@@ -378,9 +370,13 @@ void ChatView::onPrepared()
     if (result.generation != m_generation || !m_preparing)
         return; // prepared for an answer no longer being written
     m_preparing = false;
-    m_ready = std::move(result);
-    m_hasReady = true;
-    renderStep();
+    renderStep(&result);
+}
+
+void ChatView::forgetPreparation()
+{
+    ++m_generation; // whatever the worker is preparing belongs to nothing shown any more
+    m_preparing = false;
 }
 
 void ChatView::renderMessage(int index)

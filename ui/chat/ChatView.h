@@ -69,7 +69,9 @@ protected:
 
 private:
     void onAnchor(const QUrl &url);
-    void renderStep();
+    // ready: a part the worker has prepared, to be inserted before the tail.
+    void renderStep(PreparedMarkdown *ready = nullptr);
+    void forgetPreparation();
     void startPreparing(qsizetype from, qsizetype to);
     void onPrepared();
     void renderAll();
@@ -112,8 +114,6 @@ private:
     quint64 m_generation = 0;
     qsizetype m_preparedEnd = 0; // text up to here is rendered or with the worker
     bool m_preparing = false;
-    bool m_hasReady = false;
-    PreparedMarkdown m_ready;
     QFutureWatcher<PreparedMarkdown> *m_prepareWatcher = nullptr;
     QTimer *m_paintTimer = nullptr;
 };
