@@ -89,7 +89,6 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
     m_store->addMessage(m_active);
     emit messageAdded(m_active);
 
-    m_decoder->reset();
     m_decoded = StreamDecoder::Status();
     m_transportError = ApiError();
     m_inBandError.clear();
@@ -99,6 +98,7 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
     const QJsonObject body = buildRequest(conversation, history, text, m_historyTurns, m_streaming);
     m_activeIsStream = m_streaming;
     if (m_streaming) {
+        m_decoder->reset(); // a fresh decoder; whatever the last stream left in it is dropped
         m_stream = m_client->postStream(QStringLiteral("/llmage/t2t"), body);
         connect(m_stream, &StreamCall::bytesArrived, m_decoder, &BackgroundStreamDecoder::feed);
         connect(m_stream, &StreamCall::finished, this, &ChatSession::onStreamFinished);
