@@ -163,8 +163,9 @@ void benchStream(int runs)
         const double cpu0 = threadCpuMs();
         t.restart();
         core.chat()->send(tab.currentConversationId(), QStringLiteral("bench"));
-        while (!done || tab.view()->hasPendingRender())
+        while (!done)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        tab.view()->viewport()->repaint(); // the last state drawn, as the user sees it
         const double appMs = t.nsecsElapsed() / 1e6;
         const double appStallMs = appStall.stop();
         const double appCpuMs = threadCpuMs() - cpu0;
@@ -215,7 +216,7 @@ void benchOpen(int runs)
         tab.selectConversation(id);
         tab.repaint(); // include laying out and painting the visible part
         const double ms = t.nsecsElapsed() / 1e6;
-        out << QStringLiteral("open run %1: 2,000 messages (%2 shown, the rest one click away) in %3 ms\n")
+        out << QStringLiteral("open run %1: 2,000 messages (%2 shown) in %3 ms\n")
                    .arg(run + 1)
                    .arg(tab.view()->shownMessageCount())
                    .arg(ms, 0, 'f', 1);

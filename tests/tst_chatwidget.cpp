@@ -19,7 +19,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
-#include <QThreadPool>
+#include <QClipboard>
+#include <QMouseEvent>
+#include <QScrollBar>
 
 class TestChatWidget : public QObject
 {
@@ -44,9 +46,6 @@ class TestChatWidget : public QObject
         m_tab->composer()->setPlainText(text);
         QTest::keyClick(m_tab->composer(), Qt::Key_Return);
         if (finished.isEmpty() && !finished.wait(15000))
-            return {};
-        // Shown in full once the view has nothing left to draw.
-        if (!QTest::qWaitFor([this] { return !m_tab->view()->hasPendingRender(); }, 5000))
             return {};
         return finished.first().first().value<ChatMessage>();
     }
@@ -110,8 +109,8 @@ private slots:
         QVERIFY(failedText.contains(failed.error));
     }
 
-    // A burst far larger than the view renders at once (a fast server): its Markdown is prepared on a
-    // worker thread in parts; every part must arrive, in order, with its code blocks numbered right.
+    // A burst far larger than a block (a fast server): every paragraph must be shown, in order, with its
+    // code blocks numbered right.
     void burstIsShownWholeAndInOrder()
     {
         ChatView view;
@@ -127,12 +126,10 @@ private slots:
             if (i % 200 == 199)
                 view.updateStreaming(answer); // three bursts of ~15,000 characters
         }
-        QVERIFY(answer.content.size() > 3 * ChatView::SyncRenderChars);
-        QVERIFY(view.hasPendingRender());
+        QVERIFY(answer.content.size() > 3 * ChatBlockRenderer::TextBlockChars);
         answer.state = ChatMessage::State::Done;
         answer.finishedAt = answer.createdAt.addSecs(3);
         view.finishMessage(answer);
-        QTRY_VERIFY(!view.hasPendingRender());
         const QString shown = view.messageText(answer.id);
         qsizetype at = 0;
         for (int i = 0; i < paragraphs; ++i) {
@@ -144,11 +141,11 @@ private slots:
         for (int k = 0; k < paragraphs / 50; ++k)
             QCOMPARE(view.codeBlock(answer.id, k), QStringLiteral("code %1").arg(k));
         QVERIFY(shown.contains(ChatView::tr("Regenerate")));
-        QVERIFY(!shown.contains(QStringLiteral("…")));
+        QVERIFY(!shown.contains(ChatView::tr("Writing…")));
     }
 
-    // A part still being prepared for an answer the view no longer shows is dropped when it arrives.
-    void partPreparedForAnEarlierAnswerIsDropped()
+    // A view cleared for another conversation keeps nothing of the answer it showed.
+    void clearingForgetsTheEarlierAnswer()
     {
         ChatView view;
         view.resize(800, 600);
@@ -158,22 +155,137 @@ private slots:
         for (int i = 0; i < 2000; ++i)
             first.content += QStringLiteral("EARLIER-ANSWER %1\n\n").arg(i);
         view.updateStreaming(first);
-        QVERIFY(view.hasPendingRender());
         view.clearMessages();
         ChatMessage second = streamingAnswer(52);
         view.appendMessage(second);
         second.content = QStringLiteral("LATER-ANSWER\n\nmore");
         view.updateStreaming(second);
-        // Let the worker finish what it was given and its result reach the view.
-        QThreadPool::globalInstance()->waitForDone();
-        QCoreApplication::processEvents();
+        view.updateStreaming(first); // a late update for the answer no longer shown
         second.state = ChatMessage::State::Done;
         view.finishMessage(second);
-        QTRY_VERIFY(!view.hasPendingRender());
-        const QString shown = view.messageText(second.id);
+        const QString shown = view.plainText();
         QVERIFY2(shown.contains(QLatin1String("LATER-ANSWER")), qPrintable(shown));
         QVERIFY2(!shown.contains(QLatin1String("EARLIER-ANSWER")), qPrintable(shown.left(300)));
-        QVERIFY(!view.toPlainText().contains(QLatin1String("EARLIER-ANSWER")));
+        QCOMPARE(view.shownMessageCount(), 1);
+    }
+
+    // The cost of showing an answer does not grow with it: however long it gets, only the blocks near
+    // the screen are laid out; scrolling up lays out what comes into view.
+    void onlyWhatIsNearTheScreenIsLaidOut()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        ChatMessage answer = streamingAnswer(61);
+        view.appendMessage(answer);
+        for (int i = 0; i < 8000; ++i) {
+            answer.content += QStringLiteral("Line L%1 这是一段比较长的文字, long enough to wrap once or twice in the view.\n\n").arg(i, 4, 10, QLatin1Char('0'));
+            if (i % 200 == 199) {
+                view.updateStreaming(answer);
+                QVERIFY2(view.laidOutBlockCount() < 50, qPrintable(QString::number(view.laidOutBlockCount())));
+            }
+        }
+        QVERIFY(answer.content.size() > 500000); // some 180 blocks
+        answer.state = ChatMessage::State::Done;
+        view.finishMessage(answer);
+        QVERIFY(view.laidOutBlockCount() < 50);
+        // Following the answer: its end is on screen.
+        QScrollBar *bar = view.verticalScrollBar();
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY(!view.linkRect(QStringLiteral("msg:regenerate/61")).isEmpty());
+        // The top, once scrolled to, is laid out and drawn where the header is.
+        bar->setValue(0);
+        QVERIFY(view.laidOutBlockCount() < 50);
+        QVERIFY(view.linkRect(QStringLiteral("msg:regenerate/61")).isEmpty());
+        QVERIFY(view.messageText(61).contains(QLatin1String("Line L7999")));
+        QVERIFY(view.messageText(61).startsWith(QLatin1String("qwen3-max")));
+        QVERIFY(view.grab().width() > 0); // paints without laying out anything more
+        QVERIFY(view.laidOutBlockCount() < 50);
+    }
+
+    // A reader who scrolled up to read stays where they are while the answer grows below; one at the
+    // bottom keeps seeing the end.
+    void readerScrolledUpStaysPut()
+    {
+        ChatView view;
+        view.resize(800, 400);
+        view.show();
+        ChatMessage answer = streamingAnswer(71);
+        view.appendMessage(answer);
+        for (int i = 0; i < 300; ++i)
+            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        view.updateStreaming(answer);
+        QScrollBar *bar = view.verticalScrollBar();
+        QCOMPARE(bar->value(), bar->maximum());
+        bar->setValue(bar->maximum() / 2);
+        const int reading = bar->value();
+        const QImage seen = view.viewport()->grab().toImage();
+        for (int i = 300; i < 600; ++i)
+            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        view.updateStreaming(answer);
+        QCOMPARE(bar->value(), reading);
+        QCOMPARE(view.viewport()->grab().toImage(), seen);
+        bar->setValue(bar->maximum());
+        answer.content += QStringLiteral("The very end.\n\n");
+        view.updateStreaming(answer);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // Text is selected with the mouse across messages, in order, and copied with Ctrl+C.
+    void selectionAcrossMessagesIsCopied()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ChatMessage question = streamingAnswer(81);
+        question.role = ChatMessage::Role::User;
+        question.state = ChatMessage::State::Done;
+        question.content = QStringLiteral("QUESTION-TEXT");
+        ChatMessage answer = streamingAnswer(82);
+        answer.state = ChatMessage::State::Done;
+        answer.content = QStringLiteral("ANSWER-TEXT 回答");
+        view.setMessages({question, answer});
+        const QRect edit = view.linkRect(QStringLiteral("msg:edit/81"));
+        const QRect regenerate = view.linkRect(QStringLiteral("msg:regenerate/82"));
+        QVERIFY(!edit.isEmpty() && !regenerate.isEmpty());
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(4, 4));
+        QMouseEvent move(QEvent::MouseMove, QPointF(regenerate.bottomRight()), view.viewport()->mapToGlobal(QPointF(regenerate.bottomRight())),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &move);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, regenerate.bottomRight());
+        const QString selected = view.selectedText();
+        QVERIFY2(selected.indexOf(QLatin1String("QUESTION-TEXT")) >= 0, qPrintable(selected));
+        QVERIFY2(selected.indexOf(QLatin1String("ANSWER-TEXT")) > selected.indexOf(QLatin1String("QUESTION-TEXT")), qPrintable(selected));
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), selected);
+        // Select all takes every message.
+        QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+        QVERIFY(view.selectedText().contains(QStringLiteral("回答")));
+        QVERIFY(view.selectedText().startsWith(ChatView::tr("You")));
+    }
+
+    // Links in a message are acted on when clicked: the thinking unfolds, "Copy" asks the tab.
+    void clickingLinksActs()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ChatMessage answer = streamingAnswer(91);
+        answer.state = ChatMessage::State::Done;
+        answer.reasoning = QStringLiteral("HIDDEN-THOUGHT");
+        answer.content = QStringLiteral("The answer.");
+        view.setMessages({answer});
+        QVERIFY(!view.messageText(91).contains(QLatin1String("HIDDEN-THOUGHT")));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.linkRect(QStringLiteral("msg:think/91")).center());
+        QVERIFY(view.messageText(91).contains(QLatin1String("HIDDEN-THOUGHT")));
+        QSignalSpy action(&view, &ChatView::messageAction);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.linkRect(QStringLiteral("msg:copy/91")).center());
+        QCOMPARE(action.count(), 1);
+        QCOMPARE(action.first().at(0).toString(), QStringLiteral("copy"));
+        QCOMPARE(action.first().at(1).toLongLong(), 91);
     }
 
     void shiftEnterIsANewLine()

@@ -573,10 +573,6 @@ All recorded: %4</translation>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
-    <message numerus="yes">
-        <source>Show %n earlier message(s)</source>
-        <translation><numerusform>Show %n earlier message(s)</numerusform><numerusform>Show %n earlier message(s)</numerusform></translation>
-    </message>
     <message>
         <source>You</source>
         <translation>You</translation>
@@ -620,6 +616,14 @@ All recorded: %4</translation>
     <message>
         <source>Edit</source>
         <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Copy Link Address</source>
+        <translation>Copy Link Address</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Select All</translation>
     </message>
 </context>
 <context>

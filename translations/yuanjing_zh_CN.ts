@@ -575,12 +575,6 @@ All recorded: %4</source>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
-    <message numerus="yes">
-        <source>Show %n earlier message(s)</source>
-        <translation>
-            <numerusform>显示更早的 %n 条消息</numerusform>
-        </translation>
-    </message>
     <message>
         <source>You</source>
         <translation>你</translation>
@@ -626,6 +620,14 @@ All recorded: %4</source>
     <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Copy Link Address</source>
+        <translation>复制链接地址</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
     </message>
 </context>
 <context>

@@ -1,94 +1,687 @@
 #include "chat/ChatView.h"
-#include "common/Theme.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
-#include <QFontDatabase>
-#include <QLocale>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
-#include <QTextList>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
 
 namespace {
-const int ReasoningPreviewChars = 600;
-
-// Chinese and Latin text need no shaping to be legible: skipping the optional kind (kerning and
-// ligatures) halves the cost of laying out a long answer. Scripts that need shaping still get it.
-QFont fastShaping(QFont font)
-{
-    font.setStyleStrategy(QFont::PreferNoShaping);
-    return font;
-}
-
-QFont codeFont()
-{
-    return fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-}
-
-QString stateLabel(const ChatMessage &m)
-{
-    switch (m.state) {
-    case ChatMessage::State::Streaming: return ChatView::tr("Writing…");
-    case ChatMessage::State::Stopped: return ChatView::tr("Stopped");
-    case ChatMessage::State::Interrupted: return ChatView::tr("Interrupted");
-    case ChatMessage::State::Failed: return ChatView::tr("Failed");
-    case ChatMessage::State::Done: return {};
-    }
-    return {};
-}
+const int Padding = 12; // around the column of text
+// Laid-out blocks kept on either side of the screen: scrolling back a little costs nothing, and memory
+// stays bounded however long the conversation.
+const int KeptAround = 16;
 } // namespace
 
-ChatView::ChatView(QWidget *parent) : QTextBrowser(parent)
+ChatView::ChatView(QWidget *parent) : QAbstractScrollArea(parent)
 {
-    setOpenLinks(false);
-    setOpenExternalLinks(false);
-    setReadOnly(true);
-    setTextInteractionFlags(Qt::TextBrowserInteraction);
-    document()->setDocumentMargin(12);
-    // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
-    // instead of falling back character run by character run (faster, and one consistent look).
-    const QStringList families = QFontDatabase::families();
-    QFont textFont = font();
-    for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
-                                  QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")}) {
-        if (families.contains(family)) {
-            textFont.setFamily(family);
-            break;
-        }
-    }
-    document()->setDefaultFont(fastShaping(textFont));
-    // Read-only: an undo history would only keep a copy of every replaced tail.
-    document()->setUndoRedoEnabled(false);
     setAccessibleName(tr("Conversation"));
-    connect(this, &QTextBrowser::anchorClicked, this, &ChatView::onAnchor);
-    m_prepareWatcher = new QFutureWatcher<PreparedMarkdown>(this);
-    connect(m_prepareWatcher, &QFutureWatcher<PreparedMarkdown>::finished, this, &ChatView::onPrepared);
-    m_paintTimer = new QTimer(this);
-    m_paintTimer->setSingleShot(true);
-    m_paintTimer->setInterval(50);
-    connect(m_paintTimer, &QTimer::timeout, this, [this] { viewport()->setUpdatesEnabled(true); });
+    setFocusPolicy(Qt::StrongFocus);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    viewport()->setMouseTracking(true);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setAutoFillBackground(true);
+    m_renderer.setPalette(palette());
 }
 
-QVariant ChatView::loadResource(int type, const QUrl &name)
+ChatView::~ChatView() = default;
+
+// ---- messages → blocks -------------------------------------------------------------------------
+
+const ChatMessage &ChatView::messageOf(qint64 id) const
 {
-    // Markdown from a model may reference remote images; fetching them would leak the user's address.
-    Q_UNUSED(type)
-    Q_UNUSED(name)
+    if (id == m_streamId)
+        return m_streaming;
+    return m_all.at(m_index.value(id));
+}
+
+ChatBlock ChatView::frameBlock(ChatBlock::Kind kind, const ChatMessage &message) const
+{
+    ChatBlock b;
+    b.kind = kind;
+    b.messageId = message.id;
+    if (kind == ChatBlock::Kind::Header)
+        b.gapAbove = ChatBlockRenderer::MessageGap;
+    return b;
+}
+
+std::vector<ChatBlock> ChatView::blocksFor(const ChatMessage &m) const
+{
+    std::vector<ChatBlock> out = ChatBlockRenderer::split(m.content, m.id, 0);
+    out.insert(out.begin(), frameBlock(ChatBlock::Kind::Reasoning, m));
+    out.insert(out.begin(), frameBlock(ChatBlock::Kind::Header, m));
+    out.push_back(frameBlock(ChatBlock::Kind::Footer, m));
+    return out;
+}
+
+void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
+{
+    const int delta = int(with.size()) - count;
+    for (ChatBlock &b : with) {
+        const ChatMessage &m = messageOf(b.messageId);
+        b.indented = !m.isAssistant();
+        if (m_width > 0)
+            b.height = m_renderer.estimateHeight(b, m, m_expanded.contains(b.messageId), contentWidth(b));
+    }
+    m_blocks.erase(m_blocks.begin() + from, m_blocks.begin() + from + count);
+    m_blocks.insert(m_blocks.begin() + from, std::make_move_iterator(with.begin()), std::make_move_iterator(with.end()));
+    // Indexes past the change move with it; those inside it land on its first block.
+    if (m_anchorBlock >= from + count)
+        m_anchorBlock += delta;
+    else if (m_anchorBlock >= from)
+        m_anchorBlock = from;
+    if (m_streamFirst >= 0 && from < m_streamFirst) { // an earlier message changed
+        m_streamFirst += delta;
+        m_tailFirst += delta;
+    }
+    const int low = qMin(m_selectionStart.block, m_selectionEnd.block);
+    const int high = qMax(m_selectionStart.block, m_selectionEnd.block);
+    if (low >= from + count) {
+        m_selectionStart.block += delta;
+        m_selectionEnd.block += delta;
+    } else if (high >= from) {
+        m_selectionStart = m_selectionEnd = TextPoint(); // the selected text is gone
+    }
+    m_topsDirty = true;
+}
+
+int ChatView::firstBlockOf(qint64 id) const
+{
+    for (int i = 0; i < int(m_blocks.size()); ++i)
+        if (m_blocks[i].messageId == id)
+            return i;
+    return -1;
+}
+
+int ChatView::blockCountOf(int first) const
+{
+    int last = first;
+    while (last < int(m_blocks.size()) && m_blocks[last].messageId == m_blocks[first].messageId)
+        ++last;
+    return last - first;
+}
+
+void ChatView::rebuildMessage(qint64 id)
+{
+    const int first = firstBlockOf(id);
+    if (first < 0)
+        return;
+    replaceBlocks(first, blockCountOf(first), blocksFor(messageOf(id)));
+    settle();
+}
+
+void ChatView::invalidate(int block)
+{
+    ChatBlock &b = m_blocks[block];
+    b.doc.reset();
+    b.measured = false;
+    b.height = m_renderer.estimateHeight(b, messageOf(b.messageId), m_expanded.contains(b.messageId), contentWidth(b));
+    m_topsDirty = true;
+}
+
+void ChatView::clearMessages()
+{
+    m_all.clear();
+    m_index.clear();
+    m_blocks.clear();
+    m_streamId = 0;
+    m_streaming = ChatMessage();
+    m_streamFirst = m_tailFirst = -1;
+    m_selectionStart = m_selectionEnd = TextPoint();
+    m_selecting = false;
+    m_follow = true;
+    m_anchorBlock = 0;
+    m_anchorOffset = 0;
+    m_topsDirty = true;
+    settle();
+}
+
+void ChatView::setMessages(const QList<ChatMessage> &messages)
+{
+    clearMessages();
+    m_all = messages;
+    std::vector<ChatBlock> blocks;
+    for (int i = 0; i < m_all.size(); ++i) {
+        m_index.insert(m_all.at(i).id, i);
+        std::vector<ChatBlock> mine = blocksFor(m_all.at(i));
+        std::move(mine.begin(), mine.end(), std::back_inserter(blocks));
+    }
+    replaceBlocks(0, 0, std::move(blocks));
+    settle();
+}
+
+void ChatView::appendMessage(const ChatMessage &message)
+{
+    m_index.insert(message.id, int(m_all.size()));
+    m_all.append(message);
+    if (!message.isAssistant())
+        m_follow = true; // what the user just sent is in view
+    if (message.state == ChatMessage::State::Streaming) {
+        beginStreaming(message);
+        return;
+    }
+    replaceBlocks(int(m_blocks.size()), 0, blocksFor(message));
+    settle();
+}
+
+void ChatView::beginStreaming(const ChatMessage &message)
+{
+    m_streamId = message.id;
+    m_streaming = message;
+    m_streaming.content.clear();
+    m_streaming.reasoning.clear();
+    m_boundary.reset();
+    m_renderedStable = 0;
+    m_stableCodeBlocks = 0;
+    m_streamFirst = m_tailFirst = -1;
+    if (const int first = firstBlockOf(message.id); first >= 0)
+        replaceBlocks(first, blockCountOf(first), {});
+    m_streamFirst = int(m_blocks.size());
+    std::vector<ChatBlock> frame;
+    frame.push_back(frameBlock(ChatBlock::Kind::Header, message));
+    frame.push_back(frameBlock(ChatBlock::Kind::Reasoning, message));
+    frame.push_back(frameBlock(ChatBlock::Kind::Footer, message));
+    replaceBlocks(m_streamFirst, 0, std::move(frame));
+    m_tailFirst = m_streamFirst + 2;
+    updateStreaming(message);
+}
+
+void ChatView::updateStreaming(const ChatMessage &message)
+{
+    if (message.id != m_streamId || m_streamId == 0)
+        return;
+    // Keep our own copy of the growing texts, extended by what is new. Holding a reference to the
+    // session's strings would make its next append copy the whole answer, every frame.
+    QString content = std::exchange(m_streaming.content, QString());
+    QString reasoning = std::exchange(m_streaming.reasoning, QString());
+    m_streaming = message;
+    content.append(QStringView(message.content).mid(qMin(content.size(), message.content.size())));
+    reasoning.append(QStringView(message.reasoning).mid(qMin(reasoning.size(), message.reasoning.size())));
+    m_streaming.content = std::move(content);
+    m_streaming.reasoning = std::move(reasoning);
+    renderStreaming();
+}
+
+void ChatView::renderStreaming()
+{
+    const QString &content = m_streaming.content;
+    invalidate(m_streamFirst + 1); // the thinking, while it grows; folded once the answer starts
+
+    // Newly final text: blocks made once, before the tail.
+    const qsizetype stable = m_boundary.update(content);
+    if (stable > m_renderedStable) {
+        std::vector<ChatBlock> final = ChatBlockRenderer::split(content.mid(m_renderedStable, stable - m_renderedStable),
+                                                                m_streamId, m_stableCodeBlocks);
+        for (const ChatBlock &b : final)
+            m_stableCodeBlocks += b.kind == ChatBlock::Kind::Code;
+        const int added = int(final.size());
+        replaceBlocks(m_tailFirst, 0, std::move(final));
+        m_tailFirst += added;
+        m_renderedStable = stable;
+    }
+    // The open tail and the footer: replaced on every update.
+    std::vector<ChatBlock> tail = ChatBlockRenderer::split(content.mid(m_renderedStable), m_streamId, m_stableCodeBlocks);
+    tail.push_back(frameBlock(ChatBlock::Kind::Footer, m_streaming));
+    replaceBlocks(m_tailFirst, int(m_blocks.size()) - m_tailFirst, std::move(tail));
+    settle();
+}
+
+void ChatView::finishMessage(const ChatMessage &message)
+{
+    if (!m_index.contains(message.id))
+        return;
+    m_all[m_index.value(message.id)] = message;
+    if (message.id == m_streamId) {
+        m_streaming = message;
+        renderStreaming(); // the tail and footer in their final form
+        if (message.state != ChatMessage::State::Streaming) {
+            m_streamId = 0;
+            m_streaming = ChatMessage();
+            m_streamFirst = m_tailFirst = -1;
+        }
+        return;
+    }
+    // An answer still being written, shown again (its conversation reopened): it goes on growing here.
+    if (message.state == ChatMessage::State::Streaming && m_streamId == 0 && m_all.last().id == message.id) {
+        beginStreaming(message);
+        return;
+    }
+    rebuildMessage(message.id);
+}
+
+// ---- layout and scrolling ----------------------------------------------------------------------
+
+int ChatView::contentWidth(const ChatBlock &block) const
+{
+    return qMax(60, m_width - (block.indented ? ChatBlockRenderer::Indent : 0));
+}
+
+void ChatView::layOut(int index)
+{
+    ChatBlock &b = m_blocks[index];
+    b.doc = m_renderer.make(b, messageOf(b.messageId), m_expanded.contains(b.messageId), contentWidth(b));
+    const int height = b.doc ? int(std::ceil(b.doc->size().height())) : 0;
+    if (height != b.height || !b.measured)
+        m_topsDirty = true;
+    b.height = height;
+    b.measured = true;
+}
+
+void ChatView::updateTops()
+{
+    if (!m_topsDirty)
+        return;
+    m_tops.resize(m_blocks.size() + 1);
+    int y = Padding;
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        m_tops[i] = y;
+        y += m_blocks[i].gapAbove + m_blocks[i].height;
+    }
+    m_tops[m_blocks.size()] = y + Padding;
+    m_topsDirty = false;
+}
+
+int ChatView::blockAt(int y) const
+{
+    if (m_blocks.empty())
+        return -1;
+    const auto it = std::upper_bound(m_tops.begin(), m_tops.end() - 1, y);
+    return qBound(0, int(it - m_tops.begin()) - 1, int(m_blocks.size()) - 1);
+}
+
+void ChatView::settle()
+{
+    if (m_settling)
+        return;
+    m_settling = true;
+    const int width = qMax(120, viewport()->width() - 2 * Padding);
+    if (width != m_width) {
+        m_width = width;
+        for (size_t i = 0; i < m_blocks.size(); ++i)
+            invalidate(int(i));
+    }
+    const int page = viewport()->height();
+    const auto target = [&] {
+        const int bottom = qMax(0, m_tops.back() - page);
+        if (m_follow || m_blocks.empty())
+            return bottom;
+        return qBound(0, m_tops[qMin(m_anchorBlock, int(m_blocks.size()) - 1)] + m_anchorOffset, bottom);
+    };
+    // Laying out changes heights, which moves what is on screen: repeat until it holds still.
+    int first = 0, last = -1;
+    for (int round = 0; round < 16; ++round) {
+        updateTops();
+        const int value = target();
+        first = blockAt(value - page / 2);
+        last = blockAt(value + page + page / 2);
+        bool changed = false;
+        for (int i = first; i >= 0 && i <= last; ++i) {
+            if (!m_blocks[i].measured || (!m_blocks[i].doc && m_blocks[i].height > 0)) {
+                layOut(i);
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    updateTops();
+    // Documents far from the screen are let go (their height is kept): memory stays bounded.
+    for (int i = 0; i < int(m_blocks.size()); ++i)
+        if (m_blocks[i].doc && (i < first - KeptAround || i > last + KeptAround))
+            m_blocks[i].doc.reset();
+    QScrollBar *bar = verticalScrollBar();
+    bar->setRange(0, qMax(0, m_tops.back() - page));
+    bar->setPageStep(page);
+    bar->setSingleStep(3 * QFontMetrics(m_renderer.textFont()).lineSpacing());
+    bar->setValue(target());
+    m_settling = false;
+    viewport()->update();
+}
+
+void ChatView::scrollContentsBy(int, int)
+{
+    if (!m_settling) {
+        // The user scrolled: remember where, so that text changing above does not move what they read.
+        const QScrollBar *bar = verticalScrollBar();
+        m_follow = bar->value() >= bar->maximum() - 4;
+        updateTops();
+        m_anchorBlock = qMax(0, blockAt(bar->value()));
+        m_anchorOffset = m_blocks.empty() ? 0 : bar->value() - m_tops[m_anchorBlock];
+        settle();
+    }
+    viewport()->update();
+}
+
+void ChatView::scrollTo(int value)
+{
+    verticalScrollBar()->setValue(value);
+}
+
+void ChatView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    settle();
+}
+
+QPoint ChatView::blockOrigin(int index) const
+{
+    const ChatBlock &b = m_blocks[index];
+    return {Padding + (b.indented ? ChatBlockRenderer::Indent : 0),
+            m_tops[index] + b.gapAbove - verticalScrollBar()->value()};
+}
+
+int ChatView::laidOutBlockCount() const
+{
+    return int(std::count_if(m_blocks.begin(), m_blocks.end(), [](const ChatBlock &b) { return bool(b.doc); }));
+}
+
+void ChatView::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(viewport());
+    if (m_blocks.empty())
+        return;
+    updateTops();
+    const QRect exposed = event->rect();
+    const int value = verticalScrollBar()->value();
+    const int first = blockAt(value + exposed.top());
+    const int last = blockAt(value + exposed.bottom());
+    const auto [selFrom, selTo] = std::minmax(m_selectionStart, m_selectionEnd);
+    // The user's messages on a tint that reaches a little around their text: all tints first, so that
+    // none covers the text of the block above.
+    for (int i = first; i <= last; ++i) {
+        const ChatBlock &b = m_blocks[i];
+        if (b.indented) {
+            const QPoint origin = blockOrigin(i);
+            painter.fillRect(QRect(origin.x() - 8, origin.y() - 4, contentWidth(b) + 16, b.height + 8),
+                             palette().alternateBase());
+        }
+    }
+    bool grew = false;
+    for (int i = first; i <= last; ++i) {
+        ChatBlock &b = m_blocks[i];
+        if (b.height == 0 && b.measured)
+            continue;
+        if (!b.doc) {
+            const int before = b.height;
+            layOut(i); // settle() lays out what is on screen; this is for a paint it did not foresee
+            grew |= b.height != before;
+            if (!b.doc)
+                continue;
+        }
+        const QPoint origin = blockOrigin(i);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = palette();
+        context.clip = QRectF(exposed.translated(-origin));
+        if (!(selFrom == selTo) && selFrom.block <= i && i <= selTo.block) {
+            QAbstractTextDocumentLayout::Selection selection;
+            selection.cursor = QTextCursor(b.doc.get());
+            const int end = b.doc->characterCount() - 1;
+            selection.cursor.setPosition(i == selFrom.block ? qMin(selFrom.pos, end) : 0);
+            selection.cursor.setPosition(i == selTo.block ? qMin(selTo.pos, end) : end, QTextCursor::KeepAnchor);
+            selection.format.setBackground(palette().highlight());
+            selection.format.setForeground(palette().highlightedText());
+            context.selections.append(selection);
+        }
+        painter.save();
+        painter.translate(origin);
+        b.doc->documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    if (grew)
+        QMetaObject::invokeMethod(this, &ChatView::settle, Qt::QueuedConnection);
+}
+
+// ---- text, selection and links -----------------------------------------------------------------
+
+ChatView::TextPoint ChatView::hit(const QPoint &pos)
+{
+    if (m_blocks.empty())
+        return {};
+    updateTops();
+    const int index = blockAt(pos.y() + verticalScrollBar()->value());
+    ChatBlock &b = m_blocks[index];
+    if (!b.doc)
+        layOut(index);
+    if (!b.doc)
+        return {index, 0};
+    const QPointF local = pos - blockOrigin(index);
+    if (local.y() < 0)
+        return {index, 0};
+    if (local.y() >= b.height)
+        return {index, b.doc->characterCount() - 1};
+    const int at = b.doc->documentLayout()->hitTest(local, Qt::FuzzyHit);
+    return {index, qMax(0, at)};
+}
+
+QString ChatView::anchorAt(const QPoint &pos)
+{
+    const TextPoint at = hit(pos);
+    if (at.block < 0 || !m_blocks[at.block].doc)
+        return {};
+    return m_blocks[at.block].doc->documentLayout()->anchorAt(pos - blockOrigin(at.block));
+}
+
+QString ChatView::textOf(int index, int from, int to) const
+{
+    const ChatBlock &b = m_blocks[index];
+    std::unique_ptr<QTextDocument> made;
+    const QTextDocument *doc = b.doc.get();
+    if (!doc) {
+        made = m_renderer.make(b, messageOf(b.messageId), m_expanded.contains(b.messageId), qMax(60, m_width));
+        doc = made.get();
+    }
+    if (!doc)
+        return {};
+    QTextCursor c(const_cast<QTextDocument *>(doc));
+    c.setPosition(qBound(0, from, doc->characterCount() - 1));
+    c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1), QTextCursor::KeepAnchor);
+    return c.selection().toPlainText();
+}
+
+QString ChatView::messageText(qint64 id) const
+{
+    const int first = firstBlockOf(id);
+    if (first < 0)
+        return {};
+    QStringList parts;
+    for (int i = first; i < first + blockCountOf(first); ++i)
+        if (m_blocks[i].measured ? m_blocks[i].height > 0 : true)
+            parts << textOf(i);
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString ChatView::plainText() const
+{
+    QStringList parts;
+    for (const ChatMessage &m : m_all)
+        parts << messageText(m.id);
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString ChatView::codeBlock(qint64 id, int index) const
+{
+    for (const ChatBlock &b : m_blocks)
+        if (b.messageId == id && b.kind == ChatBlock::Kind::Code && b.codeIndex == index)
+            return b.source;
     return {};
+}
+
+bool ChatView::hasSelection() const
+{
+    return m_selectionStart.block >= 0 && !(m_selectionStart == m_selectionEnd);
+}
+
+QString ChatView::selectedText() const
+{
+    if (!hasSelection())
+        return {};
+    const auto [from, to] = std::minmax(m_selectionStart, m_selectionEnd);
+    QStringList parts;
+    for (int i = from.block; i <= to.block; ++i) {
+        const QString text = textOf(i, i == from.block ? from.pos : 0, i == to.block ? to.pos : -1);
+        if (!text.isEmpty())
+            parts << text;
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+void ChatView::selectAll()
+{
+    if (m_blocks.empty())
+        return;
+    m_selectionStart = {0, 0};
+    m_selectionEnd = {int(m_blocks.size()) - 1, 1 << 30};
+    viewport()->update();
+}
+
+void ChatView::copy() const
+{
+    if (hasSelection())
+        QGuiApplication::clipboard()->setText(selectedText());
+}
+
+QRect ChatView::linkRect(const QString &href) const
+{
+    const int value = verticalScrollBar()->value();
+    for (int i = 0; i < int(m_blocks.size()); ++i) {
+        const ChatBlock &b = m_blocks[i];
+        if (!b.doc || m_tops[i] + b.gapAbove + b.height < value || m_tops[i] > value + viewport()->height())
+            continue;
+        for (QTextBlock block = b.doc->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                if (fragment.charFormat().anchorHref() != href)
+                    continue;
+                const QTextLayout *layout = block.layout();
+                const QTextLine line = layout->lineForTextPosition(fragment.position() - block.position());
+                const qreal x1 = line.cursorToX(fragment.position() - block.position());
+                const qreal x2 = line.cursorToX(fragment.position() + fragment.length() - block.position());
+                const QRectF r(layout->position() + QPointF(x1, line.y()), QSizeF(x2 - x1, line.height()));
+                return r.toAlignedRect().translated(blockOrigin(i));
+            }
+        }
+    }
+    return {};
+}
+
+void ChatView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    m_pressedHref = anchorAt(event->position().toPoint());
+    const TextPoint at = hit(event->position().toPoint());
+    if (event->modifiers() & Qt::ShiftModifier && m_selectionStart.block >= 0)
+        m_selectionEnd = at;
+    else
+        m_selectionStart = m_selectionEnd = at;
+    m_selecting = true;
+    viewport()->update();
+}
+
+void ChatView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
+        // Past the top or bottom edge, the text scrolls under the pointer.
+        if (pos.y() < 0)
+            scrollTo(verticalScrollBar()->value() + pos.y());
+        else if (pos.y() > viewport()->height())
+            scrollTo(verticalScrollBar()->value() + pos.y() - viewport()->height());
+        m_selectionEnd = hit(pos);
+        viewport()->update();
+        return;
+    }
+    viewport()->setCursor(anchorAt(pos).isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
+}
+
+void ChatView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_selecting) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_selecting = false;
+    const QString href = anchorAt(event->position().toPoint());
+    if (!hasSelection() && !href.isEmpty() && href == m_pressedHref)
+        onAnchor(QUrl(href));
+    else if (hasSelection() && QGuiApplication::clipboard()->supportsSelection())
+        QGuiApplication::clipboard()->setText(selectedText(), QClipboard::Selection);
+    m_pressedHref.clear();
+}
+
+void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const TextPoint at = hit(event->position().toPoint());
+    if (at.block < 0 || !m_blocks[at.block].doc)
+        return;
+    QTextCursor c(m_blocks[at.block].doc.get());
+    c.setPosition(at.pos);
+    c.select(QTextCursor::WordUnderCursor);
+    m_selectionStart = {at.block, c.selectionStart()};
+    m_selectionEnd = {at.block, c.selectionEnd()};
+    viewport()->update();
+}
+
+void ChatView::keyPressEvent(QKeyEvent *event)
+{
+    if (event == QKeySequence::Copy) {
+        copy();
+        return;
+    }
+    if (event == QKeySequence::SelectAll) {
+        selectAll();
+        return;
+    }
+    if (event->key() == Qt::Key_Home) {
+        scrollTo(0);
+        return;
+    }
+    if (event->key() == Qt::Key_End) {
+        scrollTo(verticalScrollBar()->maximum());
+        return;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+void ChatView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const QString href = anchorAt(event->pos());
+    if (href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://"))) {
+        menu.addAction(tr("Copy Link Address"), this, [href] { QGuiApplication::clipboard()->setText(href); });
+        menu.addSeparator();
+    }
+    QAction *copyAction = menu.addAction(tr("Copy"), this, &ChatView::copy);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setEnabled(hasSelection());
+    QAction *all = menu.addAction(tr("Select All"), this, &ChatView::selectAll);
+    all->setShortcut(QKeySequence::SelectAll);
+    menu.exec(event->globalPos());
 }
 
 void ChatView::changeEvent(QEvent *event)
 {
-    QTextBrowser::changeEvent(event);
-    // Messages are drawn with the palette's colours of the moment: a new palette (the desktop turned
-    // dark) draws them again, unless an answer is being written (it is drawn again when finished).
-    if (event->type() == QEvent::PaletteChange && m_streamId == 0 && !m_all.isEmpty()) {
-        const int fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-        renderAll();
-        verticalScrollBar()->setValue(verticalScrollBar()->maximum() - fromBottom);
+    QAbstractScrollArea::changeEvent(event);
+    // Blocks are drawn with the palette's colours of the moment: a new palette (the desktop turned
+    // dark) makes them again as they come on screen. Their sizes do not change.
+    if (event->type() == QEvent::PaletteChange) {
+        m_renderer.setPalette(palette());
+        for (ChatBlock &b : m_blocks)
+            b.doc.reset();
+        settle();
     }
 }
 
@@ -103,15 +696,10 @@ void ChatView::onAnchor(const QUrl &url)
                 m_expanded.remove(id);
             else
                 m_expanded.insert(id);
-            if (const int shown = int(m_order.indexOf(id)); shown >= 0 && id != m_streamId)
-                renderMessage(shown);
-            return;
-        }
-        if (action == QLatin1String("earlier")) {
-            m_limit += 150;
-            const int fromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-            renderAll();
-            verticalScrollBar()->setValue(verticalScrollBar()->maximum() - fromBottom);
+            if (const int first = firstBlockOf(id); first >= 0) {
+                invalidate(first + 1);
+                settle();
+            }
             return;
         }
         emit messageAction(action, id, parts.value(2).toInt());
@@ -120,475 +708,4 @@ void ChatView::onAnchor(const QUrl &url)
     // Links in answers open in the browser only when the user clicks them; the chat tab decides.
     if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
         emit messageAction(QStringLiteral("openlink:") + url.toString(), 0, 0);
-}
-
-void ChatView::clearMessages()
-{
-    m_all.clear();
-    m_order.clear();
-    m_starts.clear();
-    m_index.clear();
-    m_code.clear();
-    m_streamId = 0;
-    m_finishing = false;
-    forgetPreparation();
-    document()->clear();
-}
-
-void ChatView::setMessages(const QList<ChatMessage> &messages, int limit)
-{
-    clearMessages();
-    m_all = messages;
-    for (int i = 0; i < m_all.size(); ++i)
-        m_index.insert(m_all.at(i).id, i);
-    m_limit = limit;
-    renderAll();
-    scrollToBottom();
-}
-
-void ChatView::renderAll()
-{
-    document()->clear();
-    m_order.clear();
-    m_starts.clear();
-    m_code.clear();
-    const int first = qMax(0, int(m_all.size()) - m_limit);
-    if (first > 0) {
-        QTextCursor c(document());
-        insertLink(c, tr("Show %n earlier message(s)", nullptr, first), QStringLiteral("msg:earlier/0"));
-    }
-    for (int i = first; i < m_all.size(); ++i) {
-        m_order.append(m_all.at(i).id);
-        m_starts.append(beginMessageAtEnd());
-        renderMessage(int(m_order.size()) - 1);
-    }
-}
-
-int ChatView::documentEnd() const
-{
-    return document()->characterCount() - 1;
-}
-
-int ChatView::beginMessageAtEnd()
-{
-    QTextCursor c(document());
-    c.movePosition(QTextCursor::End);
-    if (c.position() > 0 || !c.block().text().isEmpty())
-        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    return c.position();
-}
-
-int ChatView::messageEnd(int index) const
-{
-    // The block break before the next message belongs to neither.
-    return index + 1 < m_starts.size() ? m_starts.at(index + 1) - 1 : documentEnd();
-}
-
-void ChatView::appendMessage(const ChatMessage &message)
-{
-    const bool stick = isNearBottom();
-    m_index.insert(message.id, int(m_all.size()));
-    m_all.append(message);
-    m_order.append(message.id);
-    m_starts.append(beginMessageAtEnd());
-    if (message.state == ChatMessage::State::Streaming) {
-        // Lay out the skeleton: header, reasoning area, then content; remember where each starts.
-        QTextCursor c(document());
-        c.setPosition(m_starts.last());
-        insertHeader(c, message);
-        m_streamId = message.id;
-        m_reasoningStart = c.position();
-        m_contentStart = m_reasoningStart;
-        m_tailStart = m_reasoningStart;
-        m_renderedStable = 0;
-        m_preparedEnd = 0;
-        forgetPreparation();
-        m_stableCodeBlocks = 0;
-        m_reasoningCollapsed = false;
-        m_finishing = false;
-        m_boundary.reset();
-        updateStreaming(message);
-    } else {
-        renderMessage(int(m_order.size()) - 1);
-    }
-    if (stick || !message.isAssistant())
-        scrollToBottom();
-}
-
-void ChatView::clearRange(int from, int to)
-{
-    if (to <= from)
-        return;
-    QTextCursor c(document());
-    c.setPosition(from);
-    c.setPosition(to, QTextCursor::KeepAnchor);
-    c.removeSelectedText();
-}
-
-void ChatView::updateStreaming(const ChatMessage &message)
-{
-    if (message.id != m_streamId || !m_order.contains(message.id))
-        return;
-    // Keep our own copy of the growing texts, extended by what is new. Holding a reference to the
-    // session's strings would make its next append copy the whole answer, every frame.
-    // A new answer starts from nothing; the copy from the previous one must not leak into it.
-    const bool same = m_streaming.id == message.id;
-    QString content = same ? std::exchange(m_streaming.content, QString()) : QString();
-    QString reasoning = same ? std::exchange(m_streaming.reasoning, QString()) : QString();
-    m_streaming = message;
-    content.append(QStringView(message.content).mid(qMin(content.size(), message.content.size())));
-    reasoning.append(QStringView(message.reasoning).mid(qMin(reasoning.size(), message.reasoning.size())));
-    m_streaming.content = std::move(content);
-    m_streaming.reasoning = std::move(reasoning);
-    renderStep();
-}
-
-void ChatView::finishMessage(const ChatMessage &message)
-{
-    if (!m_index.contains(message.id))
-        return;
-    m_all[m_index.value(message.id)] = message;
-    if (message.id == m_streamId) {
-        m_streaming = message;
-        m_finishing = true;
-        renderStep(); // the tail and footer in their final form, once the backlog is drawn
-        return;
-    }
-    if (const int shown = int(m_order.indexOf(message.id)); shown >= 0)
-        renderMessage(shown);
-}
-
-bool ChatView::hasPendingRender() const
-{
-    return m_streamId != 0 && (m_finishing || m_preparing);
-}
-
-void ChatView::renderStep(PreparedMarkdown *ready)
-{
-    const ChatMessage &message = m_streaming;
-    if (message.id != m_streamId)
-        return;
-    const bool stick = isNearBottom();
-    QTextCursor c(document());
-    c.beginEditBlock();
-
-    // Reasoning: a bounded preview while the model thinks; folded away once the answer starts.
-    if (!m_reasoningCollapsed) {
-        const int oldLen = m_contentStart - m_reasoningStart;
-        clearRange(m_reasoningStart, m_contentStart);
-        c.setPosition(m_reasoningStart);
-        if (!message.content.isEmpty()) {
-            m_reasoningCollapsed = true;
-            insertReasoning(c, message, false);
-        } else {
-            insertReasoning(c, message, true);
-        }
-        const int delta = (c.position() - m_reasoningStart) - oldLen;
-        m_contentStart += delta;
-        m_tailStart += delta;
-    }
-
-    // Newly final paragraphs: inserted once, before the tail. A small backlog (the normal case) is
-    // imported here; a burst is handed to the worker a budget's worth at a time, and each prepared
-    // part is inserted when it arrives while the worker already imports the next.
-    const qsizetype stable = m_boundary.update(message.content);
-    QList<PreparedSegment> final;
-    qsizetype finalEnd = m_renderedStable;
-    if (ready) {
-        final = std::move(ready->segments);
-        finalEnd = ready->end;
-    } else if (!m_preparing && stable > m_renderedStable && stable - m_renderedStable <= SyncRenderChars) {
-        final = prepareMarkdown(message.content.mid(m_renderedStable, stable - m_renderedStable));
-        finalEnd = stable;
-        m_preparedEnd = stable;
-    }
-    if (!m_preparing && stable > m_preparedEnd) {
-        qsizetype cut = StreamingMarkdownBoundary::lastBoundaryWithin(message.content, m_preparedEnd, PrepareBudgetChars);
-        startPreparing(m_preparedEnd, cut > m_preparedEnd ? cut : stable);
-    }
-    clearRange(m_tailStart, documentEnd()); // the answer being written is always the last message
-    // Code blocks of the old tail are rendered again below: forget their copies.
-    if (m_code.contains(message.id))
-        m_code[message.id] = m_code.value(message.id).mid(0, m_stableCodeBlocks);
-    if (finalEnd > m_renderedStable) {
-        c.setPosition(m_tailStart);
-        insertPrepared(c, final, message.id);
-        m_tailStart = c.position();
-        m_renderedStable = finalEnd;
-        m_stableCodeBlocks = int(m_code.value(message.id).size());
-    }
-    const bool caughtUp = m_renderedStable == stable;
-    c.setPosition(m_tailStart);
-    if (caughtUp) {
-        // The open tail and the footer: replaced on every update.
-        insertContent(c, message.content.mid(m_renderedStable), message.id);
-        insertFooter(c, message);
-    } else {
-        QTextCharFormat muted;
-        muted.setForeground(palette().color(QPalette::PlaceholderText));
-        c.insertText(QStringLiteral("…"), muted);
-    }
-    c.endEditBlock();
-    if (stick)
-        scrollToBottom();
-
-    if (!caughtUp) {
-        // Catching up on a burst: repaint a few times a second rather than after every part. The next
-        // step comes when the worker has the next part ready.
-        if (viewport()->updatesEnabled()) {
-            viewport()->setUpdatesEnabled(false);
-            m_paintTimer->start();
-        }
-        return;
-    }
-    if (!viewport()->updatesEnabled()) {
-        m_paintTimer->stop();
-        viewport()->setUpdatesEnabled(true);
-    }
-    if (m_finishing) {
-        m_finishing = false;
-        m_streamId = 0;
-    }
-}
-
-void ChatView::startPreparing(qsizetype from, qsizetype to)
-{
-    m_preparing = true;
-    m_preparedEnd = to;
-    const quint64 generation = m_generation;
-    const QString markdown = m_streaming.content.mid(from, to - from);
-    m_prepareWatcher->setFuture(QtConcurrent::run([generation, to, markdown] {
-        return PreparedMarkdown{generation, to, ChatView::prepareMarkdown(markdown)};
-    }));
-}
-
-void ChatView::onPrepared()
-{
-    if (m_prepareWatcher->future().resultCount() == 0)
-        return;
-    PreparedMarkdown result = m_prepareWatcher->result();
-    if (result.generation != m_generation || !m_preparing)
-        return; // prepared for an answer no longer being written
-    m_preparing = false;
-    renderStep(&result);
-}
-
-void ChatView::forgetPreparation()
-{
-    ++m_generation; // whatever the worker is preparing belongs to nothing shown any more
-    m_preparing = false;
-}
-
-void ChatView::renderMessage(int index)
-{
-    const qint64 id = m_order.at(index);
-    const ChatMessage &message = m_all.at(m_index.value(id));
-    const int start = m_starts.at(index);
-    const int oldEnd = messageEnd(index);
-    QTextCursor c(document());
-    c.beginEditBlock();
-    clearRange(start, oldEnd);
-    c.setPosition(start);
-    c.setBlockFormat(QTextBlockFormat());
-    m_code.remove(id);
-    insertHeader(c, message);
-    if (!message.reasoning.isEmpty())
-        insertReasoning(c, message, false);
-    insertContent(c, message.content, id);
-    insertFooter(c, message);
-    const int delta = c.position() - oldEnd;
-    for (int i = index + 1; i < m_starts.size(); ++i)
-        m_starts[i] += delta;
-    decorate(index);
-    c.endEditBlock();
-}
-
-void ChatView::decorate(int index)
-{
-    const ChatMessage &message = m_all.at(m_index.value(m_order.at(index)));
-    if (message.isAssistant())
-        return;
-    // The user's messages stand apart: indented, on a tinted background.
-    QTextCursor c(document());
-    c.setPosition(m_starts.at(index));
-    c.setPosition(messageEnd(index), QTextCursor::KeepAnchor);
-    QTextBlockFormat f;
-    f.setBackground(palette().alternateBase());
-    f.setLeftMargin(48);
-    c.mergeBlockFormat(f);
-}
-
-void ChatView::insertHeader(QTextCursor &c, const ChatMessage &m)
-{
-    QTextBlockFormat block;
-    block.setTopMargin(14);
-    c.setBlockFormat(block);
-    QTextCharFormat f;
-    f.setFontWeight(QFont::Bold);
-    f.setForeground(palette().color(QPalette::PlaceholderText));
-    const QString who = m.isAssistant() ? m.model : tr("You");
-    c.insertText(who + QStringLiteral("  ·  ") + QLocale().toString(m.createdAt.time(), QLocale::ShortFormat), f);
-    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-}
-
-void ChatView::insertReasoning(QTextCursor &c, const ChatMessage &m, bool streaming)
-{
-    if (m.reasoning.isEmpty())
-        return;
-    QTextCharFormat muted;
-    muted.setForeground(palette().color(QPalette::PlaceholderText));
-    muted.setFontItalic(true);
-    if (streaming) {
-        c.insertText(tr("Thinking…") + QLatin1Char('\n'), muted);
-        QString preview = m.reasoning.right(ReasoningPreviewChars);
-        if (preview.size() < m.reasoning.size())
-            preview.prepend(QStringLiteral("… "));
-        c.insertText(preview, muted);
-        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        return;
-    }
-    const bool expanded = m_expanded.contains(m.id);
-    insertLink(c, (expanded ? tr("Hide thinking") : tr("Show thinking (%n characters)", nullptr, int(m.reasoning.size()))),
-               QStringLiteral("msg:think/%1").arg(m.id));
-    if (expanded) {
-        QTextBlockFormat quote;
-        quote.setLeftMargin(16);
-        c.insertBlock(quote, muted);
-        c.insertText(m.reasoning, muted);
-    }
-    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-}
-
-QList<PreparedSegment> ChatView::prepareMarkdown(const QString &markdown)
-{
-    QList<PreparedSegment> out;
-    if (markdown.isEmpty())
-        return out;
-    for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
-        PreparedSegment p;
-        if (s.kind == MarkdownSegment::Kind::Text)
-            p.fragment = QTextDocumentFragment::fromMarkdown(s.text, QTextDocument::MarkdownDialectGitHub);
-        p.segment = std::move(s);
-        out.append(std::move(p));
-    }
-    return out;
-}
-
-void ChatView::insertContent(QTextCursor &c, const QString &markdown, qint64 id)
-{
-    insertPrepared(c, prepareMarkdown(markdown), id);
-}
-
-void ChatView::insertPrepared(QTextCursor &c, const QList<PreparedSegment> &segments, qint64 id)
-{
-    const QFont mono = codeFont();
-    for (const PreparedSegment &prepared : segments) {
-        const MarkdownSegment &s = prepared.segment;
-        if (s.kind == MarkdownSegment::Kind::Text) {
-            c.insertFragment(prepared.fragment);
-            startPlainBlock(c);
-            continue;
-        }
-        QStringList &blocks = m_code[id];
-        const int index = int(blocks.size());
-        blocks.append(s.text);
-        QTextBlockFormat codeBlock;
-        codeBlock.setBackground(palette().alternateBase().color().darker(104));
-        codeBlock.setLeftMargin(8);
-        codeBlock.setNonBreakableLines(true);
-        QTextCharFormat codeChar;
-        codeChar.setFont(mono);
-        codeChar.setFontFixedPitch(true);
-        const QStringList lines = s.text.split(QLatin1Char('\n'));
-        for (const QString &line : lines) {
-            c.setBlockFormat(codeBlock);
-            c.insertText(line, codeChar);
-            c.insertBlock(codeBlock, codeChar);
-        }
-        c.setBlockFormat(QTextBlockFormat());
-        insertLink(c, tr("Copy code") + (s.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.language)),
-                   QStringLiteral("msg:copycode/%1/%2").arg(id).arg(index));
-        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    }
-}
-
-void ChatView::startPlainBlock(QTextCursor &c)
-{
-    // A new block after imported Markdown would otherwise continue its list or quote.
-    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    if (QTextList *list = c.currentList())
-        list->remove(c.block());
-    c.setBlockFormat(QTextBlockFormat());
-}
-
-void ChatView::insertFooter(QTextCursor &c, const ChatMessage &m)
-{
-    QTextCharFormat muted;
-    muted.setForeground(palette().color(QPalette::PlaceholderText));
-    if (!m.error.isEmpty()) {
-        QTextCharFormat err;
-        err.setForeground(Theme::color(Theme::Tone::Error, palette()));
-        c.insertText(m.error, err);
-        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    }
-    QStringList info;
-    if (const QString state = stateLabel(m); !state.isEmpty())
-        info << state;
-    if (m.isAssistant() && m.usage.valid)
-        info << tr("Tokens: %1 prompt / %2 completion / %3 cached")
-                    .arg(m.usage.promptTokens)
-                    .arg(m.usage.completionTokens)
-                    .arg(m.usage.cachedTokens);
-    if (m.isAssistant() && m.finishedAt.isValid() && m.createdAt.isValid())
-        info << tr("%1 s").arg(QLocale().toString(m.createdAt.msecsTo(m.finishedAt) / 1000.0, 'f', 1));
-    if (!info.isEmpty())
-        c.insertText(info.join(QStringLiteral("  ·  ")) + QStringLiteral("   "), muted);
-    if (m.state == ChatMessage::State::Streaming)
-        return;
-    insertLink(c, tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
-    c.insertText(QStringLiteral("  "), muted);
-    if (m.isAssistant()) {
-        const bool retry = m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
-        insertLink(c, retry ? tr("Retry") : tr("Regenerate"),
-                   QStringLiteral("msg:%1/%2").arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate")).arg(m.id));
-    } else {
-        insertLink(c, tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
-    }
-}
-
-void ChatView::insertLink(QTextCursor &c, const QString &text, const QString &href)
-{
-    QTextCharFormat link;
-    link.setAnchor(true);
-    link.setAnchorHref(href);
-    link.setForeground(palette().color(QPalette::Link));
-    c.insertText(text, link);
-    c.setCharFormat(QTextCharFormat());
-}
-
-QString ChatView::messageText(qint64 id) const
-{
-    const int shown = int(m_order.indexOf(id));
-    if (shown < 0)
-        return {};
-    QTextCursor c(document());
-    c.setPosition(m_starts.at(shown));
-    c.setPosition(messageEnd(shown), QTextCursor::KeepAnchor);
-    return c.selection().toPlainText();
-}
-
-QString ChatView::codeBlock(qint64 id, int index) const
-{
-    return m_code.value(id).value(index);
-}
-
-bool ChatView::isNearBottom() const
-{
-    const QScrollBar *bar = verticalScrollBar();
-    return bar->value() >= bar->maximum() - 40;
-}
-
-void ChatView::scrollToBottom()
-{
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }

@@ -1,119 +1,129 @@
 #pragma once
 
+#include "chat/ChatBlock.h"
 #include "chat/ChatTypes.h"
 #include "chat/MarkdownSplitter.h"
 
-#include <QFutureWatcher>
+#include <QAbstractScrollArea>
 #include <QHash>
 #include <QSet>
-#include <QTextBrowser>
-#include <QTextDocumentFragment>
 
-class QTimer;
+#include <vector>
 
-// Markdown made ready for the view: prose already imported into a fragment (the costly part, which
-// may run on a worker thread), code blocks as text for the view to draw with their copy link.
-struct PreparedSegment
-{
-    MarkdownSegment segment;
-    QTextDocumentFragment fragment;
-};
-
-struct PreparedMarkdown
-{
-    quint64 generation = 0; // which answer it belongs to: a late result for an earlier one is dropped
-    qsizetype end = 0;      // how far into the answer's text it reaches
-    QList<PreparedSegment> segments;
-};
-
-// The conversation as one rich-text document, messages one after another in its root frame (text
-// inside nested frames is laid out again as a whole on every change, which grows with the answer).
-// A growing answer is rendered in two parts: what is final (whole paragraphs and closed code blocks)
-// is inserted once; only the open tail is replaced on each update, so the cost per update does not
-// grow with the answer. A large backlog of final text (a burst from a fast server) has its Markdown
-// imported on a worker thread, a budget's worth at a time, while the UI thread inserts the previous
-// part and keeps the window responsive. Remote images are never fetched.
-class ChatView : public QTextBrowser
+// The conversation, drawn as a column of blocks (ChatBlock): each message is a header, its thinking,
+// its answer cut into blocks of a few thousand characters and code blocks, and a footer. Only blocks
+// near the screen are imported from Markdown and laid out; the others keep an estimated height until
+// they are scrolled to. So opening a long conversation, or an answer growing by a megabyte, costs what
+// a screenful costs. A growing answer is cut where its text is final (whole paragraphs and closed code
+// blocks): those blocks are made once, and only the open tail is replaced on each update.
+// Text can be selected across messages and copied; links are followed only when clicked, and remote
+// images are never fetched.
+class ChatView : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
     explicit ChatView(QWidget *parent = nullptr);
+    ~ChatView() override;
 
-    // Shows the last `limit` messages (earlier ones behind a "show earlier" link).
-    void setMessages(const QList<ChatMessage> &messages, int limit = 150);
+    void setMessages(const QList<ChatMessage> &messages);
     void appendMessage(const ChatMessage &message);
     void updateStreaming(const ChatMessage &message);
     void finishMessage(const ChatMessage &message);
     void clearMessages();
-    // True while a finished or growing answer still has text waiting to be drawn.
-    bool hasPendingRender() const;
-    // Final text up to this size is rendered at once on the UI thread (a normal stream adds a few
-    // dozen characters per frame); a larger backlog is prepared on a worker thread.
-    static constexpr qsizetype SyncRenderChars = 4000;
-    // How much final Markdown one worker job prepares at most; inserting it costs the UI thread ~8 ms.
-    static constexpr qsizetype PrepareBudgetChars = 16000;
-    // Imports Markdown the way the view shows it; safe to call on any thread.
-    static QList<PreparedSegment> prepareMarkdown(const QString &markdown);
-    int shownMessageCount() const { return int(m_order.size()); }
-    // Plain text of everything shown, for tests and accessibility.
+    int shownMessageCount() const { return int(m_all.size()); }
+
+    // Plain text as shown, for tests, copying and accessibility.
     QString messageText(qint64 id) const;
+    QString plainText() const;
     QString codeBlock(qint64 id, int index) const;
+    QString selectedText() const;
+    bool hasSelection() const;
+    void selectAll();
+    void copy() const;
+    // How many blocks have a laid-out document now: bounded by what is near the screen.
+    int laidOutBlockCount() const;
+    // Where the link to href is drawn, in viewport coordinates; empty when it is not on screen.
+    QRect linkRect(const QString &href) const;
 
 signals:
-    // copy, edit, regenerate, retry, copycode (index in extra)
+    // copy, edit, regenerate, retry, copycode (index in extra), openlink:<url>
     void messageAction(const QString &action, qint64 messageId, int extra);
 
 protected:
-    QVariant loadResource(int type, const QUrl &name) override;
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    // A place in the text: a block and a position in its document.
+    struct TextPoint
+    {
+        int block = -1;
+        int pos = 0;
+        bool operator<(const TextPoint &o) const { return block < o.block || (block == o.block && pos < o.pos); }
+        bool operator==(const TextPoint &o) const { return block == o.block && pos == o.pos; }
+    };
+
+    const ChatMessage &messageOf(qint64 id) const;
+    std::vector<ChatBlock> blocksFor(const ChatMessage &message) const;
+    ChatBlock frameBlock(ChatBlock::Kind kind, const ChatMessage &message) const;
+    // Puts `with` in place of count blocks from `from`, keeping every remembered index pointing at the
+    // same text.
+    void replaceBlocks(int from, int count, std::vector<ChatBlock> &&with);
+    int firstBlockOf(qint64 id) const;
+    int blockCountOf(int first) const;
+    void rebuildMessage(qint64 id);
+    void invalidate(int block);
+    void beginStreaming(const ChatMessage &message);
+    void renderStreaming();
     void onAnchor(const QUrl &url);
-    // ready: a part the worker has prepared, to be inserted before the tail.
-    void renderStep(PreparedMarkdown *ready = nullptr);
-    void forgetPreparation();
-    void startPreparing(qsizetype from, qsizetype to);
-    void onPrepared();
-    void renderAll();
-    // Starts a new message at the end of the document; returns its first position.
-    int beginMessageAtEnd();
-    void renderMessage(int index);
-    int messageEnd(int index) const;
-    int documentEnd() const;
-    void decorate(int index);
-    void insertHeader(QTextCursor &cursor, const ChatMessage &message);
-    void insertReasoning(QTextCursor &cursor, const ChatMessage &message, bool streaming);
-    void insertContent(QTextCursor &cursor, const QString &markdown, qint64 id);
-    void insertPrepared(QTextCursor &cursor, const QList<PreparedSegment> &segments, qint64 id);
-    void insertFooter(QTextCursor &cursor, const ChatMessage &message);
-    void startPlainBlock(QTextCursor &cursor);
-    void insertLink(QTextCursor &cursor, const QString &text, const QString &href);
-    void clearRange(int from, int to);
-    bool isNearBottom() const;
-    void scrollToBottom();
 
-    QList<ChatMessage> m_all;       // every message of the conversation, oldest first
-    QList<qint64> m_order;          // ids shown
-    QList<int> m_starts;            // first position of each shown message, parallel to m_order
-    QHash<qint64, int> m_index;     // id → position in m_all
-    QHash<qint64, QStringList> m_code;
-    QSet<qint64> m_expanded;
-    int m_limit = 150;
+    // Lays out the blocks on screen (and half a screen around), then fits the scroll bar, keeping the
+    // text at the top of the screen where it was, or the bottom in view when it was.
+    void settle();
+    void layOut(int block);
+    void updateTops();
+    int blockAt(int y) const;
+    int contentWidth(const ChatBlock &block) const;
+    QPoint blockOrigin(int block) const; // in viewport coordinates
+    TextPoint hit(const QPoint &viewportPos);
+    QString anchorAt(const QPoint &viewportPos);
+    QString textOf(int block, int from = 0, int to = -1) const;
+    void scrollTo(int value);
 
-    // The answer being streamed.
+    ChatBlockRenderer m_renderer;
+    QList<ChatMessage> m_all;   // oldest first
+    QHash<qint64, int> m_index; // id → position in m_all
+    QSet<qint64> m_expanded;    // messages whose thinking is shown
+    std::vector<ChatBlock> m_blocks;
+    std::vector<int> m_tops; // top of each block, and the total height at the end
+    bool m_topsDirty = true;
+    int m_width = -1; // the width blocks are measured for
+
+    // The answer being written: always the last message.
     qint64 m_streamId = 0;
-    int m_reasoningStart = -1;
-    int m_contentStart = -1;
-    int m_tailStart = -1;
-    qsizetype m_renderedStable = 0;
-    int m_stableCodeBlocks = 0;
-    bool m_reasoningCollapsed = false;
-    StreamingMarkdownBoundary m_boundary;
     ChatMessage m_streaming;
-    bool m_finishing = false;
-    quint64 m_generation = 0;
-    qsizetype m_preparedEnd = 0; // text up to here is rendered or with the worker
-    bool m_preparing = false;
-    QFutureWatcher<PreparedMarkdown> *m_prepareWatcher = nullptr;
-    QTimer *m_paintTimer = nullptr;
+    StreamingMarkdownBoundary m_boundary;
+    qsizetype m_renderedStable = 0; // its text up to here is in blocks that stay
+    int m_stableCodeBlocks = 0;
+    int m_streamFirst = -1; // its header
+    int m_tailFirst = -1;   // its first block that is replaced on each update (the footer comes last)
+
+    // Scrolling: the bottom stays in view while it was; otherwise the block at the top stays put.
+    bool m_follow = true;
+    int m_anchorBlock = 0;
+    int m_anchorOffset = 0;
+    bool m_settling = false;
+
+    TextPoint m_selectionStart;
+    TextPoint m_selectionEnd;
+    bool m_selecting = false;
+    QString m_pressedHref;
 };

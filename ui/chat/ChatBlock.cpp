@@ -1,0 +1,272 @@
+#include "chat/ChatBlock.h"
+#include "chat/MarkdownSplitter.h"
+#include "common/Theme.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QFontMetrics>
+#include <QLocale>
+#include <QTextBlock>
+#include <QTextCursor>
+
+#include <cmath>
+
+namespace {
+const int ReasoningPreviewChars = 600;
+
+// Chinese and Latin text need no shaping to be legible: skipping the optional kind (kerning and
+// ligatures) halves the cost of laying out a long answer. Scripts that need shaping still get it.
+QFont fastShaping(QFont font)
+{
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
+
+// Markdown from a model may reference images; fetching them (even local files) would leak what the
+// user has or where they are.
+class BlockDocument : public QTextDocument
+{
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+QString stateLabel(const ChatMessage &m)
+{
+    switch (m.state) {
+    case ChatMessage::State::Streaming: return ChatBlockRenderer::tr("Writing…");
+    case ChatMessage::State::Stopped: return ChatBlockRenderer::tr("Stopped");
+    case ChatMessage::State::Interrupted: return ChatBlockRenderer::tr("Interrupted");
+    case ChatMessage::State::Failed: return ChatBlockRenderer::tr("Failed");
+    case ChatMessage::State::Done: return {};
+    }
+    return {};
+}
+
+bool isThinking(const ChatMessage &m)
+{
+    // While the model thinks, the thinking shows as it grows; once the answer starts it folds away.
+    return m.state == ChatMessage::State::Streaming && m.content.isEmpty();
+}
+} // namespace
+
+ChatBlockRenderer::ChatBlockRenderer()
+{
+    // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
+    // instead of falling back character run by character run (faster, and one consistent look).
+    const QStringList families = QFontDatabase::families();
+    QFont textFont = QGuiApplication::font();
+    for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+                                  QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")}) {
+        if (families.contains(family)) {
+            textFont.setFamily(family);
+            break;
+        }
+    }
+    m_textFont = fastShaping(textFont);
+    m_codeFont = fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_codeFont.setFixedPitch(true);
+    m_text = measure(m_textFont);
+    m_code = measure(m_codeFont);
+}
+
+ChatBlockRenderer::Metrics ChatBlockRenderer::measure(const QFont &font)
+{
+    const QFontMetrics fm(font);
+    return {double(qMax(1, fm.averageCharWidth())), double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))),
+            fm.lineSpacing()};
+}
+
+QString ChatBlockRenderer::reasoningText(const ChatMessage &m, bool expanded) const
+{
+    if (isThinking(m)) {
+        QString preview = m.reasoning.right(ReasoningPreviewChars);
+        if (preview.size() < m.reasoning.size())
+            preview.prepend(QStringLiteral("… "));
+        return preview;
+    }
+    return expanded ? m.reasoning : QString();
+}
+
+std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, const ChatMessage &m, bool expanded,
+                                                       int width) const
+{
+    auto doc = std::make_unique<BlockDocument>();
+    doc->setUndoRedoEnabled(false); // read-only: a history would only keep copies
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(m_textFont);
+    QTextCursor c(doc.get());
+    QTextCharFormat muted;
+    muted.setForeground(m_palette.color(QPalette::PlaceholderText));
+    const auto insertLink = [&](const QString &text, const QString &href) {
+        QTextCharFormat link;
+        link.setAnchor(true);
+        link.setAnchorHref(href);
+        link.setForeground(m_palette.color(QPalette::Link));
+        c.insertText(text, link);
+        c.setCharFormat(QTextCharFormat());
+    };
+
+    switch (block.kind) {
+    case ChatBlock::Kind::Header: {
+        QTextCharFormat f = muted;
+        f.setFontWeight(QFont::Bold);
+        const QString who = m.isAssistant() ? m.model : tr("You");
+        c.insertText(who + QStringLiteral("  ·  ") + QLocale().toString(m.createdAt.time(), QLocale::ShortFormat), f);
+        break;
+    }
+    case ChatBlock::Kind::Reasoning: {
+        if (m.reasoning.isEmpty())
+            return nullptr;
+        QTextCharFormat italic = muted;
+        italic.setFontItalic(true);
+        if (isThinking(m)) {
+            c.insertText(tr("Thinking…") + QLatin1Char('\n') + reasoningText(m, expanded), italic);
+            break;
+        }
+        insertLink(expanded ? tr("Hide thinking") : tr("Show thinking (%n characters)", nullptr, int(m.reasoning.size())),
+                   QStringLiteral("msg:think/%1").arg(m.id));
+        if (expanded) {
+            QTextBlockFormat quote;
+            quote.setLeftMargin(16);
+            c.insertBlock(quote, italic);
+            c.insertText(m.reasoning, italic);
+        }
+        break;
+    }
+    case ChatBlock::Kind::Text:
+        doc->setMarkdown(block.source, QTextDocument::MarkdownDialectGitHub);
+        break;
+    case ChatBlock::Kind::Code: {
+        QTextBlockFormat code;
+        code.setBackground(m_palette.alternateBase().color().darker(104));
+        code.setLeftMargin(8);
+        code.setNonBreakableLines(true);
+        QTextCharFormat codeChar;
+        codeChar.setFont(m_codeFont);
+        codeChar.setFontFixedPitch(true);
+        c.setBlockFormat(code);
+        c.insertText(block.source, codeChar); // line breaks become paragraphs of the same format
+        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        insertLink(tr("Copy code") + (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
+                   QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
+        break;
+    }
+    case ChatBlock::Kind::Footer: {
+        if (!m.error.isEmpty()) {
+            QTextCharFormat err;
+            err.setForeground(Theme::color(Theme::Tone::Error, m_palette));
+            c.insertText(m.error, err);
+            c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        }
+        QStringList info;
+        if (const QString state = stateLabel(m); !state.isEmpty())
+            info << state;
+        if (m.isAssistant() && m.usage.valid)
+            info << tr("Tokens: %1 prompt / %2 completion / %3 cached")
+                        .arg(m.usage.promptTokens)
+                        .arg(m.usage.completionTokens)
+                        .arg(m.usage.cachedTokens);
+        if (m.isAssistant() && m.finishedAt.isValid() && m.createdAt.isValid())
+            info << tr("%1 s").arg(QLocale().toString(m.createdAt.msecsTo(m.finishedAt) / 1000.0, 'f', 1));
+        if (!info.isEmpty())
+            c.insertText(info.join(QStringLiteral("  ·  ")) + QStringLiteral("   "), muted);
+        if (m.state == ChatMessage::State::Streaming)
+            break;
+        insertLink(tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
+        c.insertText(QStringLiteral("  "), muted);
+        if (m.isAssistant()) {
+            const bool retry = m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
+            insertLink(retry ? tr("Retry") : tr("Regenerate"),
+                       QStringLiteral("msg:%1/%2").arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate")).arg(m.id));
+        } else {
+            insertLink(tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
+        }
+        break;
+    }
+    }
+    doc->setTextWidth(width);
+    return doc;
+}
+
+int ChatBlockRenderer::estimateText(const QString &text, int width, const Metrics &metrics)
+{
+    // Lines as they would wrap, from the widths of a Latin and a CJK character: close enough for the
+    // scroll bar, and exact once the block is laid out on its way onto the screen.
+    const double narrow = metrics.narrow;
+    const double wide = metrics.wide;
+    const int lineHeight = metrics.line;
+    const double available = qMax(40, width);
+    int lines = 0;
+    double lineWidth = 0;
+    for (const QChar ch : text) {
+        if (ch == QLatin1Char('\n')) {
+            lines += qMax(1, int(std::ceil(lineWidth / available)));
+            lineWidth = 0;
+            continue;
+        }
+        lineWidth += ch.unicode() < 0x2E80 ? narrow : wide;
+    }
+    lines += qMax(1, int(std::ceil(lineWidth / available)));
+    return lines * lineHeight;
+}
+
+int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage &m, bool expanded, int width) const
+{
+    const int line = m_text.line;
+    switch (block.kind) {
+    case ChatBlock::Kind::Header: return line;
+    case ChatBlock::Kind::Reasoning:
+        if (m.reasoning.isEmpty())
+            return 0;
+        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, m_text) : 0);
+    case ChatBlock::Kind::Text: return estimateText(block.source, width, m_text);
+    case ChatBlock::Kind::Code: return estimateText(block.source, 1 << 20, m_code) + line;
+    case ChatBlock::Kind::Footer: return line * (m.error.isEmpty() ? 1 : 2);
+    }
+    return line;
+}
+
+std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 messageId, int firstCode)
+{
+    std::vector<ChatBlock> out;
+    if (markdown.isEmpty())
+        return out;
+    int code = firstCode;
+    for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
+        if (s.kind == MarkdownSegment::Kind::Code) {
+            ChatBlock b;
+            b.kind = ChatBlock::Kind::Code;
+            b.messageId = messageId;
+            b.source = std::move(s.text);
+            b.language = std::move(s.language);
+            b.codeIndex = code++;
+            out.push_back(std::move(b));
+            continue;
+        }
+        // Prose: cut at paragraph ends (or, in one huge paragraph, anywhere) into blocks of bounded size.
+        qsizetype from = 0;
+        const qsizetype n = s.text.size();
+        while (from < n) {
+            qsizetype to = n;
+            if (n - from > TextBlockChars) {
+                to = StreamingMarkdownBoundary::lastBoundaryWithin(s.text, from, TextBlockChars);
+                if (to <= from) {
+                    to = from + TextBlockChars;
+                    if (s.text.at(to - 1).isHighSurrogate())
+                        --to; // never between the halves of a character
+                }
+            }
+            ChatBlock b;
+            b.kind = ChatBlock::Kind::Text;
+            b.messageId = messageId;
+            b.source = s.text.mid(from, to - from);
+            if (!b.source.trimmed().isEmpty())
+                out.push_back(std::move(b));
+            from = to;
+        }
+    }
+    return out;
+}

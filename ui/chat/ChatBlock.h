@@ -1,0 +1,75 @@
+#pragma once
+
+#include "chat/ChatTypes.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
+#include <QString>
+#include <QTextDocument>
+
+#include <memory>
+#include <vector>
+
+// One piece of a message as the chat view lays it out: the header, the thinking, a few thousand
+// characters of an answer's prose, one code block, or the footer. Each is its own small document, so
+// the view imports and lays out only the pieces on screen: the cost of showing an answer does not
+// depend on how long it is, and text scrolled out of sight costs nothing until it is scrolled to.
+struct ChatBlock
+{
+    enum class Kind { Header, Reasoning, Text, Code, Footer };
+    Kind kind = Kind::Text;
+    qint64 messageId = 0;
+    bool indented = false; // the user's own messages stand apart
+    int gapAbove = 0;      // space above the block, outside its background
+    QString source;        // Markdown (Text) or the code itself (Code)
+    QString language;      // Code
+    int codeIndex = -1;    // Code: its number within the message, for "Copy code"
+    // Laid out only while near the screen; the height stays known once measured.
+    std::unique_ptr<QTextDocument> doc;
+    int height = 0;
+    bool measured = false; // height is the real one for the view's width, not an estimate
+};
+
+// Makes the documents of blocks and estimates the height of those not made yet. Knows the fonts and
+// colours of the view; knows nothing of scrolling or selection.
+class ChatBlockRenderer
+{
+    Q_DECLARE_TR_FUNCTIONS(ChatView)
+public:
+    // Past this size a block of prose is cut at a paragraph end: each block stays cheap to lay out.
+    static constexpr qsizetype TextBlockChars = 3000;
+    static constexpr int Indent = 48;
+    static constexpr int MessageGap = 14;
+
+    ChatBlockRenderer();
+    void setPalette(const QPalette &palette) { m_palette = palette; }
+    const QFont &textFont() const { return m_textFont; }
+
+    // message: the one the block belongs to, in its present state (headers and footers show it).
+    std::unique_ptr<QTextDocument> make(const ChatBlock &block, const ChatMessage &message, bool expanded,
+                                        int width) const;
+    int estimateHeight(const ChatBlock &block, const ChatMessage &message, bool expanded, int width) const;
+
+    // The blocks of Markdown: prose cut into blocks of at most TextBlockChars, and code blocks numbered
+    // on from firstCode.
+    static std::vector<ChatBlock> split(const QString &markdown, qint64 messageId, int firstCode);
+
+private:
+    // What an estimate needs of a font, measured once.
+    struct Metrics
+    {
+        double narrow = 8; // a Latin character
+        double wide = 16;  // a CJK character
+        int line = 20;
+    };
+    static Metrics measure(const QFont &font);
+    QString reasoningText(const ChatMessage &message, bool expanded) const;
+    static int estimateText(const QString &text, int width, const Metrics &metrics);
+
+    QFont m_textFont;
+    QFont m_codeFont;
+    Metrics m_text;
+    Metrics m_code;
+    QPalette m_palette;
+};
