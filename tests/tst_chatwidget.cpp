@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QAccessible>
 #include <QClipboard>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -286,6 +287,27 @@ private slots:
         QCOMPARE(action.count(), 1);
         QCOMPARE(action.first().at(0).toString(), QStringLiteral("copy"));
         QCOMPARE(action.first().at(1).toLongLong(), 91);
+    }
+
+    // The view draws its own text: a screen reader finds it as a list with one item per message.
+    void screenReaderFindsEachMessage()
+    {
+        const ChatMessage answer = sendAndWait(QStringLiteral("accessible?"));
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(m_tab->view());
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QCOMPARE(list->childCount(), 2);
+        QAccessibleInterface *question = list->child(0);
+        QAccessibleInterface *reply = list->child(1);
+        QVERIFY(question && reply);
+        QCOMPARE(reply->role(), QAccessible::ListItem);
+        QVERIFY(question->text(QAccessible::Name).contains(QLatin1String("accessible?")));
+        QVERIFY2(reply->text(QAccessible::Name).contains(QStringLiteral("第三点")), qPrintable(reply->text(QAccessible::Name)));
+        QCOMPARE(list->indexOfChild(reply), 1);
+        QCOMPARE(reply->parent(), list);
+        QVERIFY(!reply->rect().isEmpty());
+        QCOMPARE(list->childAt(reply->rect().center().x(), reply->rect().center().y()), reply);
+        Q_UNUSED(answer)
     }
 
     void shiftEnterIsANewLine()

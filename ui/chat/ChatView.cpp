@@ -1,6 +1,8 @@
 #include "chat/ChatView.h"
+#include "chat/ChatViewAccessible.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -23,6 +25,7 @@ const int KeptAround = 16;
 
 ChatView::ChatView(QWidget *parent) : QAbstractScrollArea(parent)
 {
+    ChatViewAccessible::install();
     setAccessibleName(tr("Conversation"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -303,6 +306,12 @@ void ChatView::settle()
     if (m_settling)
         return;
     m_settling = true;
+    if (m_blocks.size() != m_announcedBlocks && QAccessible::isActive()) {
+        // Messages came or went: a screen reader reads the list again.
+        QAccessibleEvent changed(this, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&changed);
+    }
+    m_announcedBlocks = m_blocks.size();
     const int width = qMax(120, viewport()->width() - 2 * Padding);
     if (width != m_width) {
         m_width = width;
@@ -548,6 +557,25 @@ void ChatView::copy() const
 {
     if (hasSelection())
         QGuiApplication::clipboard()->setText(selectedText());
+}
+
+QList<qint64> ChatView::messageIds() const
+{
+    QList<qint64> ids;
+    ids.reserve(m_all.size());
+    for (const ChatMessage &m : m_all)
+        ids.append(m.id);
+    return ids;
+}
+
+QRect ChatView::messageRect(qint64 id) const
+{
+    const int first = firstBlockOf(id);
+    if (first < 0 || m_topsDirty)
+        return {};
+    const int end = first + blockCountOf(first);
+    const int value = verticalScrollBar()->value();
+    return QRect(Padding, m_tops[first] - value, m_width, m_tops[end] - m_tops[first]);
 }
 
 QRect ChatView::linkRect(const QString &href) const

@@ -42,6 +42,10 @@ public:
     void copy() const;
     // How many blocks have a laid-out document now: bounded by what is near the screen.
     int laidOutBlockCount() const;
+    // The messages shown, oldest first, and where one is drawn (viewport coordinates; it may be off
+    // screen). For screen readers.
+    QList<qint64> messageIds() const;
+    QRect messageRect(qint64 id) const;
     // Where the link to href is drawn, in viewport coordinates; empty when it is not on screen.
     QRect linkRect(const QString &href) const;
 
@@ -121,6 +125,7 @@ private:
     int m_anchorBlock = 0;
     int m_anchorOffset = 0;
     bool m_settling = false;
+    size_t m_announcedBlocks = 0; // to screen readers
 
     TextPoint m_selectionStart;
     TextPoint m_selectionEnd;
