@@ -136,9 +136,24 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         }
         break;
     }
-    case ChatBlock::Kind::Text:
+    case ChatBlock::Kind::Text: {
         doc->setMarkdown(block.source, QTextDocument::MarkdownDialectGitHub);
+        // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
+        const qreal space = m_text.line * 0.4;
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            QTextCursor at(b);
+            if (at.currentTable())
+                continue;
+            if (b.textList() && b.next().isValid() && b.next().textList() == b.textList())
+                continue;
+            QTextBlockFormat f = b.blockFormat();
+            if (f.bottomMargin() < space) {
+                f.setBottomMargin(space);
+                at.setBlockFormat(f);
+            }
+        }
         break;
+    }
     case ChatBlock::Kind::Code: {
         QTextBlockFormat code;
         code.setBackground(m_palette.alternateBase().color().darker(104));
@@ -150,6 +165,9 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         c.setBlockFormat(code);
         c.insertText(block.source, codeChar); // line breaks become paragraphs of the same format
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        QTextBlockFormat after;
+        after.setBottomMargin(m_text.line * 0.4);
+        c.setBlockFormat(after);
         insertLink(tr("Copy code") + (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
                    QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
         break;
@@ -243,6 +261,7 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
             b.source = std::move(s.text);
             b.language = std::move(s.language);
             b.codeIndex = code++;
+            b.gapAbove = 4;
             out.push_back(std::move(b));
             continue;
         }
