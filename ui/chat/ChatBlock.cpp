@@ -68,8 +68,27 @@ ChatBlockRenderer::ChatBlockRenderer()
     m_textFont = fastShaping(textFont);
     m_codeFont = fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_codeFont.setFixedPitch(true);
-    m_text = measure(m_textFont);
-    m_code = measure(m_codeFont);
+}
+
+const ChatBlockRenderer::Metrics &ChatBlockRenderer::textMetrics() const
+{
+    // Measured on first need: loading the CJK font is a good part of start-up, and an empty
+    // conversation needs none of it.
+    if (!m_text)
+        m_text = measure(m_textFont);
+    return *m_text;
+}
+
+const ChatBlockRenderer::Metrics &ChatBlockRenderer::codeMetrics() const
+{
+    if (!m_code)
+        m_code = measure(m_codeFont);
+    return *m_code;
+}
+
+int ChatBlockRenderer::lineSpacing() const
+{
+    return textMetrics().line;
 }
 
 ChatBlockRenderer::Metrics ChatBlockRenderer::measure(const QFont &font)
@@ -139,7 +158,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
     case ChatBlock::Kind::Text: {
         doc->setMarkdown(block.source, QTextDocument::MarkdownDialectGitHub);
         // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
-        const qreal space = m_text.line * 0.4;
+        const qreal space = textMetrics().line * 0.4;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
             QTextCursor at(b);
             if (at.currentTable())
@@ -166,7 +185,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         c.insertText(block.source, codeChar); // line breaks become paragraphs of the same format
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
         QTextBlockFormat after;
-        after.setBottomMargin(m_text.line * 0.4);
+        after.setBottomMargin(textMetrics().line * 0.4);
         c.setBlockFormat(after);
         insertLink(tr("Copy code") + (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
                    QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
@@ -233,15 +252,15 @@ int ChatBlockRenderer::estimateText(const QString &text, int width, const Metric
 
 int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage &m, bool expanded, int width) const
 {
-    const int line = m_text.line;
+    const int line = textMetrics().line;
     switch (block.kind) {
     case ChatBlock::Kind::Header: return line;
     case ChatBlock::Kind::Reasoning:
         if (m.reasoning.isEmpty())
             return 0;
-        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, m_text) : 0);
-    case ChatBlock::Kind::Text: return estimateText(block.source, width, m_text);
-    case ChatBlock::Kind::Code: return estimateText(block.source, 1 << 20, m_code) + line;
+        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, textMetrics()) : 0);
+    case ChatBlock::Kind::Text: return estimateText(block.source, width, textMetrics());
+    case ChatBlock::Kind::Code: return estimateText(block.source, 1 << 20, codeMetrics()) + line;
     case ChatBlock::Kind::Footer: return line * (m.error.isEmpty() ? 1 : 2);
     }
     return line;

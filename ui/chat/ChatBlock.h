@@ -9,6 +9,7 @@
 #include <QTextDocument>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 // One piece of a message as the chat view lays it out: the header, the thinking, a few thousand
@@ -44,7 +45,7 @@ public:
 
     ChatBlockRenderer();
     void setPalette(const QPalette &palette) { m_palette = palette; }
-    const QFont &textFont() const { return m_textFont; }
+    int lineSpacing() const;
 
     // message: the one the block belongs to, in its present state (headers and footers show it).
     std::unique_ptr<QTextDocument> make(const ChatBlock &block, const ChatMessage &message, bool expanded,
@@ -64,12 +65,14 @@ private:
         int line = 20;
     };
     static Metrics measure(const QFont &font);
+    const Metrics &textMetrics() const;
+    const Metrics &codeMetrics() const;
     QString reasoningText(const ChatMessage &message, bool expanded) const;
     static int estimateText(const QString &text, int width, const Metrics &metrics);
 
     QFont m_textFont;
     QFont m_codeFont;
-    Metrics m_text;
-    Metrics m_code;
+    mutable std::optional<Metrics> m_text;
+    mutable std::optional<Metrics> m_code;
     QPalette m_palette;
 };

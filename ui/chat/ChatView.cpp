@@ -350,7 +350,8 @@ void ChatView::settle()
     QScrollBar *bar = verticalScrollBar();
     bar->setRange(0, qMax(0, m_tops.back() - page));
     bar->setPageStep(page);
-    bar->setSingleStep(3 * QFontMetrics(m_renderer.textFont()).lineSpacing());
+    if (!m_blocks.empty())
+        bar->setSingleStep(3 * m_renderer.lineSpacing());
     bar->setValue(target());
     m_settling = false;
     viewport()->update();
