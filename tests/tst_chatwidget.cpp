@@ -267,6 +267,50 @@ private slots:
         QVERIFY(view.selectedText().startsWith(ChatView::tr("You")));
     }
 
+    // Select All while an answer is being written keeps up with it: what is copied is all of it.
+    void selectAllFollowsAGrowingAnswer()
+    {
+        ChatView view;
+        view.resize(800, 600);
+        view.show();
+        ChatMessage answer = streamingAnswer(85);
+        view.appendMessage(answer);
+        answer.content = QStringLiteral("First paragraph.\n\nSecond, still being");
+        view.updateStreaming(answer);
+        view.selectAll();
+        answer.content += QStringLiteral(" written.\n\nTHIRD-PARAGRAPH");
+        view.updateStreaming(answer);
+        QVERIFY(view.hasSelection());
+        QVERIFY2(view.selectedText().contains(QLatin1String("THIRD-PARAGRAPH")), qPrintable(view.selectedText()));
+        QVERIFY(view.selectedText().contains(QLatin1String("First paragraph.")));
+    }
+
+    // Coming back to a conversation whose answer is still being written: it goes on growing in view.
+    void answerKeepsGrowingAfterSwitchingBack()
+    {
+        m_core->simulator()->config().tokenDelayMs = 15;
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        const qint64 first = m_tab->currentConversationId();
+        m_tab->composer()->setFocus();
+        QTest::keyClicks(m_tab->composer(), QStringLiteral("switch away"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        QTRY_VERIFY(m_core->chat()->activeMessage().content.size() > 3);
+        m_tab->newConversation();
+        QCOMPARE(m_tab->view()->shownMessageCount(), 0);
+        m_tab->selectConversation(first);
+        const qint64 id = m_core->chat()->activeMessage().id;
+        const qsizetype shownAtReturn = m_tab->view()->messageText(id).size();
+        QTRY_VERIFY(m_tab->view()->messageText(id).size() > shownAtReturn + 10 || !finished.isEmpty());
+        QVERIFY2(finished.isEmpty(), "the answer must still be growing when seen to grow");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        const ChatMessage answer = finished.first().first().value<ChatMessage>();
+        QCOMPARE(answer.state, ChatMessage::State::Done);
+        const QString shown = m_tab->view()->messageText(answer.id);
+        QVERIFY2(shown.contains(QStringLiteral("第三点")), qPrintable(shown));
+        QVERIFY(shown.contains(ChatView::tr("Regenerate")));
+        QVERIFY(!shown.contains(ChatView::tr("Writing…")));
+    }
+
     // Links in a message are acted on when clicked: the thinking unfolds, "Copy" asks the tab.
     void clickingLinksActs()
     {

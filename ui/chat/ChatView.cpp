@@ -86,13 +86,19 @@ void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
         m_streamFirst += delta;
         m_tailFirst += delta;
     }
-    const int low = qMin(m_selectionStart.block, m_selectionEnd.block);
-    const int high = qMax(m_selectionStart.block, m_selectionEnd.block);
-    if (low >= from + count) {
+    TextPoint &low = m_selectionEnd < m_selectionStart ? m_selectionEnd : m_selectionStart;
+    TextPoint &high = m_selectionEnd < m_selectionStart ? m_selectionStart : m_selectionEnd;
+    if (low.block >= from + count) {
         m_selectionStart.block += delta;
         m_selectionEnd.block += delta;
-    } else if (high >= from) {
+    } else if (low.block >= from) {
         m_selectionStart = m_selectionEnd = TextPoint(); // the selected text is gone
+    } else if (high.block >= from + count) {
+        high.block += delta;
+    } else if (high.block >= from) {
+        // A selection ending in text that was replaced (the growing tail, say after Select All) reaches
+        // over what replaced it.
+        high = {qMax(from + count + delta - 1, low.block), 1 << 30};
     }
     m_topsDirty = true;
 }
