@@ -63,6 +63,28 @@ class TestChatWidget : public QObject
         return answer;
     }
 
+    static ChatMessage finishedMessage(qint64 id, ChatMessage::Role role, const QString &content)
+    {
+        ChatMessage m = streamingAnswer(id);
+        m.role = role;
+        m.state = ChatMessage::State::Done;
+        m.content = content;
+        return m;
+    }
+    // A view on its own, as the chat tab holds it.
+    static void showView(ChatView &view, int height = 600)
+    {
+        view.resize(800, height);
+        view.show();
+    }
+    // An answer that has just started, shown in the view.
+    static ChatMessage startAnswer(ChatView &view, qint64 id)
+    {
+        const ChatMessage answer = streamingAnswer(id);
+        view.appendMessage(answer);
+        return answer;
+    }
+
 private slots:
     void init()
     {
@@ -115,10 +137,8 @@ private slots:
     void burstIsShownWholeAndInOrder()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
-        ChatMessage answer = streamingAnswer(41);
-        view.appendMessage(answer);
+        showView(view);
+        ChatMessage answer = startAnswer(view, 41);
         const int paragraphs = 600;
         for (int i = 0; i < paragraphs; ++i) {
             answer.content += QStringLiteral("Paragraph P%1 段落 with **bold** text.\n\n").arg(i, 4, 10, QLatin1Char('0'));
@@ -149,16 +169,13 @@ private slots:
     void clearingForgetsTheEarlierAnswer()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
-        ChatMessage first = streamingAnswer(51);
-        view.appendMessage(first);
+        showView(view);
+        ChatMessage first = startAnswer(view, 51);
         for (int i = 0; i < 2000; ++i)
             first.content += QStringLiteral("EARLIER-ANSWER %1\n\n").arg(i);
         view.updateStreaming(first);
         view.clearMessages();
-        ChatMessage second = streamingAnswer(52);
-        view.appendMessage(second);
+        ChatMessage second = startAnswer(view, 52);
         second.content = QStringLiteral("LATER-ANSWER\n\nmore");
         view.updateStreaming(second);
         view.updateStreaming(first); // a late update for the answer no longer shown
@@ -175,10 +192,8 @@ private slots:
     void onlyWhatIsNearTheScreenIsLaidOut()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
-        ChatMessage answer = streamingAnswer(61);
-        view.appendMessage(answer);
+        showView(view);
+        ChatMessage answer = startAnswer(view, 61);
         for (int i = 0; i < 8000; ++i) {
             answer.content += QStringLiteral("Line L%1 这是一段比较长的文字, long enough to wrap once or twice in the view.\n\n").arg(i, 4, 10, QLatin1Char('0'));
             if (i % 200 == 199) {
@@ -209,10 +224,8 @@ private slots:
     void readerScrolledUpStaysPut()
     {
         ChatView view;
-        view.resize(800, 400);
-        view.show();
-        ChatMessage answer = streamingAnswer(71);
-        view.appendMessage(answer);
+        showView(view, 400);
+        ChatMessage answer = startAnswer(view, 71);
         for (int i = 0; i < 300; ++i)
             answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
         view.updateStreaming(answer);
@@ -236,17 +249,10 @@ private slots:
     void selectionAcrossMessagesIsCopied()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
+        showView(view);
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        ChatMessage question = streamingAnswer(81);
-        question.role = ChatMessage::Role::User;
-        question.state = ChatMessage::State::Done;
-        question.content = QStringLiteral("QUESTION-TEXT");
-        ChatMessage answer = streamingAnswer(82);
-        answer.state = ChatMessage::State::Done;
-        answer.content = QStringLiteral("ANSWER-TEXT 回答");
-        view.setMessages({question, answer});
+        view.setMessages({finishedMessage(81, ChatMessage::Role::User, QStringLiteral("QUESTION-TEXT")),
+                          finishedMessage(82, ChatMessage::Role::Assistant, QStringLiteral("ANSWER-TEXT 回答"))});
         const QRect edit = view.linkRect(QStringLiteral("msg:edit/81"));
         const QRect regenerate = view.linkRect(QStringLiteral("msg:regenerate/82"));
         QVERIFY(!edit.isEmpty() && !regenerate.isEmpty());
@@ -271,10 +277,8 @@ private slots:
     void selectAllFollowsAGrowingAnswer()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
-        ChatMessage answer = streamingAnswer(85);
-        view.appendMessage(answer);
+        showView(view);
+        ChatMessage answer = startAnswer(view, 85);
         answer.content = QStringLiteral("First paragraph.\n\nSecond, still being");
         view.updateStreaming(answer);
         view.selectAll();
@@ -315,13 +319,10 @@ private slots:
     void clickingLinksActs()
     {
         ChatView view;
-        view.resize(800, 600);
-        view.show();
+        showView(view);
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        ChatMessage answer = streamingAnswer(91);
-        answer.state = ChatMessage::State::Done;
+        ChatMessage answer = finishedMessage(91, ChatMessage::Role::Assistant, QStringLiteral("The answer."));
         answer.reasoning = QStringLiteral("HIDDEN-THOUGHT");
-        answer.content = QStringLiteral("The answer.");
         view.setMessages({answer});
         QVERIFY(!view.messageText(91).contains(QLatin1String("HIDDEN-THOUGHT")));
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.linkRect(QStringLiteral("msg:think/91")).center());

@@ -625,6 +625,10 @@ All recorded: %4</translation>
         <source>Select All</source>
         <translation>Select All</translation>
     </message>
+    <message>
+        <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
+        <translation>Ask anything. The answer appears here as it is written; Esc stops it.</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

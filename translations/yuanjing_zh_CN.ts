@@ -629,6 +629,10 @@ All recorded: %4</source>
         <source>Select All</source>
         <translation>全选</translation>
     </message>
+    <message>
+        <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
+        <translation>尽管提问。回答会边写边显示在这里,按 Esc 可停止。</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

@@ -403,8 +403,14 @@ int ChatView::laidOutBlockCount() const
 void ChatView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
-    if (m_blocks.empty())
+    if (m_blocks.empty()) {
+        // An empty conversation says what it is for, where the eye goes first.
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(Padding * 4, Padding, -Padding * 4, -Padding),
+                         Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Ask anything. The answer appears here as it is written; Esc stops it."));
         return;
+    }
     updateTops();
     const QRect exposed = event->rect();
     const int value = verticalScrollBar()->value();
