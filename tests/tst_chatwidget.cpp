@@ -315,6 +315,35 @@ private slots:
         QVERIFY(!shown.contains(ChatView::tr("Writing…")));
     }
 
+    // Keyboard users reach the same links: Tab moves from link to link, Enter follows one.
+    void keyboardReachesMessageLinks()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMessages({finishedMessage(95, ChatMessage::Role::User, QStringLiteral("question")),
+                          finishedMessage(96, ChatMessage::Role::Assistant, QStringLiteral("answer"))});
+        view.setFocus();
+        QSignalSpy action(&view, &ChatView::messageAction);
+        QTest::keyClick(&view, Qt::Key_Tab); // the question's Copy
+        QTest::keyClick(&view, Qt::Key_Tab); // its Edit
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(action.count(), 1);
+        QCOMPARE(action.last().at(0).toString(), QStringLiteral("edit"));
+        QCOMPARE(action.last().at(1).toLongLong(), 95);
+        QTest::keyClick(&view, Qt::Key_Tab); // the answer's Copy
+        QTest::keyClick(&view, Qt::Key_Tab); // its Regenerate
+        QTest::keyClick(&view, Qt::Key_Space);
+        QCOMPARE(action.last().at(0).toString(), QStringLiteral("regenerate"));
+        QCOMPARE(action.last().at(1).toLongLong(), 96);
+        QTest::keyClick(&view, Qt::Key_Backtab);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(action.last().at(0).toString(), QStringLiteral("copy"));
+        QCOMPARE(action.last().at(1).toLongLong(), 96);
+        QCOMPARE(action.count(), 3);
+        QVERIFY(view.hasFocus());
+    }
+
     // Links in a message are acted on when clicked: the thinking unfolds, "Copy" asks the tab.
     void clickingLinksActs()
     {

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QFocusEvent>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
@@ -82,6 +83,10 @@ void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
         m_anchorBlock += delta;
     else if (m_anchorBlock >= from)
         m_anchorBlock = from;
+    if (m_focusLink.block >= from + count)
+        m_focusLink.block += delta;
+    else if (m_focusLink.block >= from)
+        m_focusLink = TextPoint(); // its link was replaced
     if (m_streamFirst >= 0 && from < m_streamFirst) { // an earlier message changed
         m_streamFirst += delta;
         m_tailFirst += delta;
@@ -458,6 +463,14 @@ void ChatView::paintEvent(QPaintEvent *event)
         b.doc->documentLayout()->draw(&painter, context);
         painter.restore();
     }
+    if (hasFocus() && m_focusLink.block >= first && m_focusLink.block <= last) {
+        // The link Enter would follow, ringed in the highlight colour (the style's focus frame is
+        // too faint on some styles to find in a page of text).
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(QRectF(linkRectAt(m_focusLink)).adjusted(-3, -1, 3, 1), 3, 3);
+    }
     if (grew)
         QMetaObject::invokeMethod(this, &ChatView::settle, Qt::QueuedConnection);
 }
@@ -591,6 +604,63 @@ QRect ChatView::messageRect(qint64 id) const
     return QRect(Padding, m_tops[first] - value, m_width, m_tops[end] - m_tops[first]);
 }
 
+QList<ChatView::TextPoint> ChatView::linksIn(int index)
+{
+    ChatBlock &b = m_blocks[index];
+    if (!b.doc && (!b.measured || b.height > 0))
+        layOut(index);
+    QList<TextPoint> links;
+    if (!b.doc)
+        return links;
+    QString previous;
+    for (QTextBlock block = b.doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (!href.isEmpty() && href != previous) // a link in two formats is still one link
+                links.append({index, it.fragment().position()});
+            previous = href;
+        }
+    }
+    return links;
+}
+
+QString ChatView::hrefAt(const TextPoint &link) const
+{
+    const ChatBlock &b = m_blocks[link.block];
+    if (!b.doc)
+        return {};
+    QTextCursor c(b.doc.get());
+    c.setPosition(link.pos + 1);
+    return c.charFormat().anchorHref();
+}
+
+QRect ChatView::linkRectAt(const TextPoint &link) const
+{
+    const ChatBlock &b = m_blocks[link.block];
+    if (!b.doc)
+        return {};
+    const QTextBlock block = b.doc->findBlock(link.pos);
+    const QString href = hrefAt(link);
+    // The link runs from its first character to the last one that carries the same address.
+    int end = link.pos;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment f = it.fragment();
+        if (f.position() + f.length() <= link.pos)
+            continue;
+        if (f.charFormat().anchorHref() != href)
+            break;
+        end = f.position() + f.length();
+    }
+    const QTextLayout *layout = block.layout();
+    const QTextLine line = layout->lineForTextPosition(link.pos - block.position());
+    if (!line.isValid())
+        return {};
+    const qreal x1 = line.cursorToX(link.pos - block.position());
+    const qreal x2 = line.cursorToX(end - block.position());
+    const QRectF r(layout->position() + QPointF(x1, line.y()), QSizeF(x2 - x1, line.height()));
+    return r.toAlignedRect().translated(blockOrigin(link.block));
+}
+
 QRect ChatView::linkRect(const QString &href) const
 {
     const int value = verticalScrollBar()->value();
@@ -598,21 +668,70 @@ QRect ChatView::linkRect(const QString &href) const
         const ChatBlock &b = m_blocks[i];
         if (!b.doc || m_tops[i] + b.gapAbove + b.height < value || m_tops[i] > value + viewport()->height())
             continue;
-        for (QTextBlock block = b.doc->begin(); block.isValid(); block = block.next()) {
-            for (auto it = block.begin(); !it.atEnd(); ++it) {
-                const QTextFragment fragment = it.fragment();
-                if (fragment.charFormat().anchorHref() != href)
-                    continue;
-                const QTextLayout *layout = block.layout();
-                const QTextLine line = layout->lineForTextPosition(fragment.position() - block.position());
-                const qreal x1 = line.cursorToX(fragment.position() - block.position());
-                const qreal x2 = line.cursorToX(fragment.position() + fragment.length() - block.position());
-                const QRectF r(layout->position() + QPointF(x1, line.y()), QSizeF(x2 - x1, line.height()));
-                return r.toAlignedRect().translated(blockOrigin(i));
-            }
-        }
+        for (QTextBlock block = b.doc->begin(); block.isValid(); block = block.next())
+            for (auto it = block.begin(); !it.atEnd(); ++it)
+                if (it.fragment().charFormat().anchorHref() == href)
+                    return linkRectAt({i, it.fragment().position()});
     }
     return {};
+}
+
+bool ChatView::moveLinkFocus(bool forward)
+{
+    if (m_blocks.empty())
+        return false;
+    updateTops();
+    // From the link that has focus, or else from the edge of the screen the move starts at.
+    TextPoint from = m_focusLink;
+    if (from.block < 0) {
+        const int value = verticalScrollBar()->value();
+        from = forward ? TextPoint{blockAt(value), -1} : TextPoint{blockAt(value + viewport()->height()), 1 << 30};
+    }
+    const int step = forward ? 1 : -1;
+    for (int i = from.block; i >= 0 && i < int(m_blocks.size()); i += step) {
+        QList<TextPoint> links = linksIn(i);
+        if (!forward)
+            std::reverse(links.begin(), links.end());
+        for (const TextPoint &link : std::as_const(links)) {
+            if (i == from.block && (forward ? link.pos <= from.pos : link.pos >= from.pos))
+                continue;
+            m_focusLink = link;
+            settle();
+            const QRect r = linkRectAt(link);
+            // Bring it into view, with a line of what surrounds it.
+            if (r.top() < 0 || r.bottom() > viewport()->height()) {
+                scrollTo(verticalScrollBar()->value() + (r.top() < 0 ? r.top() - r.height() : r.bottom() - viewport()->height() + r.height()));
+            }
+            viewport()->update();
+            return true;
+        }
+    }
+    m_focusLink = TextPoint();
+    viewport()->update();
+    return false;
+}
+
+bool ChatView::focusNextPrevChild(bool next)
+{
+    // Tab and Shift+Tab go from link to link (Copy, Regenerate, Show thinking…), then on to the next
+    // control, as in a browser.
+    if (hasFocus() && moveLinkFocus(next))
+        return true;
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+void ChatView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    m_focusLink = TextPoint();
+    if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason)
+        moveLinkFocus(event->reason() == Qt::TabFocusReason);
+}
+
+void ChatView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 void ChatView::mousePressEvent(QMouseEvent *event)
@@ -622,6 +741,7 @@ void ChatView::mousePressEvent(QMouseEvent *event)
         return;
     }
     setFocus(Qt::MouseFocusReason);
+    m_focusLink = TextPoint();
     m_pressedHref = anchorAt(event->position().toPoint());
     const TextPoint at = hit(event->position().toPoint());
     if (event->modifiers() & Qt::ShiftModifier && m_selectionStart.block >= 0)
@@ -678,6 +798,11 @@ void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void ChatView::keyPressEvent(QKeyEvent *event)
 {
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space)
+        && m_focusLink.block >= 0) {
+        onAnchor(QUrl(hrefAt(m_focusLink)));
+        return;
+    }
     if (event == QKeySequence::Copy) {
         copy();
         return;

@@ -64,6 +64,9 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     // A place in the text: a block and a position in its document.
@@ -100,6 +103,12 @@ private:
     TextPoint hit(const QPoint &viewportPos);
     QString anchorAt(const QPoint &viewportPos);
     QString textOf(int block, int from = 0, int to = -1) const;
+    // Links, each as where it starts; the block is laid out if it was not.
+    QList<TextPoint> linksIn(int block);
+    QString hrefAt(const TextPoint &link) const;
+    QRect linkRectAt(const TextPoint &link) const;
+    // Gives the next (or previous) link the keyboard focus; false when there is none.
+    bool moveLinkFocus(bool forward);
     void scrollTo(int value);
 
     ChatBlockRenderer m_renderer;
@@ -131,4 +140,5 @@ private:
     TextPoint m_selectionEnd;
     bool m_selecting = false;
     QString m_pressedHref;
+    TextPoint m_focusLink; // the link Enter follows, moved by Tab
 };
