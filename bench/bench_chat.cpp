@@ -3,6 +3,7 @@
 //          app has it fully displayed, beside a bare QNetworkReply reader of the same stream, in one run;
 //          and the longest stall of the UI thread's event loop meanwhile.
 //  open    Opening a conversation of 2,000 messages in the Chat tab.
+//  tail    An answer whose open tail never closes (one long code block, one huge paragraph).
 #include "BenchSupport.h"
 #include "api/PlatformClient.h"
 #include "chat/ChatSession.h"
@@ -251,6 +252,48 @@ void benchOpen(int runs)
     }
     out << QStringLiteral("resize: worst of 10 resizes of the window %1 ms\n").arg(worstResize, 0, 'f', 1);
 }
+// The open tail of an answer is made again on every update. How that costs when the tail never closes:
+// an answer that is one long code block still being written, or one paragraph without a line break.
+void benchTail()
+{
+    for (const bool code : {true, false}) {
+        ChatView view;
+        view.resize(1000, 700);
+        view.show();
+        ChatMessage m;
+        m.id = 1;
+        m.role = ChatMessage::Role::Assistant;
+        m.state = ChatMessage::State::Streaming;
+        m.model = QStringLiteral("qwen3-max");
+        m.createdAt = QDateTime::currentDateTime();
+        view.appendMessage(m);
+        const QString piece = code ? QStringLiteral("    x = compute(x) + 1  # 注释\n")
+                                   : QStringLiteral("这是一个没有换行的很长的段落 with words, ");
+        m.content = code ? QStringLiteral("```python\n") : QString();
+        double worst = 0;
+        double sum = 0;
+        int updates = 0;
+        while (m.content.size() < 200000) {
+            for (int k = 0; k < 4; ++k) // about a frame's worth of a fast model
+                m.content += piece;
+            QElapsedTimer t;
+            t.start();
+            view.updateStreaming(m);
+            view.viewport()->repaint();
+            const double ms = t.nsecsElapsed() / 1e6;
+            worst = qMax(worst, ms);
+            sum += ms;
+            ++updates;
+        }
+        out << QStringLiteral("tail: %1 of %2 characters: worst update %3 ms, mean %4 ms (%5 updates)\n")
+                   .arg(code ? QStringLiteral("one open code block") : QStringLiteral("one paragraph, no line break"))
+                   .arg(m.content.size())
+                   .arg(worst, 0, 'f', 1)
+                   .arg(sum / updates, 0, 'f', 2)
+                   .arg(updates);
+        out.flush();
+    }
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -262,5 +305,7 @@ int main(int argc, char *argv[])
         benchStream(runs);
     if (what == QLatin1String("open") || what == QLatin1String("all"))
         benchOpen(runs);
+    if (what == QLatin1String("tail") || what == QLatin1String("all"))
+        benchTail();
     return 0;
 }

@@ -51,6 +51,10 @@ class TestChatWidget : public QObject
         return finished.first().first().value<ChatMessage>();
     }
 
+    // What the view may have laid out at once: the screen and some 16 blocks of 3,000 characters on
+    // either side, much less than the answers below.
+    static constexpr qsizetype LaidOutBound = 110000;
+
     static ChatMessage streamingAnswer(qint64 id)
     {
         ChatMessage answer;
@@ -165,6 +169,39 @@ private slots:
         QVERIFY(!shown.contains(ChatView::tr("Writing…")));
     }
 
+    // A long code block, still being written, is laid out in pieces: only those near the screen. Put
+    // together they are the code, copied whole by its one "Copy code".
+    void longCodeBlockIsShownInPieces()
+    {
+        ChatView view;
+        showView(view);
+        ChatMessage answer = startAnswer(view, 45);
+        answer.content = QStringLiteral("Here:\n\n```cpp\n");
+        QString code;
+        for (int i = 0; i < 6000; ++i) {
+            code += QStringLiteral("int line%1 = %1; // 第 %1 行\n").arg(i);
+            if (i % 500 == 499) {
+                answer.content = QStringLiteral("Here:\n\n```cpp\n") + code;
+                view.updateStreaming(answer);
+                QVERIFY2(view.laidOutCharacterCount() < LaidOutBound, qPrintable(QString::number(view.laidOutCharacterCount())));
+            }
+        }
+        code.chop(1);
+        answer.content = QStringLiteral("Here:\n\n```cpp\n") + code + QStringLiteral("\n```\n\nDone.");
+        answer.state = ChatMessage::State::Done;
+        view.finishMessage(answer);
+        QVERIFY(code.size() > 50 * ChatBlockRenderer::TextBlockChars);
+        QCOMPARE(view.codeBlock(45, 0), code);
+        QVERIFY(view.codeBlock(45, 1).isEmpty());
+        const QString shown = view.messageText(45);
+        QCOMPARE(shown.count(ChatView::tr("Copy code")), 1);
+        QVERIFY(shown.contains(QStringLiteral("int line5999 = 5999; // 第 5999 行\n")));
+        QVERIFY(shown.contains(QStringLiteral("int line0 = 0;")));
+        QVERIFY(shown.indexOf(QLatin1String("line2999 ")) < shown.indexOf(QLatin1String("line3000 ")));
+        QVERIFY(!shown.contains(QLatin1String("\n\nint line")));   // no gaps between the pieces
+        QVERIFY(view.laidOutCharacterCount() < LaidOutBound);
+    }
+
     // A view cleared for another conversation keeps nothing of the answer it showed.
     void clearingForgetsTheEarlierAnswer()
     {
@@ -198,25 +235,25 @@ private slots:
             answer.content += QStringLiteral("Line L%1 这是一段比较长的文字, long enough to wrap once or twice in the view.\n\n").arg(i, 4, 10, QLatin1Char('0'));
             if (i % 200 == 199) {
                 view.updateStreaming(answer);
-                QVERIFY2(view.laidOutBlockCount() < 50, qPrintable(QString::number(view.laidOutBlockCount())));
+                QVERIFY2(view.laidOutCharacterCount() < LaidOutBound, qPrintable(QString::number(view.laidOutCharacterCount())));
             }
         }
         QVERIFY(answer.content.size() > 500000); // some 180 blocks
         answer.state = ChatMessage::State::Done;
         view.finishMessage(answer);
-        QVERIFY(view.laidOutBlockCount() < 50);
+        QVERIFY(view.laidOutCharacterCount() < LaidOutBound);
         // Following the answer: its end is on screen.
         QScrollBar *bar = view.verticalScrollBar();
         QCOMPARE(bar->value(), bar->maximum());
         QVERIFY(!view.linkRect(QStringLiteral("msg:regenerate/61")).isEmpty());
         // The top, once scrolled to, is laid out and drawn where the header is.
         bar->setValue(0);
-        QVERIFY(view.laidOutBlockCount() < 50);
+        QVERIFY(view.laidOutCharacterCount() < LaidOutBound);
         QVERIFY(view.linkRect(QStringLiteral("msg:regenerate/61")).isEmpty());
         QVERIFY(view.messageText(61).contains(QLatin1String("Line L7999")));
         QVERIFY(view.messageText(61).startsWith(QLatin1String("qwen3-max")));
         QVERIFY(view.grab().width() > 0); // paints without laying out anything more
-        QVERIFY(view.laidOutBlockCount() < 50);
+        QVERIFY(view.laidOutCharacterCount() < LaidOutBound);
     }
 
     // A reader who scrolled up to read stays where they are while the answer grows below; one at the

@@ -45,6 +45,16 @@ QString stateLabel(const ChatMessage &m)
     return {};
 }
 
+// Where to cut text that has no better place within a block's size: never between the halves of a
+// character.
+qsizetype cutWithin(const QString &text, qsizetype from)
+{
+    qsizetype to = from + ChatBlockRenderer::TextBlockChars;
+    if (text.at(to - 1).isHighSurrogate())
+        --to;
+    return to;
+}
+
 bool isThinking(const ChatMessage &m)
 {
     // While the model thinks, the thinking shows as it grows; once the answer starts it folds away.
@@ -182,7 +192,12 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         codeChar.setFont(m_codeFont);
         codeChar.setFontFixedPitch(true);
         c.setBlockFormat(code);
-        c.insertText(block.source, codeChar); // line breaks become paragraphs of the same format
+        QString text = block.source;
+        if (block.codeGoesOn && text.endsWith(QLatin1Char('\n')))
+            text.chop(1); // the break before the next piece
+        c.insertText(text, codeChar); // line breaks become paragraphs of the same format
+        if (block.codeGoesOn)
+            break;
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
         QTextBlockFormat after;
         after.setBottomMargin(textMetrics().line * 0.4);
@@ -260,7 +275,8 @@ int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage 
             return 0;
         return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, textMetrics()) : 0);
     case ChatBlock::Kind::Text: return estimateText(block.source, width, textMetrics());
-    case ChatBlock::Kind::Code: return estimateText(block.source, 1 << 20, codeMetrics()) + line;
+    case ChatBlock::Kind::Code:
+        return estimateText(block.source, 1 << 20, codeMetrics()) + (block.codeGoesOn ? 0 : line);
     case ChatBlock::Kind::Footer: return line * (m.error.isEmpty() ? 1 : 2);
     }
     return line;
@@ -274,14 +290,28 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
     int code = firstCode;
     for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
         if (s.kind == MarkdownSegment::Kind::Code) {
-            ChatBlock b;
-            b.kind = ChatBlock::Kind::Code;
-            b.messageId = messageId;
-            b.source = std::move(s.text);
-            b.language = std::move(s.language);
-            b.codeIndex = code++;
-            b.gapAbove = 4;
-            out.push_back(std::move(b));
+            // Each piece keeps its line break, so that the pieces put together are the code again.
+            qsizetype from = 0;
+            const qsizetype n = s.text.size();
+            do {
+                qsizetype to = n;
+                if (n - from > TextBlockChars) {
+                    to = s.text.lastIndexOf(QLatin1Char('\n'), from + TextBlockChars - 1) + 1;
+                    if (to <= from)
+                        to = cutWithin(s.text, from);
+                }
+                ChatBlock b;
+                b.kind = ChatBlock::Kind::Code;
+                b.messageId = messageId;
+                b.source = s.text.mid(from, to - from);
+                b.language = s.language;
+                b.codeIndex = code;
+                b.codeGoesOn = to < n;
+                b.gapAbove = from == 0 ? 4 : 0;
+                out.push_back(std::move(b));
+                from = to;
+            } while (from < n);
+            ++code;
             continue;
         }
         // Prose: cut at paragraph ends (or, in one huge paragraph, anywhere) into blocks of bounded size.
@@ -291,11 +321,8 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
             qsizetype to = n;
             if (n - from > TextBlockChars) {
                 to = StreamingMarkdownBoundary::lastBoundaryWithin(s.text, from, TextBlockChars);
-                if (to <= from) {
-                    to = from + TextBlockChars;
-                    if (s.text.at(to - 1).isHighSurrogate())
-                        --to; // never between the halves of a character
-                }
+                if (to <= from)
+                    to = cutWithin(s.text, from);
             }
             ChatBlock b;
             b.kind = ChatBlock::Kind::Text;

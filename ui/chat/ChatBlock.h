@@ -26,6 +26,7 @@ struct ChatBlock
     QString source;        // Markdown (Text) or the code itself (Code)
     QString language;      // Code
     int codeIndex = -1;    // Code: its number within the message, for "Copy code"
+    bool codeGoesOn = false; // Code: a long block is cut at line ends; the last piece has the link
     // Laid out only while near the screen; the height stays known once measured.
     std::unique_ptr<QTextDocument> doc;
     int height = 0;
@@ -52,8 +53,8 @@ public:
                                         int width) const;
     int estimateHeight(const ChatBlock &block, const ChatMessage &message, bool expanded, int width) const;
 
-    // The blocks of Markdown: prose cut into blocks of at most TextBlockChars, and code blocks numbered
-    // on from firstCode.
+    // The blocks of Markdown: prose cut into blocks of at most TextBlockChars at paragraph ends, code
+    // blocks numbered on from firstCode and cut at line ends into pieces of about that size.
     static std::vector<ChatBlock> split(const QString &markdown, qint64 messageId, int firstCode);
 
 private:

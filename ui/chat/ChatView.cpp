@@ -400,9 +400,12 @@ QPoint ChatView::blockOrigin(int index) const
             m_tops[index] + b.gapAbove - verticalScrollBar()->value()};
 }
 
-int ChatView::laidOutBlockCount() const
+qsizetype ChatView::laidOutCharacterCount() const
 {
-    return int(std::count_if(m_blocks.begin(), m_blocks.end(), [](const ChatBlock &b) { return bool(b.doc); }));
+    qsizetype characters = 0;
+    for (const ChatBlock &b : m_blocks)
+        characters += b.doc ? b.doc->characterCount() : 0;
+    return characters;
 }
 
 void ChatView::paintEvent(QPaintEvent *event)
@@ -545,10 +548,11 @@ QString ChatView::plainText() const
 
 QString ChatView::codeBlock(qint64 id, int index) const
 {
+    QString code;
     for (const ChatBlock &b : m_blocks)
         if (b.messageId == id && b.kind == ChatBlock::Kind::Code && b.codeIndex == index)
-            return b.source;
-    return {};
+            code += b.source; // a long block comes in pieces
+    return code;
 }
 
 bool ChatView::hasSelection() const

@@ -40,8 +40,9 @@ public:
     bool hasSelection() const;
     void selectAll();
     void copy() const;
-    // How many blocks have a laid-out document now: bounded by what is near the screen.
-    int laidOutBlockCount() const;
+    // How many characters are in laid-out documents now: bounded by what is near the screen, whatever
+    // the length of the conversation or of one answer, paragraph or code block.
+    qsizetype laidOutCharacterCount() const;
     // The messages shown, oldest first, and where one is drawn (viewport coordinates; it may be off
     // screen). For screen readers.
     QList<qint64> messageIds() const;
