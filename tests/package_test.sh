@@ -16,6 +16,10 @@ appstreamcli validate --no-net --pedantic "$scratch/root/usr/share/metainfo/ai.o
   appstreamcli validate --no-net "$scratch/root/usr/share/metainfo/ai.opencomputing.YuanjingStudio.metainfo.xml"
 test -f "$scratch/root/usr/share/icons/hicolor/scalable/apps/ai.opencomputing.YuanjingStudio.svg"
 test -f "$scratch/root/usr/share/icons/hicolor/256x256/apps/ai.opencomputing.YuanjingStudio.png"
+# The player module, loaded on the first Play, where the program looks for it, with all it needs.
+player="$(find "$scratch/root/usr" -path "*/yuanjing-studio/yuanjing-player.so" | head -1)"
+test -n "$player" || { echo "the player module is missing"; exit 1; }
+! ldd "$player" | grep -q "not found" || { echo "the player module lacks libraries"; exit 1; }
 QT_QPA_PLATFORM=offscreen "$scratch/root/usr/bin/yuanjing-studio" --version | grep -q "0\."
 "$scratch/root/usr/bin/yuanjing" --version | grep -q "yuanjing 0\."
 # The installed app speaks Chinese on a Chinese system and English otherwise.

@@ -5,7 +5,7 @@
 #include "TestSupport.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
-#include "library/PlayerWidget.h"
+#include "library/VideoPlayer.h"
 #include "settings/SettingsDialog.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
@@ -16,6 +16,7 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QTemporaryDir>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -141,9 +142,16 @@ private slots:
         unnamed.removeDuplicates();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
 
-        // The player is made on the first "Play".
-        PlayerWidget player;
-        const QStringList unnamedInPlayer = unnamedControls(&player);
+        // The player is made on the first "Play", from its module.
+        QString why;
+        const std::unique_ptr<VideoPlayer> player(VideoPlayer::create(nullptr, &why));
+        QVERIFY2(player, qPrintable(why));
+        QVERIFY(why.isEmpty());
+        // Where the module is missing (a damaged installation), no player and a reason instead.
+        QTemporaryDir empty;
+        QVERIFY(!VideoPlayer::createFrom({empty.path()}, nullptr, &why));
+        QVERIFY2(why.contains(QLatin1String("yuanjing-player")), qPrintable(why));
+        const QStringList unnamedInPlayer = unnamedControls(player.get());
         QVERIFY2(unnamedInPlayer.isEmpty(), qPrintable(unnamedInPlayer.join(QLatin1Char('\n'))));
 
         SettingsDialog settings(m_core, &w);

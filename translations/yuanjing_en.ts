@@ -1165,6 +1165,12 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Also delete the downloaded file from disk</source>
         <translation>Also delete the downloaded file from disk</translation>
     </message>
+    <message>
+        <source>The video player could not be loaded, so videos cannot be played here. Open the file from its folder instead, or reinstall Yuanjing Studio.
+%1</source>
+        <translation>The video player could not be loaded, so videos cannot be played here. Open the file from its folder instead, or reinstall Yuanjing Studio.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1173,6 +1173,12 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Also delete the downloaded file from disk</source>
         <translation>同时删除已下载到磁盘的文件</translation>
     </message>
+    <message>
+        <source>The video player could not be loaded, so videos cannot be played here. Open the file from its folder instead, or reinstall Yuanjing Studio.
+%1</source>
+        <translation>无法加载视频播放器,因此无法在此播放视频。请从文件所在文件夹打开,或重新安装元境 Studio。
+%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

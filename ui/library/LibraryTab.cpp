@@ -3,7 +3,7 @@
 
 #include "core/AppCore.h"
 #include "library/CoverDelegate.h"
-#include "library/PlayerWidget.h"
+#include "library/VideoPlayer.h"
 #include "tasks/LibraryModel.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
@@ -161,11 +161,25 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     showDetails({});
 }
 
-PlayerWidget *LibraryTab::player()
+VideoPlayer *LibraryTab::player()
 {
-    if (!m_player) {
-        m_player = new PlayerWidget(m_playerSlot);
-        m_playerSlot->layout()->addWidget(m_player);
+    if (!m_player && !m_playerMissing) {
+        QString why;
+        m_player = VideoPlayer::create(m_playerSlot, &why);
+        if (m_player) {
+            m_playerSlot->layout()->addWidget(m_player);
+        } else {
+            // A damaged installation: say so where the video would be, once.
+            m_playerMissing = true;
+            auto *label = new QLabel(tr("The video player could not be loaded, so videos cannot be played here. "
+                                        "Open the file from its folder instead, or reinstall Yuanjing Studio.\n%1")
+                                         .arg(why),
+                                     m_playerSlot);
+            label->setWordWrap(true);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            Theme::apply(label, Theme::Tone::Error);
+            m_playerSlot->layout()->addWidget(label);
+        }
     }
     return m_player;
 }
@@ -273,8 +287,10 @@ void LibraryTab::playCurrent()
     const QUrl source = (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath)) ? QUrl::fromLocalFile(t.videoPath) : QUrl(t.videoUrl);
     if (source.isEmpty())
         return;
-    player()->setSource(source);
-    player()->play();
+    if (VideoPlayer *p = player()) {
+        p->setSource(source);
+        p->play();
+    }
 }
 
 void LibraryTab::copyPrompt()

@@ -7,7 +7,7 @@
 class AppCore;
 class CoverDelegate;
 class LibraryFilterModel;
-class PlayerWidget;
+class VideoPlayer;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -26,7 +26,8 @@ public:
     QListView *view() const { return m_view; }
     LibraryFilterModel *filter() const { return m_filter; }
     // Made on first use: starting the media back end (GStreamer) costs time and memory at start-up.
-    PlayerWidget *player();
+    // Made on the first Play; nullptr if the player module cannot be loaded (the slot says why).
+    VideoPlayer *player();
     QLabel *details() const { return m_details; }
     qint64 currentTaskId() const { return m_current; }
     void selectTask(qint64 id);
@@ -52,7 +53,8 @@ private:
     QComboBox *m_mode;
     QComboBox *m_model;
     QListView *m_view;
-    PlayerWidget *m_player = nullptr;
+    VideoPlayer *m_player = nullptr;
+    bool m_playerMissing = false;
     QWidget *m_playerSlot;
     QLabel *m_details;
     QPushButton *m_play;

@@ -21,7 +21,7 @@ QString clock(qint64 ms)
 } // namespace
 
 PlayerWidget::PlayerWidget(QWidget *parent)
-    : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)), m_video(new QVideoWidget(this))
+    : VideoPlayer(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)), m_video(new QVideoWidget(this))
 {
     m_player->setAudioOutput(m_audio);
     m_player->setVideoOutput(m_video);
@@ -137,6 +137,17 @@ void PlayerWidget::play()
 void PlayerWidget::stop()
 {
     m_player->stop();
+}
+
+bool PlayerWidget::hasStarted() const
+{
+    return m_player->playbackState() == QMediaPlayer::PlayingState
+           || m_player->mediaStatus() == QMediaPlayer::BufferedMedia || m_player->mediaStatus() == QMediaPlayer::EndOfMedia;
+}
+
+QString PlayerWidget::errorText() const
+{
+    return m_error->isVisibleTo(const_cast<PlayerWidget *>(this)) ? m_error->text() : QString();
 }
 
 void PlayerWidget::updateTimes()

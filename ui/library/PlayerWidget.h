@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QUrl>
-#include <QWidget>
+#include "library/VideoPlayer.h"
 
 class QAudioOutput;
 class QLabel;
@@ -12,18 +11,20 @@ class QVideoWidget;
 
 // Plays a finished video: the local file, or the platform's link while the download is not done.
 // Play/pause, seek bar with times, volume and mute, loop, full screen. A missing codec says which
-// packages to install.
-class PlayerWidget : public QWidget
+// packages to install. Built into the yuanjing-player module, loaded on the first Play.
+class PlayerWidget : public VideoPlayer
 {
     Q_OBJECT
 public:
     explicit PlayerWidget(QWidget *parent = nullptr);
     ~PlayerWidget() override;
 
-    void setSource(const QUrl &url);
-    QUrl source() const;
-    void play();
-    void stop();
+    void setSource(const QUrl &url) override;
+    QUrl source() const override;
+    void play() override;
+    void stop() override;
+    bool hasStarted() const override;
+    QString errorText() const override;
     QMediaPlayer *player() const { return m_player; }
     QLabel *errorLabel() const { return m_error; }
     QToolButton *playButton() const { return m_play; }
