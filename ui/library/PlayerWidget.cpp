@@ -35,7 +35,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     m_play->setToolTip(tr("Play / pause (Space)"));
     m_seek = new QSlider(Qt::Horizontal, this);
     m_seek->setAccessibleName(tr("Position"));
-    m_seek->setMinimumWidth(120);
+    m_seek->setMinimumWidth(80);
     m_time = new QLabel(QStringLiteral("0:00 / 0:00"), this);
     m_mute = new QToolButton(this);
     m_mute->setCheckable(true);
@@ -45,6 +45,7 @@ PlayerWidget::PlayerWidget(QWidget *parent)
     m_volume->setRange(0, 100);
     m_volume->setValue(80);
     m_volume->setMaximumWidth(90);
+    m_volume->setMinimumWidth(56); // a slider squeezed to a dot cannot be grabbed
     m_volume->setAccessibleName(tr("Volume"));
     m_loop = new QToolButton(this);
     m_loop->setText(tr("Loop"));
