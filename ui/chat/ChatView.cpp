@@ -362,7 +362,7 @@ void ChatView::settle()
     bar->setRange(0, qMax(0, m_tops.back() - page));
     bar->setPageStep(page);
     if (!m_blocks.empty())
-        bar->setSingleStep(3 * m_renderer.lineSpacing());
+        bar->setSingleStep(m_renderer.lineSpacing()); // the wheel moves three of these a notch
     bar->setValue(target());
     m_settling = false;
     viewport()->update();
