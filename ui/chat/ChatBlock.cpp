@@ -176,8 +176,11 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             if (b.textList() && b.next().isValid() && b.next().textList() == b.textList())
                 continue;
             QTextBlockFormat f = b.blockFormat();
-            if (f.bottomMargin() < space) {
+            const bool heading = f.headingLevel() > 0;
+            if (f.bottomMargin() < space || (heading && b != doc->begin())) {
                 f.setBottomMargin(space);
+                if (heading && b != doc->begin())
+                    f.setTopMargin(qMax(f.topMargin(), 2 * space)); // a heading belongs to what follows it
                 at.setBlockFormat(f);
             }
         }
