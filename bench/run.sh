@@ -33,7 +33,7 @@ awk -v a="$app_ms" -v b="$bare_ms" -v ak="$app_kib" -v bk="$bare_kib" \
   'BEGIN {printf "ratio %.2f x (budget 2.00), memory +%.1f MiB (budget 25)\n", a/b, (ak-bk)/1024}'
 
 echo "== chat: 1 MB answer in 20,000 chunks; 2,000-message conversation"
-"$build/bench/bench_chat" all "${CHAT_RUNS:-7}" 2>/dev/null | grep -E "answer:|run|scroll|resize|tail"
+"$build/bench/bench_chat" all "${CHAT_RUNS:-7}" 2>/dev/null | grep -E "answer:|run|scroll|resize|tail|estimate"
 
 echo "== studio: dropping a 50-megapixel JPEG"
 "$build/bench/bench_studio" "${STUDIO_RUNS:-3}" 2>/dev/null | grep -E "picture:|run"

@@ -104,7 +104,9 @@ int ChatBlockRenderer::lineSpacing() const
 ChatBlockRenderer::Metrics ChatBlockRenderer::measure(const QFont &font)
 {
     const QFontMetrics fm(font);
-    return {double(qMax(1, fm.averageCharWidth())), double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))),
+    // A CJK font's average character is wider than its Latin letters: measure Latin text itself.
+    const QString latin = QStringLiteral("The quick brown fox jumps over the lazy dog, 0123456789.");
+    return {qMax(1.0, fm.horizontalAdvance(latin) / double(latin.size())), double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))),
             fm.lineSpacing()};
 }
 
@@ -168,7 +170,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
     case ChatBlock::Kind::Text: {
         doc->setMarkdown(block.source, QTextDocument::MarkdownDialectGitHub);
         // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
-        const qreal space = textMetrics().line * 0.4;
+        const qreal space = textMetrics().line * ParagraphSpacing;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
             QTextCursor at(b);
             if (at.currentTable())
@@ -203,7 +205,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             break;
         c.insertBlock(QTextBlockFormat(), QTextCharFormat());
         QTextBlockFormat after;
-        after.setBottomMargin(textMetrics().line * 0.4);
+        after.setBottomMargin(textMetrics().line * ParagraphSpacing);
         c.setBlockFormat(after);
         insertLink(tr("Copy code") + (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
                    QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
@@ -246,26 +248,39 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
     return doc;
 }
 
-int ChatBlockRenderer::estimateText(const QString &text, int width, const Metrics &metrics)
+int ChatBlockRenderer::estimateText(const QString &text, int width, const Metrics &metrics, bool markdown)
 {
     // Lines as they would wrap, from the widths of a Latin and a CJK character: close enough for the
-    // scroll bar, and exact once the block is laid out on its way onto the screen.
-    const double narrow = metrics.narrow;
-    const double wide = metrics.wide;
-    const int lineHeight = metrics.line;
+    // scroll bar, and exact once the block is laid out on its way onto the screen. In Markdown a blank
+    // line is the space between paragraphs, a heading is set larger, and a table's rule is no row.
     const double available = qMax(40, width);
-    int lines = 0;
-    double lineWidth = 0;
-    for (const QChar ch : text) {
-        if (ch == QLatin1Char('\n')) {
-            lines += qMax(1, int(std::ceil(lineWidth / available)));
-            lineWidth = 0;
-            continue;
+    double height = 0;
+    qsizetype pos = 0;
+    const qsizetype n = text.size();
+    while (pos <= n) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), pos);
+        if (end < 0)
+            end = n;
+        const QStringView line = QStringView(text).mid(pos, end - pos);
+        pos = end + 1;
+        double lineWidth = 0;
+        bool blank = true;
+        for (const QChar ch : line) {
+            const char16_t c = ch.unicode();
+            blank = blank && (c == u' ' || c == u'\t' || c == u'\r');
+            lineWidth += c < 0x2E80 ? metrics.narrow : metrics.wide;
         }
-        lineWidth += ch.unicode() < 0x2E80 ? narrow : wide;
+        const int wrapped = qMax(1, int(std::ceil(lineWidth / available)));
+        if (!markdown)
+            height += wrapped * metrics.line;
+        else if (blank)
+            height += ParagraphSpacing * metrics.line;
+        else if (line.startsWith(QLatin1Char('#')))
+            height += wrapped * metrics.line * 1.6;
+        else if (!(line.startsWith(QLatin1Char('|')) && line.contains(QLatin1String("---"))))
+            height += wrapped * metrics.line;
     }
-    lines += qMax(1, int(std::ceil(lineWidth / available)));
-    return lines * lineHeight;
+    return int(height);
 }
 
 int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage &m, bool expanded, int width) const
@@ -276,10 +291,10 @@ int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage 
     case ChatBlock::Kind::Reasoning:
         if (m.reasoning.isEmpty())
             return 0;
-        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, textMetrics()) : 0);
-    case ChatBlock::Kind::Text: return estimateText(block.source, width, textMetrics());
+        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, textMetrics(), false) : 0);
+    case ChatBlock::Kind::Text: return estimateText(block.source, width, textMetrics(), true);
     case ChatBlock::Kind::Code:
-        return estimateText(block.source, 1 << 20, codeMetrics()) + (block.codeGoesOn ? 0 : line);
+        return estimateText(block.source, 1 << 20, codeMetrics(), false) + (block.codeGoesOn ? 0 : line);
     case ChatBlock::Kind::Footer: return line * (m.error.isEmpty() ? 1 : 2);
     }
     return line;

@@ -43,6 +43,8 @@ public:
     static constexpr qsizetype TextBlockChars = 3000;
     static constexpr int Indent = 48;
     static constexpr int MessageGap = 14;
+    // Space after a paragraph, a list or a code block, in lines.
+    static constexpr double ParagraphSpacing = 0.4;
 
     ChatBlockRenderer();
     void setPalette(const QPalette &palette) { m_palette = palette; }
@@ -69,7 +71,7 @@ private:
     const Metrics &textMetrics() const;
     const Metrics &codeMetrics() const;
     QString reasoningText(const ChatMessage &message, bool expanded) const;
-    static int estimateText(const QString &text, int width, const Metrics &metrics);
+    static int estimateText(const QString &text, int width, const Metrics &metrics, bool markdown);
 
     QFont m_textFont;
     QFont m_codeFont;
