@@ -202,6 +202,29 @@ private slots:
         QVERIFY(view.laidOutCharacterCount() < LaidOutBound);
     }
 
+    // Text with no paragraph or line end to cut at is cut anywhere, but never inside a character; the
+    // blocks put together are the text again.
+    void blocksNeverCutACharacter()
+    {
+        QString text;
+        for (int i = 0; i < 10000; ++i)
+            text += (i % 3) ? QStringLiteral("字") : QString::fromUcs4(U"\U0001F600"); // no break anywhere
+        for (const bool code : {false, true}) {
+            const QString markdown = code ? QStringLiteral("```\n") + text + QStringLiteral("\n```") : text;
+            const std::vector<ChatBlock> blocks = ChatBlockRenderer::split(markdown, 1, 0);
+            QVERIFY(blocks.size() > 2);
+            QString joined;
+            for (const ChatBlock &b : blocks) {
+                QVERIFY(!b.source.isEmpty());
+                QVERIFY(!b.source.back().isHighSurrogate());
+                QVERIFY(!b.source.front().isLowSurrogate());
+                QVERIFY(b.source.size() <= ChatBlockRenderer::TextBlockChars);
+                joined += b.source;
+            }
+            QCOMPARE(joined, text);
+        }
+    }
+
     // A view cleared for another conversation keeps nothing of the answer it showed.
     void clearingForgetsTheEarlierAnswer()
     {

@@ -45,14 +45,20 @@ QString stateLabel(const ChatMessage &m)
     return {};
 }
 
-// Where to cut text that has no better place within a block's size: never between the halves of a
-// character.
-qsizetype cutWithin(const QString &text, qsizetype from)
+// Where the block starting at `from` ends: the whole rest if it fits; else the last paragraph end
+// (prose) or line end (code; each piece keeps its line break, so the pieces put together are the code
+// again) within a block's size; else anywhere, but never between the halves of a character.
+qsizetype nextCut(const QString &text, qsizetype from, bool code)
 {
-    qsizetype to = from + ChatBlockRenderer::TextBlockChars;
-    if (text.at(to - 1).isHighSurrogate())
-        --to;
-    return to;
+    const qsizetype max = ChatBlockRenderer::TextBlockChars;
+    if (text.size() - from <= max)
+        return text.size();
+    qsizetype to = code ? text.lastIndexOf(QLatin1Char('\n'), from + max - 1) + 1
+                        : StreamingMarkdownBoundary::lastBoundaryWithin(text, from, max);
+    if (to > from)
+        return to;
+    to = from + max;
+    return text.at(to - 1).isHighSurrogate() ? to - 1 : to;
 }
 
 bool isThinking(const ChatMessage &m)
@@ -307,49 +313,26 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
         return out;
     int code = firstCode;
     for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
-        if (s.kind == MarkdownSegment::Kind::Code) {
-            // Each piece keeps its line break, so that the pieces put together are the code again.
-            qsizetype from = 0;
-            const qsizetype n = s.text.size();
-            do {
-                qsizetype to = n;
-                if (n - from > TextBlockChars) {
-                    to = s.text.lastIndexOf(QLatin1Char('\n'), from + TextBlockChars - 1) + 1;
-                    if (to <= from)
-                        to = cutWithin(s.text, from);
-                }
-                ChatBlock b;
-                b.kind = ChatBlock::Kind::Code;
-                b.messageId = messageId;
-                b.source = s.text.mid(from, to - from);
+        const bool isCode = s.kind == MarkdownSegment::Kind::Code;
+        qsizetype from = 0;
+        const qsizetype n = s.text.size();
+        do {
+            const qsizetype to = nextCut(s.text, from, isCode);
+            ChatBlock b;
+            b.kind = isCode ? ChatBlock::Kind::Code : ChatBlock::Kind::Text;
+            b.messageId = messageId;
+            b.source = s.text.mid(from, to - from);
+            if (isCode) {
                 b.language = s.language;
                 b.codeIndex = code;
                 b.codeGoesOn = to < n;
                 b.gapAbove = from == 0 ? 4 : 0;
-                out.push_back(std::move(b));
-                from = to;
-            } while (from < n);
-            ++code;
-            continue;
-        }
-        // Prose: cut at paragraph ends (or, in one huge paragraph, anywhere) into blocks of bounded size.
-        qsizetype from = 0;
-        const qsizetype n = s.text.size();
-        while (from < n) {
-            qsizetype to = n;
-            if (n - from > TextBlockChars) {
-                to = StreamingMarkdownBoundary::lastBoundaryWithin(s.text, from, TextBlockChars);
-                if (to <= from)
-                    to = cutWithin(s.text, from);
             }
-            ChatBlock b;
-            b.kind = ChatBlock::Kind::Text;
-            b.messageId = messageId;
-            b.source = s.text.mid(from, to - from);
-            if (!b.source.trimmed().isEmpty())
+            if (isCode || !b.source.trimmed().isEmpty()) // an empty code block still shows, with its link
                 out.push_back(std::move(b));
             from = to;
-        }
+        } while (from < n);
+        code += isCode;
     }
     return out;
 }
