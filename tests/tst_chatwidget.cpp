@@ -206,9 +206,11 @@ private slots:
     // blocks put together are the text again.
     void blocksNeverCutACharacter()
     {
-        QString text;
-        for (int i = 0; i < 10000; ++i)
-            text += (i % 3) ? QStringLiteral("字") : QString::fromUcs4(U"\U0001F600"); // no break anywhere
+        // One character, then pairs: a cut a block's size in (an even number) falls inside a pair.
+        QString text = QStringLiteral("字");
+        for (int i = 0; i < 6000; ++i)
+            text += QString::fromUcs4(U"\U0001F600");
+        QVERIFY(text.at(ChatBlockRenderer::TextBlockChars - 1).isHighSurrogate());
         for (const bool code : {false, true}) {
             const QString markdown = code ? QStringLiteral("```\n") + text + QStringLiteral("\n```") : text;
             const std::vector<ChatBlock> blocks = ChatBlockRenderer::split(markdown, 1, 0);
