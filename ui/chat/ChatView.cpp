@@ -13,6 +13,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -769,7 +770,13 @@ void ChatView::mouseMoveEvent(QMouseEvent *event)
         viewport()->update();
         return;
     }
-    viewport()->setCursor(anchorAt(pos).isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
+    const QString href = anchorAt(pos);
+    viewport()->setCursor(href.isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
+    // Where a link in an answer leads, before it is clicked.
+    if (href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://")))
+        QToolTip::showText(event->globalPosition().toPoint(), href, viewport());
+    else
+        QToolTip::hideText();
 }
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event)
