@@ -335,6 +335,29 @@ private slots:
         QVERIFY(view.selectedText().startsWith(ChatView::tr("You")));
     }
 
+    // Selecting with the mouse while the answer grows: the text holds still under the pointer, and
+    // follows the answer again once the button is let go.
+    void textHoldsStillWhileSelecting()
+    {
+        ChatView view;
+        showView(view, 400);
+        ChatMessage answer = startAnswer(view, 87);
+        for (int i = 0; i < 100; ++i)
+            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        view.updateStreaming(answer);
+        QScrollBar *bar = view.verticalScrollBar();
+        QCOMPARE(bar->value(), bar->maximum());
+        const int held = bar->value();
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(50, 100));
+        for (int i = 100; i < 200; ++i)
+            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        view.updateStreaming(answer);
+        QCOMPARE(bar->value(), held);
+        QVERIFY(bar->maximum() > held);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(50, 100));
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
     // Select All while an answer is being written keeps up with it: what is copied is all of it.
     void selectAllFollowsAGrowingAnswer()
     {

@@ -333,7 +333,8 @@ void ChatView::settle()
     const int page = viewport()->height();
     const auto target = [&] {
         const int bottom = qMax(0, m_tops.back() - page);
-        if (m_follow || m_blocks.empty())
+        // While the mouse button is down (selecting), the text holds still even when following.
+        if ((m_follow && !m_selecting) || m_blocks.empty())
             return bottom;
         return qBound(0, m_tops[qMin(m_anchorBlock, int(m_blocks.size()) - 1)] + m_anchorOffset, bottom);
     };
@@ -375,12 +376,18 @@ void ChatView::scrollContentsBy(int, int)
         // The user scrolled: remember where, so that text changing above does not move what they read.
         const QScrollBar *bar = verticalScrollBar();
         m_follow = bar->value() >= bar->maximum() - 4;
-        updateTops();
-        m_anchorBlock = qMax(0, blockAt(bar->value()));
-        m_anchorOffset = m_blocks.empty() ? 0 : bar->value() - m_tops[m_anchorBlock];
+        rememberTop();
         settle();
     }
     viewport()->update();
+}
+
+void ChatView::rememberTop()
+{
+    updateTops();
+    const int value = verticalScrollBar()->value();
+    m_anchorBlock = qMax(0, blockAt(value));
+    m_anchorOffset = m_blocks.empty() ? 0 : value - m_tops[m_anchorBlock];
 }
 
 void ChatView::scrollTo(int value)
@@ -754,6 +761,7 @@ void ChatView::mousePressEvent(QMouseEvent *event)
     else
         m_selectionStart = m_selectionEnd = at;
     m_selecting = true;
+    rememberTop();
     viewport()->update();
 }
 
@@ -786,6 +794,7 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     m_selecting = false;
+    settle(); // a reader following the answer catches up with what came while selecting
     const QString href = anchorAt(event->position().toPoint());
     if (!hasSelection() && !href.isEmpty() && href == m_pressedHref)
         onAnchor(QUrl(href));

@@ -111,6 +111,8 @@ private:
     // Gives the next (or previous) link the keyboard focus; false when there is none.
     bool moveLinkFocus(bool forward);
     void scrollTo(int value);
+    // Notes the block at the top of the screen and how far into it, to keep it there.
+    void rememberTop();
 
     ChatBlockRenderer m_renderer;
     QList<ChatMessage> m_all;   // oldest first
