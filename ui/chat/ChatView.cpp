@@ -138,6 +138,7 @@ void ChatView::invalidate(int block)
 {
     ChatBlock &b = m_blocks[block];
     b.doc.reset();
+    b.hasPlainText = false;
     b.measured = false;
     b.height = m_renderer.estimateHeight(b, messageOf(b.messageId), m_expanded.contains(b.messageId), contentWidth(b));
     m_topsDirty = true;
@@ -318,12 +319,12 @@ void ChatView::settle()
     if (m_settling)
         return;
     m_settling = true;
-    if (m_blocks.size() != m_announcedBlocks && QAccessible::isActive()) {
+    if (size_t(m_all.size()) != m_announcedMessages && QAccessible::isActive()) {
         // Messages came or went: a screen reader reads the list again.
         QAccessibleEvent changed(this, QAccessible::ObjectReorder);
         QAccessible::updateAccessibility(&changed);
     }
-    m_announcedBlocks = m_blocks.size();
+    m_announcedMessages = size_t(m_all.size());
     const int width = qMax(120, viewport()->width() - 2 * Padding);
     if (width != m_width) {
         m_width = width;
@@ -519,6 +520,9 @@ QString ChatView::anchorAt(const QPoint &pos)
 QString ChatView::textOf(int index, int from, int to) const
 {
     const ChatBlock &b = m_blocks[index];
+    const bool whole = from <= 0 && to < 0;
+    if (whole && b.hasPlainText)
+        return b.plainText;
     std::unique_ptr<QTextDocument> made;
     const QTextDocument *doc = b.doc.get();
     if (!doc) {
@@ -530,7 +534,12 @@ QString ChatView::textOf(int index, int from, int to) const
     QTextCursor c(const_cast<QTextDocument *>(doc));
     c.setPosition(qBound(0, from, doc->characterCount() - 1));
     c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1), QTextCursor::KeepAnchor);
-    return c.selection().toPlainText();
+    QString text = c.selection().toPlainText();
+    if (whole) {
+        b.plainText = text;
+        b.hasPlainText = true;
+    }
+    return text;
 }
 
 QString ChatView::messageText(qint64 id) const

@@ -137,7 +137,7 @@ private:
     int m_anchorBlock = 0;
     int m_anchorOffset = 0;
     bool m_settling = false;
-    size_t m_announcedBlocks = 0; // to screen readers
+    size_t m_announcedMessages = 0; // to screen readers
 
     TextPoint m_selectionStart;
     TextPoint m_selectionEnd;
