@@ -3,8 +3,8 @@
 #include "common/Theme.h"
 
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -36,11 +36,16 @@ protected:
 QString stateLabel(const ChatMessage &m)
 {
     switch (m.state) {
-    case ChatMessage::State::Streaming: return ChatBlockRenderer::tr("Writing…");
-    case ChatMessage::State::Stopped: return ChatBlockRenderer::tr("Stopped");
-    case ChatMessage::State::Interrupted: return ChatBlockRenderer::tr("Interrupted");
-    case ChatMessage::State::Failed: return ChatBlockRenderer::tr("Failed");
-    case ChatMessage::State::Done: return {};
+    case ChatMessage::State::Streaming:
+        return ChatBlockRenderer::tr("Writing…");
+    case ChatMessage::State::Stopped:
+        return ChatBlockRenderer::tr("Stopped");
+    case ChatMessage::State::Interrupted:
+        return ChatBlockRenderer::tr("Interrupted");
+    case ChatMessage::State::Failed:
+        return ChatBlockRenderer::tr("Failed");
+    case ChatMessage::State::Done:
+        return {};
     }
     return {};
 }
@@ -112,8 +117,8 @@ ChatBlockRenderer::Metrics ChatBlockRenderer::measure(const QFont &font)
     const QFontMetrics fm(font);
     // A CJK font's average character is wider than its Latin letters: measure Latin text itself.
     const QString latin = QStringLiteral("The quick brown fox jumps over the lazy dog, 0123456789.");
-    return {qMax(1.0, fm.horizontalAdvance(latin) / double(latin.size())), double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))),
-            fm.lineSpacing()};
+    return {qMax(1.0, fm.horizontalAdvance(latin) / double(latin.size())),
+            double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))), fm.lineSpacing()};
 }
 
 QString ChatBlockRenderer::reasoningText(const ChatMessage &m, bool expanded) const
@@ -127,8 +132,8 @@ QString ChatBlockRenderer::reasoningText(const ChatMessage &m, bool expanded) co
     return expanded ? m.reasoning : QString();
 }
 
-std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, const ChatMessage &m, bool expanded,
-                                                       int width) const
+std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, const ChatMessage &m,
+                                                       bool expanded, int width) const
 {
     auto doc = std::make_unique<BlockDocument>();
     doc->setUndoRedoEnabled(false); // read-only: a history would only keep copies
@@ -151,7 +156,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         QTextCharFormat f = muted;
         f.setFontWeight(QFont::Bold);
         const QString who = m.isAssistant() ? m.model : tr("You");
-        c.insertText(who + QStringLiteral("  ·  ") + QLocale().toString(m.createdAt.time(), QLocale::ShortFormat), f);
+        c.insertText(
+            who + QStringLiteral("  ·  ") + QLocale().toString(m.createdAt.time(), QLocale::ShortFormat), f);
         break;
     }
     case ChatBlock::Kind::Reasoning: {
@@ -163,7 +169,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             c.insertText(tr("Thinking…") + QLatin1Char('\n') + reasoningText(m, expanded), italic);
             break;
         }
-        insertLink(expanded ? tr("Hide thinking") : tr("Show thinking (%n characters)", nullptr, int(m.reasoning.size())),
+        insertLink(expanded ? tr("Hide thinking")
+                            : tr("Show thinking (%n characters)", nullptr, int(m.reasoning.size())),
                    QStringLiteral("msg:think/%1").arg(m.id));
         if (expanded) {
             QTextBlockFormat quote;
@@ -205,7 +212,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         c.setBlockFormat(code);
         QString text = block.source;
         if (block.codeGoesOn && text.endsWith(QLatin1Char('\n')))
-            text.chop(1); // the break before the next piece
+            text.chop(1);             // the break before the next piece
         c.insertText(text, codeChar); // line breaks become paragraphs of the same format
         if (block.codeGoesOn)
             break;
@@ -213,7 +220,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         QTextBlockFormat after;
         after.setBottomMargin(textMetrics().line * ParagraphSpacing);
         c.setBlockFormat(after);
-        insertLink(tr("Copy code") + (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
+        insertLink(tr("Copy code") +
+                       (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
                    QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
         break;
     }
@@ -241,9 +249,12 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         insertLink(tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
         c.insertText(QStringLiteral("  "), muted);
         if (m.isAssistant()) {
-            const bool retry = m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
+            const bool retry =
+                m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
             insertLink(retry ? tr("Retry") : tr("Regenerate"),
-                       QStringLiteral("msg:%1/%2").arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate")).arg(m.id));
+                       QStringLiteral("msg:%1/%2")
+                           .arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate"))
+                           .arg(m.id));
         } else {
             insertLink(tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
         }
@@ -289,19 +300,25 @@ int ChatBlockRenderer::estimateText(const QString &text, int width, const Metric
     return int(height);
 }
 
-int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage &m, bool expanded, int width) const
+int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage &m, bool expanded,
+                                      int width) const
 {
     const int line = textMetrics().line;
     switch (block.kind) {
-    case ChatBlock::Kind::Header: return line;
+    case ChatBlock::Kind::Header:
+        return line;
     case ChatBlock::Kind::Reasoning:
         if (m.reasoning.isEmpty())
             return 0;
-        return line + (isThinking(m) || expanded ? estimateText(reasoningText(m, expanded), width - 16, textMetrics(), false) : 0);
-    case ChatBlock::Kind::Text: return estimateText(block.source, width, textMetrics(), true);
+        return line + (isThinking(m) || expanded
+                           ? estimateText(reasoningText(m, expanded), width - 16, textMetrics(), false)
+                           : 0);
+    case ChatBlock::Kind::Text:
+        return estimateText(block.source, width, textMetrics(), true);
     case ChatBlock::Kind::Code:
         return estimateText(block.source, 1 << 20, codeMetrics(), false) + (block.codeGoesOn ? 0 : line);
-    case ChatBlock::Kind::Footer: return line * (m.error.isEmpty() ? 1 : 2);
+    case ChatBlock::Kind::Footer:
+        return line * (m.error.isEmpty() ? 1 : 2);
     }
     return line;
 }

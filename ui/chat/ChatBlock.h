@@ -21,11 +21,11 @@ struct ChatBlock
     enum class Kind { Header, Reasoning, Text, Code, Footer };
     Kind kind = Kind::Text;
     qint64 messageId = 0;
-    bool indented = false; // the user's own messages stand apart
-    int gapAbove = 0;      // space above the block, outside its background
-    QString source;        // Markdown (Text) or the code itself (Code)
-    QString language;      // Code
-    int codeIndex = -1;    // Code: its number within the message, for "Copy code"
+    bool indented = false;   // the user's own messages stand apart
+    int gapAbove = 0;        // space above the block, outside its background
+    QString source;          // Markdown (Text) or the code itself (Code)
+    QString language;        // Code
+    int codeIndex = -1;      // Code: its number within the message, for "Copy code"
     bool codeGoesOn = false; // Code: a long block is cut at line ends; the last piece has the link
     // Its text as shown, kept once asked for (copying, screen readers): asking again costs no document.
     mutable QString plainText;

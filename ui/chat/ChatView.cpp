@@ -78,7 +78,8 @@ void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
             b.height = m_renderer.estimateHeight(b, m, m_expanded.contains(b.messageId), contentWidth(b));
     }
     m_blocks.erase(m_blocks.begin() + from, m_blocks.begin() + from + count);
-    m_blocks.insert(m_blocks.begin() + from, std::make_move_iterator(with.begin()), std::make_move_iterator(with.end()));
+    m_blocks.insert(m_blocks.begin() + from, std::make_move_iterator(with.begin()),
+                    std::make_move_iterator(with.end()));
     // Indexes past the change move with it; those inside it land on its first block.
     if (m_anchorBlock >= from + count)
         m_anchorBlock += delta;
@@ -87,7 +88,7 @@ void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
     if (m_focusLink.block >= from + count)
         m_focusLink.block += delta;
     else if (m_focusLink.block >= from)
-        m_focusLink = TextPoint(); // its link was replaced
+        m_focusLink = TextPoint();                    // its link was replaced
     if (m_streamFirst >= 0 && from < m_streamFirst) { // an earlier message changed
         m_streamFirst += delta;
         m_tailFirst += delta;
@@ -140,7 +141,8 @@ void ChatView::invalidate(int block)
     b.doc.reset();
     b.hasPlainText = false;
     b.measured = false;
-    b.height = m_renderer.estimateHeight(b, messageOf(b.messageId), m_expanded.contains(b.messageId), contentWidth(b));
+    b.height = m_renderer.estimateHeight(b, messageOf(b.messageId), m_expanded.contains(b.messageId),
+                                         contentWidth(b));
     m_topsDirty = true;
 }
 
@@ -235,8 +237,8 @@ void ChatView::renderStreaming()
     // Newly final text: blocks made once, before the tail.
     const qsizetype stable = m_boundary.update(content);
     if (stable > m_renderedStable) {
-        std::vector<ChatBlock> final = ChatBlockRenderer::split(content.mid(m_renderedStable, stable - m_renderedStable),
-                                                                m_streamId, m_stableCodeBlocks);
+        std::vector<ChatBlock> final = ChatBlockRenderer::split(
+            content.mid(m_renderedStable, stable - m_renderedStable), m_streamId, m_stableCodeBlocks);
         for (const ChatBlock &b : final)
             m_stableCodeBlocks += b.kind == ChatBlock::Kind::Code;
         const int added = int(final.size());
@@ -245,7 +247,8 @@ void ChatView::renderStreaming()
         m_renderedStable = stable;
     }
     // The open tail and the footer: replaced on every update.
-    std::vector<ChatBlock> tail = ChatBlockRenderer::split(content.mid(m_renderedStable), m_streamId, m_stableCodeBlocks);
+    std::vector<ChatBlock> tail =
+        ChatBlockRenderer::split(content.mid(m_renderedStable), m_streamId, m_stableCodeBlocks);
     tail.push_back(frameBlock(ChatBlock::Kind::Footer, m_streaming));
     replaceBlocks(m_tailFirst, int(m_blocks.size()) - m_tailFirst, std::move(tail));
     settle();
@@ -465,7 +468,8 @@ void ChatView::paintEvent(QPaintEvent *event)
             selection.cursor = QTextCursor(b.doc.get());
             const int end = b.doc->characterCount() - 1;
             selection.cursor.setPosition(i == selFrom.block ? qMin(selFrom.pos, end) : 0);
-            selection.cursor.setPosition(i == selTo.block ? qMin(selTo.pos, end) : end, QTextCursor::KeepAnchor);
+            selection.cursor.setPosition(i == selTo.block ? qMin(selTo.pos, end) : end,
+                                         QTextCursor::KeepAnchor);
             selection.format.setBackground(palette().highlight());
             selection.format.setForeground(palette().highlightedText());
             context.selections.append(selection);
@@ -526,14 +530,16 @@ QString ChatView::textOf(int index, int from, int to) const
     std::unique_ptr<QTextDocument> made;
     const QTextDocument *doc = b.doc.get();
     if (!doc) {
-        made = m_renderer.make(b, messageOf(b.messageId), m_expanded.contains(b.messageId), qMax(60, m_width));
+        made =
+            m_renderer.make(b, messageOf(b.messageId), m_expanded.contains(b.messageId), qMax(60, m_width));
         doc = made.get();
     }
     if (!doc)
         return {};
     QTextCursor c(const_cast<QTextDocument *>(doc));
     c.setPosition(qBound(0, from, doc->characterCount() - 1));
-    c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1), QTextCursor::KeepAnchor);
+    c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1),
+                  QTextCursor::KeepAnchor);
     QString text = c.selection().toPlainText();
     if (whole) {
         b.plainText = text;
@@ -706,7 +712,8 @@ bool ChatView::moveLinkFocus(bool forward)
     TextPoint from = m_focusLink;
     if (from.block < 0) {
         const int value = verticalScrollBar()->value();
-        from = forward ? TextPoint{blockAt(value), -1} : TextPoint{blockAt(value + viewport()->height()), 1 << 30};
+        from = forward ? TextPoint{blockAt(value), -1}
+                       : TextPoint{blockAt(value + viewport()->height()), 1 << 30};
     }
     const int step = forward ? 1 : -1;
     for (int i = from.block; i >= 0 && i < int(m_blocks.size()); i += step) {
@@ -721,7 +728,9 @@ bool ChatView::moveLinkFocus(bool forward)
             const QRect r = linkRectAt(link);
             // Bring it into view, with a line of what surrounds it.
             if (r.top() < 0 || r.bottom() > viewport()->height()) {
-                scrollTo(verticalScrollBar()->value() + (r.top() < 0 ? r.top() - r.height() : r.bottom() - viewport()->height() + r.height()));
+                scrollTo(
+                    verticalScrollBar()->value() +
+                    (r.top() < 0 ? r.top() - r.height() : r.bottom() - viewport()->height() + r.height()));
             }
             viewport()->update();
             return true;
@@ -827,8 +836,8 @@ void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void ChatView::keyPressEvent(QKeyEvent *event)
 {
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space)
-        && m_focusLink.block >= 0) {
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) &&
+        m_focusLink.block >= 0) {
         onAnchor(QUrl(hrefAt(m_focusLink)));
         return;
     }
@@ -856,7 +865,8 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     const QString href = anchorAt(event->pos());
     if (href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://"))) {
-        menu.addAction(tr("Copy Link Address"), this, [href] { QGuiApplication::clipboard()->setText(href); });
+        menu.addAction(tr("Copy Link Address"), this,
+                       [href] { QGuiApplication::clipboard()->setText(href); });
         menu.addSeparator();
     }
     QAction *copyAction = menu.addAction(tr("Copy"), this, &ChatView::copy);

@@ -75,7 +75,10 @@ private:
     {
         int block = -1;
         int pos = 0;
-        bool operator<(const TextPoint &o) const { return block < o.block || (block == o.block && pos < o.pos); }
+        bool operator<(const TextPoint &o) const
+        {
+            return block < o.block || (block == o.block && pos < o.pos);
+        }
         bool operator==(const TextPoint &o) const { return block == o.block && pos == o.pos; }
     };
 

@@ -12,7 +12,10 @@ public:
     bool isValid() const override { return m_view && m_view->messageIds().contains(m_id); }
     QObject *object() const override { return nullptr; }
     QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_view.data()); }
+    QAccessibleInterface *parent() const override
+    {
+        return QAccessible::queryAccessibleInterface(m_view.data());
+    }
     QAccessibleInterface *child(int) const override { return nullptr; }
     int childCount() const override { return 0; }
     int indexOfChild(const QAccessibleInterface *) const override { return -1; }
@@ -53,7 +56,9 @@ QAccessibleInterface *factory(const QString &className, QObject *object)
 }
 } // namespace
 
-ChatViewAccessible::ChatViewAccessible(ChatView *view) : QAccessibleWidget(view, QAccessible::List) {}
+ChatViewAccessible::ChatViewAccessible(ChatView *view) : QAccessibleWidget(view, QAccessible::List)
+{
+}
 
 ChatViewAccessible::~ChatViewAccessible()
 {
@@ -96,7 +101,8 @@ QAccessibleInterface *ChatViewAccessible::child(int index) const
                 ++old;
             }
         }
-        it = m_items.insert(message, QAccessible::registerAccessibleInterface(new MessageItem(view(), message)));
+        it = m_items.insert(message,
+                            QAccessible::registerAccessibleInterface(new MessageItem(view(), message)));
     }
     return QAccessible::accessibleInterface(it.value());
 }
