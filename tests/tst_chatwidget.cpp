@@ -400,6 +400,46 @@ private slots:
         QVERIFY(!shown.contains(ChatView::tr("Writing…")));
     }
 
+    // A double click takes a word, a third click the paragraph.
+    void tripleClickSelectsTheParagraph()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMessages({finishedMessage(97, ChatMessage::Role::User, QStringLiteral("alpha beta gamma delta"))});
+        const QRect copy = view.linkRect(QStringLiteral("msg:copy/97"));
+        QVERIFY(!copy.isEmpty());
+        const QPoint onAlpha(copy.left() + 4, copy.top() - copy.height() / 2); // the line above the links
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, onAlpha);
+        QCOMPARE(view.selectedText(), QStringLiteral("alpha"));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, onAlpha);
+        QCOMPARE(view.selectedText(), QStringLiteral("alpha beta gamma delta"));
+    }
+
+    // Selecting past the bottom edge scrolls on while the pointer rests there.
+    void selectingPastTheEdgeScrolls()
+    {
+        ChatView view;
+        showView(view, 300);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ChatMessage answer = finishedMessage(98, ChatMessage::Role::Assistant, QString());
+        for (int i = 0; i < 200; ++i)
+            answer.content += QStringLiteral("Paragraph %1.\n\n").arg(i);
+        view.setMessages({answer});
+        QScrollBar *bar = view.verticalScrollBar();
+        bar->setValue(0);
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(20, 20));
+        const QPointF below(20, view.viewport()->height() + 40);
+        QMouseEvent move(QEvent::MouseMove, below, view.viewport()->mapToGlobal(below), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &move);
+        const int afterMove = bar->value();
+        QTRY_VERIFY(bar->value() > afterMove + 200); // with no more moves
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, below.toPoint());
+        const QString selected = view.selectedText();
+        QVERIFY(selected.contains(QLatin1String("Paragraph 0.")));
+        QVERIFY(selected.contains(QLatin1String("Paragraph 20.")));
+    }
+
     // Keyboard users reach the same links: Tab moves from link to link, Enter follows one.
     void keyboardReachesMessageLinks()
     {

@@ -772,6 +772,12 @@ void ChatView::mousePressEvent(QMouseEvent *event)
     }
     setFocus(Qt::MouseFocusReason);
     m_focusLink = TextPoint();
+    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval()
+        && (event->position().toPoint() - m_doubleClickPos).manhattanLength() < QApplication::startDragDistance()) {
+        m_doubleClicked.invalidate();
+        selectAround(event->position().toPoint(), QTextCursor::BlockUnderCursor);
+        return;
+    }
     m_pressedHref = anchorAt(event->position().toPoint());
     const TextPoint at = hit(event->position().toPoint());
     if (event->modifiers() & Qt::ShiftModifier && m_selectionStart.block >= 0)
@@ -787,11 +793,14 @@ void ChatView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
     if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        // Past the top or bottom edge, the text scrolls under the pointer.
-        if (pos.y() < 0)
-            scrollTo(verticalScrollBar()->value() + pos.y());
-        else if (pos.y() > viewport()->height())
-            scrollTo(verticalScrollBar()->value() + pos.y() - viewport()->height());
+        // Past the top or bottom edge, the text scrolls under the pointer, also while it rests there.
+        m_pointer = pos;
+        if (pos.y() < 0 || pos.y() > viewport()->height()) {
+            if (!m_autoScroll.isActive())
+                m_autoScroll.start(30, this);
+        } else {
+            m_autoScroll.stop();
+        }
         m_selectionEnd = hit(pos);
         viewport()->update();
         return;
@@ -812,6 +821,7 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     m_selecting = false;
+    m_autoScroll.stop();
     settle(); // a reader following the answer catches up with what came while selecting
     const QString href = anchorAt(event->position().toPoint());
     if (!hasSelection() && !href.isEmpty() && href == m_pressedHref)
@@ -821,16 +831,47 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event)
     m_pressedHref.clear();
 }
 
-void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
+void ChatView::selectAround(const QPoint &pos, QTextCursor::SelectionType unit)
 {
-    const TextPoint at = hit(event->position().toPoint());
+    const TextPoint at = hit(pos);
     if (at.block < 0 || !m_blocks[at.block].doc)
         return;
     QTextCursor c(m_blocks[at.block].doc.get());
     c.setPosition(at.pos);
-    c.select(QTextCursor::WordUnderCursor);
+    if (unit == QTextCursor::BlockUnderCursor) {
+        // The paragraph itself, without the break before it that BlockUnderCursor takes along.
+        c.movePosition(QTextCursor::StartOfBlock);
+        c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    } else {
+        c.select(unit);
+    }
     m_selectionStart = {at.block, c.selectionStart()};
     m_selectionEnd = {at.block, c.selectionEnd()};
+    viewport()->update();
+}
+
+void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    selectAround(event->position().toPoint(), QTextCursor::WordUnderCursor);
+    // A third click soon after, in the same place, takes the paragraph (Qt has no triple-click event).
+    m_doubleClicked.start();
+    m_doubleClickPos = event->position().toPoint();
+}
+
+void ChatView::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_autoScroll.timerId()) {
+        QAbstractScrollArea::timerEvent(event);
+        return;
+    }
+    if (!m_selecting) {
+        m_autoScroll.stop();
+        return;
+    }
+    // Faster the further past the edge, as in other text views.
+    const int past = m_pointer.y() < 0 ? m_pointer.y() : m_pointer.y() - viewport()->height();
+    scrollTo(verticalScrollBar()->value() + qBound(-viewport()->height() / 2, past, viewport()->height() / 2));
+    m_selectionEnd = hit(m_pointer);
     viewport()->update();
 }
 

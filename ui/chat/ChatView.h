@@ -5,6 +5,9 @@
 #include "chat/MarkdownSplitter.h"
 
 #include <QAbstractScrollArea>
+#include <QBasicTimer>
+#include <QElapsedTimer>
+#include <QTextCursor>
 #include <QHash>
 #include <QSet>
 
@@ -62,6 +65,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void timerEvent(QTimerEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -114,6 +118,7 @@ private:
     // Gives the next (or previous) link the keyboard focus; false when there is none.
     bool moveLinkFocus(bool forward);
     void scrollTo(int value);
+    void selectAround(const QPoint &viewportPos, QTextCursor::SelectionType unit);
     // Notes the block at the top of the screen and how far into it, to keep it there.
     void rememberTop();
 
@@ -147,4 +152,8 @@ private:
     bool m_selecting = false;
     QString m_pressedHref;
     TextPoint m_focusLink; // the link Enter follows, moved by Tab
+    QBasicTimer m_autoScroll; // while selecting with the pointer past an edge
+    QPoint m_pointer;
+    QElapsedTimer m_doubleClicked; // for a triple click
+    QPoint m_doubleClickPos;
 };
