@@ -400,6 +400,27 @@ private slots:
         QVERIFY(!shown.contains(ChatView::tr("Writing…")));
     }
 
+    // The view does not scroll sideways: a code line wider than it wraps instead of running out of sight.
+    void longCodeLinesWrap()
+    {
+        ChatView view;
+        showView(view);
+        ChatMessage answer = finishedMessage(99, ChatMessage::Role::Assistant, QStringLiteral("```\n"));
+        for (int i = 0; i < 40; ++i)
+            answer.content += QStringLiteral("argument_%1, ").arg(i);
+        answer.content += QStringLiteral("\n```\n\nAfter.");
+        view.setMessages({answer});
+        const auto linkBelowCode = [&] {
+            return view.linkRect(QStringLiteral("msg:copycode/99/0")).top() - view.messageRect(99).top();
+        };
+        view.resize(4000, 600); // wide enough for the line
+        const int unwrapped = linkBelowCode();
+        view.resize(500, 600);
+        // The line takes several lines of the narrow view, which push the link below it down.
+        QVERIFY2(linkBelowCode() > unwrapped + 30, qPrintable(QStringLiteral("%1 vs %2").arg(linkBelowCode()).arg(unwrapped)));
+        QVERIFY(view.codeBlock(99, 0).count(QLatin1Char('\n')) == 0); // copied as written
+    }
+
     // A double click takes a word, a third click the paragraph.
     void tripleClickSelectsTheParagraph()
     {

@@ -205,7 +205,11 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         QTextBlockFormat code;
         code.setBackground(m_palette.alternateBase().color().darker(104));
         code.setLeftMargin(8);
-        code.setNonBreakableLines(true);
+        // A line wider than the view wraps (anywhere, if it must) rather than running out of sight:
+        // the view does not scroll sideways, and "Copy code" copies it whole.
+        QTextOption wrap = doc->defaultTextOption();
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        doc->setDefaultTextOption(wrap);
         QTextCharFormat codeChar;
         codeChar.setFont(m_codeFont);
         codeChar.setFontFixedPitch(true);
@@ -316,7 +320,7 @@ int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage 
     case ChatBlock::Kind::Text:
         return estimateText(block.source, width, textMetrics(), true);
     case ChatBlock::Kind::Code:
-        return estimateText(block.source, 1 << 20, codeMetrics(), false) + (block.codeGoesOn ? 0 : line);
+        return estimateText(block.source, width - 8, codeMetrics(), false) + (block.codeGoesOn ? 0 : line);
     case ChatBlock::Kind::Footer:
         return line * (m.error.isEmpty() ? 1 : 2);
     }
