@@ -527,7 +527,17 @@ private slots:
         QCOMPARE(reply->parent(), list);
         QVERIFY(!reply->rect().isEmpty());
         QCOMPARE(list->childAt(reply->rect().center().x(), reply->rect().center().y()), reply);
-        Q_UNUSED(answer)
+        // And read word by word through its text interface.
+        QAccessibleTextInterface *text = reply->textInterface();
+        QVERIFY(text);
+        QCOMPARE(text->characterCount(), int(m_tab->view()->messageText(answer.id).size()));
+        QCOMPARE(text->text(0, text->characterCount()), m_tab->view()->messageText(answer.id));
+        int start = -1, end = -1;
+        QCOMPARE(text->textAtOffset(0, QAccessible::WordBoundary, &start, &end), QStringLiteral("qwen3"));
+        // Asked to show a part of it, the view brings the message into view.
+        m_tab->view()->verticalScrollBar()->setValue(0);
+        text->scrollToSubstring(0, 5);
+        QVERIFY(m_tab->view()->viewport()->rect().intersects(m_tab->view()->messageRect(answer.id)));
     }
 
     void shiftEnterIsANewLine()

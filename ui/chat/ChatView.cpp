@@ -688,6 +688,15 @@ QRect ChatView::linkRectAt(const TextPoint &link) const
     return r.toAlignedRect().translated(blockOrigin(link.block));
 }
 
+void ChatView::scrollToMessage(qint64 id)
+{
+    const int first = firstBlockOf(id);
+    if (first < 0)
+        return;
+    updateTops();
+    scrollTo(m_tops[first]);
+}
+
 QRect ChatView::linkRect(const QString &href) const
 {
     const int value = verticalScrollBar()->value();

@@ -50,6 +50,8 @@ public:
     // screen). For screen readers.
     QList<qint64> messageIds() const;
     QRect messageRect(qint64 id) const;
+    // Brings the start of a message into view.
+    void scrollToMessage(qint64 id);
     // Where the link to href is drawn, in viewport coordinates; empty when it is not on screen.
     QRect linkRect(const QString &href) const;
 

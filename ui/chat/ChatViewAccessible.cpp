@@ -4,10 +4,40 @@
 #include <QWidget>
 
 namespace {
-class MessageItem : public QAccessibleInterface
+// A message, read as text: by word, line or whole (the text interface's default walks use text()).
+class MessageItem : public QAccessibleInterface, public QAccessibleTextInterface
 {
 public:
     MessageItem(ChatView *view, qint64 id) : m_view(view), m_id(id) {}
+
+    void *interface_cast(QAccessible::InterfaceType type) override
+    {
+        return type == QAccessible::TextInterface ? static_cast<QAccessibleTextInterface *>(this) : nullptr;
+    }
+    // QAccessibleTextInterface. Selection is the view's own (across messages), not offered here.
+    void selection(int, int *start, int *end) const override { *start = *end = 0; }
+    int selectionCount() const override { return 0; }
+    void addSelection(int, int) override {}
+    void removeSelection(int) override {}
+    void setSelection(int, int, int) override {}
+    int cursorPosition() const override { return m_cursor; }
+    void setCursorPosition(int position) override { m_cursor = qBound(0, position, characterCount()); }
+    QString text(int start, int end) const override { return plain().mid(start, end - start); }
+    int characterCount() const override { return int(plain().size()); }
+    // Places of single characters are not mapped: the message's own place stands for them.
+    QRect characterRect(int) const override { return rect(); }
+    int offsetAtPoint(const QPoint &) const override { return 0; }
+    void scrollToSubstring(int, int) override
+    {
+        if (m_view)
+            m_view->scrollToMessage(m_id);
+    }
+    QString attributes(int, int *startOffset, int *endOffset) const override
+    {
+        *startOffset = 0;
+        *endOffset = characterCount();
+        return {};
+    }
 
     bool isValid() const override { return m_view && m_view->messageIds().contains(m_id); }
     QObject *object() const override { return nullptr; }
@@ -44,8 +74,11 @@ public:
     }
 
 private:
+    QString plain() const { return m_view ? m_view->messageText(m_id) : QString(); }
+
     QPointer<ChatView> m_view;
     qint64 m_id;
+    int m_cursor = 0;
 };
 
 QAccessibleInterface *factory(const QString &className, QObject *object)
