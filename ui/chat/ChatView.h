@@ -7,9 +7,9 @@
 #include <QAbstractScrollArea>
 #include <QBasicTimer>
 #include <QElapsedTimer>
-#include <QTextCursor>
 #include <QHash>
 #include <QSet>
+#include <QTextCursor>
 
 #include <vector>
 
@@ -19,8 +19,9 @@
 // they are scrolled to. So opening a long conversation, or an answer growing by a megabyte, costs what
 // a screenful costs. A growing answer is cut where its text is final (whole paragraphs and closed code
 // blocks): those blocks are made once, and only the open tail is replaced on each update.
-// Text can be selected across messages and copied; links are followed only when clicked, and remote
-// images are never fetched.
+// Text can be selected across messages and copied; links are followed only when clicked, or chosen
+// with Tab and followed with Enter; remote images are never fetched. Screen readers find each message
+// through ChatViewAccessible.
 class ChatView : public QAbstractScrollArea
 {
     Q_OBJECT
