@@ -15,6 +15,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QMenuBar>
+#include <QMenu>
+#include <QAction>
 #include <QTest>
 
 class TestMainWindow : public QObject
@@ -72,6 +75,32 @@ private slots:
         QVERIFY(core.simulator()->isRunning());
         QCOMPARE(core.client()->baseUrl(), core.simulator()->baseUrl());
         QVERIFY(w.endpointLabel()->text().contains(core.simulator()->baseUrl().authority()));
+    }
+
+    // The menu actions the shortcuts help lists have a key on any desktop (some define no
+    // "Preferences" or "Full screen" key of their own, and offscreen defines none at all).
+    void menuActionsHaveKeys()
+    {
+        TestSupport::Sandbox box;
+        AppCore core(box.options());
+        startCore(core);
+        MainWindow w(&core);
+        QStringList keyless;
+        int found = 0;
+        for (QAction *action : w.menuBar()->actions()) {
+            if (!action->menu())
+                continue;
+            for (QAction *item : action->menu()->actions()) {
+                const bool listed = item->text() == MainWindow::tr("&Settings…") || item->text() == MainWindow::tr("&Quit")
+                                    || item->text() == MainWindow::tr("&Full screen")
+                                    || item->text() == MainWindow::tr("&Keyboard shortcuts");
+                found += listed;
+                if (listed && item->shortcut().isEmpty())
+                    keyless << item->text();
+            }
+        }
+        QCOMPARE(found, 4);
+        QVERIFY2(keyless.isEmpty(), qPrintable(keyless.join(QLatin1String(", "))));
     }
 
     void keyFromEnvironmentSkipsWelcome()

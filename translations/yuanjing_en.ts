@@ -1350,6 +1350,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%n video(s) still in progress. The app tells you when they are ready.</source>
         <translation><numerusform>%n video(s) still in progress. The app tells you when they are ready.</numerusform><numerusform>%n video(s) still in progress. The app tells you when they are ready.</numerusform></translation>
     </message>
+    <message>
+        <source>Tab / Shift+Tab, Enter</source>
+        <translation>Tab / Shift+Tab, Enter</translation>
+    </message>
+    <message>
+        <source>In the conversation: go from link to link (Copy, Edit, Regenerate…), follow one</source>
+        <translation>In the conversation: go from link to link (Copy, Edit, Regenerate…), follow one</translation>
+    </message>
+    <message>
+        <source>In the conversation: select everything, copy the selection</source>
+        <translation>In the conversation: select everything, copy the selection</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>In the conversation: go to the first or the latest message</source>
+        <translation>In the conversation: go to the first or the latest message</translation>
+    </message>
 </context>
 <context>
     <name>ModelCatalog</name>

@@ -1362,6 +1362,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
             <numerusform>还有 %n 个视频在生成。完成后会通知你。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Tab / Shift+Tab, Enter</source>
+        <translation>Tab / Shift+Tab,Enter</translation>
+    </message>
+    <message>
+        <source>In the conversation: go from link to link (Copy, Edit, Regenerate…), follow one</source>
+        <translation>对话中:在链接(复制、编辑、重新生成…)之间移动,打开所选链接</translation>
+    </message>
+    <message>
+        <source>In the conversation: select everything, copy the selection</source>
+        <translation>对话中:全选,复制所选内容</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>In the conversation: go to the first or the latest message</source>
+        <translation>对话中:跳到第一条或最新一条消息</translation>
+    </message>
 </context>
 <context>
     <name>ModelCatalog</name>

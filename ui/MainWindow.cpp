@@ -102,14 +102,26 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_
         resize(1180, 760);
 }
 
+namespace {
+// The platform's own keys for an action, or a common one where the platform has none (a desktop without
+// a "Preferences" or "Full screen" key would otherwise leave the action without any).
+QList<QKeySequence> withFallback(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    return keys.isEmpty() ? QList<QKeySequence>{fallback} : keys;
+}
+} // namespace
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence::Preferences);
+    settings->setShortcuts(withFallback(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    m_settingsAction = settings;
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(withFallback(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    m_quitAction = quit;
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *fullScreen = view->addAction(tr("&Full screen"), this, [this] {
@@ -118,7 +130,8 @@ void MainWindow::buildMenus()
         else
             showFullScreen();
     });
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    fullScreen->setShortcuts(withFallback(QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)));
+    m_fullScreenAction = fullScreen;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
@@ -348,13 +361,18 @@ void MainWindow::showShortcuts()
         {tr("Enter"), tr("Send the message")},
         {tr("Shift+Enter"), tr("New line in the message")},
         {tr("Esc"), tr("Stop the answer (or leave full-screen video)")},
+        {tr("Tab / Shift+Tab, Enter"), tr("In the conversation: go from link to link (Copy, Edit, Regenerate…), follow one")},
+        {QKeySequence(QKeySequence::SelectAll).toString(QKeySequence::NativeText) + QStringLiteral(", ")
+             + QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText),
+         tr("In the conversation: select everything, copy the selection")},
+        {tr("Home / End"), tr("In the conversation: go to the first or the latest message")},
         {QStringLiteral("Ctrl+1 … Ctrl+4"), tr("Chat, Video Studio, Library, Account")},
         {QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText), tr("Paste a picture into the selected slot")},
         {tr("Space"), tr("Play or pause the video")},
         {tr("Double-click the video"), tr("Full-screen video")},
-        {QKeySequence(QKeySequence::FullScreen).toString(QKeySequence::NativeText), tr("Full-screen window")},
-        {QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText), tr("Settings")},
-        {QKeySequence(QKeySequence::Quit).toString(QKeySequence::NativeText), tr("Quit")}};
+        {m_fullScreenAction->shortcut().toString(QKeySequence::NativeText), tr("Full-screen window")},
+        {m_settingsAction->shortcut().toString(QKeySequence::NativeText), tr("Settings")},
+        {m_quitAction->shortcut().toString(QKeySequence::NativeText), tr("Quit")}};
     QString html = QStringLiteral("<table cellspacing=\"6\">");
     for (const auto &[keys, what] : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());

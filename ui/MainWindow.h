@@ -67,4 +67,7 @@ private:
     bool m_quitting = false;
     QLabel *m_banner;
     QLabel *m_endpoint;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_quitAction = nullptr;
 };
