@@ -75,6 +75,12 @@ class TestChatWidget : public QObject
         m.content = content;
         return m;
     }
+    // Adds to the answer the paragraphs numbered from `from` up to (not including) `to`.
+    static void addParagraphs(ChatMessage &answer, int from, int to)
+    {
+        for (int i = from; i < to; ++i)
+            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+    }
     // A view on its own, as the chat tab holds it.
     static void showView(ChatView &view, int height = 600)
     {
@@ -288,16 +294,14 @@ private slots:
         ChatView view;
         showView(view, 400);
         ChatMessage answer = startAnswer(view, 71);
-        for (int i = 0; i < 300; ++i)
-            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        addParagraphs(answer, 0, 300);
         view.updateStreaming(answer);
         QScrollBar *bar = view.verticalScrollBar();
         QCOMPARE(bar->value(), bar->maximum());
         bar->setValue(bar->maximum() / 2);
         const int reading = bar->value();
         const QImage seen = view.viewport()->grab().toImage();
-        for (int i = 300; i < 600; ++i)
-            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        addParagraphs(answer, 300, 600);
         view.updateStreaming(answer);
         QCOMPARE(bar->value(), reading);
         QCOMPARE(view.viewport()->grab().toImage(), seen);
@@ -342,15 +346,13 @@ private slots:
         ChatView view;
         showView(view, 400);
         ChatMessage answer = startAnswer(view, 87);
-        for (int i = 0; i < 100; ++i)
-            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        addParagraphs(answer, 0, 100);
         view.updateStreaming(answer);
         QScrollBar *bar = view.verticalScrollBar();
         QCOMPARE(bar->value(), bar->maximum());
         const int held = bar->value();
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(50, 100));
-        for (int i = 100; i < 200; ++i)
-            answer.content += QStringLiteral("Paragraph %1 with some words in it.\n\n").arg(i);
+        addParagraphs(answer, 100, 200);
         view.updateStreaming(answer);
         QCOMPARE(bar->value(), held);
         QVERIFY(bar->maximum() > held);
@@ -419,6 +421,32 @@ private slots:
         // The line takes several lines of the narrow view, which push the link below it down.
         QVERIFY2(linkBelowCode() > unwrapped + 30, qPrintable(QStringLiteral("%1 vs %2").arg(linkBelowCode()).arg(unwrapped)));
         QVERIFY(view.codeBlock(99, 0).count(QLatin1Char('\n')) == 0); // copied as written
+    }
+
+    // The link that had the keyboard's focus goes with its conversation: Enter in the next one follows
+    // nothing, and Tab starts again from that conversation's first link.
+    void linkFocusDoesNotOutliveItsConversation()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMessages({finishedMessage(110, ChatMessage::Role::User, QStringLiteral("question")),
+                          finishedMessage(111, ChatMessage::Role::Assistant, QStringLiteral("answer"))});
+        view.setFocus();
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(&view, Qt::Key_Tab); // to the answer's Regenerate
+        QSignalSpy action(&view, &ChatView::messageAction);
+        view.setMessages({finishedMessage(120, ChatMessage::Role::User, QStringLiteral("other")),
+                          finishedMessage(121, ChatMessage::Role::Assistant, QStringLiteral("other answer")),
+                          finishedMessage(122, ChatMessage::Role::User, QStringLiteral("more")),
+                          finishedMessage(123, ChatMessage::Role::Assistant, QStringLiteral("more answer"))});
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(action.count(), 0);
+        QTest::keyClick(&view, Qt::Key_Tab);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(action.count(), 1);
+        QCOMPARE(action.last().at(0).toString(), QStringLiteral("copy"));
+        QCOMPARE(action.last().at(1).toLongLong(), 120);
     }
 
     // A double click takes a word, a third click the paragraph.

@@ -191,13 +191,13 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             if (b.textList() && b.next().isValid() && b.next().textList() == b.textList())
                 continue;
             QTextBlockFormat f = b.blockFormat();
-            const bool heading = f.headingLevel() > 0;
-            if (f.bottomMargin() < space || (heading && b != doc->begin())) {
+            if (f.headingLevel() > 0 && b != doc->begin()) {
+                f.setTopMargin(qMax(f.topMargin(), 2 * space)); // a heading belongs to what follows it
                 f.setBottomMargin(space);
-                if (heading && b != doc->begin())
-                    f.setTopMargin(qMax(f.topMargin(), 2 * space)); // a heading belongs to what follows it
-                at.setBlockFormat(f);
+            } else {
+                f.setBottomMargin(qMax(f.bottomMargin(), space));
             }
+            at.setBlockFormat(f);
         }
         break;
     }
@@ -211,8 +211,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         doc->setDefaultTextOption(wrap);
         QTextCharFormat codeChar;
-        codeChar.setFont(m_codeFont);
-        codeChar.setFontFixedPitch(true);
+        codeChar.setFont(m_codeFont); // fixed pitch, as the font says
         c.setBlockFormat(code);
         QString text = block.source;
         if (block.codeGoesOn && text.endsWith(QLatin1Char('\n')))

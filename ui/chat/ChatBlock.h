@@ -28,8 +28,7 @@ struct ChatBlock
     int codeIndex = -1;      // Code: its number within the message, for "Copy code"
     bool codeGoesOn = false; // Code: a long block is cut at line ends; the last piece has the link
     // Its text as shown, kept once asked for (copying, screen readers): asking again costs no document.
-    mutable QString plainText;
-    mutable bool hasPlainText = false;
+    mutable std::optional<QString> plainText;
     // Laid out only while near the screen; the height stays known once measured.
     std::unique_ptr<QTextDocument> doc;
     int height = 0;

@@ -23,6 +23,12 @@ const int Padding = 12; // around the column of text
 // Laid-out blocks kept on either side of the screen: scrolling back a little costs nothing, and memory
 // stays bounded however long the conversation.
 const int KeptAround = 16;
+
+// A link in an answer that leads to the web (other schemes, file: say, are never followed).
+bool isWebLink(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+}
 } // namespace
 
 ChatView::ChatView(QWidget *parent) : QAbstractScrollArea(parent)
@@ -105,7 +111,7 @@ void ChatView::replaceBlocks(int from, int count, std::vector<ChatBlock> &&with)
     } else if (high.block >= from) {
         // A selection ending in text that was replaced (the growing tail, say after Select All) reaches
         // over what replaced it.
-        high = {qMax(from + count + delta - 1, low.block), 1 << 30};
+        high = {qMax(from + count + delta - 1, low.block), TextPoint::BlockEnd};
     }
     m_topsDirty = true;
 }
@@ -139,7 +145,7 @@ void ChatView::invalidate(int block)
 {
     ChatBlock &b = m_blocks[block];
     b.doc.reset();
-    b.hasPlainText = false;
+    b.plainText.reset();
     b.measured = false;
     b.height = m_renderer.estimateHeight(b, messageOf(b.messageId), m_expanded.contains(b.messageId),
                                          contentWidth(b));
@@ -155,6 +161,7 @@ void ChatView::clearMessages()
     m_streaming = ChatMessage();
     m_streamFirst = m_tailFirst = -1;
     m_selectionStart = m_selectionEnd = TextPoint();
+    m_focusLink = TextPoint();
     m_selecting = false;
     m_follow = true;
     m_anchorBlock = 0;
@@ -525,8 +532,8 @@ QString ChatView::textOf(int index, int from, int to) const
 {
     const ChatBlock &b = m_blocks[index];
     const bool whole = from <= 0 && to < 0;
-    if (whole && b.hasPlainText)
-        return b.plainText;
+    if (whole && b.plainText)
+        return *b.plainText;
     std::unique_ptr<QTextDocument> made;
     const QTextDocument *doc = b.doc.get();
     if (!doc) {
@@ -541,10 +548,8 @@ QString ChatView::textOf(int index, int from, int to) const
     c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1),
                   QTextCursor::KeepAnchor);
     QString text = c.selection().toPlainText();
-    if (whole) {
+    if (whole)
         b.plainText = text;
-        b.hasPlainText = true;
-    }
     return text;
 }
 
@@ -553,19 +558,20 @@ QString ChatView::messageText(qint64 id) const
     const int first = firstBlockOf(id);
     if (first < 0)
         return {};
-    QStringList parts;
-    for (int i = first; i < first + blockCountOf(first); ++i)
-        if (m_blocks[i].measured ? m_blocks[i].height > 0 : true)
-            parts << textOf(i);
-    parts.removeAll(QString());
-    return parts.join(QLatin1Char('\n'));
+    return textOfBlocks(first, first + blockCountOf(first));
 }
 
 QString ChatView::plainText() const
 {
+    return textOfBlocks(0, int(m_blocks.size()));
+}
+
+QString ChatView::textOfBlocks(int from, int to) const
+{
     QStringList parts;
-    for (const ChatMessage &m : m_all)
-        parts << messageText(m.id);
+    for (int i = from; i < to; ++i)
+        if (QString text = textOf(i); !text.isEmpty()) // a message without thinking has an empty block
+            parts << std::move(text);
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -602,7 +608,7 @@ void ChatView::selectAll()
     if (m_blocks.empty())
         return;
     m_selectionStart = {0, 0};
-    m_selectionEnd = {int(m_blocks.size()) - 1, 1 << 30};
+    m_selectionEnd = {int(m_blocks.size()) - 1, TextPoint::BlockEnd};
     viewport()->update();
 }
 
@@ -722,7 +728,7 @@ bool ChatView::moveLinkFocus(bool forward)
     if (from.block < 0) {
         const int value = verticalScrollBar()->value();
         from = forward ? TextPoint{blockAt(value), -1}
-                       : TextPoint{blockAt(value + viewport()->height()), 1 << 30};
+                       : TextPoint{blockAt(value + viewport()->height()), TextPoint::BlockEnd};
     }
     const int step = forward ? 1 : -1;
     for (int i = from.block; i >= 0 && i < int(m_blocks.size()); i += step) {
@@ -817,7 +823,7 @@ void ChatView::mouseMoveEvent(QMouseEvent *event)
     const QString href = anchorAt(pos);
     viewport()->setCursor(href.isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
     // Where a link in an answer leads, before it is clicked.
-    if (href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://")))
+    if (isWebLink(QUrl(href)))
         QToolTip::showText(event->globalPosition().toPoint(), href, viewport());
     else
         QToolTip::hideText();
@@ -914,7 +920,7 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
     const QString href = anchorAt(event->pos());
-    if (href.startsWith(QLatin1String("http://")) || href.startsWith(QLatin1String("https://"))) {
+    if (isWebLink(QUrl(href))) {
         menu.addAction(tr("Copy Link Address"), this,
                        [href] { QGuiApplication::clipboard()->setText(href); });
         menu.addSeparator();
@@ -961,6 +967,6 @@ void ChatView::onAnchor(const QUrl &url)
         return;
     }
     // Links in answers open in the browser only when the user clicks them; the chat tab decides.
-    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+    if (isWebLink(url))
         emit messageAction(QStringLiteral("openlink:") + url.toString(), 0, 0);
 }

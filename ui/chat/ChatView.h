@@ -80,6 +80,7 @@ private:
     // A place in the text: a block and a position in its document.
     struct TextPoint
     {
+        static constexpr int BlockEnd = 1 << 30; // past the last position of any block
         int block = -1;
         int pos = 0;
         bool operator<(const TextPoint &o) const
@@ -114,6 +115,7 @@ private:
     TextPoint hit(const QPoint &viewportPos);
     QString anchorAt(const QPoint &viewportPos);
     QString textOf(int block, int from = 0, int to = -1) const;
+    QString textOfBlocks(int from, int to) const;
     // Links, each as where it starts; the block is laid out if it was not.
     QList<TextPoint> linksIn(int block);
     QString hrefAt(const TextPoint &link) const;
