@@ -917,6 +917,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only http and https links to pictures can be used.</source>
         <translation>Only http and https links to pictures can be used.</translation>
     </message>
+    <message>
+        <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
+        <translation>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>

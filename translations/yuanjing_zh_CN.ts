@@ -919,6 +919,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only http and https links to pictures can be used.</source>
         <translation>只能使用 http 或 https 图片链接。</translation>
     </message>
+    <message>
+        <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
+        <translation>图片太大,无法读取(%1 × %2 像素;最多约 %3 百万像素)。</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>
