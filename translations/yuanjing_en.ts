@@ -1492,6 +1492,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: every model needs a "prompt" field.</source>
         <translation>%1: every model needs a "prompt" field.</translation>
     </message>
+    <message>
+        <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
+        <translation>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>

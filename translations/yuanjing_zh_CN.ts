@@ -1504,6 +1504,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: every model needs a &quot;prompt&quot; field.</source>
         <translation>%1:每个模型都需要 &quot;prompt&quot; 字段。</translation>
     </message>
+    <message>
+        <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
+        <translation>%1:键“%2”只能包含字母、数字和“_”(最多 %3 个字符):键会成为文件名和请求字段。</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
