@@ -1,0 +1,72 @@
+// The simulator's request parser alone: any split of the bytes gives the same request, and every limit holds.
+#include "TestSupport.h"
+#include "simulator/HttpRequestParser.h"
+
+#include <QTest>
+
+class TestHttpParser : public QObject
+{
+    Q_OBJECT
+private slots:
+    void anySplitGivesTheSameRequest()
+    {
+        const QByteArray bytes = "\r\nPOST /llmage/tasks?taskid=42&x=%E4%B8%AD HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 "Authorization:   Bearer k  \r\nX-A: 1\r\nx-a: 2\r\nContent-Length: 7\r\n\r\n{\"a\":1}trailing";
+        for (int step = 1; step <= bytes.size(); ++step) {
+            HttpRequestParser parser;
+            HttpRequestParser::State state = HttpRequestParser::State::NeedMore;
+            for (int i = 0; i < bytes.size(); i += step)
+                state = parser.feed(QByteArrayView(bytes).sliced(i, qMin<qsizetype>(step, bytes.size() - i)));
+            QCOMPARE(state, HttpRequestParser::State::Complete);
+            const HttpRequest &r = parser.request();
+            QCOMPARE(r.method, QByteArray("POST"));
+            QCOMPARE(r.path, QStringLiteral("/llmage/tasks"));
+            QCOMPARE(r.query.queryItemValue(QStringLiteral("taskid")), QStringLiteral("42"));
+            QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer k"));
+            QCOMPARE(r.headers.value("x-a"), QByteArray("1, 2"));
+            QCOMPARE(r.body, QByteArray("{\"a\":1}"));
+            QVERIFY(!r.bodyTooLarge);
+        }
+    }
+
+    void bodyOverTheLimitIsDroppedNotKept()
+    {
+        HttpRequestParser::Limits limits;
+        limits.maxBodyBytes = 10;
+        HttpRequestParser parser(limits);
+        QCOMPARE(parser.feed("PUT /x HTTP/1.1\r\nContent-Length: 1000\r\n\r\n"), HttpRequestParser::State::NeedMore);
+        QCOMPARE(parser.feed(QByteArray(999, 'b')), HttpRequestParser::State::NeedMore);
+        QCOMPARE(parser.feed("b"), HttpRequestParser::State::Complete);
+        QVERIFY(parser.request().bodyTooLarge);
+        QVERIFY(parser.request().body.isEmpty());
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
+        QTest::newRow("not a path") << QByteArray("GET http://x/ HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
+        QTest::newRow("folded line") << QByteArray("GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n") << 400;
+        QTest::newRow("head too large") << QByteArray("GET / HTTP/1.1\r\n") + QByteArray(90, 'x').append(":1\r\n").repeated(800) << 431;
+        QTest::newRow("huge length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 100000000000\r\n\r\n") << 413;
+        QTest::newRow("length with sign") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx") << 400;
+        QTest::newRow("length list") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1, 1\r\n\r\nx") << 400;
+        QTest::newRow("empty length") << QByteArray("POST / HTTP/1.1\r\nContent-Length:\r\n\r\n") << 400;
+    }
+    void limits()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, status);
+        HttpRequestParser parser;
+        QCOMPARE(parser.feed(bytes), HttpRequestParser::State::Failed);
+        QCOMPARE(parser.errorStatus(), status);
+        QVERIFY(!parser.errorReason().isEmpty());
+        // Nothing more is taken once it has failed.
+        QCOMPARE(parser.feed("GET / HTTP/1.1\r\n\r\n"), HttpRequestParser::State::Failed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpParser)
+#include "tst_httpparser.moc"
