@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "core/Hardening.h"
 #include "core/Log.h"
 
 #include <QDir>
@@ -70,7 +71,16 @@ int Database::latestSchemaVersion()
 
 bool Database::open(QString *error)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // The user's conversations and tasks: owner-only. SQLite gives the -wal and -shm files it creates
+    // the database file's permissions, so creating the file 0600 first covers them too.
+    Hardening::makePrivateDir(QFileInfo(m_path).absolutePath());
+    if (!QFileInfo::exists(m_path)) {
+        QFile create(m_path);
+        create.open(QIODevice::WriteOnly | QIODevice::NewOnly, Hardening::PrivateFile);
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFileInfo::exists(m_path + suffix))
+            Hardening::makePrivateFile(m_path + suffix); // also a file left readable by an older version
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     database.setDatabaseName(m_path);
     database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

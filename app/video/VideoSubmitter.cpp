@@ -1,6 +1,7 @@
 #include "video/VideoSubmitter.h"
 
 #include "api/PlatformClient.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 #include "video/RequestBuilder.h"
 
@@ -71,7 +72,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
         emit refused({}, tr("The task could not be written to the database; nothing was sent."));
         return;
     }
-    QDir().mkpath(m_store->filesDir(task.id));
+    Hardening::makePrivateDir(m_store->filesDir(task.id));
     for (auto it = result.images.cbegin(); it != result.images.cend(); ++it) {
         if (!it->isValid())
             continue;
@@ -83,7 +84,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
                                  .filePath(it.key() + (it->mimeType == QLatin1String("image/png") ? QStringLiteral(".png")
                                                                                                  : QStringLiteral(".jpg")));
         QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
+        if (file.open(QIODevice::WriteOnly, Hardening::PrivateFile))
             file.write(it->encoded);
         task.images.insert(it.key(), QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("origin"), it->origin}});
     }
