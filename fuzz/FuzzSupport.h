@@ -12,10 +12,24 @@
 #include <cstdio>
 #include <cstdlib>
 
+// Each target's entry points. Built with YJ_FUZZ_REPLAY (tests/tst_fuzzregressions), the same code
+// becomes plain functions that the normal test build replays on the corpus and the saved crashes.
+#ifdef YJ_FUZZ_REPLAY
+#define YJ_FUZZ_INIT(name) int yjFuzzInit_##name()
+#define YJ_FUZZ_TARGET(name) int yjFuzz_##name(const uint8_t *data, size_t size)
+#else
+#define YJ_FUZZ_INIT(name) extern "C" int LLVMFuzzerInitialize(int *, char ***)
+#define YJ_FUZZ_TARGET(name) extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+#endif
+
 namespace Fuzz {
 
 inline void init()
 {
+    if (QCoreApplication::instance()) { // replayed inside a test: its application, its logging
+        Hardening::applyProcessLimits();
+        return;
+    }
     static int argc = 1;
     static char name[] = "yuanjing-fuzz";
     static char *argv[] = {name, nullptr};

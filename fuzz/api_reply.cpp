@@ -4,17 +4,18 @@
 // (ApiError), then the fields the poller and submitter read.
 #include "FuzzSupport.h"
 #include "api/ApiError.h"
+#include "video/VideoSubmitter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+YJ_FUZZ_INIT(api_reply)
 {
     Fuzz::init();
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+YJ_FUZZ_TARGET(api_reply)
 {
     if (size < 1)
         return 0;
@@ -58,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)task.value(QLatin1String("status")).toString().trimmed().toUpper();
     (void)task.value(QLatin1String("video")).toString();
     (void)task.value(QLatin1String("usage")).toObject();
-    const QJsonValue id = o.value(QLatin1String("taskid"));
-    (void)(id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString());
+    // The submission reply, through the submitter's own reading of it.
+    (void)VideoSubmitter::taskIdOf(o);
     return 0;
 }

@@ -29,13 +29,13 @@ QByteArray outcome(const HttpRequestParser &p)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+YJ_FUZZ_INIT(http_request)
 {
     Fuzz::init();
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+YJ_FUZZ_TARGET(http_request)
 {
     const Fuzz::Split s = Fuzz::split(data, size);
     HttpRequestParser whole(limits());

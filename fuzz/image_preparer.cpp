@@ -4,13 +4,13 @@
 #include "FuzzSupport.h"
 #include "video/ImagePreparer.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+YJ_FUZZ_INIT(image_preparer)
 {
     Fuzz::init();
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+YJ_FUZZ_TARGET(image_preparer)
 {
     constexpr int MaxSide = 256; // small, so a run spends its time in the decoders rather than scaling
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));

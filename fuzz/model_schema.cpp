@@ -5,13 +5,13 @@
 #include "video/ModelSchema.h"
 #include "video/RequestBuilder.h"
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+YJ_FUZZ_INIT(model_schema)
 {
     Fuzz::init();
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+YJ_FUZZ_TARGET(model_schema)
 {
     const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
     ModelSpec spec;

@@ -20,13 +20,13 @@ QByteArray summary(const QList<StreamEvent> &events)
 }
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+YJ_FUZZ_INIT(stream_decoder)
 {
     Fuzz::init();
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+YJ_FUZZ_TARGET(stream_decoder)
 {
     const Fuzz::Split s = Fuzz::split(data, size);
 

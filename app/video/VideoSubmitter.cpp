@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QtConcurrent>
 
+#include <cmath>
+
 VideoSubmitter::VideoSubmitter(PlatformClient *client, TaskStore *store, QObject *parent)
     : QObject(parent), m_client(client), m_store(store), m_watcher(new QFutureWatcher<RequestBuilder::Result>(this))
 {
@@ -19,6 +21,20 @@ VideoSubmitter::VideoSubmitter(PlatformClient *client, TaskStore *store, QObject
 VideoSubmitter::~VideoSubmitter()
 {
     m_watcher->waitForFinished();
+}
+
+QString VideoSubmitter::taskIdOf(const QJsonObject &reply)
+{
+    const QJsonValue id = reply.value(QLatin1String("taskid"));
+    if (!id.isDouble())
+        return id.toString();
+    // A number: only a whole one that fits in 63 bits is an id (casting 9e21 to qint64 is undefined
+    // behaviour, found by fuzz/api_reply). Anything else is no id, so the task is marked unknown and the
+    // user checks the platform: never a second submission.
+    const double d = id.toDouble();
+    if (!std::isfinite(d) || d < 0 || d >= 9.2e18 || d != std::floor(d))
+        return {};
+    return QString::number(qint64(d));
 }
 
 void VideoSubmitter::setBusy(bool busy)
@@ -110,8 +126,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
     });
     connect(call, &ApiCall::succeeded, this, [this, task](const QJsonDocument &doc) mutable {
         const QJsonObject o = doc.object();
-        const QJsonValue id = o.value(QLatin1String("taskid"));
-        task.taskId = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+        task.taskId = taskIdOf(o);
         task.platformStatus = o.value(QLatin1String("status")).toString();
         if (task.taskId.isEmpty()) {
             // An answer without a task id: the platform may still have started something.

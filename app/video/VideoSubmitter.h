@@ -26,6 +26,9 @@ public:
     bool submit(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images,
                 qint64 limitBytes);
     bool isBusy() const { return m_busy; }
+    // The task id in a submission reply (a string, or a number as some servers send it); empty when
+    // there is none. Pure, for the fuzzer (fuzz/api_reply.cpp).
+    static QString taskIdOf(const QJsonObject &reply);
 
 signals:
     void busyChanged(bool busy);
