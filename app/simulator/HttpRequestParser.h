@@ -24,10 +24,10 @@ class HttpRequestParser
 public:
     struct Limits
     {
-        qint64 maxBodyBytes = 1024 * 1024;          // longer bodies are read, dropped and marked bodyTooLarge
-        qint64 maxDiscardBytes = 64 * 1024 * 1024;  // longer still: refused at once, without reading them
-        qsizetype maxLineBytes = 8 * 1024;          // request line or one header line
-        qsizetype maxHeaderBytes = 64 * 1024;       // the whole head
+        qint64 maxBodyBytes = 1024 * 1024;         // longer bodies are read, dropped and marked bodyTooLarge
+        qint64 maxDiscardBytes = 64 * 1024 * 1024; // longer still: refused at once, without reading them
+        qsizetype maxLineBytes = 8 * 1024;         // request line or one header line
+        qsizetype maxHeaderBytes = 64 * 1024;      // the whole head
         int maxHeaders = 100;
     };
     enum class State { NeedMore, Complete, Failed };
@@ -54,7 +54,7 @@ private:
     State m_state = State::NeedMore;
     bool m_inBody = false;
     bool m_sawRequestLine = false;
-    QByteArray m_line;        // the head line being read
+    QByteArray m_line; // the head line being read
     qsizetype m_headBytes = 0;
     int m_headerCount = 0;
     qint64 m_contentLength = 0;
