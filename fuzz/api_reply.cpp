@@ -20,7 +20,8 @@ YJ_FUZZ_TARGET(api_reply)
     if (size < 1)
         return 0;
     // The first byte picks the HTTP status (200, 4xx, 5xx and the odd ones), the rest is the body.
-    static const int statuses[] = {200, 400, 401, 402, 403, 404, 408, 413, 422, 429, 500, 502, 503, 504, 0, 599};
+    static const int statuses[] = {200, 400, 401, 402, 403, 404, 408, 413,
+                                   422, 429, 500, 502, 503, 504, 0,   599};
     const int status = statuses[data[0] % 16];
     const QByteArray body(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
 

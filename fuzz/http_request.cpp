@@ -22,7 +22,8 @@ QByteArray outcome(const HttpRequestParser &p)
     QByteArray out = QByteArray::number(int(p.state()));
     if (p.state() == HttpRequestParser::State::Failed)
         return out + ' ' + QByteArray::number(p.errorStatus()) + ' ' + p.errorReason();
-    out += ' ' + r.method + ' ' + r.path.toUtf8() + '?' + r.query.toString().toUtf8() + ' ' + QByteArray::number(r.bodyTooLarge) + '\n';
+    out += ' ' + r.method + ' ' + r.path.toUtf8() + '?' + r.query.toString().toUtf8() + ' ' +
+           QByteArray::number(r.bodyTooLarge) + '\n';
     for (auto it = r.headers.cbegin(); it != r.headers.cend(); ++it)
         out += it.key() + ':' + it.value() + '\n';
     return out + r.body;
@@ -47,10 +48,11 @@ YJ_FUZZ_TARGET(http_request)
         Fuzz::fail("a split request parses differently from the whole");
     if (whole.request().body.size() > limits().maxBodyBytes)
         Fuzz::fail("a body over the limit was kept");
-    if (whole.state() == HttpRequestParser::State::Failed
-        && !(whole.errorStatus() >= 400 && whole.errorStatus() < 600 && !whole.errorReason().isEmpty()))
+    if (whole.state() == HttpRequestParser::State::Failed &&
+        !(whole.errorStatus() >= 400 && whole.errorStatus() < 600 && !whole.errorReason().isEmpty()))
         Fuzz::fail("a failure without a status");
-    if (whole.state() == HttpRequestParser::State::Complete && (whole.request().method.isEmpty() || !whole.request().path.startsWith(u'/')))
+    if (whole.state() == HttpRequestParser::State::Complete &&
+        (whole.request().method.isEmpty() || !whole.request().path.startsWith(u'/')))
         Fuzz::fail("a request without method or path");
     return 0;
 }

@@ -27,8 +27,9 @@ YJ_FUZZ_TARGET(model_schema)
         if (f.defaultValue.isValid() && !f.validate(f.defaultValue).isEmpty())
             Fuzz::fail("a loaded schema whose default does not validate");
         // Every kind of value the form can hand over.
-        for (const QVariant &v : {QVariant(), QVariant(QString()), QVariant(QStringLiteral("-2147483649")), QVariant(QStringLiteral("Y")),
-                                  QVariant(f.choices.value(0)), QVariant(QString(70000, u'x'))})
+        for (const QVariant &v :
+             {QVariant(), QVariant(QString()), QVariant(QStringLiteral("-2147483649")),
+              QVariant(QStringLiteral("Y")), QVariant(f.choices.value(0)), QVariant(QString(70000, u'x'))})
             (void)f.validate(v);
         (void)f.toJson(f.defaultValue);
         (void)f.label.text();

@@ -12,8 +12,9 @@ QByteArray summary(const QList<StreamEvent> &events)
         out += char('0' + int(e.type));
         out += e.text.toUtf8();
         if (e.type == StreamEvent::Type::Usage)
-            out += QByteArray::number(e.usage.promptTokens) + '/' + QByteArray::number(e.usage.completionTokens) + '/'
-                + QByteArray::number(e.usage.totalTokens) + '/' + QByteArray::number(e.usage.cachedTokens);
+            out += QByteArray::number(e.usage.promptTokens) + '/' +
+                   QByteArray::number(e.usage.completionTokens) + '/' +
+                   QByteArray::number(e.usage.totalTokens) + '/' + QByteArray::number(e.usage.cachedTokens);
         out += '\n';
     }
     return out;
@@ -55,12 +56,14 @@ YJ_FUZZ_TARGET(stream_decoder)
                 text += e.text;
         return text;
     };
-    const QString textOne = said(one, StreamEvent::Type::Text), textMany = said(many, StreamEvent::Type::Text);
-    const QString reasonOne = said(one, StreamEvent::Type::Reasoning), reasonMany = said(many, StreamEvent::Type::Reasoning);
+    const QString textOne = said(one, StreamEvent::Type::Text),
+                  textMany = said(many, StreamEvent::Type::Text);
+    const QString reasonOne = said(one, StreamEvent::Type::Reasoning),
+                  reasonMany = said(many, StreamEvent::Type::Reasoning);
     if (a != b || textOne != textMany || reasonOne != reasonMany)
         Fuzz::fail("a split stream decodes differently from the whole");
-    if (whole.sawDone() != pieces.sawDone() || whole.llmUsageId() != pieces.llmUsageId()
-        || whole.finishReason() != pieces.finishReason() || whole.sawFinalChunk() != pieces.sawFinalChunk())
+    if (whole.sawDone() != pieces.sawDone() || whole.llmUsageId() != pieces.llmUsageId() ||
+        whole.finishReason() != pieces.finishReason() || whole.sawFinalChunk() != pieces.sawFinalChunk())
         Fuzz::fail("a split stream ends differently from the whole");
 
     // A non-streamed body through the same decoder.

@@ -94,14 +94,19 @@ for t in "${targets[@]}"; do
   if [ -n "$runs" ]; then args+=(-runs="$runs"); else args+=(-max_total_time="$seconds"); fi
   if [ -n "$runs" ]; then echo "== $t: $runs runs"; else echo "== $t: $seconds s"; fi
   status=0
+  started=$SECONDS
   "${prefix[@]}" "$bin" "${args[@]}" "$work" "$seeds" >"$log" 2>&1 || status=$?
+  elapsed=$((SECONDS - started))
   # libFuzzer's last status line ("#N DONE cov: X ft: Y corp: Z/…") and its final stats.
   last="$(grep -E '^#[0-9]+' "$log" | tail -1 || true)"
   cov="$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")"
   ft="$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")"
   corp="$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"
   n="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+  # After a crash there are no final stats: the last status line's count is the best figure.
+  [ -n "$n" ] || n="$(sed -n 's/^#\([0-9]*\).*/\1/p' <<<"$last")"
   secs="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)"
+  secs="${secs:-$elapsed}"
   crash="-"
   if ((status)); then
     crashed=1

@@ -43,12 +43,14 @@ private slots:
         int rows = 0;
         for (int t = 0; t < int(std::size(targets)); ++t) {
             for (const char *kind : {"corpus", "regressions"}) {
-                QDirIterator it(QStringLiteral(YJ_FUZZ_DIR "/%1/%2").arg(QLatin1String(kind), QLatin1String(targets[t].name)),
+                QDirIterator it(QStringLiteral(YJ_FUZZ_DIR "/%1/%2")
+                                    .arg(QLatin1String(kind), QLatin1String(targets[t].name)),
                                 QDir::Files);
                 while (it.hasNext()) {
                     const QString file = it.next();
-                    QTest::newRow(qPrintable(QStringLiteral("%1/%2/%3").arg(QLatin1String(kind), QLatin1String(targets[t].name),
-                                                                             it.fileName())))
+                    QTest::newRow(qPrintable(
+                        QStringLiteral("%1/%2/%3")
+                            .arg(QLatin1String(kind), QLatin1String(targets[t].name), it.fileName())))
                         << t << file;
                     ++rows;
                 }
@@ -64,7 +66,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         targets[target].init();
-        QCOMPARE(targets[target].run(reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size())), 0);
+        QCOMPARE(
+            targets[target].run(reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size())),
+            0);
     }
 };
 

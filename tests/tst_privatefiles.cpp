@@ -22,7 +22,9 @@ namespace {
 int mode(const QString &path)
 {
 #ifdef Q_OS_UNIX
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 0777);
@@ -66,7 +68,7 @@ private slots:
         QCOMPARE(mode(dir.filePath(QStringLiteral("a"))), 0700);
         QCOMPARE(mode(dir.filePath(QStringLiteral("a/b"))), 0700);
         QCOMPARE(mode(deep), 0700);
-        QCOMPARE(mode(dir.path()), 0755); // a folder that was already there is left as it is
+        QCOMPARE(mode(dir.path()), 0755);         // a folder that was already there is left as it is
         QVERIFY(Hardening::makePrivateDir(deep)); // again: fine
         QFile file(dir.filePath(QStringLiteral("f")));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -127,7 +129,10 @@ private slots:
         QVERIFY(submitter.submit(*spec, values, images, 1024 * 1024));
         QVERIFY(submitted.wait(10000));
         const VideoTask task = world.store.task(submitted.first().first().value<VideoTask>().id);
-        const QString picture = task.images.value(QLatin1String("image_file1")).toObject().value(QLatin1String("file")).toString();
+        const QString picture = task.images.value(QLatin1String("image_file1"))
+                                    .toObject()
+                                    .value(QLatin1String("file"))
+                                    .toString();
         QVERIFY(QFile::exists(picture));
         QCOMPARE(mode(picture), 0600);
         QCOMPARE(mode(QFileInfo(picture).absolutePath()), 0700);

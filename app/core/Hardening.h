@@ -17,7 +17,8 @@ void applyProcessLimits();
 
 // Owner-only permissions for what the app writes about the user: the database, pictures, downloads.
 constexpr QFileDevice::Permissions PrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions PrivateDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions PrivateDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
 // Creates path and any missing parents; the folders it creates are owner-only (0700). Folders that
 // already exist are left as they are (they may be the user's own, e.g. ~/Videos).
