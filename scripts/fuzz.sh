@@ -88,7 +88,9 @@ for t in "${targets[@]}"; do
     fi
   fi
 
-  args=(-workers=1 -print_final_stats=1 -timeout=20 -rss_limit_mb=2560 -max_len="$(max_len "$t")"
+  # -malloc_limit_mb: one allocation above 300 MiB is a crash ("out-of-memory (malloc(…))"): the
+  # picture limit is 256 MiB and nothing else may come near it, whatever the input claims.
+  args=(-workers=1 -print_final_stats=1 -timeout=20 -rss_limit_mb=2560 -malloc_limit_mb=300 -max_len="$(max_len "$t")"
         -artifact_prefix="$crashes/")
   [ -f "$root/fuzz/dict/$t.dict" ] && args+=(-dict="$root/fuzz/dict/$t.dict")
   if [ -n "$runs" ]; then args+=(-runs="$runs"); else args+=(-max_total_time="$seconds"); fi
