@@ -70,6 +70,8 @@ private slots:
         QCOMPARE(mode(deep), 0700);
         QCOMPARE(mode(dir.path()), 0755);         // a folder that was already there is left as it is
         QVERIFY(Hardening::makePrivateDir(deep)); // again: fine
+        QVERIFY(Hardening::makePrivateDir(dir.filePath(QStringLiteral("t/u/")))); // as a user may type it
+        QCOMPARE(mode(dir.filePath(QStringLiteral("t/u"))), 0700);
         QFile file(dir.filePath(QStringLiteral("f")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();

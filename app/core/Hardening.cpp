@@ -17,7 +17,7 @@ bool makePrivateDir(const QString &path)
 {
     if (path.isEmpty())
         return false;
-    QString existing = QFileInfo(path).absoluteFilePath();
+    QString existing = QDir::cleanPath(QFileInfo(path).absoluteFilePath()); // no trailing "/", no "a/../"
     QStringList missing;
     while (!QFileInfo(existing).exists()) {
         const QString parent = QFileInfo(existing).absolutePath();

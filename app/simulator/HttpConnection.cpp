@@ -17,7 +17,7 @@ HttpRequestParser::Limits limitsFor(qint64 maxBodyBytes)
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_socket(socket), m_parser(limitsFor(maxBodyBytes)), m_headTimer(new QTimer(this))
+    : QObject(parent), m_socket(socket), m_parser(limitsFor(maxBodyBytes)), m_requestTimer(new QTimer(this))
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
@@ -26,12 +26,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject 
         deleteLater();
     });
     // A client that opens a connection and trickles (or sends nothing) does not hold it for ever.
-    m_headTimer->setSingleShot(true);
-    connect(m_headTimer, &QTimer::timeout, this, [this] {
+    m_requestTimer->setSingleShot(true);
+    connect(m_requestTimer, &QTimer::timeout, this, [this] {
         if (!m_dispatched && m_parser.state() == HttpRequestParser::State::NeedMore)
             respond(408, R"({"error":"Request timeout"})");
     });
-    m_headTimer->start(HeadTimeoutMs);
+    m_requestTimer->start(RequestTimeoutMs);
 }
 
 void HttpConnection::onReadyRead()
@@ -44,13 +44,13 @@ void HttpConnection::onReadyRead()
         return;
     case HttpRequestParser::State::Failed:
         m_dispatched = true;
-        m_headTimer->stop();
+        m_requestTimer->stop();
         respond(m_parser.errorStatus(),
                 R"({"error":")" + m_parser.errorReason() + R"("})");
         return;
     case HttpRequestParser::State::Complete:
         m_dispatched = true;
-        m_headTimer->stop();
+        m_requestTimer->stop();
         emit requestReceived(m_parser.request());
         return;
     }

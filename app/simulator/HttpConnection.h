@@ -12,12 +12,12 @@ class QTimer;
 // Reads one request from a socket and writes one response (Connection: close), which is all the
 // simulator needs: QNetworkAccessManager opens a new connection when the server closes one. A request
 // that breaks HttpRequestParser's limits is answered with its 4xx at once and the connection closed,
-// without reading the rest; so is one whose head has not arrived within HeadTimeoutMs.
+// without reading the rest; one that has not fully arrived within RequestTimeoutMs gets 408.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int HeadTimeoutMs = 30000;
+    static constexpr int RequestTimeoutMs = 30000;
 
     HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject *parent = nullptr);
 
@@ -44,7 +44,7 @@ private:
 
     QPointer<QTcpSocket> m_socket;
     HttpRequestParser m_parser;
-    QTimer *m_headTimer;
+    QTimer *m_requestTimer;
     bool m_dispatched = false;
     bool m_chunked = false;
 };
