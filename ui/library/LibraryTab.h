@@ -36,6 +36,7 @@ public:
     void copyPrompt();
     void deleteCurrent(bool askFirst = true, bool deleteFile = false);
     void stopWatching();
+    void giveTaskId();
 
 signals:
     void rerunRequested(const VideoTask &task);
@@ -64,6 +65,8 @@ private:
     QPushButton *m_rerun;
     QPushButton *m_delete;
     QPushButton *m_stop;
+    QPushButton *m_checkAgain = nullptr;
+    QPushButton *m_giveTaskId = nullptr;
     QPushButton *m_retry;
     qint64 m_current = 0;
 };
