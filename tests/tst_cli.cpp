@@ -237,6 +237,20 @@ private slots:
         const Result again = run({QStringLiteral("batch"), path});
         QVERIFY2(again.err.contains("line 1: uncertain"), again.err.constData());
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+
+        // The user finds its id on the platform and gives it: the video it paid for comes home.
+        const QJsonArray all = QJsonDocument::fromJson(run({QStringLiteral("--json"), QStringLiteral("tasks"), QStringLiteral("--status"),
+                                                             QStringLiteral("unknown")}).out)
+                                   .object()
+                                   .value(QLatin1String("tasks"))
+                                   .toArray();
+        QCOMPARE(all.size(), 1);
+        const QString row = QString::number(all.first().toObject().value(QLatin1String("id")).toInteger());
+        const Result given = run({QStringLiteral("task"), row, QStringLiteral("--taskid"), QStringLiteral("936759404378734592"),
+                                  QStringLiteral("--wait")});
+        QCOMPARE(given.code, 0);
+        QVERIFY(QFile::exists(QString::fromUtf8(given.out.trimmed())));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
     }
 
     void batchJobsAreKnownByContentNotLine()
@@ -300,6 +314,35 @@ private slots:
         QVERIFY2(r.err.contains("option") || r.err.contains("value"), r.err.constData());
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 0);
+    }
+
+    void demoModeAppAndCliShareTheirPlatform()
+    {
+        // Each runs its own simulator on the same data folder: one platform, as the two see it.
+        AppCore *core = TestSupport::startDemoCore(*m_box);
+        QVERIFY(core);
+        PollPolicy policy = core->poller()->policy();
+        policy.firstDelayMs = 50;
+        policy.maxIntervalMs = 100;
+        core->poller()->setPolicy(policy);
+        core->simulator()->config().taskStepMs = 40;
+        QVERIFY(core->isDataOwner());
+        QProcessEnvironment e = env();
+        e.remove(QStringLiteral("YUANJING_BASE_URL"));
+        QProcess p;
+        p.setProcessEnvironment(e);
+        p.start(QStringLiteral(YJ_CLI_PATH), {QStringLiteral("--demo"), QStringLiteral("video"), QStringLiteral("--llmid"),
+                                               QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--set"), QStringLiteral("prompt=demo"),
+                                               QStringLiteral("--set"), QStringLiteral("duration=5"), QStringLiteral("--wait")});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(60000));
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(QFile::exists(QString::fromUtf8(lines.at(1))));
+        QCOMPARE(core->tasks()->tasks().first().state, VideoTask::State::Succeeded);
+        delete core;
     }
 
     void theAppAndTheCliShareADataFolder()

@@ -64,7 +64,16 @@ void PlatformSimulator::setStateFile(const QString &path)
 {
     m_stateFile = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
+    loadState();
+}
+
+void PlatformSimulator::loadState()
+{
+    // The app and yuanjing in demo mode each run a simulator on the same state file, as two clients of
+    // one platform: what the other made is read in (never overwriting what this one knows).
+    if (m_stateFile.isEmpty())
+        return;
+    QFile file(m_stateFile);
     if (!file.open(QIODevice::ReadOnly))
         return;
     const QJsonArray tasks = QJsonDocument::fromJson(file.readAll()).array();
@@ -76,17 +85,18 @@ void PlatformSimulator::setStateFile(const QString &path)
         t.request = o.value(QLatin1String("request")).toObject();
         t.createdMs = qint64(o.value(QLatin1String("created")).toDouble());
         t.fail = o.value(QLatin1String("fail")).toBool();
-        if (t.id.isEmpty())
+        if (t.id.isEmpty() || m_tasks.contains(t.id))
             continue;
         m_tasks.insert(t.id, t);
         m_nextTaskId = qMax<quint64>(m_nextTaskId, t.id.toULongLong() + 1);
     }
 }
 
-void PlatformSimulator::saveState() const
+void PlatformSimulator::saveState()
 {
     if (m_stateFile.isEmpty())
         return;
+    loadState();
     QJsonArray tasks;
     for (const Task &t : m_tasks) {
         // Pictures are not kept: a task's state needs only its settings.
@@ -473,6 +483,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     if (promptAsks(body, "[sim:400]"))
         return reject(400, QStringLiteral("Invalid parameter: duration"));
 
+    loadState(); // another demo process may have made tasks: never hand out their ids
     Task task;
     task.id = QString::number(m_nextTaskId++);
     task.llmid = llmid;
@@ -555,6 +566,8 @@ void PlatformSimulator::handleTask(HttpConnection *connection, const HttpRequest
         emit requestHandled(QStringLiteral("/llmage/tasks"), 200);
         return;
     }
+    if (!m_tasks.contains(id))
+        loadState(); // made by another demo process on the same platform
     if (!m_tasks.contains(id)) {
         o = {{QStringLiteral("taskid"), id},
              {QStringLiteral("status"), QStringLiteral("FAILED")},

@@ -135,7 +135,8 @@ private:
     void handlePricing(HttpConnection *connection, const HttpRequest &request);
     QJsonObject taskObject(Task &task);
     QByteArray errorObject(const QString &message) const;
-    void saveState() const;
+    void saveState();
+    void loadState();
 
     QTcpServer m_server;
     SimulatorConfig m_config;
