@@ -1921,6 +1921,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>The platform no longer knows the state of this task: check on the platform.</source>
         <translation>The platform no longer knows the state of this task: check on the platform.</translation>
     </message>
+    <message numerus="yes">
+        <source>The platform does not know this task id (it said so %n time(s) in a row): %1</source>
+        <translation><numerusform>The platform does not know this task id (it said so %n time(s) in a row): %1</numerusform><numerusform>The platform does not know this task id (it said so %n time(s) in a row): %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>UsageChart</name>

@@ -1939,6 +1939,12 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>The platform no longer knows the state of this task: check on the platform.</source>
         <translation>平台已不知道此任务的状态:请在平台上查看。</translation>
     </message>
+    <message numerus="yes">
+        <source>The platform does not know this task id (it said so %n time(s) in a row): %1</source>
+        <translation>
+            <numerusform>平台不认识这个任务 ID(已连续 %n 次这样答复):%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UsageChart</name>

@@ -225,12 +225,12 @@ bool TaskPoller::pastDeadline(VideoTask &task)
         return false;
     // The platform starts its checker once, at submission: after a restart of the platform a task can stay
     // RUNNING for ever. Past its maximum age it is not failed (it may still arrive), it is unknown.
+    unwatch(task.id);
     task.state = VideoTask::State::Unknown;
     task.errorCode = QStringLiteral("max_age");
     task.error = tr("No result within %n hour(s) of submission. The platform may have lost track of it: check on the "
                     "platform, or check again.", nullptr, int(task.createdAt.secsTo(task.deadline) / 3600));
     m_store->update(task);
-    unwatch(task.id);
     emit taskUpdated(task);
     emit taskUnknown(task);
     return true;
@@ -246,10 +246,15 @@ void TaskPoller::finishFailed(VideoTask &task, const TaskReply &reply)
     } else {
         task.state = VideoTask::State::Failed;
         task.errorCode = QStringLiteral("failed");
-        task.error = reply.error.isEmpty() ? tr("The platform reports that the task failed.") : reply.error;
+        task.error = reply.saysNotExist() ? tr("The platform does not know this task id (it said so %n time(s) in a row): %1",
+                                               nullptr, m_policy.notExistRepeats)
+                                                .arg(reply.error)
+                     : reply.error.isEmpty() ? tr("The platform reports that the task failed.")
+                                             : reply.error;
     }
-    m_store->update(task);
+    // No longer followed before anyone hears of the new state (the Library shows what it can do then).
     unwatch(task.id);
+    m_store->update(task);
     emit taskUpdated(task);
     if (task.state == VideoTask::State::Unknown)
         emit taskUnknown(task);
@@ -325,8 +330,8 @@ void TaskPoller::onReply(qint64 id, const QJsonObject &replyObject)
         task.videoUrl = reply.videoUrl;
         task.error.clear();
         task.errorCode.clear();
-        m_store->update(task);
         unwatch(id);
+        m_store->update(task);
         emit taskUpdated(task);
         emit taskSucceeded(task);
         return;

@@ -110,12 +110,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_checkAgain->setToolTip(tr("Ask the platform about this task anew (and for fresh links to its result)"));
     m_giveTaskId = new QPushButton(tr("Enter task id…"), right);
     m_giveTaskId->setToolTip(tr("Give this task the platform task id you found on the platform, so the app can follow it"));
-    auto *buttons = new QGridLayout;
-    const QList<QPushButton *> all{m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
-    for (int i = 0; i < all.size(); ++i)
-        buttons->addWidget(all.at(i), i / 4, i % 4);
+    m_buttonGrid = new QGridLayout;
+    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
-    rightLayout->addLayout(buttons);
+    rightLayout->addLayout(m_buttonGrid);
     rightLayout->addWidget(scroll, 2);
 
     auto *splitter = new QSplitter(this);
@@ -244,6 +243,7 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_giveTaskId->setVisible(has && t.state == VideoTask::State::Unknown && t.taskId.isEmpty());
     m_retry->setVisible(has && t.state == VideoTask::State::Succeeded && !local && !t.videoUrl.isEmpty()
                         && !m_core->downloader()->isDownloading(t.id));
+    placeButtons();
     if (!has) {
         m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
                               "and are downloaded to %1 as soon as they are ready.")
@@ -322,6 +322,20 @@ void LibraryTab::copyPrompt()
     const VideoTask t = m_core->tasks()->task(m_current);
     if (t.id)
         QGuiApplication::clipboard()->setText(t.prompt);
+}
+
+void LibraryTab::placeButtons()
+{
+    // Only the buttons that apply, four a row with no holes where hidden ones would be.
+    for (QPushButton *b : std::as_const(m_buttons))
+        m_buttonGrid->removeWidget(b);
+    int i = 0;
+    for (QPushButton *b : std::as_const(m_buttons)) {
+        if (b->isHidden())
+            continue;
+        m_buttonGrid->addWidget(b, i / 4, i % 4);
+        ++i;
+    }
 }
 
 void LibraryTab::giveTaskId()
