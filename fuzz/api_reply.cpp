@@ -1,12 +1,12 @@
 // Replies from the platform (PLATFORM-API.md §2-§3): error bodies (JSON, HTML, text, Python-repr
 // objects), in-band errors with HTTP 200, task replies flat or wrapped in data/data.resposne, and
-// submission replies. Everything here goes through the one place that decides what a reply means
-// (ApiError), then the fields the poller and submitter read.
+// submission replies. Everything here goes through the places that decide what a reply means: ApiError
+// for failures, TaskReply and SubmissionReply for the rest.
 #include "FuzzSupport.h"
 #include "api/ApiError.h"
-#include "video/VideoSubmitter.h"
+#include "api/LenientJson.h"
+#include "tasks/TaskReply.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 YJ_FUZZ_INIT(api_reply)
@@ -34,11 +34,24 @@ YJ_FUZZ_TARGET(api_reply)
     if (server.size() > body.size() * 4 + 64)
         Fuzz::fail("a server message longer than its body");
 
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+    // The one reader of task and submission replies (app/tasks/TaskReply), on the raw bytes: JSON or
+    // a Python dict repr (app/api/LenientJson), flat or wrapped in data / data.response / data.resposne.
+    const TaskReply task = TaskReply::parse(body);
+    (void)task.saysNotExist();
+    (void)task.namesTask(QStringLiteral("936759404378734592"));
+    const SubmissionReply submission = SubmissionReply::parse(body);
+    bool ok = false;
+    (void)LenientJson::pythonDict(body, &ok);
+
+    const QJsonObject o = LenientJson::object(body, &ok);
+    if (!ok)
         return 0;
-    const QJsonObject o = doc.object();
+    // A numeric id is read as its digits, or not at all.
+    if (o.value(QLatin1String("taskid")).isDouble()) {
+        for (const QChar c : submission.taskId)
+            if (!c.isDigit())
+                Fuzz::fail("a numeric task id read as something else than digits");
+    }
     if (ApiError::isInBandError(o)) {
         const ApiError inBand = ApiError::fromInBandError(o);
         if (!inBand.isError())
@@ -46,21 +59,5 @@ YJ_FUZZ_TARGET(api_reply)
         (void)inBand.message();
         (void)inBand.code();
     }
-    // The task reply's shapes: flat, {"data": {...}}, {"data": {"resposne": {...}}}.
-    QJsonObject task = o;
-    for (int depth = 0; depth < 3; ++depth) {
-        for (const char *wrapper : {"data", "resposne", "response"}) {
-            const QJsonValue inner = task.value(QLatin1String(wrapper));
-            if (inner.isObject()) {
-                task = inner.toObject();
-                break;
-            }
-        }
-    }
-    (void)task.value(QLatin1String("status")).toString().trimmed().toUpper();
-    (void)task.value(QLatin1String("video")).toString();
-    (void)task.value(QLatin1String("usage")).toObject();
-    // The submission reply, through the submitter's own reading of it.
-    (void)VideoSubmitter::taskIdOf(o);
     return 0;
 }

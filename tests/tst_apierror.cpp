@@ -135,6 +135,45 @@ private slots:
         QCOMPARE(e.serverMessage(), QStringLiteral("upstream request failed"));
     }
 
+    void olderServersInsufficientFunds400()
+    {
+        m_sim->config().insufficientBalance = true;
+        m_sim->config().insufficientFundsAs400 = true;
+        QSignalSpy low(m_client, &PlatformClient::balanceInsufficient);
+        const ApiError e = call(QStringLiteral("/llmage/video"),
+                                {{QStringLiteral("llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks")}, {QStringLiteral("prompt"), QStringLiteral("x")}});
+        QCOMPARE(e.kind(), ApiError::Kind::InsufficientBalance);
+        QCOMPARE(e.httpStatus(), 400);
+        QCOMPARE(low.count(), 1);
+        // Says why the platform may refuse while the balance seems enough.
+        QVERIFY(e.message().contains(QLatin1String("highest")));
+    }
+
+    void pythonReprFailure200()
+    {
+        // One server version writes its error objects as a Python dict repr.
+        m_sim->config().reprErrors = true;
+        const ApiError e = call(QStringLiteral("/llmage/video"), {{QStringLiteral("llmid"), QStringLiteral("YjjGgxO_Xma8PWsMjJvps")},
+                                                                  {QStringLiteral("prompt"), QStringLiteral("x")}});
+        QCOMPARE(e.kind(), ApiError::Kind::Upstream);
+        QVERIFY2(e.serverMessage().contains(QLatin1String("model not enabled")), qPrintable(e.serverMessage()));
+        QVERIFY(!e.mayHaveReachedServer() || e.kind() == ApiError::Kind::Upstream);
+    }
+
+    void theKeyFollowsNoRedirectToAnotherOrigin()
+    {
+        // Another loopback server: a different origin, which must never see the key.
+        PlatformSimulator elsewhere;
+        QVERIFY(elsewhere.start());
+        m_sim->config().redirectApiTo = elsewhere.baseUrl();
+        const ApiError e = call();
+        QVERIFY(e.isError());
+        QCOMPARE(m_sim->requests().size(), 1);
+        for (const auto &r : elsewhere.requests())
+            QVERIFY2(!r.authorization.contains("sk-test-123456"), "the key went to another origin");
+        QVERIFY(elsewhere.requests().isEmpty());
+    }
+
     void timeout()
     {
         m_client->setTimeouts(300, 300);

@@ -3,6 +3,8 @@
 #include "TestSupport.h"
 #include "core/AppCore.h"
 #include "store/TaskStore.h"
+#include "store/ConversationStore.h"
+#include "tasks/TaskPoller.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -209,38 +211,203 @@ private slots:
         QCOMPARE(r.code, 7);
     }
 
-    void batchResumesWithoutDoubleSubmission()
+    QString writeBatch(const QByteArray &content, const QString &name = QStringLiteral("jobs.jsonl"))
     {
-        m_sim->config().taskStepMs = 300;
-        const QString path = m_box->dir.filePath(QStringLiteral("jobs.jsonl"));
+        const QString path = m_box->dir.filePath(name);
         QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"one\",\"duration\":2}}\n"
-                "# a comment\n"
-                "{\"llmid\":\"u9HZyfDoqU6uKI6M1BTks\",\"set\":{\"prompt\":\"two\",\"duration\":5}}\n"
-                "{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"three\",\"duration\":3,\"resolution\":\"720p\"}}\n");
-        f.close();
-        // First run: interrupted once something was submitted.
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(content);
+        return path;
+    }
+    static QByteArray threeJobs()
+    {
+        return "{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"one\",\"duration\":2}}\n"
+               "{\"llmid\":\"u9HZyfDoqU6uKI6M1BTks\",\"set\":{\"prompt\":\"two\",\"duration\":5}}\n"
+               "{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"prompt\":\"three\",\"duration\":3,\"resolution\":\"720p\"}\n";
+    }
+
+    void batchKilledDuringASlowSubmissionSendsItOnce()
+    {
+        // The platform checks the balance and calls the vendor before it answers: the job is made and
+        // billed while the client waits, and the client is killed before the answer.
+        m_sim->config().submitDelayMs = 60000;
+        const QString path = writeBatch(threeJobs());
         QProcess first;
         first.setProcessEnvironment(env());
+        QSignalSpy received(m_sim, &PlatformSimulator::requestReceived);
         first.start(QStringLiteral(YJ_CLI_PATH), {QStringLiteral("batch"), path, QStringLiteral("--concurrency"), QStringLiteral("1")});
-        QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(QStringLiteral("/llmage/video")) >= 1, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path + QStringLiteral(".state")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(QStringLiteral("/llmage/video")) == 1, 20000);
         first.kill();
         QVERIFY(first.waitForFinished(5000));
-        const int sentBefore = m_sim->requestCount(QStringLiteral("/llmage/video"));
-        // Second run: skips what was sent, does the rest.
-        m_sim->config().taskStepMs = 40;
+        // The re-run skips it, says it is uncertain, and sends the other two.
+        m_sim->config().submitDelayMs = 0;
         const Result r = run({QStringLiteral("--json"), QStringLiteral("batch"), path, QStringLiteral("--concurrency"), QStringLiteral("2")});
-        QCOMPARE(r.code, 0);
         const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), sentBefore);
-        QCOMPARE(summary.value(QLatin1String("submitted")).toInt(), 3 - sentBefore);
+        QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), 1);
+        QCOMPARE(summary.value(QLatin1String("submitted")).toInt(), 2);
+        QCOMPARE(summary.value(QLatin1String("uncertain_lines")).toArray(), QJsonArray{1});
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
-        // A third run sends nothing.
+        // The task row says so too.
+        const Result unknown = run({QStringLiteral("tasks"), QStringLiteral("--status"), QStringLiteral("unknown")});
+        QVERIFY2(unknown.out.contains("one"), unknown.out.constData());
+        // And the human-readable run names the line.
+        const Result again = run({QStringLiteral("batch"), path});
+        QVERIFY2(again.err.contains("line 1: uncertain"), again.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+
+        // The user finds its id on the platform and gives it: the video it paid for comes home.
+        const QJsonArray all = QJsonDocument::fromJson(run({QStringLiteral("--json"), QStringLiteral("tasks"), QStringLiteral("--status"),
+                                                             QStringLiteral("unknown")}).out)
+                                   .object()
+                                   .value(QLatin1String("tasks"))
+                                   .toArray();
+        QCOMPARE(all.size(), 1);
+        const QString row = QString::number(all.first().toObject().value(QLatin1String("id")).toInteger());
+        const Result given = run({QStringLiteral("task"), row, QStringLiteral("--taskid"), QStringLiteral("936759404378734592"),
+                                  QStringLiteral("--wait")});
+        QCOMPARE(given.code, 0);
+        QVERIFY(QFile::exists(QString::fromUtf8(given.out.trimmed())));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+    }
+
+    void batchJobsAreKnownByContentNotLine()
+    {
+        const QString path = writeBatch(threeJobs());
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("batch"), path, QStringLiteral("--concurrency"), QStringLiteral("3")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("submitted")).toInt(), 3);
+        // A comment and a blank line on top, one line reformatted: the same jobs, nothing sent again.
+        QByteArray edited = "# my films\n\n" + threeJobs();
+        edited.replace("{\"llmid\":\"u9HZyfDoqU6uKI6M1BTks\",\"set\":{\"prompt\":\"two\",\"duration\":5}}",
+                       "{ \"set\": {\"duration\": 5, \"prompt\": \"two\"}, \"llmid\": \"u9HZyfDoqU6uKI6M1BTks\" }");
+        writeBatch(edited);
         const Result again = run({QStringLiteral("--json"), QStringLiteral("batch"), path});
         QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("skipped")).toInt(), 3);
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("submitted")).toInt(), 0);
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+        // The platform's own body shape went out with the model's keys.
+        const QJsonObject third = QJsonDocument::fromJson(m_sim->requests().at(2).body).object();
+        bool sawThree = false;
+        for (const auto &req : m_sim->requests())
+            if (req.path == QLatin1String("/llmage/video")
+                && QJsonDocument::fromJson(req.body).object().value(QLatin1String("prompt")).toString() == QLatin1String("three")) {
+                sawThree = true;
+                QCOMPARE(QJsonDocument::fromJson(req.body).object().value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+            }
+        QVERIFY(sawThree);
+        Q_UNUSED(third)
+    }
+
+    void identicalLinesAreSeparateJobs()
+    {
+        const QByteArray line = "{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"same\",\"duration\":1}}\n";
+        const QString path = writeBatch(line + line);
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("batch"), path});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("submitted")).toInt(), 2);
+        writeBatch(line + line + line); // a third copy is a new job
+        const Result again = run({QStringLiteral("--json"), QStringLiteral("batch"), path});
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("submitted")).toInt(), 1);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+    }
+
+    void aTypoNeverBills_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("video --dry-run") << QStringList{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                                                         QStringLiteral("--set"), QStringLiteral("prompt=waves"), QStringLiteral("--dry-run")};
+        QTest::newRow("video --wiat") << QStringList{QStringLiteral("video"), QStringLiteral("--wiat"), QStringLiteral("--llmid"),
+                                                      QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--set"), QStringLiteral("prompt=waves")};
+        QTest::newRow("chat --modle") << QStringList{QStringLiteral("chat"), QStringLiteral("--modle"), QStringLiteral("x"), QStringLiteral("hi")};
+        QTest::newRow("batch -n") << QStringList{QStringLiteral("batch"), QStringLiteral("JOBS"), QStringLiteral("-n")};
+        QTest::newRow("value missing") << QStringList{QStringLiteral("video"), QStringLiteral("--set"), QStringLiteral("prompt=x"), QStringLiteral("--llmid")};
+    }
+    void aTypoNeverBills()
+    {
+        QFETCH(QStringList, args);
+        const QString path = writeBatch(threeJobs());
+        args.replaceInStrings(QStringLiteral("JOBS"), path);
+        const Result r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("option") || r.err.contains("value"), r.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 0);
+    }
+
+    void demoModeAppAndCliShareTheirPlatform()
+    {
+        // Each runs its own simulator on the same data folder: one platform, as the two see it.
+        AppCore *core = TestSupport::startDemoCore(*m_box);
+        QVERIFY(core);
+        PollPolicy policy = core->poller()->policy();
+        policy.firstDelayMs = 50;
+        policy.maxIntervalMs = 100;
+        core->poller()->setPolicy(policy);
+        core->simulator()->config().taskStepMs = 40;
+        QVERIFY(core->isDataOwner());
+        QProcessEnvironment e = env();
+        e.remove(QStringLiteral("YUANJING_BASE_URL"));
+        QProcess p;
+        p.setProcessEnvironment(e);
+        p.start(QStringLiteral(YJ_CLI_PATH), {QStringLiteral("--demo"), QStringLiteral("video"), QStringLiteral("--llmid"),
+                                               QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--set"), QStringLiteral("prompt=demo"),
+                                               QStringLiteral("--set"), QStringLiteral("duration=5"), QStringLiteral("--wait")});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(60000));
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(QFile::exists(QString::fromUtf8(lines.at(1))));
+        QCOMPARE(core->tasks()->tasks().first().state, VideoTask::State::Succeeded);
+        delete core;
+    }
+
+    void theAppAndTheCliShareADataFolder()
+    {
+        // The app starts first: it owns the folder.
+        LaunchOptions o = m_box->options();
+        o.baseUrlOverride = m_sim->baseUrl().toString();
+        o.apiKeyOverride = QStringLiteral("sk-cli-000001");
+        AppCore core(o);
+        QSignalSpy started(&core, &AppCore::started);
+        core.start();
+        QVERIFY(started.count() || started.wait(5000));
+        QVERIFY(core.isDataOwner());
+        PollPolicy policy = core.poller()->policy();
+        policy.firstDelayMs = 50;
+        policy.maxIntervalMs = 100;
+        core.poller()->setPolicy(policy);
+        // The app's answer in progress.
+        const qint64 conversation = core.conversations()->createConversation(QStringLiteral("c"), QStringLiteral("qwen3-max"));
+        ChatMessage live;
+        live.conversationId = conversation;
+        live.role = ChatMessage::Role::Assistant;
+        live.state = ChatMessage::State::Streaming;
+        live.content = QStringLiteral("half an answer");
+        QVERIFY(core.conversations()->addMessage(live));
+
+        // yuanjing, meanwhile, neither marks it interrupted nor polls or downloads anything itself.
+        const Result list = run({QStringLiteral("tasks")});
+        QCOMPARE(list.code, 0);
+        QCOMPARE(core.conversations()->message(live.id).state, ChatMessage::State::Streaming);
+
+        // A video from the command line: the app follows and downloads it, once; --wait hears of it.
+        const Result r = run({QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                              QStringLiteral("--set"), QStringLiteral("prompt=shared"), QStringLiteral("--set"), QStringLiteral("duration=5"),
+                              QStringLiteral("--wait")});
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(QFile::exists(QString::fromUtf8(lines.at(1))));
+        const QList<VideoTask> tasks = core.tasks()->tasks();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().videoPath, QString::fromUtf8(lines.at(1)));
+        int videoFetches = 0;
+        for (const auto &req : m_sim->requests())
+            if (req.path == QLatin1String("/idfile") && req.query.queryItemValue(QStringLiteral("path")).endsWith(QLatin1String(".mp4")))
+                ++videoFetches;
+        QCOMPARE(videoFetches, 1);
     }
 
     void batchRefusesABadLineBeforeSending()

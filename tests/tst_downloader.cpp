@@ -138,6 +138,7 @@ private slots:
     void expiredLink()
     {
         m_world->sim.config().expiredResults = true;
+        m_downloader->setMaxLinkRefreshes(0); // on its own: nobody to ask for fresh links
         const VideoTask task = finished();
         QSignalSpy failed(m_downloader, &ResultDownloader::downloadFailed);
         m_downloader->download(task);

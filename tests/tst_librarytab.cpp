@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -230,6 +231,38 @@ private slots:
         QCOMPARE(tab.view()->model()->rowCount(), 0);
         QVERIFY(QFile::exists(fileA));
         QVERIFY(!QFile::exists(fileB));
+    }
+
+    void anUnknownTaskIsCheckedAgainFromTheLibrary()
+    {
+        // A task the platform kept RUNNING past its maximum age: unknown, with Check again.
+        m_sim->config().tasksNeverFinish = true;
+        AppCore core(options());
+        QVERIFY(start(core));
+        core.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        fast(core);
+        LibraryTab tab(&core);
+        tab.show();
+        VideoTask task = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("stuck"));
+        QVERIFY(task.id);
+        task = core.tasks()->task(task.id);
+        task.deadline = QDateTime::currentDateTime().addMSecs(-1);
+        QVERIFY(core.tasks()->update(task));
+        QSignalSpy unknown(core.poller(), &TaskPoller::taskUnknown);
+        QVERIFY(unknown.wait(5000));
+        tab.selectTask(task.id);
+        QPushButton *check = nullptr;
+        for (QPushButton *b : tab.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Check again"))
+                check = b;
+        QVERIFY(check);
+        QTRY_VERIFY(check->isVisible());
+        m_sim->config().tasksNeverFinish = false;
+        QSignalSpy downloaded(core.downloader(), &ResultDownloader::downloaded);
+        QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(downloaded.wait(10000));
+        QVERIFY(QFile::exists(core.tasks()->task(task.id).videoPath));
+        QVERIFY(!check->isVisible());
     }
 };
 

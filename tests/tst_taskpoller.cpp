@@ -103,29 +103,135 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("error");
-        QTest::newRow("FAILED") << QByteArray("{\"status\":\"FAILED\",\"error\":\"nsfw\"}") << "nsfw";
-        QTest::newRow("UNKNOWN") << QByteArray("{\"status\":\"unknown\"}") << "";
-        QTest::newRow("unknown task id") << QByteArray() << "not exist";
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("replies"); // how many replies it takes
+        QTest::newRow("FAILED") << QByteArray("{\"taskid\":\"%1\",\"status\":\"FAILED\",\"error\":\"nsfw\"}") << "nsfw"
+                                << int(VideoTask::State::Failed) << 2;
+        QTest::newRow("failed, repr") << QByteArray("{'taskid': '%1', 'status': 'failed', 'error': 'ERROR:nsfw'}") << "nsfw"
+                                      << int(VideoTask::State::Failed) << 2;
+        QTest::newRow("UNKNOWN") << QByteArray("{\"taskid\":\"%1\",\"status\":\"unknown\"}") << "platform"
+                                 << int(VideoTask::State::Unknown) << 2;
+        QTest::newRow("unknown task id") << QByteArray() << "not exist" << int(VideoTask::State::Failed) << 3;
     }
     void failuresEndTheTask()
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, error);
+        QFETCH(int, state);
+        QFETCH(int, replies);
         VideoTask task = submitted();
         if (body.isEmpty()) {
             task.taskId = QStringLiteral("123");
             m_world->store.update(task);
         } else {
             m_world->sim.config().forcedStatus = 200;
-            m_world->sim.config().forcedBody = body;
+            m_world->sim.config().forcedBody = body.replace("%1", task.taskId.toUtf8());
         }
+        PollPolicy p = fast();
+        p.confirmDelayMs = 20;
+        m_poller->setPolicy(p);
+        QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
+        QSignalSpy unknown(m_poller, &TaskPoller::taskUnknown);
+        m_world->sim.clearRequests();
+        m_poller->watch(task);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count() + unknown.count(), 1, 5000);
+        // Said once is not enough: only a repeated answer ends a task.
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/llmage/tasks")), replies);
+        const VideoTask t = m_world->store.task(task.id);
+        QCOMPARE(int(t.state), state);
+        QVERIFY(!t.error.isEmpty());
+        QVERIFY2(t.error.contains(error), qPrintable(t.error));
+    }
+
+    void aTransientFailureIsNotFinal()
+    {
+        // The platform says FAILED / "not exist" once (just after submission, or a hiccup), then the truth.
+        VideoTask task = submitted();
+        PollPolicy p = fast();
+        p.confirmDelayMs = 20;
+        m_poller->setPolicy(p);
+        m_world->sim.config().transientTaskFailures = 1;
+        QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
+        QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
+        m_poller->watch(task);
+        QVERIFY(succeeded.wait(5000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(m_world->store.task(task.id).state, VideoTask::State::Succeeded);
+    }
+
+    void aFailureNamingNoTaskIsNotAnAnswer()
+    {
+        VideoTask task = submitted();
+        m_world->sim.config().forcedStatus = 200;
+        m_world->sim.config().forcedBody = "{\"status\":\"FAILED\",\"error\":\"ERROR:internal\"}";
         QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
         m_poller->watch(task);
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_world->sim.requestCount(QStringLiteral("/llmage/tasks")) >= 4, 5000);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(m_poller->isWatching(task.id));
+    }
+
+    void theServersResposneWrapping()
+    {
+        // The tasks handler's own spelling: {"status":"ok","data":{"resposne":{…}}}.
+        VideoTask task = submitted();
+        m_world->sim.config().taskReplyShape = SimulatorConfig::TaskReplyShape::Resposne;
+        QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
+        m_poller->watch(task);
+        QVERIFY(succeeded.wait(5000));
         const VideoTask t = m_world->store.task(task.id);
-        QCOMPARE(t.state, VideoTask::State::Failed);
-        QVERIFY(!t.error.isEmpty());
-        QVERIFY(t.error.contains(error));
+        QCOMPARE(t.state, VideoTask::State::Succeeded);
+        QVERIFY(t.videoUrl.contains(QLatin1String("/idfile?path=")));
+        QVERIFY(t.succeededAt.isValid());
+    }
+
+    void aTaskPastItsMaximumAgeIsUnknownNotFailed()
+    {
+        // A task the platform keeps RUNNING for ever (its checker died with a restart).
+        m_world->sim.config().tasksNeverFinish = true;
+        VideoTask task = submitted();
+        task.createdAt = QDateTime::currentDateTime().addSecs(-3600);
+        task.deadline = QDateTime::currentDateTime().addMSecs(300);
+        m_world->store.update(task);
+        QSignalSpy unknown(m_poller, &TaskPoller::taskUnknown);
+        QSignalSpy failed(m_poller, &TaskPoller::taskFailed);
+        m_poller->watch(task);
+        QVERIFY(unknown.wait(5000));
+        QCOMPARE(failed.count(), 0);
+        VideoTask t = m_world->store.task(task.id);
+        QCOMPARE(t.state, VideoTask::State::Unknown);
+        QCOMPARE(t.errorCode, QStringLiteral("max_age"));
+        QVERIFY(!m_poller->isWatching(task.id));
+        const int asked = m_world->sim.requestCount(QStringLiteral("/llmage/tasks"));
+        QVERIFY(asked >= 1);
+
+        // Checked again by the user: asked anew, with a new maximum age; it finishes now.
+        m_world->sim.config().tasksNeverFinish = false;
+        QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
+        QVERIFY(m_poller->checkAgain(task.id));
+        QVERIFY(succeeded.wait(5000));
+        t = m_world->store.task(task.id);
+        QCOMPARE(t.state, VideoTask::State::Succeeded);
+        QVERIFY(t.deadline > QDateTime::currentDateTime().addSecs(3000));
+    }
+
+    void anUnknownTaskCanBeGivenItsIdByHand()
+    {
+        const VideoTask known = submitted();
+        VideoTask lost;
+        lost.mode = QStringLiteral("t2v");
+        lost.llmid = known.llmid;
+        lost.modelName = known.modelName;
+        lost.prompt = QStringLiteral("lost answer");
+        lost.state = VideoTask::State::Unknown;
+        m_world->store.add(lost);
+        QVERIFY(!m_poller->checkAgain(lost.id)); // nothing to ask about yet
+        QVERIFY(!m_poller->setPlatformTaskId(known.id, QStringLiteral("x"))); // only unknown ones
+        QSignalSpy succeeded(m_poller, &TaskPoller::taskSucceeded);
+        QVERIFY(m_poller->setPlatformTaskId(lost.id, QStringLiteral("  ") + known.taskId + QStringLiteral(" ")));
+        QVERIFY(succeeded.wait(5000));
+        QCOMPARE(m_world->store.task(lost.id).taskId, known.taskId);
+        QCOMPARE(m_world->store.task(lost.id).state, VideoTask::State::Succeeded);
     }
 
     void badRepliesNeverFailATask_data()

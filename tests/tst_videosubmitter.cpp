@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
+#include "tasks/TaskReply.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
@@ -80,7 +81,8 @@ private slots:
     }
 
     // Found by fuzz/api_reply: a numeric task id too large for 64 bits was cast to qint64 (undefined
-    // behaviour; "-9223372036854775808" on x86). Only whole numbers that fit are ids.
+    // behaviour; "-9223372036854775808" on x86), in submission and task replies alike. Only whole
+    // numbers that fit are ids.
     void numericTaskIds_data()
     {
         QTest::addColumn<QByteArray>("reply");
@@ -101,7 +103,8 @@ private slots:
     {
         QFETCH(QByteArray, reply);
         QFETCH(QString, id);
-        QCOMPARE(VideoSubmitter::taskIdOf(QJsonDocument::fromJson(reply).object()), id);
+        QCOMPARE(SubmissionReply::parse(reply).taskId, id);
+        QCOMPARE(TaskReply::parse(reply).taskId, id);
     }
 
     // Such a reply, from the platform: the task is not lost and not resent, but marked unknown.

@@ -275,10 +275,6 @@ All recorded: %4</translation>
         <translation>The platform refused the request (HTTP %1).</translation>
     </message>
     <message>
-        <source>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
-        <translation>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</translation>
-    </message>
-    <message>
         <source>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</source>
         <translation>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</translation>
     </message>
@@ -313,6 +309,10 @@ All recorded: %4</translation>
     <message>
         <source>Server says: %1</source>
         <translation>Server says: %1</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. Before a call the platform holds back the highest price this model has ever cost, so it can refuse even when your balance seems to cover the price. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
+        <translation>Your balance is too low for this model. Before a call the platform holds back the highest price this model has ever cost, so it can refuse even when your balance seems to cover the price. Top up on the platform (user menu → 充值), then try again. See the Account tab.</translation>
     </message>
 </context>
 <context>
@@ -799,20 +799,60 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1 line %2: unknown or disabled llmid</translation>
     </message>
     <message>
-        <source>%1 line %2: no field “%3”</source>
-        <translation>%1 line %2: no field “%3”</translation>
-    </message>
-    <message>
         <source>%1 line %2: %3</source>
         <translation>%1 line %2: %3</translation>
     </message>
     <message>
-        <source>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</source>
-        <translation>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</translation>
-    </message>
-    <message>
         <source>line %1: submitting</source>
         <translation>line %1: submitting</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 needs a value</translation>
+    </message>
+    <message>
+        <source>unknown option “%1” for %2 (see yuanjing --help); nothing was sent</source>
+        <translation>unknown option “%1” for %2 (see yuanjing --help); nothing was sent</translation>
+    </message>
+    <message>
+        <source>task %1 is unknown: %2 (yuanjing task %1 --check asks again)</source>
+        <translation>task %1 is unknown: %2 (yuanjing task %1 --check asks again)</translation>
+    </message>
+    <message>
+        <source>The app is following this task; waiting for its result.</source>
+        <translation>The app is following this task; waiting for its result.</translation>
+    </message>
+    <message>
+        <source>task %1 has no platform task id to ask about; give it with --taskid ID</source>
+        <translation>task %1 has no platform task id to ask about; give it with --taskid ID</translation>
+    </message>
+    <message>
+        <source>only an unknown task can be given a platform task id</source>
+        <translation>only an unknown task can be given a platform task id</translation>
+    </message>
+    <message>
+        <source>no field “%1”</source>
+        <translation>no field “%1”</translation>
+    </message>
+    <message>
+        <source>no picture field “%1”</source>
+        <translation>no picture field “%1”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the id “%3” is used twice</source>
+        <translation>%1 line %2: the id “%3” is used twice</translation>
+    </message>
+    <message>
+        <source>line %1: already sent (its task was deleted from the store); not sent again</source>
+        <translation>line %1: already sent (its task was deleted from the store); not sent again</translation>
+    </message>
+    <message>
+        <source>line %1: uncertain — sent as task %2, but no answer was recorded; check on the platform (yuanjing task %2 --taskid ID once you know its id); not sent again</source>
+        <translation>line %1: uncertain — sent as task %2, but no answer was recorded; check on the platform (yuanjing task %2 --taskid ID once you know its id); not sent again</translation>
+    </message>
+    <message>
+        <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
+        <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1215,46 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>The video player could not be loaded, so videos cannot be played here. Open the file from its folder instead, or reinstall Yuanjing Studio.
 %1</translation>
     </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Ask the platform about this task anew (and for fresh links to its result)</source>
+        <translation>Ask the platform about this task anew (and for fresh links to its result)</translation>
+    </message>
+    <message>
+        <source>Enter task id…</source>
+        <translation>Enter task id…</translation>
+    </message>
+    <message>
+        <source>Give this task the platform task id you found on the platform, so the app can follow it</source>
+        <translation>Give this task the platform task id you found on the platform, so the app can follow it</translation>
+    </message>
+    <message>
+        <source>The platform keeps results about 24 hours; this one is probably gone, but Check again asks for it.</source>
+        <translation>The platform keeps results about 24 hours; this one is probably gone, but Check again asks for it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on disk yet. The platform keeps results about 24 hours: about %n hour(s) left to download it.</source>
+        <translation><numerusform>Not on disk yet. The platform keeps results about 24 hours: about %n hour(s) left to download it.</numerusform><numerusform>Not on disk yet. The platform keeps results about 24 hours: about %n hour(s) left to download it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on disk yet. The platform keeps results about 24 hours: about %n minute(s) left to download it.</source>
+        <translation><numerusform>Not on disk yet. The platform keeps results about 24 hours: about %n minute(s) left to download it.</numerusform><numerusform>Not on disk yet. The platform keeps results about 24 hours: about %n minute(s) left to download it.</numerusform></translation>
+    </message>
+    <message>
+        <source>Enter task id</source>
+        <translation>Enter task id</translation>
+    </message>
+    <message>
+        <source>The platform's task id for “%1” (find it on the platform's task list):</source>
+        <translation>The platform's task id for “%1” (find it on the platform's task list):</translation>
+    </message>
+    <message>
+        <source>Only a task whose state is unknown can be given a task id.</source>
+        <translation>Only a task whose state is unknown can be given a task id.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1493,6 +1573,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1: every model needs a "prompt" field.</translation>
     </message>
     <message>
+        <source>%1: "task_max_age_hours" must be 1 to 720.</source>
+        <translation>%1: "task_max_age_hours" must be 1 to 720.</translation>
+    </message>
+    <message>
         <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
         <translation>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</translation>
     </message>
@@ -1592,6 +1676,18 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>The download arrived incomplete; it will be fetched again.</source>
         <translation>The download arrived incomplete; it will be fetched again.</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this result, even under a fresh link. Check on the platform.</source>
+        <translation>The platform no longer has this result, even under a fresh link. Check on the platform.</translation>
+    </message>
+    <message>
+        <source>Another program is writing %1; trying again later.</source>
+        <translation>Another program is writing %1; trying again later.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -1822,12 +1918,20 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>The platform gave a video link the app does not follow (%1).</translation>
     </message>
     <message>
-        <source>The platform no longer knows this task.</source>
-        <translation>The platform no longer knows this task.</translation>
-    </message>
-    <message>
         <source>The platform reports that the task failed.</source>
         <translation>The platform reports that the task failed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No result within %n hour(s) of submission. The platform may have lost track of it: check on the platform, or check again.</source>
+        <translation><numerusform>No result within %n hour(s) of submission. The platform may have lost track of it: check on the platform, or check again.</numerusform><numerusform>No result within %n hour(s) of submission. The platform may have lost track of it: check on the platform, or check again.</numerusform></translation>
+    </message>
+    <message>
+        <source>The platform no longer knows the state of this task: check on the platform.</source>
+        <translation>The platform no longer knows the state of this task: check on the platform.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The platform does not know this task id (it said so %n time(s) in a row): %1</source>
+        <translation><numerusform>The platform does not know this task id (it said so %n time(s) in a row): %1</numerusform><numerusform>The platform does not know this task id (it said so %n time(s) in a row): %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1954,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>no taskid in the reply</source>
         <translation>no taskid in the reply</translation>
+    </message>
+    <message>
+        <source>This job was already sent; it is not sent again.</source>
+        <translation>This job was already sent; it is not sent again.</translation>
     </message>
 </context>
 <context>

@@ -277,10 +277,6 @@ All recorded: %4</source>
         <translation>平台拒绝了该请求(HTTP %1)。</translation>
     </message>
     <message>
-        <source>Your balance is too low for this model. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
-        <translation>余额不足以使用该模型。请在平台上充值(用户菜单 → 充值)后重试。详见“账户”页。</translation>
-    </message>
-    <message>
         <source>The request is larger than the platform accepts. Use smaller images or lower the request size limit in Settings.</source>
         <translation>请求超过了平台允许的大小。请使用更小的图片,或在“设置”中调低请求大小上限。</translation>
     </message>
@@ -315,6 +311,10 @@ All recorded: %4</source>
     <message>
         <source>Server says: %1</source>
         <translation>服务器消息:%1</translation>
+    </message>
+    <message>
+        <source>Your balance is too low for this model. Before a call the platform holds back the highest price this model has ever cost, so it can refuse even when your balance seems to cover the price. Top up on the platform (user menu → 充值), then try again. See the Account tab.</source>
+        <translation>余额不足以调用此模型。平台在每次调用前会按该模型历史上的最高价格预扣费用,因此即使余额看起来足够,也可能被拒绝。请在平台充值(用户菜单 → 充值)后再试。详见“账户”页。</translation>
     </message>
 </context>
 <context>
@@ -801,20 +801,60 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1 第 %2 行:llmid 未知或未开通</translation>
     </message>
     <message>
-        <source>%1 line %2: no field “%3”</source>
-        <translation>%1 第 %2 行:没有字段“%3”</translation>
-    </message>
-    <message>
         <source>%1 line %2: %3</source>
         <translation>%1 第 %2 行:%3</translation>
     </message>
     <message>
-        <source>batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not started; %7 credits</source>
-        <translation>批量:提交 %1,跳过 %2(已提交过),成功 %3,失败 %4,被拒 %5,未开始 %6;共 %7 积分</translation>
-    </message>
-    <message>
         <source>line %1: submitting</source>
         <translation>第 %1 行:正在提交</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>unknown option “%1” for %2 (see yuanjing --help); nothing was sent</source>
+        <translation>%2 不认识选项“%1”(见 yuanjing --help);未发送任何请求</translation>
+    </message>
+    <message>
+        <source>task %1 is unknown: %2 (yuanjing task %1 --check asks again)</source>
+        <translation>任务 %1 状态未知:%2(用 yuanjing task %1 --check 再次查询)</translation>
+    </message>
+    <message>
+        <source>The app is following this task; waiting for its result.</source>
+        <translation>应用正在跟踪此任务;等待它的结果。</translation>
+    </message>
+    <message>
+        <source>task %1 has no platform task id to ask about; give it with --taskid ID</source>
+        <translation>任务 %1 没有可查询的平台任务 ID;请用 --taskid ID 提供</translation>
+    </message>
+    <message>
+        <source>only an unknown task can be given a platform task id</source>
+        <translation>只有状态未知的任务才能指定平台任务 ID</translation>
+    </message>
+    <message>
+        <source>no field “%1”</source>
+        <translation>没有字段“%1”</translation>
+    </message>
+    <message>
+        <source>no picture field “%1”</source>
+        <translation>没有图片字段“%1”</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the id “%3” is used twice</source>
+        <translation>%1 第 %2 行:id“%3”被使用了两次</translation>
+    </message>
+    <message>
+        <source>line %1: already sent (its task was deleted from the store); not sent again</source>
+        <translation>第 %1 行:已发送过(其任务已从存储中删除);不再发送</translation>
+    </message>
+    <message>
+        <source>line %1: uncertain — sent as task %2, but no answer was recorded; check on the platform (yuanjing task %2 --taskid ID once you know its id); not sent again</source>
+        <translation>第 %1 行:不确定——已作为任务 %2 发送,但没有记录到平台的答复;请在平台上查看(知道其 ID 后用 yuanjing task %2 --taskid ID);不再发送</translation>
+    </message>
+    <message>
+        <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
+        <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1223,50 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>无法加载视频播放器,因此无法在此播放视频。请从文件所在文件夹打开,或重新安装元境 Studio。
 %1</translation>
     </message>
+    <message>
+        <source>Check again</source>
+        <translation>再次查询</translation>
+    </message>
+    <message>
+        <source>Ask the platform about this task anew (and for fresh links to its result)</source>
+        <translation>重新向平台查询此任务(并获取结果的新链接)</translation>
+    </message>
+    <message>
+        <source>Enter task id…</source>
+        <translation>输入任务 ID…</translation>
+    </message>
+    <message>
+        <source>Give this task the platform task id you found on the platform, so the app can follow it</source>
+        <translation>填入你在平台上找到的任务 ID,以便应用跟踪此任务</translation>
+    </message>
+    <message>
+        <source>The platform keeps results about 24 hours; this one is probably gone, but Check again asks for it.</source>
+        <translation>平台大约保留结果 24 小时;这个结果可能已不在,但“再次查询”会重新索取。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on disk yet. The platform keeps results about 24 hours: about %n hour(s) left to download it.</source>
+        <translation>
+            <numerusform>尚未保存到磁盘。平台大约保留结果 24 小时:还剩约 %n 小时可以下载。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on disk yet. The platform keeps results about 24 hours: about %n minute(s) left to download it.</source>
+        <translation>
+            <numerusform>尚未保存到磁盘。平台大约保留结果 24 小时:还剩约 %n 分钟可以下载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter task id</source>
+        <translation>输入任务 ID</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s task id for “%1” (find it on the platform&apos;s task list):</source>
+        <translation>“%1”在平台上的任务 ID(可在平台的任务列表中找到):</translation>
+    </message>
+    <message>
+        <source>Only a task whose state is unknown can be given a task id.</source>
+        <translation>只有状态未知的任务才能指定任务 ID。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1505,6 +1589,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>%1:每个模型都需要 &quot;prompt&quot; 字段。</translation>
     </message>
     <message>
+        <source>%1: &quot;task_max_age_hours&quot; must be 1 to 720.</source>
+        <translation>%1:&quot;task_max_age_hours&quot; 必须在 1 到 720 之间。</translation>
+    </message>
+    <message>
         <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
         <translation>%1:键“%2”只能包含字母、数字和“_”(最多 %3 个字符):键会成为文件名和请求字段。</translation>
     </message>
@@ -1604,6 +1692,18 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>The download arrived incomplete; it will be fetched again.</source>
         <translation>下载的文件不完整;将重新下载。</translation>
+    </message>
+    <message>
+        <source>The platform no longer has this result, even under a fresh link. Check on the platform.</source>
+        <translation>即使使用新链接,平台也已没有这个结果。请在平台上查看。</translation>
+    </message>
+    <message>
+        <source>Another program is writing %1; trying again later.</source>
+        <translation>另一个程序正在写入 %1;稍后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1834,12 +1934,24 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>平台给出的视频链接本应用不会访问(%1)。</translation>
     </message>
     <message>
-        <source>The platform no longer knows this task.</source>
-        <translation>平台已查不到此任务。</translation>
-    </message>
-    <message>
         <source>The platform reports that the task failed.</source>
         <translation>平台报告任务失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No result within %n hour(s) of submission. The platform may have lost track of it: check on the platform, or check again.</source>
+        <translation>
+            <numerusform>提交后 %n 小时内没有结果。平台可能已丢失此任务的进度:请在平台上查看,或再次查询。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The platform no longer knows the state of this task: check on the platform.</source>
+        <translation>平台已不知道此任务的状态:请在平台上查看。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The platform does not know this task id (it said so %n time(s) in a row): %1</source>
+        <translation>
+            <numerusform>平台不认识这个任务 ID(已连续 %n 次这样答复):%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1974,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>no taskid in the reply</source>
         <translation>回复中没有 taskid</translation>
+    </message>
+    <message>
+        <source>This job was already sent; it is not sent again.</source>
+        <translation>此作业已发送过,不会再次发送。</translation>
     </message>
 </context>
 <context>

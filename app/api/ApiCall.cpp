@@ -1,5 +1,6 @@
 #include "api/ApiCall.h"
 
+#include "api/LenientJson.h"
 #include "core/Log.h"
 
 #include <QNetworkReply>
@@ -80,7 +81,16 @@ void ApiCall::onFinished()
         return;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(m_body, &parseError);
+    QJsonDocument doc = QJsonDocument::fromJson(m_body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // One server version writes its error objects as a Python dict repr: read it as the object it is.
+        bool isObject = false;
+        const QJsonObject repr = LenientJson::pythonDict(m_body.trimmed(), &isObject);
+        if (isObject) {
+            doc = QJsonDocument(repr);
+            parseError.error = QJsonParseError::NoError;
+        }
+    }
     if (parseError.error != QJsonParseError::NoError) {
         const ApiError htmlOrText = ApiError::fromHttpStatus(500, m_body);
         const bool html = m_body.trimmed().startsWith('<');

@@ -1,5 +1,7 @@
 #include "api/ApiError.h"
 
+#include "api/LenientJson.h"
+
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -27,10 +29,9 @@ QString ApiError::extractServerMessage(const QByteArray &body)
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return {};
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &parseError);
-    if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
-        const QJsonObject o = doc.object();
+    bool isObject = false;
+    const QJsonObject o = LenientJson::object(trimmed, &isObject); // JSON, or a Python dict repr
+    if (isObject) {
         for (const char *key : {"error", "message", "msg", "detail"}) {
             const QJsonValue v = o.value(QLatin1String(key));
             if (v.isString())
@@ -58,6 +59,10 @@ QString ApiError::extractServerMessage(const QByteArray &body)
 ApiError ApiError::fromHttpStatus(int status, const QByteArray &body)
 {
     const QString server = extractServerMessage(body);
+    // Older servers say a low balance with a 400 whose message is "InsufficientFunds".
+    if (status == 400 && (server.contains(QLatin1String("InsufficientFunds"), Qt::CaseInsensitive)
+                          || server.contains(QLatin1String("Insufficient balance"), Qt::CaseInsensitive)))
+        return ApiError(Kind::InsufficientBalance, status, server);
     switch (status) {
     case 400:
     case 422:
@@ -165,8 +170,9 @@ QString ApiError::message() const
         text = tr("The platform refused the request (HTTP %1).").arg(m_httpStatus);
         break;
     case Kind::InsufficientBalance:
-        text = tr("Your balance is too low for this model. Top up on the platform (user menu → 充值), "
-                  "then try again. See the Account tab.");
+        text = tr("Your balance is too low for this model. Before a call the platform holds back the highest "
+                  "price this model has ever cost, so it can refuse even when your balance seems to cover the "
+                  "price. Top up on the platform (user menu → 充值), then try again. See the Account tab.");
         break;
     case Kind::TooLarge:
         text = tr("The request is larger than the platform accepts. Use smaller images or lower the "

@@ -53,7 +53,8 @@ QNetworkReply *PlatformClient::postOnce(QNetworkRequest request, const QByteArra
 PlatformClient::PlatformClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<ApiError>();
-    // The platform never redirects API calls; downloads may, within the same scheme.
+    // The platform never redirects API calls (their requests allow same-origin at most, see makeRequest);
+    // downloads carry no key and may follow a redirect, within the same scheme.
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
 
@@ -105,6 +106,9 @@ QNetworkRequest PlatformClient::makeRequest(const QUrl &url, int timeoutMs) cons
         request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     request.setRawHeader("User-Agent", "YuanjingStudio/" YUANJING_VERSION);
     request.setTransferTimeout(timeoutMs);
+    // The key goes to the platform's origin only: an API call follows no redirect elsewhere (Qt would
+    // carry the Authorization header along).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     return request;
 }
 

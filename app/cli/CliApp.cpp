@@ -26,7 +26,49 @@
 namespace {
 const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
-                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits")};
+                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid")};
+
+// What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
+// must never be ignored on a command that bills.
+struct CommandOptions
+{
+    QStringList flags;
+    QStringList values;
+};
+const QHash<QString, CommandOptions> &commandOptions()
+{
+    static const QHash<QString, CommandOptions> table{
+        {QStringLiteral("chat"),
+         {{QStringLiteral("--no-stream"), QStringLiteral("--reasoning"), QStringLiteral("--usage")},
+          {QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system")}}},
+        {QStringLiteral("models"), {{QStringLiteral("--video")}, {}}},
+        {QStringLiteral("video"),
+         {{QStringLiteral("--wait")}, {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image")}}},
+        {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
+        {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
+        {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
+        {QStringLiteral("help"), {{}, {}}},
+    };
+    return table;
+}
+
+// Where a followed task stands, from its row alone: the same answer whichever process polls and downloads.
+enum class Outcome { Pending, Downloaded, Failed, Unknown, NotDownloaded };
+Outcome outcomeOf(const VideoTask &t)
+{
+    switch (t.state) {
+    case VideoTask::State::Failed:
+    case VideoTask::State::Rejected: return Outcome::Failed;
+    case VideoTask::State::Unknown: return Outcome::Unknown;
+    case VideoTask::State::Succeeded:
+        // The cover too (one that cannot be fetched is dropped): a run that ends leaves no .part behind.
+        if (!t.videoPath.isEmpty() && QFile::exists(t.videoPath)
+            && (t.coverUrl.isEmpty() || (!t.coverPath.isEmpty() && QFile::exists(t.coverPath))))
+            return Outcome::Downloaded;
+        return t.errorCode == QLatin1String("expired") ? Outcome::NotDownloaded : Outcome::Pending;
+    default: return Outcome::Pending;
+    }
+}
 
 QString stateName(const VideoTask &t)
 {
@@ -144,6 +186,9 @@ QStringList CliApp::positional() const
 
 void CliApp::done(int code)
 {
+    if (m_done)
+        return; // one outcome a run, however many signals tell of it
+    m_done = true;
     m_out.flush();
     m_err.flush();
     QTimer::singleShot(0, this, [this, code] { emit finished(code); });
@@ -151,6 +196,8 @@ void CliApp::done(int code)
 
 void CliApp::fail(int code, const QString &message)
 {
+    if (m_done)
+        return;
     if (m_json)
         printJson({{QStringLiteral("error"), message}, {QStringLiteral("exit_code"), code}});
     else
@@ -164,9 +211,36 @@ void CliApp::printJson(const QJsonObject &o)
     m_out.flush();
 }
 
+QString CliApp::checkOptions() const
+{
+    const QString command = m_args.value(0);
+    const auto it = commandOptions().constFind(command);
+    if (it == commandOptions().cend())
+        return {};
+    for (int i = 1; i < m_args.size(); ++i) {
+        const QString &a = m_args.at(i);
+        if (!a.startsWith(QLatin1Char('-')) || a == QLatin1String("-"))
+            continue;
+        const QString name = a.section(QLatin1Char('='), 0, 0);
+        if (it->values.contains(name)) {
+            if (!a.contains(QLatin1Char('=')) && ++i >= m_args.size())
+                return tr("%1 needs a value").arg(name);
+            continue;
+        }
+        if (it->flags.contains(a))
+            continue;
+        return tr("unknown option “%1” for %2 (see yuanjing --help); nothing was sent").arg(a, command);
+    }
+    return {};
+}
+
 void CliApp::start()
 {
     const QString command = m_args.value(0);
+    if (const QString problem = checkOptions(); !problem.isEmpty()) {
+        fail(Usage, problem);
+        return;
+    }
     if (command == QLatin1String("chat"))
         chat();
     else if (command == QLatin1String("models"))
@@ -452,26 +526,41 @@ void CliApp::video()
             done(Ok);
             return;
         }
-        const qint64 id = t.id;
-        connect(m_core->poller(), &TaskPoller::taskFailed, this, [this, id](const VideoTask &f) {
-            if (f.id == id)
-                fail(TaskFailed, tr("the video failed: %1").arg(f.error));
-        });
-        connect(m_core->downloader(), &ResultDownloader::downloaded, this, [this, id](const VideoTask &d) {
-            if (d.id != id)
-                return;
-            if (m_json)
-                printJson(taskJson(d));
-            else
-                m_out << d.videoPath << Qt::endl;
-            done(Ok);
-        });
-        connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [this, id](const VideoTask &d, const QString &message) {
-            if (d.id == id)
-                fail(Network, message);
-        });
+        waitFor(t.id);
     });
     submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+}
+
+void CliApp::waitFor(qint64 id)
+{
+    // The task's row says where it stands, whether this process or the app polls and downloads it.
+    const auto settle = [this, id](const VideoTask &t) {
+        if (t.id != id || m_done)
+            return;
+        switch (outcomeOf(t)) {
+        case Outcome::Pending: return;
+        case Outcome::Downloaded:
+            if (m_json)
+                printJson(taskJson(t));
+            else
+                m_out << t.videoPath << Qt::endl;
+            done(Ok);
+            return;
+        case Outcome::Failed: fail(TaskFailed, tr("the video failed: %1").arg(t.error)); return;
+        case Outcome::Unknown:
+            fail(Network, tr("task %1 is unknown: %2 (yuanjing task %1 --check asks again)").arg(t.id).arg(t.error));
+            return;
+        case Outcome::NotDownloaded: fail(Network, t.error); return;
+        }
+    };
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, settle);
+    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [this, id](const VideoTask &d, const QString &message) {
+        if (d.id == id)
+            fail(Network, message);
+    });
+    if (!m_core->isDataOwner() && !m_json)
+        m_err << tr("The app is following this task; waiting for its result.") << Qt::endl;
+    settle(m_core->tasks()->task(id));
 }
 
 void CliApp::task()
@@ -481,24 +570,54 @@ void CliApp::task()
         fail(Usage, tr("which task? yuanjing task ID"));
         return;
     }
-    for (const VideoTask &t : m_core->tasks()->tasks()) {
-        if (QString::number(t.id) == id || t.taskId == id) {
-            if (m_json) {
-                printJson(taskJson(t));
-            } else {
-                m_out << tr("task %1 (platform id %2): %3").arg(t.id).arg(t.taskId, stateName(t)) << Qt::endl;
-                m_out << tr("model: %1 (%2), %3").arg(t.modelName, t.llmid, t.mode) << Qt::endl;
-                m_out << tr("prompt: %1").arg(t.prompt) << Qt::endl;
-                if (!t.error.isEmpty())
-                    m_out << tr("error: %1").arg(t.error) << Qt::endl;
-                if (!t.videoPath.isEmpty())
-                    m_out << tr("file: %1").arg(t.videoPath) << Qt::endl;
-            }
-            done(Ok);
+    VideoTask found;
+    for (const VideoTask &t : m_core->tasks()->tasks())
+        if (QString::number(t.id) == id || t.taskId == id)
+            found = t;
+    if (found.id == 0) {
+        fail(Failure, tr("no task %1 in the store").arg(id));
+        return;
+    }
+    const auto print = [this](const VideoTask &t) {
+        if (m_json) {
+            printJson(taskJson(t));
             return;
         }
+        m_out << tr("task %1 (platform id %2): %3").arg(t.id).arg(t.taskId, stateName(t)) << Qt::endl;
+        m_out << tr("model: %1 (%2), %3").arg(t.modelName, t.llmid, t.mode) << Qt::endl;
+        m_out << tr("prompt: %1").arg(t.prompt) << Qt::endl;
+        if (!t.error.isEmpty())
+            m_out << tr("error: %1").arg(t.error) << Qt::endl;
+        if (!t.videoPath.isEmpty())
+            m_out << tr("file: %1").arg(t.videoPath) << Qt::endl;
+    };
+    const QString platformId = option(QStringLiteral("--taskid"));
+    const bool check = flag(QStringLiteral("--check")) || !platformId.isEmpty();
+    if (!check) {
+        print(found);
+        done(Ok);
+        return;
     }
-    fail(Failure, tr("no task %1 in the store").arg(id));
+    // Asking about a task is free: any process may, the owner of the data folder downloads what it finds.
+    const bool asked = platformId.isEmpty() ? m_core->poller()->checkAgain(found.id)
+                                            : m_core->poller()->setPlatformTaskId(found.id, platformId);
+    if (!asked) {
+        fail(Usage, platformId.isEmpty() ? tr("task %1 has no platform task id to ask about; give it with --taskid ID").arg(found.id)
+                                         : tr("only an unknown task can be given a platform task id"));
+        return;
+    }
+    if (flag(QStringLiteral("--wait"))) {
+        waitFor(found.id);
+        return;
+    }
+    // The first change after asking is the platform's answer.
+    const qint64 rowId = found.id;
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, [this, rowId, print](const VideoTask &t) {
+        if (t.id != rowId || m_done)
+            return;
+        print(t);
+        done(Ok);
+    });
 }
 
 void CliApp::tasks()
@@ -517,6 +636,66 @@ void CliApp::tasks()
     done(Ok);
 }
 
+namespace {
+// One job of a batch file: its key (what it is known by across runs), the line it is on now, and what
+// it asks for. Lines may be {"llmid", "set": {…}, "images": {…}} or the platform's own body shape
+// {"llmid": …, "prompt": …, "duration": 5, "image_file1": "…"}, or both; "id" names a job explicitly.
+struct BatchJobSpec
+{
+    QString key;
+    QString legacyKey; // how the previous version's FILE.jsonl.state knew it (content hash + line number)
+    QJsonObject spec;
+    int line = 0;
+};
+
+bool isJobKeyword(const QString &key)
+{
+    return key == QLatin1String("llmid") || key == QLatin1String("id") || key == QLatin1String("set")
+        || key == QLatin1String("images");
+}
+
+// The job's values and pictures, from either form; a key the model does not have is an error.
+bool jobValues(const ModelSpec &spec, const QJsonObject &job, QVariantMap *values, QMap<QString, QString> *images, QString *error)
+{
+    *values = spec.defaults();
+    QJsonObject fields = job.value(QLatin1String("set")).toObject();
+    QJsonObject pictures = job.value(QLatin1String("images")).toObject();
+    for (auto it = job.constBegin(); it != job.constEnd(); ++it) {
+        if (isJobKeyword(it.key()))
+            continue;
+        const FieldSpec *f = spec.field(it.key());
+        if (f && f->type == FieldSpec::Type::Image)
+            pictures.insert(it.key(), it.value());
+        else
+            fields.insert(it.key(), it.value());
+    }
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const FieldSpec *f = spec.field(it.key());
+        if (!f || f->type == FieldSpec::Type::Image) {
+            *error = CliApp::tr("no field “%1”").arg(it.key());
+            return false;
+        }
+        values->insert(it.key(), it->isDouble() ? QString::number(it->toDouble()) : it->toString());
+    }
+    for (auto it = pictures.constBegin(); it != pictures.constEnd(); ++it) {
+        const FieldSpec *f = spec.field(it.key());
+        if (!f || f->type != FieldSpec::Type::Image) {
+            *error = CliApp::tr("no picture field “%1”").arg(it.key());
+            return false;
+        }
+        images->insert(it.key(), it->toString());
+    }
+    return true;
+}
+
+PreparedImage imageFrom(const QString &source)
+{
+    return source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://"))
+               ? ImagePreparer::fromUrl(QUrl(source))
+               : ImagePreparer::fromFile(source);
+}
+} // namespace
+
 void CliApp::batch()
 {
     const QString path = positional().value(0);
@@ -525,13 +704,12 @@ void CliApp::batch()
         fail(Usage, tr("cannot read the batch file “%1”").arg(path));
         return;
     }
-    struct Job
-    {
-        QString key;
-        QJsonObject spec;
-        int line = 0;
-    };
-    QList<Job> jobs;
+    // A job is known by its content within this file (and how many identical jobs came before it), or by
+    // its "id": never by its line number, so a comment or a blank line added above changes nothing.
+    const QString batchName = QFileInfo(path).canonicalFilePath();
+    const QString batchKey = QString::fromLatin1(QCryptographicHash::hash(batchName.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    QList<BatchJobSpec> jobs;
+    QHash<QString, int> occurrences;
     int lineNo = 0;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().trimmed();
@@ -544,31 +722,43 @@ void CliApp::batch()
             fail(Usage, tr("%1 line %2: not a JSON object (%3)").arg(path).arg(lineNo).arg(error.errorString()));
             return;
         }
-        // A job is known by its line's content: editing a line makes it a new job.
-        const QString key = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha1).toHex().left(16))
-                            + QStringLiteral("-%1").arg(lineNo);
-        jobs.append({key, doc.object(), lineNo});
+        const QJsonObject o = doc.object();
+        QString content;
+        if (o.value(QLatin1String("id")).isString() && !o.value(QLatin1String("id")).toString().isEmpty()) {
+            content = QStringLiteral("id:") + o.value(QLatin1String("id")).toString();
+            if (occurrences.contains(content)) {
+                fail(Usage, tr("%1 line %2: the id “%3” is used twice").arg(path).arg(lineNo).arg(o.value(QLatin1String("id")).toString()));
+                return;
+            }
+        } else {
+            // The object's canonical form (keys sorted, no spacing): reformatting a line is not a new job.
+            content = QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1).toHex());
+        }
+        const int n = occurrences[content]++;
+        BatchJobSpec job;
+        job.key = QStringLiteral("%1:%2#%3").arg(batchKey, content).arg(n);
+        job.legacyKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha1).toHex().left(16))
+                        + QStringLiteral("-%1").arg(lineNo);
+        job.spec = o;
+        job.line = lineNo;
+        jobs.append(job);
     }
     // Check every job against its schema before anything is sent.
-    for (const Job &job : jobs) {
+    for (const BatchJobSpec &job : jobs) {
         const ModelSpec *spec = m_core->videoModels()->model(job.spec.value(QLatin1String("llmid")).toString());
         if (!spec || !spec->enabled) {
             fail(BadRequest, tr("%1 line %2: unknown or disabled llmid").arg(path).arg(job.line));
             return;
         }
-        QVariantMap values = spec->defaults();
-        const QJsonObject set = job.spec.value(QLatin1String("set")).toObject();
-        for (auto it = set.constBegin(); it != set.constEnd(); ++it) {
-            const FieldSpec *f = spec->field(it.key());
-            if (!f || f->type == FieldSpec::Type::Image) {
-                fail(BadRequest, tr("%1 line %2: no field “%3”").arg(path).arg(job.line).arg(it.key()));
-                return;
-            }
-            values.insert(it.key(), it->isDouble() ? QString::number(it->toInt()) : it->toString());
+        QVariantMap values;
+        QMap<QString, QString> sources;
+        QString error;
+        if (!jobValues(*spec, job.spec, &values, &sources, &error)) {
+            fail(BadRequest, tr("%1 line %2: %3").arg(path).arg(job.line).arg(error));
+            return;
         }
         QMap<QString, PreparedImage> images;
-        const QJsonObject imgs = job.spec.value(QLatin1String("images")).toObject();
-        for (auto it = imgs.constBegin(); it != imgs.constEnd(); ++it)
+        for (auto it = sources.cbegin(); it != sources.cend(); ++it)
             images.insert(it.key(), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
         const QMap<QString, QString> problems = RequestBuilder::validate(*spec, values, images);
         if (!problems.isEmpty()) {
@@ -576,40 +766,56 @@ void CliApp::batch()
             return;
         }
     }
-
-    // What earlier runs submitted: FILE.jsonl.state, job key → local task id.
-    const QString statePath = path + QStringLiteral(".state");
-    auto state = std::make_shared<QJsonObject>();
-    {
-        QFile s(statePath);
-        if (s.open(QIODevice::ReadOnly))
-            *state = QJsonDocument::fromJson(s.readAll()).object();
+    if (!m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
     }
-    const auto saveState = [statePath, state] {
-        QSaveFile s(statePath);
-        if (s.open(QIODevice::WriteOnly)) {
-            s.write(QJsonDocument(*state).toJson(QJsonDocument::Indented));
-            s.commit();
-        }
-    };
+
+    // What the previous version recorded (FILE.jsonl.state, keyed by line): honoured, never sent again.
+    QJsonObject legacy;
+    {
+        QFile s(path + QStringLiteral(".state"));
+        if (s.open(QIODevice::ReadOnly))
+            legacy = QJsonDocument::fromJson(s.readAll()).object();
+    }
     struct Run
     {
-        QList<Job> pending;
+        QList<BatchJobSpec> pending;
         QSet<qint64> running;
-        int submitted = 0, skipped = 0, succeeded = 0, failed = 0, refused = 0;
+        QList<int> uncertain;
+        int submitted = 0, skipped = 0, succeeded = 0, failed = 0, refused = 0, unknown = 0;
         double credits = 0;
         bool stopping = false;
     };
     auto run = std::make_shared<Run>();
-    for (const Job &job : jobs) {
-        if (state->contains(job.key)) {
-            ++run->skipped;
-            const VideoTask t = m_core->tasks()->task(qint64(state->value(job.key).toDouble()));
-            if (t.id && !t.isFinished() && t.state != VideoTask::State::Unknown)
-                run->running.insert(t.id); // still being made: wait for it too
+    for (const BatchJobSpec &job : jobs) {
+        qint64 row = m_core->tasks()->batchJobTask(job.key);
+        if (row == 0 && legacy.contains(job.legacyKey))
+            row = qint64(legacy.value(job.legacyKey).toDouble());
+        if (row == 0) {
+            run->pending.append(job);
             continue;
         }
-        run->pending.append(job);
+        ++run->skipped;
+        const VideoTask t = m_core->tasks()->task(row);
+        if (t.id == 0) {
+            if (!m_json)
+                m_err << tr("line %1: already sent (its task was deleted from the store); not sent again").arg(job.line) << Qt::endl;
+            continue;
+        }
+        if (t.state == VideoTask::State::Unknown || t.state == VideoTask::State::Submitting || t.taskId.isEmpty()) {
+            // It may have been made (and billed): only the platform can say.
+            run->uncertain.append(job.line);
+            if (!m_json)
+                m_err << tr("line %1: uncertain — sent as task %2, but no answer was recorded; check on the platform "
+                            "(yuanjing task %2 --taskid ID once you know its id); not sent again")
+                             .arg(job.line)
+                             .arg(t.id)
+                      << Qt::endl;
+            continue;
+        }
+        if (outcomeOf(t) == Outcome::Pending)
+            run->running.insert(t.id); // still being made: wait for it too
     }
     const int concurrency = qMax(1, option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
     const double maxCredits = option(QStringLiteral("--max-credits"), QStringLiteral("-1")).toDouble();
@@ -618,48 +824,48 @@ void CliApp::batch()
     next->setSingleShot(true);
     next->setInterval(0);
     const auto summary = [this, run] {
+        QJsonArray uncertain;
+        for (int line : run->uncertain)
+            uncertain.append(line);
         const QJsonObject s{{QStringLiteral("submitted"), run->submitted}, {QStringLiteral("skipped"), run->skipped},
                             {QStringLiteral("succeeded"), run->succeeded}, {QStringLiteral("failed"), run->failed},
-                            {QStringLiteral("refused"), run->refused}, {QStringLiteral("credits"), run->credits},
+                            {QStringLiteral("refused"), run->refused}, {QStringLiteral("unknown"), run->unknown},
+                            {QStringLiteral("uncertain_lines"), uncertain}, {QStringLiteral("credits"), run->credits},
                             {QStringLiteral("not_started"), int(run->pending.size())}};
         if (m_json)
             printJson(s);
         else
-            m_out << tr("batch: %1 submitted, %2 skipped (already submitted), %3 succeeded, %4 failed, %5 refused, %6 not "
-                        "started; %7 credits")
+            m_out << tr("batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, "
+                        "%6 refused, %7 unknown, %8 not started; %9 credits")
                          .arg(run->submitted)
                          .arg(run->skipped)
+                         .arg(run->uncertain.size())
                          .arg(run->succeeded)
                          .arg(run->failed)
                          .arg(run->refused)
+                         .arg(run->unknown)
                          .arg(run->pending.size())
                          .arg(run->credits)
                   << Qt::endl;
-        done(run->failed + run->refused > 0 ? TaskFailed : Ok);
+        done(run->failed + run->refused + run->unknown > 0 ? TaskFailed : Ok);
     };
-    connect(next, &QTimer::timeout, this, [this, run, next, concurrency, maxCredits, summary, state, saveState] {
+    connect(next, &QTimer::timeout, this, [this, run, next, concurrency, maxCredits, summary, batchName] {
         VideoSubmitter *submitter = m_core->videoSubmitter();
         if (maxCredits >= 0 && run->credits >= maxCredits)
             run->stopping = true;
         if (!run->stopping && !submitter->isBusy() && run->running.size() < concurrency && !run->pending.isEmpty()) {
-            const Job job = run->pending.takeFirst();
+            const BatchJobSpec job = run->pending.takeFirst();
             const ModelSpec *spec = m_core->videoModels()->model(job.spec.value(QLatin1String("llmid")).toString());
-            QVariantMap values = spec->defaults();
-            const QJsonObject set = job.spec.value(QLatin1String("set")).toObject();
-            for (auto it = set.constBegin(); it != set.constEnd(); ++it)
-                values.insert(it.key(), it->isDouble() ? QString::number(it->toInt()) : it->toString());
+            QVariantMap values;
+            QMap<QString, QString> sources;
+            QString error;
+            jobValues(*spec, job.spec, &values, &sources, &error);
             QMap<QString, PreparedImage> images;
-            const QJsonObject imgs = job.spec.value(QLatin1String("images")).toObject();
-            for (auto it = imgs.constBegin(); it != imgs.constEnd(); ++it) {
-                const QString source = it->toString();
-                images.insert(it.key(), source.startsWith(QLatin1String("http")) ? ImagePreparer::fromUrl(QUrl(source))
-                                                                                : ImagePreparer::fromFile(source));
-            }
+            for (auto it = sources.cbegin(); it != sources.cend(); ++it)
+                images.insert(it.key(), imageFrom(it.value()));
             auto *once = new QObject(this);
             const auto finishOnce = [once] { once->deleteLater(); };
-            connect(submitter, &VideoSubmitter::submitted, once, [run, job, state, saveState, next, finishOnce](const VideoTask &t) {
-                state->insert(job.key, double(t.id));
-                saveState();
+            connect(submitter, &VideoSubmitter::submitted, once, [run, next, finishOnce](const VideoTask &t) {
                 ++run->submitted;
                 run->running.insert(t.id);
                 finishOnce();
@@ -672,45 +878,42 @@ void CliApp::batch()
             };
             connect(submitter, &VideoSubmitter::rejected, once, notSent);
             connect(submitter, &VideoSubmitter::refused, once, notSent);
-            connect(submitter, &VideoSubmitter::uncertain, once, [run, job, state, saveState, next, finishOnce](const VideoTask &t) {
-                // Maybe created: recorded as submitted, so a re-run does not send it again.
-                state->insert(job.key, double(t.id));
-                saveState();
-                ++run->refused;
+            connect(submitter, &VideoSubmitter::uncertain, once, [run, job, next, finishOnce](const VideoTask &) {
+                // Maybe created: the job is recorded as sent, so a re-run does not send it again.
+                ++run->unknown;
+                run->uncertain.append(job.line);
                 finishOnce();
                 next->start();
             });
-            if (job.line > 0 && !m_json)
+            if (!m_json)
                 m_err << tr("line %1: submitting").arg(job.line) << Qt::endl;
-            submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+            submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024,
+                              BatchJob{job.key, batchName, job.line});
             return;
         }
         if (run->running.isEmpty() && (run->pending.isEmpty() || run->stopping) && !submitter->isBusy())
             summary();
     });
-    // A job is done when its video is on disk (or cannot be fetched); credits count from the platform's usage.
-    connect(m_core->poller(), &TaskPoller::taskSucceeded, this, [run, next](const VideoTask &t) {
+    // A job is done when its video is on disk (or cannot be); read from its row, whichever process follows it.
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, [run, next](const VideoTask &t) {
         if (!run->running.contains(t.id))
             return;
+        switch (outcomeOf(t)) {
+        case Outcome::Pending: return;
+        case Outcome::Downloaded:
+        case Outcome::NotDownloaded: ++run->succeeded; break; // made and paid for; the Library offers it again
+        case Outcome::Failed: ++run->failed; break;
+        case Outcome::Unknown: ++run->unknown; break;
+        }
         run->credits += t.usage.value(QLatin1String("credits")).toDouble();
-        next->start();
-    });
-    connect(m_core->downloader(), &ResultDownloader::downloaded, this, [run, next](const VideoTask &t) {
-        if (!run->running.remove(t.id))
-            return;
-        ++run->succeeded;
+        run->running.remove(t.id);
         next->start();
     });
     connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [run, next](const VideoTask &t) {
         if (!run->running.remove(t.id))
             return;
         ++run->succeeded; // made and paid for; the Library offers the download again
-        next->start();
-    });
-    connect(m_core->poller(), &TaskPoller::taskFailed, this, [run, next](const VideoTask &t) {
-        if (!run->running.remove(t.id))
-            return;
-        ++run->failed;
+        run->credits += t.usage.value(QLatin1String("credits")).toDouble();
         next->start();
     });
     next->start();

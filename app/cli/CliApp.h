@@ -41,6 +41,8 @@ private:
     void task();
     void tasks();
     void batch();
+    void waitFor(qint64 id);
+    QString checkOptions() const;
     void done(int code);
     void fail(int code, const QString &message);
     void printJson(const QJsonObject &o);
@@ -54,4 +56,5 @@ private:
     bool m_json;
     QTextStream m_out;
     QTextStream m_err;
+    bool m_done = false;
 };

@@ -6,6 +6,7 @@
 #include "chat/ChatModelCatalog.h"
 #include "chat/ChatSession.h"
 #include "core/AppSettings.h"
+#include "core/DataFolderOwner.h"
 #include "core/Hardening.h"
 #include "core/Log.h"
 #include "simulator/PlatformSimulator.h"
@@ -21,6 +22,7 @@
 #include "video/VideoSubmitter.h"
 
 #include <QDir>
+#include <QFile>
 
 AppCore::AppCore(LaunchOptions options, SecretBackend *keychain, QObject *parent)
     : QObject(parent), m_options(std::move(options))
@@ -64,7 +66,11 @@ void AppCore::start()
     }
     m_conversations = new ConversationStore(m_database.get(), this);
     m_ledger = new UsageLedger(m_database.get(), this);
-    if (m_database->isOpen())
+    // The first process on the data folder (app or yuanjing) owns it: it alone resumes, polls and
+    // downloads, and marks what a dead process left behind. The others work through the database.
+    m_dataOwner = new DataFolderOwner(m_options.resolvedDataDir(), this);
+    const bool owner = m_database->isOpen() && m_dataOwner->tryAcquire();
+    if (owner)
         m_conversations->recoverInterrupted();
     m_chat = new ChatSession(m_client, m_conversations, m_ledger, this);
     m_chatModels = new ChatModelCatalog(m_client, m_settings, this);
@@ -72,13 +78,29 @@ void AppCore::start()
     m_videoModels = new ModelCatalog(this);
     m_videoModels->load(userModelsDir());
     m_submitter = new VideoSubmitter(m_client, m_tasks, this);
+    m_submitter->setSession(m_dataOwner->sessionId());
     m_pricing = new PricingService(m_client, this);
     m_poller = new TaskPoller(m_client, m_tasks, this);
     m_downloader = new ResultDownloader(m_client, m_tasks, this);
     m_library = new LibraryModel(m_tasks, this);
-    // Submitted → watched → finished → downloaded: every paid-for video reaches the disk.
-    connect(m_submitter, &VideoSubmitter::submitted, m_poller, &TaskPoller::watch);
-    connect(m_poller, &TaskPoller::taskSucceeded, m_downloader, &ResultDownloader::download);
+    // Submitted → watched → finished → downloaded: every paid-for video reaches the disk, through the
+    // owner of the data folder (another process's submissions reach it through the database).
+    connect(m_submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {
+        if (m_dataOwner->isOwner())
+            m_poller->watch(task);
+    });
+    connect(m_poller, &TaskPoller::taskSucceeded, this, [this](const VideoTask &task) {
+        if (m_dataOwner->isOwner())
+            m_downloader->download(task);
+    });
+    connect(m_downloader, &ResultDownloader::linkExpired, m_poller, [this](const VideoTask &task) { m_poller->refreshLinks(task.id); });
+    connect(m_poller, &TaskPoller::linksUnavailable, m_downloader, &ResultDownloader::markExpired);
+    // A deleted task is neither asked about nor downloaded any more.
+    connect(m_tasks, &TaskStore::taskRemoved, this, [this](qint64 id) {
+        m_poller->unwatch(id);
+        m_downloader->cancel(id);
+    });
+    connect(m_tasks, &TaskStore::taskChangedOutside, this, &AppCore::adoptOutsideTask);
     connect(m_poller, &TaskPoller::taskSucceeded, this, [this](const VideoTask &task) {
         LedgerEntry entry;
         entry.kind = QStringLiteral("video");
@@ -90,8 +112,20 @@ void AppCore::start()
     });
     applySettings();
     if (m_database->isOpen()) {
-        m_poller->resumeAll();
-        m_downloader->resumeAll();
+        m_tasks->watchOutsideChanges(1000);
+        if (owner) {
+            resumeOwnedWork();
+        } else {
+            qCInfo(lcStore) << "another process owns the data folder; this one works through the database";
+            connect(m_dataOwner, &DataFolderOwner::becameOwner, this, [this] {
+                // The owner ended: take over what it was following. Its live answers are gone with it; this
+                // process's own answer in flight is not touched.
+                if (!m_chat->isBusy())
+                    m_conversations->recoverInterrupted();
+                resumeOwnedWork();
+            });
+            m_dataOwner->keepTrying(2000);
+        }
     }
 
     connect(m_credentials, &CredentialStore::loaded, this, [this] {
@@ -99,6 +133,32 @@ void AppCore::start()
         emit started();
     }, Qt::SingleShotConnection);
     m_credentials->load();
+}
+
+bool AppCore::isDataOwner() const
+{
+    return m_dataOwner && m_dataOwner->isOwner();
+}
+
+void AppCore::resumeOwnedWork()
+{
+    m_poller->resumeAll([this](const QString &session) { return m_dataOwner->isSessionLive(session); });
+    m_downloader->resumeAll();
+}
+
+void AppCore::adoptOutsideTask(const VideoTask &task)
+{
+    if (!m_dataOwner->isOwner())
+        return;
+    const bool unfinished = task.state == VideoTask::State::Queued || task.state == VideoTask::State::Running;
+    if (unfinished && !task.taskId.isEmpty() && !m_poller->isWatching(task.id)) {
+        m_poller->watch(task);
+        return;
+    }
+    const bool videoMissing = task.videoPath.isEmpty() || !QFile::exists(task.videoPath);
+    if (task.state == VideoTask::State::Succeeded && videoMissing && !task.videoUrl.isEmpty()
+        && task.errorCode != QLatin1String("expired") && !m_downloader->isDownloading(task.id))
+        m_downloader->download(task);
 }
 
 QString AppCore::userModelsDir() const

@@ -24,6 +24,8 @@ class TaskPoller;
 class ResultDownloader;
 class LibraryModel;
 class AccountStatus;
+class DataFolderOwner;
+struct VideoTask;
 
 // Everything the front ends stand on, wired together once: settings, the key, the client (pointed at the
 // platform or, in demo mode, at the in-process simulator), the database and its stores.
@@ -68,6 +70,9 @@ public:
     ResultDownloader *downloader() const { return m_downloader; }
     LibraryModel *library() const { return m_library; }
     AccountStatus *account() const { return m_account; }
+    // Whether this process owns the data folder (resumes, polls, downloads); see DataFolderOwner.
+    bool isDataOwner() const;
+    DataFolderOwner *dataOwner() const { return m_dataOwner; }
     // Where user schema files add or override video models.
     QString userModelsDir() const;
 
@@ -78,6 +83,8 @@ signals:
 private:
     void applyEndpoint();
     void applySettings();
+    void resumeOwnedWork();
+    void adoptOutsideTask(const VideoTask &task);
 
     LaunchOptions m_options;
     AppSettings *m_settings;
@@ -97,6 +104,7 @@ private:
     ResultDownloader *m_downloader = nullptr;
     LibraryModel *m_library = nullptr;
     AccountStatus *m_account = nullptr;
+    DataFolderOwner *m_dataOwner = nullptr;
     bool m_demo = false;
     bool m_started = false;
     QString m_startError;

@@ -64,7 +64,16 @@ void PlatformSimulator::setStateFile(const QString &path)
 {
     m_stateFile = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
+    loadState();
+}
+
+void PlatformSimulator::loadState()
+{
+    // The app and yuanjing in demo mode each run a simulator on the same state file, as two clients of
+    // one platform: what the other made is read in (never overwriting what this one knows).
+    if (m_stateFile.isEmpty())
+        return;
+    QFile file(m_stateFile);
     if (!file.open(QIODevice::ReadOnly))
         return;
     const QJsonArray tasks = QJsonDocument::fromJson(file.readAll()).array();
@@ -76,17 +85,18 @@ void PlatformSimulator::setStateFile(const QString &path)
         t.request = o.value(QLatin1String("request")).toObject();
         t.createdMs = qint64(o.value(QLatin1String("created")).toDouble());
         t.fail = o.value(QLatin1String("fail")).toBool();
-        if (t.id.isEmpty())
+        if (t.id.isEmpty() || m_tasks.contains(t.id))
             continue;
         m_tasks.insert(t.id, t);
         m_nextTaskId = qMax<quint64>(m_nextTaskId, t.id.toULongLong() + 1);
     }
 }
 
-void PlatformSimulator::saveState() const
+void PlatformSimulator::saveState()
 {
     if (m_stateFile.isEmpty())
         return;
+    loadState();
     QJsonArray tasks;
     for (const Task &t : m_tasks) {
         // Pictures are not kept: a task's state needs only its settings.
@@ -136,6 +146,7 @@ void PlatformSimulator::handle(HttpConnection *connection, const HttpRequest &re
 {
     m_requests.append({request.method, request.path, request.query, request.headers.value("authorization"),
                        request.headers.value("range"), request.body});
+    emit requestReceived(request.path);
     if (m_config.closeWithoutAnswer) {
         connection->reset();
         return;
@@ -156,6 +167,14 @@ void PlatformSimulator::answer(HttpConnection *connection, const HttpRequest &re
     const QString path = request.path;
     if (path == QLatin1String("/idfile")) {
         handleFile(connection, request); // result URLs carry no key
+        return;
+    }
+    if (m_config.redirectApiTo.isValid()) {
+        QUrl to = m_config.redirectApiTo;
+        to.setPath(path);
+        to.setQuery(request.query);
+        connection->respond(307, {}, "text/plain", {{"Location", to.toEncoded()}});
+        emit requestHandled(path, 307);
         return;
     }
     if (!checkAuth(connection, request))
@@ -445,15 +464,17 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
         connection->respond(status, errorBody(message));
         emit requestHandled(QStringLiteral("/llmage/video"), status);
     };
-    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]"))
+    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]")) {
+        if (m_config.insufficientFundsAs400)
+            return reject(400, QStringLiteral("InsufficientFunds"));
         return reject(429, QStringLiteral("Insufficient balance"));
+    }
     if (llmid.isEmpty())
         return reject(400, QStringLiteral("Missing required parameter: llmid"));
     if (!DemoContent::isKnownVideoModel(llmid))
         return reject(400, QStringLiteral("Unknown llmid: ") + llmid);
     if (!DemoContent::isEnabledVideoModel(llmid)) {
-        connection->respond(200, json({{QStringLiteral("error"), QStringLiteral("ERROR:model not enabled (未开通)")},
-                                       {QStringLiteral("status"), QStringLiteral("FAILED")}}));
+        connection->respond(200, errorObject(QStringLiteral("ERROR:model not enabled (未开通)")));
         emit requestHandled(QStringLiteral("/llmage/video"), 200);
         return;
     }
@@ -462,6 +483,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     if (promptAsks(body, "[sim:400]"))
         return reject(400, QStringLiteral("Invalid parameter: duration"));
 
+    loadState(); // another demo process may have made tasks: never hand out their ids
     Task task;
     task.id = QString::number(m_nextTaskId++);
     task.llmid = llmid;
@@ -470,15 +492,47 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
     m_tasks.insert(task.id, task);
     saveState();
-    connection->respond(200, json({{QStringLiteral("taskid"), task.id}, {QStringLiteral("status"), QStringLiteral("created")}}));
+    // The real server checks the balance and calls the vendor before it answers: the task exists (and is
+    // billed) while the client is still waiting.
+    const QByteArray reply = json({{QStringLiteral("taskid"), task.id}, {QStringLiteral("status"), QStringLiteral("created")}});
+    if (m_config.submitDelayMs > 0) {
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(m_config.submitDelayMs, this, [this, guard, reply] {
+            if (!guard)
+                return;
+            guard->respond(200, reply);
+            emit requestHandled(QStringLiteral("/llmage/video"), 200);
+        });
+        return;
+    }
+    connection->respond(200, reply);
     emit requestHandled(QStringLiteral("/llmage/video"), 200);
 }
 
-QJsonObject PlatformSimulator::taskObject(const Task &task) const
+QByteArray PlatformSimulator::errorObject(const QString &message) const
+{
+    if (m_config.reprErrors) {
+        QString quoted = message;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        return QStringLiteral("{'error': '%1', 'status': 'FAILED'}").arg(quoted).toUtf8();
+    }
+    return json({{QStringLiteral("error"), message}, {QStringLiteral("status"), QStringLiteral("FAILED")}});
+}
+
+QJsonObject PlatformSimulator::taskObject(Task &task)
 {
     const qint64 step = qMax(1, m_config.taskStepMs);
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - task.createdMs;
     QJsonObject o{{QStringLiteral("taskid"), task.id}};
+    if (task.polls++ < m_config.transientTaskFailures) {
+        o.insert(QStringLiteral("status"), QStringLiteral("FAILED"));
+        o.insert(QStringLiteral("error"), QStringLiteral("taskid=%1 not exist").arg(task.id));
+        return o;
+    }
+    if (m_config.tasksNeverFinish) {
+        o.insert(QStringLiteral("status"), QStringLiteral("RUNNING"));
+        return o;
+    }
     if (elapsed < step) {
         o.insert(QStringLiteral("status"), QStringLiteral("CREATED"));
     } else if (elapsed < 2 * step) {
@@ -492,8 +546,10 @@ QJsonObject PlatformSimulator::taskObject(const Task &task) const
         const QString base = baseUrl().toString();
         o.insert(QStringLiteral("status"), QStringLiteral("SUCCEEDED"));
         o.insert(QStringLiteral("usage"), DemoContent::videoUsage(task.llmid, task.request));
-        o.insert(QStringLiteral("image"), base + QStringLiteral("/idfile?path=/tmp/%1/cover.jpeg").arg(task.id));
-        o.insert(QStringLiteral("video"), base + QStringLiteral("/idfile?path=/tmp/%1/video.mp4").arg(task.id));
+        // Each answer hands out a fresh link (the platform's links are temporary).
+        const int generation = ++task.linkGeneration;
+        o.insert(QStringLiteral("image"), base + QStringLiteral("/idfile?path=/tmp/%1/cover.jpeg&g=%2").arg(task.id).arg(generation));
+        o.insert(QStringLiteral("video"), base + QStringLiteral("/idfile?path=/tmp/%1/video.mp4&g=%2").arg(task.id).arg(generation));
     }
     return o;
 }
@@ -510,15 +566,31 @@ void PlatformSimulator::handleTask(HttpConnection *connection, const HttpRequest
         emit requestHandled(QStringLiteral("/llmage/tasks"), 200);
         return;
     }
+    if (!m_tasks.contains(id))
+        loadState(); // made by another demo process on the same platform
     if (!m_tasks.contains(id)) {
         o = {{QStringLiteral("taskid"), id},
              {QStringLiteral("status"), QStringLiteral("FAILED")},
              {QStringLiteral("error"), QStringLiteral("taskid=%1 not exist").arg(id)}};
     } else {
-        o = taskObject(m_tasks.value(id));
+        o = taskObject(m_tasks[id]);
     }
-    if (m_config.wrappedTaskReplies)
+    SimulatorConfig::TaskReplyShape shape = m_config.taskReplyShape;
+    if (m_config.wrappedTaskReplies && shape == SimulatorConfig::TaskReplyShape::Flat)
+        shape = SimulatorConfig::TaskReplyShape::Data;
+    switch (shape) {
+    case SimulatorConfig::TaskReplyShape::Flat: break;
+    case SimulatorConfig::TaskReplyShape::Data:
         o = {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("data"), o}};
+        break;
+    case SimulatorConfig::TaskReplyShape::Response:
+    case SimulatorConfig::TaskReplyShape::Resposne:
+        o = {{QStringLiteral("status"), QStringLiteral("ok")},
+             {QStringLiteral("data"), QJsonObject{{shape == SimulatorConfig::TaskReplyShape::Response ? QStringLiteral("response")
+                                                                                                    : QStringLiteral("resposne"),
+                                                   o}}}};
+        break;
+    }
     connection->respond(200, json(o));
     emit requestHandled(QStringLiteral("/llmage/tasks"), 200);
 }
@@ -538,6 +610,12 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
     if (m_config.resultsAsHtml) {
         connection->respond(200, "<!DOCTYPE html><html><body>Please sign in</body></html>", "text/html; charset=utf-8");
         emit requestHandled(request.path, 200);
+        return;
+    }
+    if (request.query.queryItemValue(QStringLiteral("g")).toInt() <= m_config.staleLinkGenerations
+        && m_config.staleLinkGenerations > 0) {
+        connection->respond(403, "<html><body>link expired</body></html>", "text/html");
+        emit requestHandled(request.path, 403);
         return;
     }
     QFile file(resource);

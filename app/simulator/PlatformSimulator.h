@@ -46,6 +46,16 @@ struct SimulatorConfig
     // Video tasks: CREATED → PENDING → RUNNING → SUCCEEDED, each step taskStepMs long.
     int taskStepMs = 1500;
     bool wrappedTaskReplies = false; // {"status":"ok","data":{...}}
+    // Every shape the server writes task replies in; Data is wrappedTaskReplies.
+    enum class TaskReplyShape { Flat, Data, Response, Resposne };
+    TaskReplyShape taskReplyShape = TaskReplyShape::Flat;
+    int transientTaskFailures = 0; // each task first answers this many polls with FAILED "taskid … not exist"
+    bool tasksNeverFinish = false;  // RUNNING for ever (the platform's checker died with a restart)
+    int submitDelayMs = 0;          // /llmage/video: the task is made (and billed) at once, the reply comes after this
+    bool reprErrors = false;        // error objects written as a Python dict repr
+    bool insufficientFundsAs400 = false; // an older server's low balance: 400 "InsufficientFunds"
+    int staleLinkGenerations = 0;   // the first N result links given for each task answer 403
+    QUrl redirectApiTo;             // API calls answer 307 to this origin (a key must never follow)
     bool failTasks = false;
     bool expiredResults = false; // result files answer 404
     bool resultsAsHtml = false;
@@ -97,6 +107,8 @@ public:
 
 signals:
     void requestHandled(const QString &path, int status);
+    // A request arrived (before it is answered).
+    void requestReceived(const QString &path);
 
 private:
     struct Task
@@ -106,6 +118,8 @@ private:
         QJsonObject request;
         qint64 createdMs = 0; // wall clock: the state file outlives the process
         bool fail = false;
+        int polls = 0;          // status requests answered
+        int linkGeneration = 0; // result links handed out
     };
 
     void onNewConnection();
@@ -119,8 +133,10 @@ private:
     void handleFile(HttpConnection *connection, const HttpRequest &request);
     void handleModels(HttpConnection *connection);
     void handlePricing(HttpConnection *connection, const HttpRequest &request);
-    QJsonObject taskObject(const Task &task) const;
-    void saveState() const;
+    QJsonObject taskObject(Task &task);
+    QByteArray errorObject(const QString &message) const;
+    void saveState();
+    void loadState();
 
     QTcpServer m_server;
     SimulatorConfig m_config;

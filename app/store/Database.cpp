@@ -44,6 +44,13 @@ const QList<QStringList> &migrations()
                         " cover_path TEXT NOT NULL DEFAULT '', request_bytes INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE INDEX tasks_by_time ON video_tasks(created_at)"),
          QStringLiteral("CREATE INDEX tasks_by_state ON video_tasks(state)")},
+        // 4: a task's maximum age, when it first succeeded (its links last ~24 h from then), the process that
+        // is submitting it; and the batch jobs sent, written in the same transaction as their task rows
+        {QStringLiteral("ALTER TABLE video_tasks ADD COLUMN deadline_at INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE video_tasks ADD COLUMN succeeded_at INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE video_tasks ADD COLUMN session TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("CREATE TABLE batch_jobs (job_key TEXT PRIMARY KEY, batch TEXT NOT NULL,"
+                        " task_row INTEGER NOT NULL, line INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)")},
     };
     return list;
 }

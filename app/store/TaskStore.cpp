@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 namespace {
 QString json(const QJsonObject &o)
@@ -21,7 +22,14 @@ QJsonObject object(const QVariant &v)
 }
 
 const char *Columns = "id, created_at, updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
-                      " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path, request_bytes";
+                      " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path, request_bytes,"
+                      " deadline_at, succeeded_at, session";
+
+QDateTime timeOf(const QVariant &v)
+{
+    const qint64 ms = v.toLongLong();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms) : QDateTime();
+}
 
 VideoTask taskFrom(const QSqlQuery &q)
 {
@@ -46,6 +54,9 @@ VideoTask taskFrom(const QSqlQuery &q)
     t.videoPath = q.value(17).toString();
     t.coverPath = q.value(18).toString();
     t.requestBytes = q.value(19).toLongLong();
+    t.deadline = timeOf(q.value(20));
+    t.succeededAt = timeOf(q.value(21));
+    t.session = q.value(22).toString();
     return t;
 }
 
@@ -69,6 +80,9 @@ void bindAll(QSqlQuery &q, const VideoTask &t)
     q.addBindValue(Database::text(t.videoPath));
     q.addBindValue(Database::text(t.coverPath));
     q.addBindValue(t.requestBytes);
+    q.addBindValue(t.deadline.isValid() ? t.deadline.toMSecsSinceEpoch() : 0);
+    q.addBindValue(t.succeededAt.isValid() ? t.succeededAt.toMSecsSinceEpoch() : 0);
+    q.addBindValue(Database::text(t.session));
 }
 } // namespace
 
@@ -110,24 +124,63 @@ QString TaskStore::filesDir(qint64 id) const
     return QDir(m_filesDir).filePath(QString::number(id));
 }
 
-qint64 TaskStore::add(VideoTask &t)
+qint64 TaskStore::add(VideoTask &t, const QString &batchJobKey, const QString &batch, int line)
 {
     if (!t.createdAt.isValid())
         t.createdAt = QDateTime::currentDateTime();
     t.updatedAt = t.createdAt;
-    QSqlQuery q(m_db->db());
+    QSqlDatabase db = m_db->db();
+    if (!db.transaction()) {
+        qCWarning(lcStore) << "task insert failed:" << db.lastError().text();
+        return 0;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO video_tasks (updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
                              " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path,"
-                             " request_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " request_bytes, deadline_at, succeeded_at, session, created_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindAll(q, t);
     q.addBindValue(t.createdAt.toMSecsSinceEpoch());
     if (!q.exec()) {
         qCWarning(lcStore) << "task insert failed:" << q.lastError().text();
+        db.rollback();
         return 0;
     }
-    t.id = q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (!batchJobKey.isEmpty()) {
+        QSqlQuery j(db);
+        j.prepare(QStringLiteral("INSERT INTO batch_jobs (job_key, batch, task_row, line, created_at) VALUES (?, ?, ?, ?, ?)"));
+        j.addBindValue(batchJobKey);
+        j.addBindValue(Database::text(batch));
+        j.addBindValue(id);
+        j.addBindValue(line);
+        j.addBindValue(t.createdAt.toMSecsSinceEpoch());
+        if (!j.exec()) {
+            qCWarning(lcStore) << "batch job insert failed:" << j.lastError().text();
+            db.rollback();
+            return 0;
+        }
+    }
+    if (!db.commit()) {
+        qCWarning(lcStore) << "task insert failed:" << db.lastError().text();
+        db.rollback();
+        return 0;
+    }
+    t.id = id;
+    remember(t);
     emit taskChanged(t);
     return t.id;
+}
+
+qint64 TaskStore::batchJobTask(const QString &jobKey) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT b.task_row, t.id FROM batch_jobs b LEFT JOIN video_tasks t ON t.id = b.task_row"
+                             " WHERE b.job_key = ?"));
+    q.addBindValue(jobKey);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(1).isNull() ? -1 : q.value(0).toLongLong();
 }
 
 bool TaskStore::update(const VideoTask &task)
@@ -137,14 +190,20 @@ bool TaskStore::update(const VideoTask &task)
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("UPDATE video_tasks SET updated_at = ?, mode = ?, llmid = ?, model = ?, prompt = ?, params = ?,"
                              " images = ?, state = ?, taskid = ?, platform_status = ?, error = ?, error_code = ?,"
-                             " video_url = ?, cover_url = ?, usage = ?, video_path = ?, cover_path = ?, request_bytes = ?"
-                             " WHERE id = ?"));
+                             " video_url = ?, cover_url = ?, usage = ?, video_path = ?, cover_path = ?, request_bytes = ?,"
+                             " deadline_at = ?, succeeded_at = ?, session = ? WHERE id = ?"));
     bindAll(q, t);
     q.addBindValue(t.id);
     if (!q.exec()) {
         qCWarning(lcStore) << "task update failed:" << q.lastError().text();
         return false;
     }
+    if (q.numRowsAffected() != 1) {
+        // The task was deleted meanwhile (here or by another process): nothing to tell anyone.
+        qCInfo(lcStore) << "task update matched no row:" << t.id;
+        return false;
+    }
+    remember(t);
     emit taskChanged(t);
     return true;
 }
@@ -157,8 +216,9 @@ bool TaskStore::remove(qint64 id, bool deleteDownloads)
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("DELETE FROM video_tasks WHERE id = ?"));
     q.addBindValue(id);
-    if (!q.exec())
+    if (!q.exec() || q.numRowsAffected() != 1)
         return false;
+    m_known.remove(id);
     QDir(filesDir(id)).removeRecursively();
     if (deleteDownloads) {
         for (const QString &path : {t.videoPath, t.coverPath})
@@ -203,4 +263,64 @@ QStringList TaskStore::promptHistory(const QString &mode, int limit) const
         while (q.next())
             list.append(q.value(0).toString());
     return list;
+}
+
+qint64 TaskStore::dataVersion() const
+{
+    QSqlQuery q(m_db->db());
+    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+void TaskStore::watchOutsideChanges(int intervalMs)
+{
+    if (!m_outsideTimer) {
+        m_outsideTimer = new QTimer(this);
+        m_outsideTimer->setTimerType(Qt::CoarseTimer);
+        connect(m_outsideTimer, &QTimer::timeout, this, &TaskStore::checkForOutsideChanges);
+    }
+    if (m_dataVersion < 0) {
+        // What is there now is what this process starts from.
+        m_dataVersion = dataVersion();
+        for (const VideoTask &t : tasks())
+            remember(t);
+    }
+    m_outsideTimer->start(intervalMs);
+}
+
+void TaskStore::checkForOutsideChanges()
+{
+    if (!m_db->isOpen())
+        return;
+    const qint64 version = dataVersion();
+    if (version == m_dataVersion)
+        return; // no other connection committed anything
+    m_dataVersion = version;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks")))
+        return;
+    QHash<qint64, qint64> seen;
+    QList<qint64> changed;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const qint64 updated = q.value(1).toLongLong();
+        seen.insert(id, updated);
+        const auto it = m_known.constFind(id);
+        if (it == m_known.cend() || it.value() != updated)
+            changed.append(id);
+    }
+    QList<qint64> gone;
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it)
+        if (!seen.contains(it.key()))
+            gone.append(it.key());
+    m_known = seen;
+    for (qint64 id : gone)
+        emit taskRemoved(id);
+    for (qint64 id : changed) {
+        const VideoTask t = task(id);
+        if (t.id == 0)
+            continue;
+        emit taskChanged(t);
+        emit taskChangedOutside(t);
+    }
 }

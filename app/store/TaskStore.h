@@ -4,7 +4,10 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
+#include <QHash>
 #include <QObject>
+
+class QTimer;
 
 class Database;
 
@@ -36,6 +39,9 @@ struct VideoTask
     QString videoPath;
     QString coverPath;
     qint64 requestBytes = 0;
+    QDateTime deadline;    // past it, the task is no longer asked about: "unknown, check on the platform"
+    QDateTime succeededAt; // when the platform first said SUCCEEDED: result links last ~24 h from then
+    QString session;       // the process submitting it (AppSession), while it is Submitting
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);
@@ -51,7 +57,11 @@ class TaskStore : public QObject
 public:
     TaskStore(Database *database, QString filesDir, QObject *parent = nullptr);
 
-    qint64 add(VideoTask &task);
+    // Writes a new task. With a batch job key, the job is recorded as sent in the same transaction, so a
+    // job is never "sent" without its task row, nor a task row without its job (returns 0 on failure, or
+    // when the job key is already recorded).
+    qint64 add(VideoTask &task, const QString &batchJobKey = {}, const QString &batch = {}, int line = 0);
+    // Writes the task's row; false (and no taskChanged) when the row no longer exists or cannot be written.
     bool update(const VideoTask &task);
     // Forgets the task (and its prepared pictures); downloaded videos stay unless asked to go too.
     bool remove(qint64 id, bool deleteDownloads);
@@ -59,14 +69,31 @@ public:
     QList<VideoTask> tasks() const;
     // The latest distinct prompts used in a mode, newest first.
     QStringList promptHistory(const QString &mode, int limit = 30) const;
+    // The task row a batch job was sent as: 0 when the job was never sent; -1 when it was sent but its
+    // task has since been deleted.
+    qint64 batchJobTask(const QString &jobKey) const;
+
+    // Another process (the app, or yuanjing) may write the same database: picks up what it changed and
+    // announces it through taskChanged/taskRemoved. Cheap when nothing changed (PRAGMA data_version).
+    void checkForOutsideChanges();
+    void watchOutsideChanges(int intervalMs);
+
     // Where a task's own files live (prepared images, downloads in progress).
     QString filesDir(qint64 id) const;
 
 signals:
     void taskChanged(const VideoTask &task);
     void taskRemoved(qint64 id);
+    // taskChanged for a change made by another process (also announced through taskChanged).
+    void taskChangedOutside(const VideoTask &task);
 
 private:
+    qint64 dataVersion() const;
+    void remember(const VideoTask &task) { m_known.insert(task.id, task.updatedAt.toMSecsSinceEpoch()); }
+
     Database *m_db;
     QString m_filesDir;
+    QHash<qint64, qint64> m_known; // task row → updated_at, as this process last saw it
+    qint64 m_dataVersion = -1;
+    QTimer *m_outsideTimer = nullptr;
 };

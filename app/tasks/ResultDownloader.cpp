@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTimer>
@@ -51,7 +52,45 @@ ResultDownloader::~ResultDownloader()
             job.reply->abort();
         }
         delete job.file; // the .part file stays for the next start
+        delete job.lock;
     }
+}
+
+void ResultDownloader::drop(qint64 id)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    if (it->reply) {
+        it->reply->disconnect(this);
+        it->reply->abort();
+        it->reply->deleteLater();
+    }
+    delete it->file;
+    delete it->lock;
+    m_jobs.erase(it);
+}
+
+void ResultDownloader::cancel(qint64 id)
+{
+    m_queue.removeAll(id);
+    m_refreshes.remove(id);
+    if (!m_jobs.contains(id))
+        return;
+    drop(id);
+    startQueued();
+}
+
+void ResultDownloader::markExpired(const VideoTask &given)
+{
+    VideoTask task = m_store->task(given.id);
+    if (task.id == 0)
+        return;
+    m_refreshes.remove(task.id);
+    task.errorCode = QStringLiteral("expired");
+    task.error = tr("The platform no longer has this result, even under a fresh link. Check on the platform.");
+    m_store->update(task);
+    emit downloadFailed(task, task.error);
 }
 
 void ResultDownloader::setRetryPolicy(int firstDelayMs, int maxDelayMs, int maxAttempts)
@@ -129,6 +168,18 @@ void ResultDownloader::start(qint64 id)
     Job &job = m_jobs[id];
     if (!isHttp(job.url)) {
         fail(id, tr("The platform gave a link the app does not follow: %1").arg(job.url.left(80)), QStringLiteral("bad_link"), false);
+        return;
+    }
+    if (!job.lock) {
+        job.lock = new QLockFile(job.partPath + QStringLiteral(".lock"));
+        job.lock->setStaleLockTime(0);
+    }
+    if (!job.lock->isLocked() && !job.lock->tryLock(0)) {
+        if (job.lock->error() == QLockFile::LockFailedError)
+            fail(id, tr("Another program is writing %1; trying again later.").arg(QDir::toNativeSeparators(job.partPath)),
+                 QStringLiteral("busy"), true);
+        else
+            fail(id, tr("Cannot write %1.").arg(QDir::toNativeSeparators(job.partPath)), QStringLiteral("disk"), true);
         return;
     }
     delete job.file;
@@ -218,6 +269,17 @@ void ResultDownloader::onFinished(qint64 id)
         return;
     }
     if (status == 404 || status == 403 || status == 410) {
+        if (!job.cover && m_refreshes.value(id) < m_maxRefreshes) {
+            // Result links are temporary: ask the platform for fresh ones before giving up.
+            m_refreshes[id] += 1;
+            const VideoTask task = m_store->task(id);
+            drop(id);
+            qCInfo(lcStore) << "result link refused with" << status << "; asking for a fresh one";
+            if (task.id)
+                emit linkExpired(task);
+            startQueued();
+            return;
+        }
         fail(id, tr("The platform no longer has this file (HTTP %1). Its link: %2").arg(status).arg(job.url),
              QStringLiteral("expired"), false);
         return;
@@ -261,10 +323,14 @@ void ResultDownloader::complete(qint64 id)
         task.error.clear();
         task.errorCode.clear();
     }
-    m_store->update(task);
-    delete job.file;
-    m_jobs.remove(id);
-    qCInfo(lcStore) << "downloaded" << QFileInfo(job.finalPath).fileName();
+    const QString name = QFileInfo(job.finalPath).fileName();
+    const bool stored = m_store->update(task);
+    drop(id); // `job` is gone from here on
+    if (!stored) {
+        startQueued(); // the task was deleted meanwhile
+        return;
+    }
+    qCInfo(lcStore) << "downloaded" << name;
     if (!task.coverUrl.isEmpty() && (task.coverPath.isEmpty() || !QFile::exists(task.coverPath))) {
         download(task); // the cover next
         return;
@@ -279,10 +345,16 @@ void ResultDownloader::fail(qint64 id, const QString &message, const QString &co
     if (job.file)
         job.file->close();
     VideoTask task = m_store->task(id);
+    if (task.id == 0) {
+        drop(id); // deleted meanwhile
+        startQueued();
+        return;
+    }
     ++job.attempts;
     const bool again = retry && job.attempts < m_maxAttempts;
-    // A missing cover is no reason to call the video lost.
-    if (!job.cover || !again) {
+    const bool cover = job.cover;
+    // A missing cover is no reason to call the video lost: only the video's troubles are the task's.
+    if (!cover) {
         task.error = message;
         task.errorCode = code;
         m_store->update(task);
@@ -295,8 +367,14 @@ void ResultDownloader::fail(qint64 id, const QString &message, const QString &co
         });
         return;
     }
-    delete job.file;
-    m_jobs.remove(id);
-    emit downloadFailed(task, message);
+    drop(id);
+    if (cover) {
+        qCInfo(lcStore) << "cover not downloaded:" << code;
+        task.coverUrl.clear(); // the Library draws its own placeholder
+        m_store->update(task);
+        emit downloaded(task);
+    } else {
+        emit downloadFailed(task, message);
+    }
     startQueued();
 }

@@ -9,6 +9,7 @@
 
 class PlatformClient;
 class QFile;
+class QLockFile;
 class QNetworkReply;
 class QTimer;
 
@@ -28,6 +29,12 @@ public:
     void setRetryPolicy(int firstDelayMs, int maxDelayMs, int maxAttempts);
 
     void download(const VideoTask &task);
+    // Stops and forgets a task's download (the task was deleted); its .part file goes with the task.
+    void cancel(qint64 id);
+    // Fresh links were asked for after a 403/404/410 and the platform has none: the result is gone.
+    void markExpired(const VideoTask &task);
+    // How many times fresh links are asked for before a result is called expired.
+    void setMaxLinkRefreshes(int n) { m_maxRefreshes = n; }
     // Every finished task whose files are missing (app start).
     void resumeAll();
     bool isDownloading(qint64 id) const { return m_jobs.contains(id) || m_queue.contains(id); }
@@ -42,6 +49,9 @@ signals:
     void progress(qint64 id, qint64 received, qint64 total);
     void downloaded(const VideoTask &task);
     void downloadFailed(const VideoTask &task, const QString &message);
+    // The platform refused a result link (403/404/410): fresh links are needed (TaskPoller::refreshLinks);
+    // download() again once they come.
+    void linkExpired(const VideoTask &task);
 
 private:
     struct Job
@@ -52,6 +62,7 @@ private:
         QString finalPath;
         QString partPath;
         QFile *file = nullptr;
+        QLockFile *lock = nullptr; // the .part file has one writer, whatever other process looks at it
         QPointer<QNetworkReply> reply;
         qint64 offset = 0;       // bytes already in the .part file when the request started
         qint64 expectedTotal = -1; // the whole file's size, as the server announced it
@@ -68,6 +79,7 @@ private:
     void fail(qint64 id, const QString &message, const QString &code, bool retry);
     void complete(qint64 id);
     void startQueued();
+    void drop(qint64 id);
 
     PlatformClient *m_client;
     TaskStore *m_store;
@@ -77,4 +89,6 @@ private:
     int m_firstDelayMs = 2000;
     int m_maxDelayMs = 60000;
     int m_maxAttempts = 8;
+    int m_maxRefreshes = 3;
+    QHash<qint64, int> m_refreshes; // fresh links asked for, per task
 };

@@ -34,10 +34,12 @@ qint64 TaskPoller::withJitter(int ms) const
     return qMax<qint64>(1, qint64(ms * (1 + spread)));
 }
 
-void TaskPoller::resumeAll()
+void TaskPoller::resumeAll(const std::function<bool(const QString &)> &sessionIsLive)
 {
     for (VideoTask task : m_store->tasks()) {
         if (task.state == VideoTask::State::Submitting) {
+            if (sessionIsLive && !task.session.isEmpty() && sessionIsLive(task.session))
+                continue; // another process is sending it right now: its answer is still to come
             // The app stopped between writing the task and hearing back: the platform may have it.
             task.state = VideoTask::State::Unknown;
             task.errorCode = QStringLiteral("interrupted");
@@ -76,6 +78,52 @@ void TaskPoller::unwatch(qint64 id)
         emit watchedCountChanged(watchedCount());
         schedule();
     }
+}
+
+bool TaskPoller::checkAgain(qint64 id)
+{
+    VideoTask task = m_store->task(id);
+    if (task.id == 0 || task.taskId.isEmpty())
+        return false;
+    // As long again as it was first given: a task re-checked after its maximum age gets a new one.
+    const qint64 age = task.deadline.isValid() ? qMax<qint64>(3600000, task.createdAt.msecsTo(task.deadline))
+                                               : qint64(24) * 3600 * 1000;
+    task.deadline = QDateTime::currentDateTime().addMSecs(age);
+    if (task.state != VideoTask::State::Succeeded) {
+        task.state = VideoTask::State::Queued;
+        task.error.clear();
+        task.errorCode.clear();
+    }
+    if (!m_store->update(task))
+        return false;
+    emit taskUpdated(task);
+    watch(task);
+    if (task.state == VideoTask::State::Succeeded)
+        m_entries[id].refresh = true;
+    checkSoon(id);
+    return true;
+}
+
+bool TaskPoller::setPlatformTaskId(qint64 id, const QString &taskId)
+{
+    VideoTask task = m_store->task(id);
+    const QString trimmed = taskId.trimmed();
+    if (task.id == 0 || trimmed.isEmpty() || task.state != VideoTask::State::Unknown)
+        return false;
+    task.taskId = trimmed;
+    if (!m_store->update(task))
+        return false;
+    return checkAgain(id);
+}
+
+void TaskPoller::refreshLinks(qint64 id)
+{
+    const VideoTask task = m_store->task(id);
+    if (task.id == 0 || task.taskId.isEmpty())
+        return;
+    watch(task);
+    m_entries[id].refresh = true;
+    checkSoon(id);
 }
 
 void TaskPoller::checkSoon(qint64 id)
@@ -124,6 +172,13 @@ void TaskPoller::onTimer()
     for (Entry *e : due) {
         if (m_tokens < 1 || m_inFlight >= m_policy.maxInFlight)
             break;
+        VideoTask task = m_store->task(e->id);
+        if (task.id == 0) {
+            unwatch(e->id);
+            return; // the entries changed: the next turn picks up the rest
+        }
+        if (!e->refresh && pastDeadline(task))
+            return;
         m_tokens -= 1;
         poll(*e);
     }
@@ -164,37 +219,105 @@ void TaskPoller::retryLater(qint64 id)
     it->dueMs = m_clock.elapsed() + withJitter(it->intervalMs);
 }
 
-void TaskPoller::onReply(qint64 id, const QJsonObject &reply)
+bool TaskPoller::pastDeadline(VideoTask &task)
 {
-    if (!m_entries.contains(id))
+    if (!task.deadline.isValid() || QDateTime::currentDateTime() < task.deadline)
+        return false;
+    // The platform starts its checker once, at submission: after a restart of the platform a task can stay
+    // RUNNING for ever. Past its maximum age it is not failed (it may still arrive), it is unknown.
+    unwatch(task.id);
+    task.state = VideoTask::State::Unknown;
+    task.errorCode = QStringLiteral("max_age");
+    task.error = tr("No result within %n hour(s) of submission. The platform may have lost track of it: check on the "
+                    "platform, or check again.", nullptr, int(task.createdAt.secsTo(task.deadline) / 3600));
+    m_store->update(task);
+    emit taskUpdated(task);
+    emit taskUnknown(task);
+    return true;
+}
+
+void TaskPoller::finishFailed(VideoTask &task, const TaskReply &reply)
+{
+    if (reply.kind == TaskReply::Kind::Unknown) {
+        task.state = VideoTask::State::Unknown;
+        task.errorCode = QStringLiteral("platform_unknown");
+        task.error = reply.error.isEmpty() ? tr("The platform no longer knows the state of this task: check on the platform.")
+                                           : reply.error;
+    } else {
+        task.state = VideoTask::State::Failed;
+        task.errorCode = QStringLiteral("failed");
+        task.error = reply.saysNotExist() ? tr("The platform does not know this task id (it said so %n time(s) in a row): %1",
+                                               nullptr, m_policy.notExistRepeats)
+                                                .arg(reply.error)
+                     : reply.error.isEmpty() ? tr("The platform reports that the task failed.")
+                                             : reply.error;
+    }
+    // No longer followed before anyone hears of the new state (the Library shows what it can do then).
+    unwatch(task.id);
+    m_store->update(task);
+    emit taskUpdated(task);
+    if (task.state == VideoTask::State::Unknown)
+        emit taskUnknown(task);
+    else
+        emit taskFailed(task);
+}
+
+void TaskPoller::onReply(qint64 id, const QJsonObject &replyObject)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
         return; // no longer watched
-    // Flat, or wrapped as {"status":"ok","data":{…}}.
-    QJsonObject o = reply;
-    if (reply.value(QLatin1String("data")).isObject())
-        o = reply.value(QLatin1String("data")).toObject();
-    const QString status = o.value(QLatin1String("status")).toString().trimmed().toUpper();
     VideoTask task = m_store->task(id);
     if (task.id == 0) {
         unwatch(id);
         return;
     }
-    if (status.isEmpty()) {
+    const TaskReply reply = TaskReply::parse(replyObject);
+    const bool refresh = it->refresh;
+    if (reply.kind == TaskReply::Kind::Unreadable) {
         retryLater(id);
         return;
     }
-    task.platformStatus = status;
-    if (status == QLatin1String("SUCCEEDED")) {
-        const QString video = o.value(QLatin1String("video")).toString().trimmed();
-        const QUrl videoUrl(video);
+    if (reply.kind == TaskReply::Kind::Failed || reply.kind == TaskReply::Kind::Unknown) {
+        if (!reply.namesTask(task.taskId)) {
+            retryLater(id); // not an answer about this task
+            return;
+        }
+        if (refresh) {
+            // The video was made; the platform just has no links for it any more.
+            it->refresh = false;
+            unwatch(id);
+            emit linksUnavailable(task);
+            return;
+        }
+        const int needed = reply.saysNotExist() ? m_policy.notExistRepeats : m_policy.failureRepeats;
+        if (++it->failures < needed) {
+            // Said once: perhaps the platform has not stored the task yet, or lost it for a moment. Ask again.
+            task.platformStatus = reply.status;
+            m_store->update(task);
+            it->intervalMs = m_policy.firstDelayMs;
+            it->dueMs = m_clock.elapsed() + withJitter(m_policy.confirmDelayMs);
+            qCInfo(lcApi) << "task reported" << reply.status << "once; asking again to be sure:" << task.taskId;
+            return;
+        }
+        finishFailed(task, reply);
+        return;
+    }
+    it->failures = 0;
+    task.platformStatus = reply.status;
+    if (reply.kind == TaskReply::Kind::Succeeded) {
+        const QUrl videoUrl(reply.videoUrl);
         const QString scheme = videoUrl.scheme().toLower();
-        task.usage = o.value(QLatin1String("usage")).toObject();
-        task.coverUrl = o.value(QLatin1String("image")).toString().trimmed();
-        if (video.isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        task.usage = reply.usage.isEmpty() ? task.usage : reply.usage;
+        task.coverUrl = reply.coverUrl;
+        if (reply.videoUrl.isEmpty() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
             // Done, but no link we may follow: say so, and keep asking in case it appears.
-            task.state = VideoTask::State::Running;
+            if (task.state != VideoTask::State::Succeeded)
+                task.state = VideoTask::State::Running;
             task.errorCode = QStringLiteral("no_video");
-            task.error = video.isEmpty() ? tr("The platform reports the video as finished but gave no link to it yet.")
-                                         : tr("The platform gave a video link the app does not follow (%1).").arg(video.left(80));
+            task.error = reply.videoUrl.isEmpty()
+                             ? tr("The platform reports the video as finished but gave no link to it yet.")
+                             : tr("The platform gave a video link the app does not follow (%1).").arg(reply.videoUrl.left(80));
             task.videoUrl.clear();
             m_store->update(task);
             emit taskUpdated(task);
@@ -202,30 +325,22 @@ void TaskPoller::onReply(qint64 id, const QJsonObject &reply)
             return;
         }
         task.state = VideoTask::State::Succeeded;
-        task.videoUrl = video;
+        if (!task.succeededAt.isValid())
+            task.succeededAt = QDateTime::currentDateTime();
+        task.videoUrl = reply.videoUrl;
         task.error.clear();
         task.errorCode.clear();
-        m_store->update(task);
         unwatch(id);
+        m_store->update(task);
         emit taskUpdated(task);
         emit taskSucceeded(task);
         return;
     }
-    if (status == QLatin1String("FAILED") || status == QLatin1String("UNKNOWN")) {
-        task.state = VideoTask::State::Failed;
-        task.errorCode = status.toLower();
-        const QString message = o.value(QLatin1String("error")).toString().trimmed();
-        task.error = message.isEmpty() ? (status == QLatin1String("UNKNOWN") ? tr("The platform no longer knows this task.")
-                                                                            : tr("The platform reports that the task failed."))
-                                       : message;
-        m_store->update(task);
-        unwatch(id);
-        emit taskUpdated(task);
-        emit taskFailed(task);
+    if (refresh && task.state == VideoTask::State::Succeeded) {
+        retryLater(id); // the platform says it is still running: odd, but ask again later
         return;
     }
-    task.state = (status == QLatin1String("CREATED") || status == QLatin1String("PENDING")) ? VideoTask::State::Queued
-                                                                                            : VideoTask::State::Running;
+    task.state = reply.kind == TaskReply::Kind::Queued ? VideoTask::State::Queued : VideoTask::State::Running;
     task.error.clear();
     task.errorCode.clear();
     m_store->update(task);

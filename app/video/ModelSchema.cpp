@@ -178,6 +178,17 @@ bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelS
     spec.label = LocalizedText::fromJson(o.value(QLatin1String("label")));
     spec.enabled = o.value(QLatin1String("enabled")).toBool(true);
     spec.disabledReason = LocalizedText::fromJson(o.value(QLatin1String("disabled_reason")));
+    spec.taskMaxAgeHours = o.value(QLatin1String("task_max_age_hours")).toInt(24);
+    if (spec.taskMaxAgeHours < 1 || spec.taskMaxAgeHours > 24 * 30) {
+        *error = QCoreApplication::translate("ModelSchema", "%1: \"task_max_age_hours\" must be 1 to 720.").arg(where);
+        return false;
+    }
+    const QJsonObject when = o.value(QLatin1String("task_max_age_hours_when")).toObject();
+    for (auto it = when.constBegin(); it != when.constEnd(); ++it) {
+        const QJsonObject byValue = it->toObject();
+        for (auto v = byValue.constBegin(); v != byValue.constEnd(); ++v)
+            spec.taskMaxAgeWhen[it.key()].insert(v.key(), qBound(1, v->toInt(24), 24 * 30));
+    }
     if (spec.vendor.isEmpty() || spec.model.isEmpty() || spec.label.text().isEmpty()) {
         *error = QCoreApplication::translate("ModelSchema", "%1: \"vendor\", \"model\" and \"label\" are required.").arg(where);
         return false;
@@ -274,4 +285,16 @@ bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelS
     }
     *out = spec;
     return true;
+}
+
+int ModelSpec::taskMaxAgeHoursFor(const QJsonObject &params) const
+{
+    int hours = taskMaxAgeHours;
+    for (auto it = taskMaxAgeWhen.cbegin(); it != taskMaxAgeWhen.cend(); ++it) {
+        const QJsonValue v = params.value(it.key());
+        const QString value = v.isDouble() ? QString::number(v.toDouble()) : v.toString();
+        if (it->contains(value))
+            hours = qMax(hours, it->value(value));
+    }
+    return hours;
 }

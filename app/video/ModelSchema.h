@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -56,6 +57,11 @@ struct ModelSpec
     LocalizedText disabledReason;
     QList<FieldSpec> fields;
     QString sourceFile;
+    // How long the platform may take before a task is "unknown, check on the platform" (its checker can
+    // stop after a restart): 24 h, more when a field's value says so (Vidu off-peak: 48 h).
+    int taskMaxAgeHours = 24;
+    QHash<QString, QHash<QString, int>> taskMaxAgeWhen; // field key → value → hours
+    int taskMaxAgeHoursFor(const QJsonObject &params) const;
 
     const FieldSpec *field(const QString &key) const;
     QList<const FieldSpec *> imageFields() const;

@@ -3,14 +3,13 @@
 #include "api/PlatformClient.h"
 #include "core/Hardening.h"
 #include "core/Log.h"
+#include "tasks/TaskReply.h"
 #include "video/RequestBuilder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QtConcurrent>
-
-#include <cmath>
 
 VideoSubmitter::VideoSubmitter(PlatformClient *client, TaskStore *store, QObject *parent)
     : QObject(parent), m_client(client), m_store(store), m_watcher(new QFutureWatcher<RequestBuilder::Result>(this))
@@ -23,20 +22,6 @@ VideoSubmitter::~VideoSubmitter()
     m_watcher->waitForFinished();
 }
 
-QString VideoSubmitter::taskIdOf(const QJsonObject &reply)
-{
-    const QJsonValue id = reply.value(QLatin1String("taskid"));
-    if (!id.isDouble())
-        return id.toString();
-    // A number: only a whole one that fits in 63 bits is an id (casting 9e21 to qint64 is undefined
-    // behaviour, found by fuzz/api_reply). Anything else is no id, so the task is marked unknown and the
-    // user checks the platform: never a second submission.
-    const double d = id.toDouble();
-    if (!std::isfinite(d) || d < 0 || d >= 9.2e18 || d != std::floor(d))
-        return {};
-    return QString::number(qint64(d));
-}
-
 void VideoSubmitter::setBusy(bool busy)
 {
     if (m_busy == busy)
@@ -46,13 +31,14 @@ void VideoSubmitter::setBusy(bool busy)
 }
 
 bool VideoSubmitter::submit(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images,
-                            qint64 limitBytes)
+                            qint64 limitBytes, const BatchJob &job)
 {
     if (m_busy)
         return false;
     setBusy(true);
     m_spec = spec;
     m_values = values;
+    m_job = job;
     m_watcher->setFuture(QtConcurrent::run(
         [spec, values, images, limitBytes] { return RequestBuilder::build(spec, values, images, limitBytes); }));
     return true;
@@ -83,11 +69,17 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
             task.params.insert(it.key(), result.body.value(it.key()));
     task.state = VideoTask::State::Submitting;
     task.requestBytes = result.bytes;
-    if (!m_store->add(task)) {
+    task.session = m_session;
+    task.createdAt = QDateTime::currentDateTime();
+    task.deadline = task.createdAt.addSecs(qint64(m_spec.taskMaxAgeHoursFor(task.params)) * 3600);
+    if (!m_store->add(task, m_job.key, m_job.batch, m_job.line)) {
         setBusy(false);
-        emit refused({}, tr("The task could not be written to the database; nothing was sent."));
+        emit refused({}, m_job.key.isEmpty() || m_store->batchJobTask(m_job.key) == 0
+                             ? tr("The task could not be written to the database; nothing was sent.")
+                             : tr("This job was already sent; it is not sent again."));
         return;
     }
+    m_inFlight = task.id;
     Hardening::makePrivateDir(m_store->filesDir(task.id));
     for (auto it = result.images.cbegin(); it != result.images.cend(); ++it) {
         if (!it->isValid())
@@ -109,7 +101,9 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
     ApiCall *call = m_client->postJson(QStringLiteral("/llmage/video"), result.body);
     connect(call, &ApiCall::finished, this, [this, call, task](const ApiError &error) mutable {
         Q_UNUSED(call)
+        m_inFlight = 0;
         setBusy(false);
+        task.session.clear();
         if (error.isError()) {
             task.error = error.message();
             task.errorCode = error.code();
@@ -125,9 +119,10 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
         }
     });
     connect(call, &ApiCall::succeeded, this, [this, task](const QJsonDocument &doc) mutable {
-        const QJsonObject o = doc.object();
-        task.taskId = taskIdOf(o);
-        task.platformStatus = o.value(QLatin1String("status")).toString();
+        const SubmissionReply reply = SubmissionReply::parse(doc.object());
+        task.session.clear();
+        task.taskId = reply.taskId;
+        task.platformStatus = reply.status;
         if (task.taskId.isEmpty()) {
             // An answer without a task id: the platform may still have started something.
             task.state = VideoTask::State::Unknown;

@@ -13,6 +13,14 @@ class PlatformClient;
 class ApiCall;
 namespace RequestBuilder { struct Result; }
 
+// A batch job: recorded as sent in the same transaction as its task row (TaskStore::add).
+struct BatchJob
+{
+    QString key;
+    QString batch;
+    int line = 0;
+};
+
 // Sends one video request: builds it off the UI thread (re-encoding pictures to fit the size limit),
 // writes the task and its pictures to the store *before* sending, then records the platform's answer.
 // One request at a time; never resent on its own (every submission may be billed).
@@ -24,11 +32,12 @@ public:
     ~VideoSubmitter() override;
 
     bool submit(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images,
-                qint64 limitBytes);
+                qint64 limitBytes, const BatchJob &job = {});
     bool isBusy() const { return m_busy; }
-    // The task id in a submission reply (a string, or a number as some servers send it); empty when
-    // there is none. Pure, for the fuzzer (fuzz/api_reply.cpp).
-    static QString taskIdOf(const QJsonObject &reply);
+    // The process's session (DataFolderOwner), written on the task row while it is being submitted.
+    void setSession(const QString &session) { m_session = session; }
+    // The row of the task on its way (0 when none).
+    qint64 taskInFlight() const { return m_inFlight; }
 
 signals:
     void busyChanged(bool busy);
@@ -51,5 +60,8 @@ private:
     QFutureWatcher<RequestBuilder::Result> *m_watcher;
     ModelSpec m_spec;
     QVariantMap m_values;
+    BatchJob m_job;
+    QString m_session;
+    qint64 m_inFlight = 0;
     bool m_busy = false;
 };

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -105,12 +106,15 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_stop = new QPushButton(tr("Stop watching"), right);
     m_stop->setToolTip(tr("Stop asking the platform about this task"));
     m_retry = new QPushButton(tr("Download again"), right);
-    auto *buttons = new QGridLayout;
-    const QList<QPushButton *> all{m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_stop, m_delete};
-    for (int i = 0; i < all.size(); ++i)
-        buttons->addWidget(all.at(i), i / 4, i % 4);
+    m_checkAgain = new QPushButton(tr("Check again"), right);
+    m_checkAgain->setToolTip(tr("Ask the platform about this task anew (and for fresh links to its result)"));
+    m_giveTaskId = new QPushButton(tr("Enter task id…"), right);
+    m_giveTaskId->setToolTip(tr("Give this task the platform task id you found on the platform, so the app can follow it"));
+    m_buttonGrid = new QGridLayout;
+    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
-    rightLayout->addLayout(buttons);
+    rightLayout->addLayout(m_buttonGrid);
     rightLayout->addWidget(scroll, 2);
 
     auto *splitter = new QSplitter(this);
@@ -150,6 +154,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     connect(m_rerun, &QPushButton::clicked, this, [this] { emit rerunRequested(m_core->tasks()->task(m_current)); });
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteCurrent(true); });
     connect(m_stop, &QPushButton::clicked, this, &LibraryTab::stopWatching);
+    connect(m_checkAgain, &QPushButton::clicked, this, [this] {
+        m_core->poller()->checkAgain(m_current);
+        showDetails(m_core->tasks()->task(m_current));
+    });
+    connect(m_giveTaskId, &QPushButton::clicked, this, &LibraryTab::giveTaskId);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         VideoTask t = m_core->tasks()->task(m_current);
         t.errorCode.clear();
@@ -228,8 +237,13 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_rerun->setEnabled(has);
     m_delete->setEnabled(has);
     m_stop->setEnabled(watching);
+    const bool expired = has && t.state == VideoTask::State::Succeeded && t.errorCode == QLatin1String("expired");
+    const bool unsettled = has && (t.state == VideoTask::State::Unknown || t.state == VideoTask::State::Failed || expired);
+    m_checkAgain->setVisible(unsettled && !t.taskId.isEmpty() && !watching);
+    m_giveTaskId->setVisible(has && t.state == VideoTask::State::Unknown && t.taskId.isEmpty());
     m_retry->setVisible(has && t.state == VideoTask::State::Succeeded && !local && !t.videoUrl.isEmpty()
                         && !m_core->downloader()->isDownloading(t.id));
+    placeButtons();
     if (!has) {
         m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
                               "and are downloaded to %1 as soon as they are ready.")
@@ -245,6 +259,16 @@ void LibraryTab::showDetails(const VideoTask &t)
         html += QStringLiteral("<p>%1 <code>%2</code></p>").arg(tr("Task id:"), t.taskId.toHtmlEscaped());
     if (!t.error.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(Theme::colored(Theme::Tone::Error, t.error.toHtmlEscaped()));
+    if (t.state == VideoTask::State::Succeeded && !local && t.succeededAt.isValid()) {
+        // The vendors keep results about 24 h from when they finish.
+        const qint64 left = QDateTime::currentDateTime().secsTo(t.succeededAt.addSecs(24 * 3600));
+        const int hours = int(left / 3600);
+        const int minutes = int(left / 60);
+        html += QStringLiteral("<p>%1</p>").arg(
+            left <= 0 ? tr("The platform keeps results about 24 hours; this one is probably gone, but Check again asks for it.")
+            : hours >= 1 ? tr("Not on disk yet. The platform keeps results about 24 hours: about %n hour(s) left to download it.", nullptr, hours)
+                         : tr("Not on disk yet. The platform keeps results about 24 hours: about %n minute(s) left to download it.", nullptr, qMax(1, minutes)));
+    }
     if (t.errorCode == QLatin1String("expired") && !t.videoUrl.isEmpty())
         html += QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(t.videoUrl.toHtmlEscaped(), tr("The platform's link"));
     html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Settings"));
@@ -298,6 +322,37 @@ void LibraryTab::copyPrompt()
     const VideoTask t = m_core->tasks()->task(m_current);
     if (t.id)
         QGuiApplication::clipboard()->setText(t.prompt);
+}
+
+void LibraryTab::placeButtons()
+{
+    // Only the buttons that apply, four a row with no holes where hidden ones would be.
+    for (QPushButton *b : std::as_const(m_buttons))
+        m_buttonGrid->removeWidget(b);
+    int i = 0;
+    for (QPushButton *b : std::as_const(m_buttons)) {
+        if (b->isHidden())
+            continue;
+        m_buttonGrid->addWidget(b, i / 4, i % 4);
+        ++i;
+    }
+}
+
+void LibraryTab::giveTaskId()
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    if (t.id == 0)
+        return;
+    bool ok = false;
+    const QString id = QInputDialog::getText(this, tr("Enter task id"),
+                                             tr("The platform's task id for “%1” (find it on the platform's task list):").arg(t.prompt.left(60)),
+                                             QLineEdit::Normal, {}, &ok)
+                           .trimmed();
+    if (!ok || id.isEmpty())
+        return;
+    if (!m_core->poller()->setPlatformTaskId(t.id, id))
+        QMessageBox::warning(this, tr("Enter task id"), tr("Only a task whose state is unknown can be given a task id."));
+    showDetails(m_core->tasks()->task(t.id));
 }
 
 void LibraryTab::stopWatching()

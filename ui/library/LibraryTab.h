@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QGridLayout;
 
 // The Library: every video task as a grid of covers with its state, filters and a search; the selected
 // one in detail, with the player and the actions (open, show in folder, copy prompt, run again, delete,
@@ -36,6 +37,8 @@ public:
     void copyPrompt();
     void deleteCurrent(bool askFirst = true, bool deleteFile = false);
     void stopWatching();
+    void giveTaskId();
+    void placeButtons();
 
 signals:
     void rerunRequested(const VideoTask &task);
@@ -64,6 +67,10 @@ private:
     QPushButton *m_rerun;
     QPushButton *m_delete;
     QPushButton *m_stop;
+    QPushButton *m_checkAgain = nullptr;
+    QGridLayout *m_buttonGrid = nullptr;
+    QList<QPushButton *> m_buttons;
+    QPushButton *m_giveTaskId = nullptr;
     QPushButton *m_retry;
     qint64 m_current = 0;
 };
