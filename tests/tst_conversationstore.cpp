@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(store.conversations(QStringLiteral("zzz")).size(), 0);
     }
 
-    void renameDeleteAndTruncate()
+    void renameAndDelete()
     {
         Database db(dbPath());
         QVERIFY(db.open());
@@ -114,11 +114,105 @@ private slots:
             m.content = QString::number(i);
             ids << store.addMessage(m);
         }
-        store.deleteMessagesFrom(id, ids.at(2));
-        QCOMPARE(store.messageCount(id), 2);
+        QCOMPARE(store.messageCount(id), 4);
         store.deleteConversation(id);
         QCOMPARE(store.conversation(id).id, 0);
         QCOMPARE(store.messageCount(id), 0);
+    }
+
+    // An answer asked again is a version beside the old one: both kept, the new one shown, the
+    // switch and the versions surviving a restart; the context follows the version shown.
+    void versionsSurviveRestart()
+    {
+        qint64 conversation = 0, first = 0, second = 0, question = 0;
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            ConversationStore store(&db);
+            conversation = store.createConversation(QStringLiteral("v"), QStringLiteral("m"));
+            ChatMessage user;
+            user.conversationId = conversation;
+            user.content = QStringLiteral("问题");
+            ChatMessage answer;
+            answer.conversationId = conversation;
+            answer.role = ChatMessage::Role::Assistant;
+            answer.content = QStringLiteral("first answer");
+            QVERIFY(store.addExchange(&user, answer));
+            question = user.id;
+            first = answer.id;
+            ChatMessage again;
+            again.conversationId = conversation;
+            again.role = ChatMessage::Role::Assistant;
+            again.content = QStringLiteral("second answer");
+            again.parentId = question;
+            QVERIFY(store.addExchange(nullptr, again));
+            second = again.id;
+            QList<ChatMessage> shown = store.messages(conversation);
+            QCOMPARE(shown.size(), 2);
+            QCOMPARE(shown.at(1).id, second);
+            QCOMPARE(shown.at(1).versionIndex, 2);
+            QCOMPARE(shown.at(1).versionCount, 2);
+            QCOMPARE(store.shownLeaf(conversation), second);
+            QCOMPARE(store.contextBefore(second, 10).last().content, QStringLiteral("second answer"));
+            QCOMPARE(store.showVersion(second, -1), first);
+            QCOMPARE(store.showVersion(first, -1), 0); // no version before the first
+        }
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const QList<ChatMessage> shown = store.messages(conversation);
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(1).id, first);
+        QCOMPARE(shown.at(1).content, QStringLiteral("first answer"));
+        QCOMPARE(shown.at(1).versionIndex, 1);
+        QCOMPARE(shown.at(1).versionCount, 2);
+        QCOMPARE(store.allMessages(conversation).size(), 3);
+        QCOMPARE(store.shownLeaf(conversation), first);
+        const QList<ChatMessage> context = store.contextBefore(first, 10);
+        QCOMPARE(context.size(), 2);
+        QCOMPARE(context.at(0).id, question);
+        QCOMPARE(context.at(1).content, QStringLiteral("first answer"));
+        QCOMPARE(store.contextBefore(first, 1).size(), 1); // read with a limit, newest kept
+        QCOMPARE(store.contextBefore(first, 1).first().id, first);
+    }
+
+    // Rows that cannot be written are reported, and nothing of the exchange is left half-written.
+    void refusedWriteLeavesNothing()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 conversation = store.createConversation(QStringLiteral("x"), QStringLiteral("m"));
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse_answers BEFORE INSERT ON messages WHEN new.role = 'assistant'"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk is full'); END")));
+        ChatMessage user;
+        user.conversationId = conversation;
+        user.content = QStringLiteral("q");
+        ChatMessage answer;
+        answer.conversationId = conversation;
+        answer.role = ChatMessage::Role::Assistant;
+        QVERIFY(!store.addExchange(&user, answer));
+        QVERIFY(store.lastError().contains(QLatin1String("disk is full")));
+        QCOMPARE(store.messageCount(conversation), 0);
+        QCOMPARE(answer.id, 0);
+    }
+
+    // A database this version cannot migrate is closed, not used half-migrated.
+    void failedMigrationClosesTheFile()
+    {
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db.db());
+            // A schema one step back whose next step cannot apply (the column already exists).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() - 1)));
+        }
+        Database db(dbPath());
+        QString error;
+        QVERIFY(!db.open(&error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!db.isOpen());
     }
 
     void ledgerRecordsOnce()

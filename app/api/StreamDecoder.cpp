@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <utility>
 
@@ -530,10 +531,192 @@ void StreamDecoder::decodeLine(QByteArrayView line, QList<StreamEvent> &out)
         doc = QJsonDocument::fromJson(QString::fromUtf8(json).toUtf8(), &error);
     }
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        // One server version writes its error line as a Python dict: {'error': 'ERROR:…', 'status': 'FAILED'}.
+        if (const std::optional<QJsonObject> repr = parsePythonDict(line); repr && ApiError::isInBandError(*repr)) {
+            decodeObject(*repr, out);
+            return;
+        }
         ++m_skipped;
         return;
     }
     decodeObject(doc.object(), out);
+}
+
+namespace {
+// A Python literal as repr() writes it: a quoted string ('…' or "…", with backslash escapes), a
+// number, True/False/None, or a dict or list of them. Enough for the platform's error lines.
+class PythonReprReader
+{
+public:
+    explicit PythonReprReader(QByteArrayView text) : m_p(text.data()), m_end(text.data() + text.size()) {}
+
+    std::optional<QJsonValue> value(int depth = 0)
+    {
+        if (depth > 32)
+            return std::nullopt;
+        skipSpace();
+        if (m_p == m_end)
+            return std::nullopt;
+        const char c = *m_p;
+        if (c == '\'' || c == '"')
+            return string();
+        if (c == '{')
+            return dict(depth);
+        if (c == '[' || c == '(')
+            return list(depth);
+        if (word("True"))
+            return QJsonValue(true);
+        if (word("False"))
+            return QJsonValue(false);
+        if (word("None"))
+            return QJsonValue();
+        const char *start = m_p;
+        while (m_p < m_end && (std::isdigit(uchar(*m_p)) || strchr("+-.eE", *m_p)))
+            ++m_p;
+        bool ok = false;
+        const double number = QByteArray(start, m_p - start).toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+        return QJsonValue(number);
+    }
+    bool atEnd()
+    {
+        skipSpace();
+        return m_p == m_end;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool word(const char *w)
+    {
+        const size_t n = strlen(w);
+        if (size_t(m_end - m_p) < n || memcmp(m_p, w, n) != 0)
+            return false;
+        m_p += n;
+        return true;
+    }
+    std::optional<QJsonValue> string()
+    {
+        const char quote = *m_p++;
+        QByteArray bytes;
+        QString out;
+        const auto flush = [&] {
+            out += QString::fromUtf8(bytes);
+            bytes.clear();
+        };
+        while (m_p < m_end) {
+            const char c = *m_p++;
+            if (c == quote) {
+                flush();
+                return QJsonValue(out);
+            }
+            if (c != '\\') {
+                bytes += c;
+                continue;
+            }
+            if (m_p == m_end)
+                return std::nullopt;
+            const char e = *m_p++;
+            const auto hex = [&](int digits) -> std::optional<uint> {
+                if (m_end - m_p < digits)
+                    return std::nullopt;
+                bool ok = false;
+                const uint v = QByteArray(m_p, digits).toUInt(&ok, 16);
+                if (!ok)
+                    return std::nullopt;
+                m_p += digits;
+                return v;
+            };
+            std::optional<uint> code;
+            switch (e) {
+            case 'n': bytes += '\n'; continue;
+            case 't': bytes += '\t'; continue;
+            case 'r': bytes += '\r'; continue;
+            case '\\': case '\'': case '"': bytes += e; continue;
+            case 'x': code = hex(2); break;
+            case 'u': code = hex(4); break;
+            case 'U': code = hex(8); break;
+            default: bytes += '\\'; bytes += e; continue;
+            }
+            if (!code)
+                return std::nullopt;
+            flush();
+            const char32_t ch = char32_t(*code);
+            out += QString::fromUcs4(&ch, 1);
+        }
+        return std::nullopt;
+    }
+    std::optional<QJsonValue> dict(int depth)
+    {
+        ++m_p;
+        QJsonObject o;
+        skipSpace();
+        if (m_p < m_end && *m_p == '}') {
+            ++m_p;
+            return QJsonValue(o);
+        }
+        for (;;) {
+            const std::optional<QJsonValue> key = value(depth + 1);
+            if (!key || !key->isString())
+                return std::nullopt;
+            skipSpace();
+            if (m_p == m_end || *m_p++ != ':')
+                return std::nullopt;
+            const std::optional<QJsonValue> v = value(depth + 1);
+            if (!v)
+                return std::nullopt;
+            o.insert(key->toString(), *v);
+            skipSpace();
+            if (m_p == m_end)
+                return std::nullopt;
+            const char c = *m_p++;
+            if (c == '}')
+                return QJsonValue(o);
+            if (c != ',')
+                return std::nullopt;
+        }
+    }
+    std::optional<QJsonValue> list(int depth)
+    {
+        const char close = *m_p++ == '[' ? ']' : ')';
+        QJsonArray a;
+        for (;;) {
+            skipSpace();
+            if (m_p < m_end && *m_p == close) {
+                ++m_p;
+                return QJsonValue(a);
+            }
+            const std::optional<QJsonValue> v = value(depth + 1);
+            if (!v)
+                return std::nullopt;
+            a.append(*v);
+            skipSpace();
+            if (m_p < m_end && *m_p == ',')
+                ++m_p;
+            else if (m_p == m_end || *m_p != close)
+                return std::nullopt;
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+} // namespace
+
+std::optional<QJsonObject> StreamDecoder::parsePythonDict(QByteArrayView line)
+{
+    line = line.trimmed();
+    if (!line.startsWith('{'))
+        return std::nullopt;
+    PythonReprReader reader(line);
+    const std::optional<QJsonValue> v = reader.value();
+    if (!v || !v->isObject() || !reader.atEnd())
+        return std::nullopt;
+    return v->toObject();
 }
 
 // The same fields as the scanner reads, from a parsed chunk.
