@@ -2,7 +2,11 @@
 // app seeing the same tasks.
 #include "TestSupport.h"
 #include "core/AppCore.h"
+#include "store/Database.h"
 #include "store/TaskStore.h"
+
+#include <QDir>
+#include <QSqlQuery>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -163,6 +167,21 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(j.out).object();
         QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("interrupted"));
         QVERIFY(!o.value(QLatin1String("reason")).toString().isEmpty());
+    }
+
+    // A database that cannot be opened or migrated: the command says so, and nothing is sent.
+    void chatWithABrokenDatabaseSendsNothing()
+    {
+        {
+            QDir().mkpath(m_box->dir.filePath(QStringLiteral("data")));
+            Database db(m_box->dir.filePath(QStringLiteral("data/yuanjing.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery(db.db()).exec(QStringLiteral("PRAGMA user_version = 999"));
+        }
+        const Result r = run({QStringLiteral("chat"), QStringLiteral("hi")});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("newer"), r.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 0);
     }
 
     void models()

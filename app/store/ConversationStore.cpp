@@ -371,6 +371,13 @@ qint64 ConversationStore::insertMessage(ChatMessage &m)
     }
     m.id = id;
     m.active = true;
+    // The newest of its versions.
+    QSqlQuery count(m_db->db());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND parent_id IS ?"));
+    count.addBindValue(m.conversationId);
+    count.addBindValue(nullableId(m.parentId));
+    m.versionCount = run(count) && count.next() ? count.value(0).toInt() : 1;
+    m.versionIndex = m.versionCount;
     return id;
 }
 
