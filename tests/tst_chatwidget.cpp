@@ -796,7 +796,7 @@ private slots:
         const int all = m_tab->conversationList()->model()->rowCount();
         QVERIFY(all >= 2);
         m_tab->searchBox()->setText(QStringLiteral("alpha"));
-        QCOMPARE(m_tab->conversationList()->model()->rowCount(), 1);
+        QTRY_COMPARE(m_tab->conversationList()->model()->rowCount(), 1);
         m_tab->searchBox()->clear();
         QCOMPARE(m_tab->conversationList()->model()->rowCount(), all);
     }

@@ -1,8 +1,10 @@
 #include "TestSupport.h"
+#include "chat/ConversationListModel.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/UsageLedger.h"
 
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -213,6 +215,98 @@ private slots:
         QVERIFY(!db.open(&error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!db.isOpen());
+    }
+
+    // The index finds exactly what a plain scan of every message finds, for Chinese, English and
+    // mixed text, any case, inside words, and for short queries by their own path.
+    void searchEqualsAPlainScan()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const QStringList words{QStringLiteral("通义千问"), QStringLiteral("阿里巴巴"), QStringLiteral("模型"),
+                                QStringLiteral("Seedance"), QStringLiteral("video"), QStringLiteral("旅行计划"),
+                                QStringLiteral("qwen3-max"), QStringLiteral("50% off"), QStringLiteral("a_b"),
+                                QStringLiteral("他说\"好\""), QStringLiteral("Python"), QStringLiteral("东京")};
+        for (int c = 0; c < 40; ++c) {
+            const qint64 id = store.createConversation(QStringLiteral("对话 %1").arg(c), QStringLiteral("m"));
+            for (int i = 0; i < 6; ++i) {
+                ChatMessage m;
+                m.conversationId = id;
+                m.role = i % 2 ? ChatMessage::Role::Assistant : ChatMessage::Role::User;
+                m.content = QStringLiteral("%1 and %2，然后 %3").arg(words.at((c * 7 + i) % words.size()),
+                                                                  words.at((c * 3 + i * 5) % words.size()),
+                                                                  QString::number(c * 100 + i));
+                store.addMessage(m);
+            }
+            if (c % 5 == 0) { // an answer updated later: the index follows
+                ChatMessage last = store.messages(id).last();
+                last.content += QStringLiteral(" 更新后的 Updated text");
+                QVERIFY(store.updateMessage(last));
+            }
+        }
+        const auto plainScan = [&](const QString &query) {
+            QList<qint64> ids;
+            QSqlQuery q(db.db());
+            q.exec(QStringLiteral("SELECT id, title FROM conversations ORDER BY updated_at DESC, id DESC"));
+            while (q.next()) {
+                const qint64 id = q.value(0).toLongLong();
+                bool hit = q.value(1).toString().contains(query, Qt::CaseInsensitive);
+                for (const ChatMessage &m : store.allMessages(id))
+                    hit = hit || m.content.contains(query, Qt::CaseInsensitive);
+                if (hit)
+                    ids << id;
+            }
+            return ids;
+        };
+        const QStringList queries{QStringLiteral("通义千问"), QStringLiteral("千问"), QStringLiteral("巴巴集"),
+                                  QStringLiteral("SEEDANCE"), QStringLiteral("ideo"), QStringLiteral("qwen3-m"),
+                                  QStringLiteral("50% o"), QStringLiteral("a_b"), QStringLiteral("\"好\""),
+                                  QStringLiteral("更新后"), QStringLiteral("updated TEXT"), QStringLiteral("1203"),
+                                  QStringLiteral("对话 1"), QStringLiteral("东"), QStringLiteral("py"),
+                                  QStringLiteral("不存在的词"), QStringLiteral("%"), QStringLiteral("_")};
+        int nonEmpty = 0;
+        for (const QString &query : queries) {
+            QList<qint64> found;
+            for (const Conversation &c : store.conversations(query))
+                found << c.id;
+            QCOMPARE(found, plainScan(query));
+            nonEmpty += !found.isEmpty();
+        }
+        QVERIFY(nonEmpty > 10);
+        // The index holds the messages, and uses it (not a scan of the table).
+        QSqlQuery plan(db.db());
+        QVERIFY(plan.exec(QStringLiteral("SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH '\"千问\"' OR messages_fts MATCH '\"通义千\"'")));
+        QVERIFY(plan.next() && plan.value(0).toInt() > 0);
+    }
+
+    // Typing runs one search, after the last key, off the UI thread; only its result is shown.
+    void searchIsDebouncedAndAsynchronous()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        for (const QString &text : {QStringLiteral("alpha 话题"), QStringLiteral("beta 话题")}) {
+            const qint64 id = store.createConversation(QStringLiteral("t"), QStringLiteral("m"));
+            ChatMessage m;
+            m.conversationId = id;
+            m.content = text;
+            store.addMessage(m);
+        }
+        ConversationListModel model(&store);
+        model.setSearchDelay(30);
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy searched(&model, &ConversationListModel::searched);
+        model.setFilter(QStringLiteral("a"));
+        model.setFilter(QStringLiteral("al"));
+        model.setFilter(QStringLiteral("alp"));
+        QCOMPARE(model.rowCount(), 2); // nothing yet: the UI thread did not search
+        QVERIFY(searched.wait());
+        QCOMPARE(searched.count(), 1);
+        QCOMPARE(searched.first().first().toString(), QStringLiteral("alp"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setFilter(QString());
+        QCOMPARE(model.rowCount(), 2);
     }
 
     void ledgerRecordsOnce()

@@ -148,23 +148,51 @@ qint64 ConversationStore::createConversation(const QString &title, const QString
     return q.lastInsertId().toLongLong();
 }
 
+QString ConversationStore::databasePath() const
+{
+    return m_db->path();
+}
+
 QList<Conversation> ConversationStore::conversations(const QString &search) const
 {
-    QSqlQuery q(m_db->db());
+    return searchConversations(m_db->db(), search);
+}
+
+QList<Conversation> ConversationStore::searchConversations(const QSqlDatabase &db, const QString &search)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
     const QString columns = QStringLiteral("c.id, c.title, c.model, c.sys_prompt, c.draft, c.created_at, c.updated_at");
-    if (search.trimmed().isEmpty()) {
+    const QString text = search.trimmed();
+    QString like = text;
+    like.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("%"), QLatin1String("\\%"))
+        .replace(QLatin1String("_"), QLatin1String("\\_"));
+    like = QLatin1Char('%') + like + QLatin1Char('%');
+    // The trigram index finds any text of three characters or more (Chinese included), however many
+    // messages there are. Shorter text has no trigram: it is looked for in the newest messages only.
+    const bool indexed = text.toUcs4().size() >= 3;
+    if (text.isEmpty()) {
         q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
-    } else {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR EXISTS"
-                                 " (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\')"
+    } else if (indexed) {
+        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR c.id IN"
+                                 " (SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid"
+                                 " WHERE messages_fts MATCH ?)"
                                  " ORDER BY c.updated_at DESC, c.id DESC")
                       .arg(columns));
-        QString pattern = search.trimmed();
-        pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
-            .replace(QLatin1String("%"), QLatin1String("\\%"))
-            .replace(QLatin1String("_"), QLatin1String("\\_"));
-        q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
-        q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
+        q.addBindValue(like);
+        QString phrase = text;
+        phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        q.addBindValue(QLatin1Char('"') + phrase + QLatin1Char('"'));
+    } else {
+        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR c.id IN"
+                                 " (SELECT r.conversation_id FROM (SELECT conversation_id, content FROM messages"
+                                 " ORDER BY id DESC LIMIT %2) r WHERE r.content LIKE ? ESCAPE '\\')"
+                                 " ORDER BY c.updated_at DESC, c.id DESC")
+                      .arg(columns)
+                      .arg(ShortQueryMessages));
+        q.addBindValue(like);
+        q.addBindValue(like);
     }
     QList<Conversation> list;
     if (!run(q))

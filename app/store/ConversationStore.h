@@ -5,6 +5,7 @@
 #include <QList>
 #include <QCoreApplication>
 #include <QObject>
+#include <QSqlDatabase>
 
 class Database;
 
@@ -16,8 +17,12 @@ public:
     explicit ConversationStore(Database *database, QObject *parent = nullptr);
 
     qint64 createConversation(const QString &title, const QString &model, const QString &sysPrompt = {});
-    // Newest first. search matches titles and message text.
+    // Newest first. search matches titles and message text (every version): through the trigram
+    // index for three characters or more; shorter text in the newest ShortQueryMessages messages.
     QList<Conversation> conversations(const QString &search = {}) const;
+    // The same on any connection to the file: searches run on a worker thread with their own.
+    static QList<Conversation> searchConversations(const QSqlDatabase &db, const QString &search);
+    static constexpr int ShortQueryMessages = 20000;
     Conversation conversation(qint64 id) const;
     void renameConversation(qint64 id, const QString &title);
     void setConversationModel(qint64 id, const QString &model);
@@ -47,6 +52,8 @@ public:
     // Shows the previous (step -1) or next (+1) version of a message; returns the one now shown, or 0.
     qint64 showVersion(qint64 messageId, int step);
     QString lastError() const { return m_lastError; }
+    // The file, for readers on other threads (each with its own connection).
+    QString databasePath() const;
 
     // Answers left "streaming" by a crash or kill become "interrupted". Returns how many.
     int recoverInterrupted();
