@@ -163,38 +163,62 @@ QList<Conversation> ConversationStore::searchConversations(const QSqlDatabase &d
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const QString columns = QStringLiteral("c.id, c.title, c.model, c.sys_prompt, c.draft, c.created_at, c.updated_at");
+    QList<Conversation> list;
     const QString text = search.trimmed();
+    if (text.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
+        if (!run(q))
+            return list;
+        while (q.next())
+            list.append(conversationFrom(q));
+        return list;
+    }
     QString like = text;
     like.replace(QLatin1String("\\"), QLatin1String("\\\\"))
         .replace(QLatin1String("%"), QLatin1String("\\%"))
         .replace(QLatin1String("_"), QLatin1String("\\_"));
     like = QLatin1Char('%') + like + QLatin1Char('%');
-    // The trigram index finds any text of three characters or more (Chinese included), however many
-    // messages there are. Shorter text has no trigram: it is looked for in the newest messages only.
-    const bool indexed = text.toUcs4().size() >= 3;
-    if (text.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
-    } else if (indexed) {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR c.id IN"
-                                 " (SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid"
-                                 " WHERE messages_fts MATCH ?)"
-                                 " ORDER BY c.updated_at DESC, c.id DESC")
-                      .arg(columns));
-        q.addBindValue(like);
+
+    QSet<qint64> ids;
+    q.prepare(QStringLiteral("SELECT id FROM conversations WHERE title LIKE ? ESCAPE '\\'"));
+    q.addBindValue(like);
+    if (!run(q))
+        return list;
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+
+    // Messages, newest first, until SearchResultLimit conversations are found: the index hands its
+    // matches over lazily, so a common word costs what the first conversations cost, not every match.
+    // The trigram index finds any text of three characters or more (Chinese included); shorter text has
+    // no trigram and is looked for in the newest ShortQueryMessages messages.
+    if (text.toUcs4().size() >= 3) {
+        q.prepare(QStringLiteral("SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid"
+                                 " WHERE messages_fts MATCH ? ORDER BY f.rowid DESC"));
         QString phrase = text;
         phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
         q.addBindValue(QLatin1Char('"') + phrase + QLatin1Char('"'));
     } else {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR c.id IN"
-                                 " (SELECT r.conversation_id FROM (SELECT conversation_id, content FROM messages"
-                                 " ORDER BY id DESC LIMIT %2) r WHERE r.content LIKE ? ESCAPE '\\')"
-                                 " ORDER BY c.updated_at DESC, c.id DESC")
-                      .arg(columns)
+        q.prepare(QStringLiteral("SELECT r.conversation_id FROM (SELECT conversation_id, content FROM messages"
+                                 " ORDER BY id DESC LIMIT %1) r WHERE r.content LIKE ? ESCAPE '\\'")
                       .arg(ShortQueryMessages));
         q.addBindValue(like);
-        q.addBindValue(like);
     }
-    QList<Conversation> list;
+    if (!run(q))
+        return list;
+    QSet<qint64> fromMessages;
+    while (fromMessages.size() < SearchResultLimit && q.next())
+        fromMessages.insert(q.value(0).toLongLong());
+    q.finish();
+    ids.unite(fromMessages);
+    if (ids.isEmpty())
+        return list;
+
+    QStringList idList; // integers of our own: safe to write into the statement
+    idList.reserve(ids.size());
+    for (const qint64 id : std::as_const(ids))
+        idList << QString::number(id);
+    q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.id IN (%2) ORDER BY c.updated_at DESC, c.id DESC")
+                  .arg(columns, idList.join(QLatin1Char(','))));
     if (!run(q))
         return list;
     while (q.next())

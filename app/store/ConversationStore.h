@@ -18,11 +18,13 @@ public:
 
     qint64 createConversation(const QString &title, const QString &model, const QString &sysPrompt = {});
     // Newest first. search matches titles and message text (every version): through the trigram
-    // index for three characters or more; shorter text in the newest ShortQueryMessages messages.
+    // index for three characters or more; shorter text in the newest ShortQueryMessages messages. Every
+    // title match is listed, and the SearchResultLimit conversations with the newest matching messages.
     QList<Conversation> conversations(const QString &search = {}) const;
     // The same on any connection to the file: searches run on a worker thread with their own.
     static QList<Conversation> searchConversations(const QSqlDatabase &db, const QString &search);
     static constexpr int ShortQueryMessages = 20000;
+    static constexpr int SearchResultLimit = 200;
     Conversation conversation(qint64 id) const;
     void renameConversation(qint64 id, const QString &title);
     void setConversationModel(qint64 id, const QString &model);

@@ -52,6 +52,8 @@ const QList<QStringList> &migrations()
          QStringLiteral("UPDATE messages SET parent_id = (SELECT MAX(p.id) FROM messages p"
                         " WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id)"),
          QStringLiteral("CREATE INDEX messages_by_parent ON messages(conversation_id, parent_id)"),
+         // Start-up looks for answers left streaming: without this it would read every message.
+         QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
          QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages',"
                         " content_rowid='id', tokenize='trigram')"),
          QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"),

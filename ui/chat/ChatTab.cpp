@@ -55,6 +55,8 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setAccessibleName(tr("Conversations"));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // One line a conversation: the list is laid out without measuring each of thousands of rows.
+    m_list->setUniformItemSizes(true);
     leftLayout->addWidget(newButton);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);
