@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include "store/Database.h"
 
 
 
@@ -59,6 +61,16 @@ int main(int argc, char *argv[])
         StartupProbe::reportWhenIdle(window);
     });
     core.start();
+    // Without its database the app could neither keep answers nor know what was paid for: it stops
+    // here, saying why, rather than run on and lose what the user does.
+    if (!core.database()->isOpen()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Yuanjing Studio cannot start"),
+                              QCoreApplication::translate("main", "%1\n\nNothing was changed. Free some disk space, check "
+                                                                  "the folder's permissions, or move the file aside, "
+                                                                  "then start the app again.")
+                                  .arg(core.startError()));
+        return 1;
+    }
     const int code = app.exec();
     delete window;
     return code;

@@ -41,3 +41,21 @@ echo "== studio: dropping a 50-megapixel JPEG"
 echo "== library: 1,000 finished tasks; 200 running tasks (takes ~100 s; SKIP_IDLE=1 to skip)"
 "$build/bench/bench_library" open 2>/dev/null | grep -E "open:"
 [ "${SKIP_IDLE:-0}" = 1 ] || "$build/bench/bench_library" idle 60 2>/dev/null | grep -E "idle:"
+
+if [ "${SEARCH:-1}" = 1 ]; then
+  echo "== chat search over 100,000 messages; start-up with that database vs an empty one (alternating)"
+  big="$scratch/big"; empty="$scratch/empty"
+  mkdir -p "$big/config" "$empty/config" "$empty/data"
+  "$build/bench/bench_search" make "$big" "${SEARCH_MESSAGES:-100000}" 2>/dev/null
+  "$build/bench/bench_search" query "$big" "${SEARCH_RUNS:-7}" 2>/dev/null | grep -E "^search:"
+  : > "$scratch/s_empty"; : > "$scratch/s_big"
+  YUANJING_CONFIG_DIR="$big/config" YUANJING_DATA_DIR="$big" startup "$build/yuanjing-studio" --demo >/dev/null
+  for i in $(seq "$runs"); do
+    YUANJING_CONFIG_DIR="$empty/config" YUANJING_DATA_DIR="$empty/data" startup "$build/yuanjing-studio" --demo >> "$scratch/s_empty"
+    YUANJING_CONFIG_DIR="$big/config" YUANJING_DATA_DIR="$big" startup "$build/yuanjing-studio" --demo >> "$scratch/s_big"
+  done
+  e_ms=$(awk '{print $2}' "$scratch/s_empty" | median); b_ms=$(awk '{print $2}' "$scratch/s_big" | median)
+  e_kib=$(awk '{print $4}' "$scratch/s_empty" | median); b_kib=$(awk '{print $4}' "$scratch/s_big" | median)
+  awk -v e="$e_ms" -v b="$b_ms" -v ek="$e_kib" -v bk="$b_kib" \
+    'BEGIN {printf "start-up empty %.1f ms, 100k messages %.1f ms: %.2f x (budget 1.15), memory +%.1f MiB\n", e, b, b/e, (bk-ek)/1024}'
+fi

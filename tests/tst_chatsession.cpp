@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 class TestChatSession : public QObject
@@ -159,17 +160,113 @@ private slots:
         QVERIFY(!m_session->isBusy());
     }
 
-    void regenerateReplacesTheLastAnswer()
+    void regenerateAddsAVersion()
     {
-        runToEnd(QStringLiteral("question"));
+        const ChatMessage first = runToEnd(QStringLiteral("question"));
         QSignalSpy finished(m_session, &ChatSession::messageFinished);
+        QSignalSpy reshaped(m_session, &ChatSession::pathChanged);
         QVERIFY(m_session->regenerate(m_conversation));
         QVERIFY(finished.wait());
+        QCOMPARE(reshaped.count(), 1);
         const QList<ChatMessage> messages = m_store->messages(m_conversation);
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages.at(0).content, QStringLiteral("question"));
         QCOMPARE(messages.at(1).state, ChatMessage::State::Done);
+        QVERIFY(messages.at(1).id != first.id);
+        QCOMPARE(messages.at(1).versionIndex, 2);
+        QCOMPARE(messages.at(1).versionCount, 2);
+        QCOMPARE(m_store->message(first.id).content, first.content); // the old answer is still there
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 2);
+        // The same question once: the context of the new answer is what came before the question.
+        QCOMPARE(lastChatBody().value(QLatin1String("messages")).toArray().size(), 1);
+    }
+
+    // A regenerate that fails (balance, platform error) leaves the earlier answer whole, one switch away.
+    void failedRegenerateKeepsTheOldAnswer_data()
+    {
+        QTest::addColumn<int>("scenario");
+        QTest::newRow("429") << 0;
+        QTest::newRow("502") << 1;
+        QTest::newRow("cut") << 2;
+    }
+    void failedRegenerateKeepsTheOldAnswer()
+    {
+        QFETCH(int, scenario);
+        const ChatMessage first = runToEnd(QStringLiteral("question"));
+        QCOMPARE(first.state, ChatMessage::State::Done);
+        SimulatorConfig &c = m_sim->config();
+        switch (scenario) {
+        case 0: c.insufficientBalance = true; break;
+        case 1: c.forcedStatus = 502; c.forcedBody = "<html>502</html>"; c.forcedContentType = "text/html"; break;
+        case 2: c.resetAfterEvents = 3; c.splitBytes = 0; break;
+        }
+        QSignalSpy finished(m_session, &ChatSession::messageFinished);
+        QVERIFY(m_session->answerAgain(m_conversation, m_store->messages(m_conversation).at(0).id));
+        QVERIFY(finished.wait());
+        const ChatMessage failed = finished.first().first().value<ChatMessage>();
+        QVERIFY(failed.state != ChatMessage::State::Done);
+        const ChatMessage old = m_store->message(first.id);
+        QCOMPARE(old.content, first.content);
+        QCOMPARE(old.state, ChatMessage::State::Done);
+        QCOMPARE(m_store->allMessages(m_conversation).size(), 3);
+        // The failed try is shown (with its reason); the old answer is version 1 of 2.
+        const QList<ChatMessage> shown = m_store->messages(m_conversation);
+        QCOMPARE(shown.last().id, failed.id);
+        QCOMPARE(shown.last().versionCount, 2);
+        QCOMPARE(m_store->showVersion(failed.id, -1), first.id);
+        QCOMPARE(m_store->messages(m_conversation).last().content, first.content);
+    }
+
+    // The next question's context follows the version shown, not the newest one.
+    void contextFollowsTheVersionShown()
+    {
+        m_sim->config().replyText = QStringLiteral("answer A");
+        const ChatMessage a = runToEnd(QStringLiteral("question"));
+        m_sim->config().replyText = QStringLiteral("answer B");
+        QSignalSpy finished(m_session, &ChatSession::messageFinished);
+        QVERIFY(m_session->regenerate(m_conversation));
+        QVERIFY(finished.wait());
+        QVERIFY(m_store->showVersion(finished.first().first().value<ChatMessage>().id, -1));
+        runToEnd(QStringLiteral("follow-up"));
+        const QJsonArray messages = lastChatBody().value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages.at(1).toObject().value(QLatin1String("content")).toString(), QStringLiteral("answer A"));
+        // And the follow-up hangs under answer A.
+        QCOMPARE(m_store->messages(m_conversation).at(1).id, a.id);
+        QCOMPARE(m_store->messages(m_conversation).size(), 4);
+    }
+
+    // Nothing is sent (so nothing billed) when the rows cannot be written; the user is told why.
+    void refusedWriteSendsNothing()
+    {
+        QSqlQuery q(m_db->db());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON messages"
+                                      " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")));
+        QSignalSpy refused(m_session, &ChatSession::sendRefused);
+        QVERIFY(!m_session->send(m_conversation, QStringLiteral("hello")));
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused.first().first().toString().contains(QLatin1String("disk is full")));
+        QVERIFY(!m_session->isBusy());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 0);
+        QCOMPARE(m_store->messageCount(m_conversation), 0);
+    }
+
+    // Quitting during an answer: it is saved as stopped with every byte received, never left streaming.
+    void stopAndSaveKeepsTheTextAsStopped()
+    {
+        m_session->setIntervals(16, 60000); // no periodic save: what is on disk comes from stopAndSave
+        m_sim->config().tokenDelayMs = 20;
+        m_sim->config().splitBytes = 0;
+        m_sim->config().reasoningText = QStringLiteral("-");
+        QVERIFY(m_session->send(m_conversation, QStringLiteral("long")));
+        QTRY_VERIFY(m_session->activeMessage().content.size() > 10);
+        const qint64 id = m_session->activeMessage().id;
+        m_session->stopAndSave();
+        QVERIFY(!m_session->isBusy());
+        const ChatMessage stored = m_store->message(id);
+        QCOMPARE(stored.state, ChatMessage::State::Stopped);
+        QVERIFY(stored.content.size() > 10);
+        QCOMPARE(stored.content, m_session->activeMessage().content);
     }
 
     void editAndResendFromAMessage()
@@ -183,7 +280,14 @@ private slots:
         const QList<ChatMessage> messages = m_store->messages(m_conversation);
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages.at(0).content, QStringLiteral("one, edited"));
+        QCOMPARE(messages.at(0).versionIndex, 2);
+        QCOMPARE(messages.at(0).versionCount, 2);
         QCOMPARE(lastChatBody().value(QLatin1String("messages")).toArray().size(), 1);
+        // The old question and all that followed it are kept, one switch away.
+        QCOMPARE(m_store->allMessages(m_conversation).size(), 6);
+        QVERIFY(m_store->showVersion(messages.at(0).id, -1));
+        QCOMPARE(m_store->messages(m_conversation).size(), 4);
+        QCOMPARE(m_store->messages(m_conversation).at(2).content, QStringLiteral("two"));
     }
 
     void refusesASecondSendWhileBusy()
@@ -213,6 +317,11 @@ private slots:
         QTest::newRow("reset mid-stream") << 7 << "network" << int(ChatMessage::State::Interrupted) << true;
         QTest::newRow("error line in stream") << 8 << "upstream" << int(ChatMessage::State::Interrupted) << true;
         QTest::newRow("empty answer") << 9 << "empty" << int(ChatMessage::State::Failed) << false;
+        QTest::newRow("ended-early fixture") << 10 << "stream_closed" << int(ChatMessage::State::Interrupted) << true;
+        QTest::newRow("repr-error fixture") << 11 << "upstream" << int(ChatMessage::State::Interrupted) << true;
+        QTest::newRow("simulated early end") << 12 << "stream_closed" << int(ChatMessage::State::Interrupted) << true;
+        QTest::newRow("simulated repr error") << 13 << "upstream" << int(ChatMessage::State::Interrupted) << true;
+        QTest::newRow("[DONE] without final chunk") << 14 << "no_final_chunk" << int(ChatMessage::State::Interrupted) << true;
     }
     void errors()
     {
@@ -234,11 +343,18 @@ private slots:
         case 7: c.resetAfterEvents = 20; c.splitBytes = 0; break;
         case 8: c.errorAfterEvents = 20; break;
         case 9: c.forcedStatus = 200; c.forcedBody = "data: [DONE]\n\n"; c.forcedContentType = "text/event-stream"; break;
+        case 10: c.forcedStatus = 200; c.forcedBody = TestSupport::fixture(QStringLiteral("t2t-stream-ended-early.sse")); c.forcedContentType = "text/event-stream"; break;
+        case 11: c.forcedStatus = 200; c.forcedBody = TestSupport::fixture(QStringLiteral("t2t-stream-repr-error.ndjson")); c.forcedContentType = "text/html"; break;
+        case 12: c.endAfterEvents = 20; break;
+        case 13: c.errorAfterEvents = 20; c.errorAsRepr = true; break;
+        case 14: c.forcedStatus = 200; c.forcedBody = "data: {\"choices\":[{\"delta\":{\"content\":\"half\"}}]}\n\ndata: [DONE]\n\n"; c.forcedContentType = "text/event-stream"; break;
         }
         const ChatMessage answer = runToEnd(prompt);
         QCOMPARE(answer.errorCode, code);
         QCOMPARE(int(answer.state), state);
         QVERIFY(!answer.error.isEmpty());
+        if (code == QLatin1String("upstream"))
+            QVERIFY2(answer.error.contains(QLatin1String("upstream request failed")), qPrintable(answer.error));
         QCOMPARE(!answer.content.isEmpty(), keepsText);
         QVERIFY(!m_session->isBusy());
         // Stored as shown, and never sent again on its own.
@@ -252,7 +368,8 @@ private slots:
     {
         m_sim->config().forcedStatus = 200;
         m_sim->config().forcedContentType = "text/event-stream";
-        m_sim->config().forcedBody = "data: {\"choices\":[{\"delta\":{\"content\":\"A\xff\xfe" "B\"}}]}\n\ndata: [DONE]\n\n";
+        m_sim->config().forcedBody = "data: {\"choices\":[{\"delta\":{\"content\":\"A\xff\xfe" "B\"}}]}\n\n"
+                                     "data: {\"choices\":[],\"finish\":\"1\",\"usage\":{\"total_tokens\":3}}\n\ndata: [DONE]\n\n";
         const ChatMessage answer = runToEnd(QStringLiteral("x"));
         QCOMPARE(answer.state, ChatMessage::State::Done);
         QVERIFY(answer.content.startsWith(QLatin1Char('A')));

@@ -14,6 +14,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QTimer>
+#include <QApplication>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -537,6 +540,132 @@ private slots:
         QCOMPARE(action.first().at(1).toLongLong(), 91);
     }
 
+    // An answer's text cannot press the app's buttons: a Markdown msg: link does nothing, raw HTML is
+    // shown as text (no anchor made), and only a web link asks to be opened, on click.
+    void linksInAnswerTextCannotAct()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ChatMessage answer = finishedMessage(
+            92, ChatMessage::Role::Assistant,
+            QStringLiteral("Press [here](msg:regenerate/92) or [there](msg:edit/92).\n\n"
+                           "Or <a href=\"msg:copy/92\">this anchor</a>.\n\nSee [the site](https://example.com/x)."));
+        view.setMessages({answer});
+        QSignalSpy action(&view, &ChatView::messageAction);
+        // The answer's own "msg:regenerate/92" link sits in the text, before the footer's real one.
+        const QRect fake = view.linkRect(QStringLiteral("msg:edit/92"));
+        QVERIFY(!fake.isEmpty());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, fake.center());
+        QCOMPARE(action.count(), 0);
+        // The HTML anchor is text, not a link.
+        QVERIFY(view.messageText(92).contains(QLatin1String("<a href=")));
+        // By keyboard too: Enter on the text's msg: link does nothing.
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_Tab);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(action.count(), 0);
+        // A web link asks the tab to open it.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.linkRect(QStringLiteral("https://example.com/x")).center());
+        QCOMPARE(action.count(), 1);
+        QCOMPARE(action.first().at(0).toString(), QStringLiteral("openlink:https://example.com/x"));
+        // The footer's own Edit-less actions still work (Copy).
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.linkRect(QStringLiteral("msg:copy/92")).center());
+        QCOMPARE(action.count(), 2);
+        QCOMPARE(action.last().at(0).toString(), QStringLiteral("copy"));
+    }
+
+    // Regenerate adds a version; the switcher ‹ 2/2 › goes back to the first; it survives a restart.
+    void versionSwitcherSwitchesAndSurvivesRestart()
+    {
+        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER");
+        const ChatMessage first = sendAndWait(QStringLiteral("question"));
+        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER");
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        emit m_tab->view()->messageAction(QStringLiteral("regenerate"), first.id, 0);
+        QVERIFY(finished.wait());
+        const ChatMessage second = finished.first().first().value<ChatMessage>();
+        QVERIFY(m_tab->view()->plainText().contains(QLatin1String("SECOND-ANSWER")));
+        QVERIFY(!m_tab->view()->plainText().contains(QLatin1String("FIRST-ANSWER")));
+        QVERIFY(m_tab->view()->messageText(second.id).contains(QLatin1String("2/2")));
+        const QRect previous = m_tab->view()->linkRect(QStringLiteral("msg:prevversion/%1").arg(second.id));
+        QVERIFY(!previous.isEmpty());
+        QTest::mouseClick(m_tab->view()->viewport(), Qt::LeftButton, {}, previous.center());
+        QTRY_VERIFY(m_tab->view()->plainText().contains(QLatin1String("FIRST-ANSWER")));
+        QVERIFY(m_tab->view()->messageText(first.id).contains(QLatin1String("1/2")));
+        // Exports: Markdown the version shown, JSON every version.
+        const QString md = m_box->dir.filePath(QStringLiteral("v.md"));
+        const QString json = m_box->dir.filePath(QStringLiteral("v.json"));
+        m_tab->exportConversation(QStringLiteral("md"), md);
+        m_tab->exportConversation(QStringLiteral("json"), json);
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QByteArray mdText = mdFile.readAll();
+        QVERIFY(mdText.contains("FIRST-ANSWER"));
+        QVERIFY(!mdText.contains("SECOND-ANSWER"));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(jsonFile.readAll()).object().value(QLatin1String("messages")).toArray().size(), 3);
+        // After a restart of the tab the first answer is still the one shown, with its switcher.
+        const qint64 conversation = m_tab->currentConversationId();
+        delete m_tab;
+        makeTab();
+        m_tab->selectConversation(conversation);
+        QVERIFY(m_tab->view()->plainText().contains(QLatin1String("FIRST-ANSWER")));
+        QVERIFY(m_tab->view()->messageText(first.id).contains(QLatin1String("1/2")));
+    }
+
+    // Esc in another conversation does not stop the answer arriving in the first.
+    void escapeStopsOnlyTheAnswerOnScreen()
+    {
+        m_core->simulator()->config().tokenDelayMs = 30;
+        m_core->simulator()->config().reasoningText = QStringLiteral("-");
+        m_tab->composer()->setFocus();
+        m_tab->composer()->setPlainText(QStringLiteral("long answer please"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        QTRY_VERIFY(m_core->chat()->activeMessage().content.size() > 3);
+        m_tab->newConversation();
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        QTest::keyClick(m_tab->composer(), Qt::Key_Escape);
+        // The answer goes on growing: it was not stopped.
+        const qsizetype before = m_core->chat()->activeMessage().content.size();
+        QTRY_VERIFY(m_core->chat()->activeMessage().content.size() > before + 6);
+        QVERIFY(m_core->chat()->isBusy());
+        QCOMPARE(finished.count(), 0);
+        m_core->chat()->stop();
+        QTRY_VERIFY(!m_core->chat()->isBusy());
+    }
+
+    // Quitting during an answer asks; Cancel keeps it going, Yes saves its text as stopped.
+    void quitDuringAnswerAsksThenSavesAsStopped()
+    {
+        m_core->simulator()->config().tokenDelayMs = 30;
+        m_core->simulator()->config().reasoningText = QStringLiteral("-");
+        m_core->chat()->setIntervals(16, 60000);
+        m_tab->composer()->setFocus();
+        m_tab->composer()->setPlainText(QStringLiteral("long answer please"));
+        QTest::keyClick(m_tab->composer(), Qt::Key_Return);
+        QTRY_VERIFY(m_core->chat()->activeMessage().content.size() > 3);
+        const qint64 id = m_core->chat()->activeMessage().id;
+        const auto answerBox = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box && box->objectName() == QLatin1String("quitDuringAnswer"))
+                    box->button(button)->click();
+            });
+        };
+        answerBox(QMessageBox::Cancel);
+        QVERIFY(!m_tab->confirmQuit());
+        QVERIFY(m_core->chat()->isBusy());
+        answerBox(QMessageBox::Yes);
+        QVERIFY(m_tab->confirmQuit());
+        QVERIFY(!m_core->chat()->isBusy());
+        const ChatMessage stored = m_core->conversations()->message(id);
+        QCOMPARE(stored.state, ChatMessage::State::Stopped);
+        QVERIFY(stored.content.size() > 3);
+        QCOMPARE(stored.content, m_core->chat()->activeMessage().content);
+    }
+
     // The view draws its own text: a screen reader finds it as a list with one item per message.
     void screenReaderFindsEachMessage()
     {
@@ -667,7 +796,7 @@ private slots:
         const int all = m_tab->conversationList()->model()->rowCount();
         QVERIFY(all >= 2);
         m_tab->searchBox()->setText(QStringLiteral("alpha"));
-        QCOMPARE(m_tab->conversationList()->model()->rowCount(), 1);
+        QTRY_COMPARE(m_tab->conversationList()->model()->rowCount(), 1);
         m_tab->searchBox()->clear();
         QCOMPARE(m_tab->conversationList()->model()->rowCount(), all);
     }

@@ -2,9 +2,13 @@
 // app seeing the same tasks.
 #include "TestSupport.h"
 #include "core/AppCore.h"
+#include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/ConversationStore.h"
 #include "tasks/TaskPoller.h"
+
+#include <QDir>
+#include <QSqlQuery>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -126,6 +130,60 @@ private slots:
         QCOMPARE(r.code, code);
         QVERIFY(!r.err.isEmpty());
         QVERIFY(!r.err.contains("sk-cli-000001"));
+    }
+
+    // Every ending but done exits non-zero with its reason on stderr; the text received is still printed.
+    void chatEndingsOtherThanDone_data()
+    {
+        QTest::addColumn<int>("scenario");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("reason");
+        QTest::newRow("ended-early fixture") << 0 << 6 << QByteArray("before the platform said it was complete");
+        QTest::newRow("repr-error fixture") << 1 << 5 << QByteArray("upstream request failed");
+        QTest::newRow("simulated early end") << 2 << 6 << QByteArray("before the platform said it was complete");
+        QTest::newRow("simulated repr error") << 3 << 5 << QByteArray("upstream request failed");
+        QTest::newRow("cut") << 4 << 6 << QByteArray("connection was lost");
+    }
+    void chatEndingsOtherThanDone()
+    {
+        QFETCH(int, scenario);
+        QFETCH(int, code);
+        QFETCH(QByteArray, reason);
+        SimulatorConfig &c = m_sim->config();
+        c.replyText = QStringLiteral("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十");
+        c.reasoningText = QStringLiteral("-");
+        switch (scenario) {
+        case 0: c.forcedStatus = 200; c.forcedBody = TestSupport::fixture(QStringLiteral("t2t-stream-ended-early.sse")); c.forcedContentType = "text/event-stream"; break;
+        case 1: c.forcedStatus = 200; c.forcedBody = TestSupport::fixture(QStringLiteral("t2t-stream-repr-error.ndjson")); c.forcedContentType = "text/html"; break;
+        case 2: c.endAfterEvents = 5; break;
+        case 3: c.errorAfterEvents = 5; c.errorAsRepr = true; break;
+        case 4: c.resetAfterEvents = 5; break;
+        }
+        const Result r = run({QStringLiteral("chat"), QStringLiteral("hi")});
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(reason), r.err.constData());
+        QVERIFY(!r.out.trimmed().isEmpty()); // the partial answer is not hidden
+        // As JSON too: the state and the reason are there for a script to read.
+        const Result j = run({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("hi")});
+        QCOMPARE(j.code, code);
+        const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+        QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("interrupted"));
+        QVERIFY(!o.value(QLatin1String("reason")).toString().isEmpty());
+    }
+
+    // A database that cannot be opened or migrated: the command says so, and nothing is sent.
+    void chatWithABrokenDatabaseSendsNothing()
+    {
+        {
+            QDir().mkpath(m_box->dir.filePath(QStringLiteral("data")));
+            Database db(m_box->dir.filePath(QStringLiteral("data/yuanjing.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery(db.db()).exec(QStringLiteral("PRAGMA user_version = 999"));
+        }
+        const Result r = run({QStringLiteral("chat"), QStringLiteral("hi")});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("newer"), r.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/t2t")), 0);
     }
 
     void models()

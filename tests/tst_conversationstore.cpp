@@ -1,8 +1,10 @@
 #include "TestSupport.h"
+#include "chat/ConversationListModel.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/UsageLedger.h"
 
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -99,7 +101,7 @@ private slots:
         QCOMPARE(store.conversations(QStringLiteral("zzz")).size(), 0);
     }
 
-    void renameDeleteAndTruncate()
+    void renameAndDelete()
     {
         Database db(dbPath());
         QVERIFY(db.open());
@@ -114,11 +116,197 @@ private slots:
             m.content = QString::number(i);
             ids << store.addMessage(m);
         }
-        store.deleteMessagesFrom(id, ids.at(2));
-        QCOMPARE(store.messageCount(id), 2);
+        QCOMPARE(store.messageCount(id), 4);
         store.deleteConversation(id);
         QCOMPARE(store.conversation(id).id, 0);
         QCOMPARE(store.messageCount(id), 0);
+    }
+
+    // An answer asked again is a version beside the old one: both kept, the new one shown, the
+    // switch and the versions surviving a restart; the context follows the version shown.
+    void versionsSurviveRestart()
+    {
+        qint64 conversation = 0, first = 0, second = 0, question = 0;
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            ConversationStore store(&db);
+            conversation = store.createConversation(QStringLiteral("v"), QStringLiteral("m"));
+            ChatMessage user;
+            user.conversationId = conversation;
+            user.content = QStringLiteral("问题");
+            ChatMessage answer;
+            answer.conversationId = conversation;
+            answer.role = ChatMessage::Role::Assistant;
+            answer.content = QStringLiteral("first answer");
+            QVERIFY(store.addExchange(&user, answer));
+            question = user.id;
+            first = answer.id;
+            ChatMessage again;
+            again.conversationId = conversation;
+            again.role = ChatMessage::Role::Assistant;
+            again.content = QStringLiteral("second answer");
+            again.parentId = question;
+            QVERIFY(store.addExchange(nullptr, again));
+            second = again.id;
+            QList<ChatMessage> shown = store.messages(conversation);
+            QCOMPARE(shown.size(), 2);
+            QCOMPARE(shown.at(1).id, second);
+            QCOMPARE(shown.at(1).versionIndex, 2);
+            QCOMPARE(shown.at(1).versionCount, 2);
+            QCOMPARE(store.shownLeaf(conversation), second);
+            QCOMPARE(store.contextBefore(second, 10).last().content, QStringLiteral("second answer"));
+            QCOMPARE(store.showVersion(second, -1), first);
+            QCOMPARE(store.showVersion(first, -1), 0); // no version before the first
+        }
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const QList<ChatMessage> shown = store.messages(conversation);
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(1).id, first);
+        QCOMPARE(shown.at(1).content, QStringLiteral("first answer"));
+        QCOMPARE(shown.at(1).versionIndex, 1);
+        QCOMPARE(shown.at(1).versionCount, 2);
+        QCOMPARE(store.allMessages(conversation).size(), 3);
+        QCOMPARE(store.shownLeaf(conversation), first);
+        const QList<ChatMessage> context = store.contextBefore(first, 10);
+        QCOMPARE(context.size(), 2);
+        QCOMPARE(context.at(0).id, question);
+        QCOMPARE(context.at(1).content, QStringLiteral("first answer"));
+        QCOMPARE(store.contextBefore(first, 1).size(), 1); // read with a limit, newest kept
+        QCOMPARE(store.contextBefore(first, 1).first().id, first);
+    }
+
+    // Rows that cannot be written are reported, and nothing of the exchange is left half-written.
+    void refusedWriteLeavesNothing()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 conversation = store.createConversation(QStringLiteral("x"), QStringLiteral("m"));
+        QSqlQuery q(db.db());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse_answers BEFORE INSERT ON messages WHEN new.role = 'assistant'"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk is full'); END")));
+        ChatMessage user;
+        user.conversationId = conversation;
+        user.content = QStringLiteral("q");
+        ChatMessage answer;
+        answer.conversationId = conversation;
+        answer.role = ChatMessage::Role::Assistant;
+        QVERIFY(!store.addExchange(&user, answer));
+        QVERIFY(store.lastError().contains(QLatin1String("disk is full")));
+        QCOMPARE(store.messageCount(conversation), 0);
+        QCOMPARE(answer.id, 0);
+    }
+
+    // A database this version cannot migrate is closed, not used half-migrated.
+    void failedMigrationClosesTheFile()
+    {
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db.db());
+            // A schema one step back whose next step cannot apply (the column already exists).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() - 1)));
+        }
+        Database db(dbPath());
+        QString error;
+        QVERIFY(!db.open(&error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!db.isOpen());
+    }
+
+    // The index finds exactly what a plain scan of every message finds, for Chinese, English and
+    // mixed text, any case, inside words, and for short queries by their own path.
+    void searchEqualsAPlainScan()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const QStringList words{QStringLiteral("通义千问"), QStringLiteral("阿里巴巴"), QStringLiteral("模型"),
+                                QStringLiteral("Seedance"), QStringLiteral("video"), QStringLiteral("旅行计划"),
+                                QStringLiteral("qwen3-max"), QStringLiteral("50% off"), QStringLiteral("a_b"),
+                                QStringLiteral("他说\"好\""), QStringLiteral("Python"), QStringLiteral("东京")};
+        for (int c = 0; c < 40; ++c) {
+            const qint64 id = store.createConversation(QStringLiteral("对话 %1").arg(c), QStringLiteral("m"));
+            for (int i = 0; i < 6; ++i) {
+                ChatMessage m;
+                m.conversationId = id;
+                m.role = i % 2 ? ChatMessage::Role::Assistant : ChatMessage::Role::User;
+                m.content = QStringLiteral("%1 and %2，然后 %3").arg(words.at((c * 7 + i) % words.size()),
+                                                                  words.at((c * 3 + i * 5) % words.size()),
+                                                                  QString::number(c * 100 + i));
+                store.addMessage(m);
+            }
+            if (c % 5 == 0) { // an answer updated later: the index follows
+                ChatMessage last = store.messages(id).last();
+                last.content += QStringLiteral(" 更新后的 Updated text");
+                QVERIFY(store.updateMessage(last));
+            }
+        }
+        const auto plainScan = [&](const QString &query) {
+            QList<qint64> ids;
+            QSqlQuery q(db.db());
+            q.exec(QStringLiteral("SELECT id, title FROM conversations ORDER BY updated_at DESC, id DESC"));
+            while (q.next()) {
+                const qint64 id = q.value(0).toLongLong();
+                bool hit = q.value(1).toString().contains(query, Qt::CaseInsensitive);
+                for (const ChatMessage &m : store.allMessages(id))
+                    hit = hit || m.content.contains(query, Qt::CaseInsensitive);
+                if (hit)
+                    ids << id;
+            }
+            return ids;
+        };
+        const QStringList queries{QStringLiteral("通义千问"), QStringLiteral("千问"), QStringLiteral("巴巴集"),
+                                  QStringLiteral("SEEDANCE"), QStringLiteral("ideo"), QStringLiteral("qwen3-m"),
+                                  QStringLiteral("50% o"), QStringLiteral("a_b"), QStringLiteral("\"好\""),
+                                  QStringLiteral("更新后"), QStringLiteral("updated TEXT"), QStringLiteral("1203"),
+                                  QStringLiteral("对话 1"), QStringLiteral("东"), QStringLiteral("py"),
+                                  QStringLiteral("不存在的词"), QStringLiteral("%"), QStringLiteral("_")};
+        int nonEmpty = 0;
+        for (const QString &query : queries) {
+            QList<qint64> found;
+            for (const Conversation &c : store.conversations(query))
+                found << c.id;
+            QCOMPARE(found, plainScan(query));
+            nonEmpty += !found.isEmpty();
+        }
+        QVERIFY(nonEmpty > 10);
+        // The index holds the messages, and uses it (not a scan of the table).
+        QSqlQuery plan(db.db());
+        QVERIFY(plan.exec(QStringLiteral("SELECT COUNT(*) FROM messages_fts WHERE messages_fts MATCH '\"千问\"' OR messages_fts MATCH '\"通义千\"'")));
+        QVERIFY(plan.next() && plan.value(0).toInt() > 0);
+    }
+
+    // Typing runs one search, after the last key, off the UI thread; only its result is shown.
+    void searchIsDebouncedAndAsynchronous()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        for (const QString &text : {QStringLiteral("alpha 话题"), QStringLiteral("beta 话题")}) {
+            const qint64 id = store.createConversation(QStringLiteral("t"), QStringLiteral("m"));
+            ChatMessage m;
+            m.conversationId = id;
+            m.content = text;
+            store.addMessage(m);
+        }
+        ConversationListModel model(&store);
+        model.setSearchDelay(30);
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy searched(&model, &ConversationListModel::searched);
+        model.setFilter(QStringLiteral("a"));
+        model.setFilter(QStringLiteral("al"));
+        model.setFilter(QStringLiteral("alp"));
+        QCOMPARE(model.rowCount(), 2); // nothing yet: the UI thread did not search
+        QVERIFY(searched.wait());
+        QCOMPARE(searched.count(), 1);
+        QCOMPARE(searched.first().first().toString(), QStringLiteral("alp"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setFilter(QString());
+        QCOMPARE(model.rowCount(), 2);
     }
 
     void ledgerRecordsOnce()

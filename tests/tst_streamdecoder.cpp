@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "api/BackgroundStreamDecoder.h"
 #include "api/StreamDecoder.h"
+#include "chat/AnswerAssembler.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -98,6 +99,126 @@ private slots:
             QCOMPARE(r.errors, QStringList{QStringLiteral("upstream request failed")});
             QVERIFY(!r.usage.valid);
         }
+    }
+
+    // The platform's error line as a Python dict: an error with its message, at every split point; the
+    // answer that went before it is kept and is not called finished.
+    void reprErrorFixtureAtEverySplit()
+    {
+        const QByteArray bytes = TestSupport::fixture(QStringLiteral("t2t-stream-repr-error.ndjson"));
+        for (qsizetype split = 0; split <= bytes.size(); ++split) {
+            StreamDecoder decoder;
+            const Result r = decodeSplit(bytes, split, &decoder);
+            QCOMPARE(r.text, QStringLiteral("我是通义千问，阿里巴巴集团旗下的"));
+            QCOMPARE(r.errors, QStringList{QStringLiteral("upstream request failed")});
+            QCOMPARE(decoder.skippedLines(), 0);
+            QVERIFY(!decoder.sawFinalChunk());
+        }
+    }
+
+    // A stream that just ends: all its text, no usage, no [DONE], no final chunk, at every split point.
+    void endedEarlyFixtureAtEverySplit()
+    {
+        const QByteArray bytes = TestSupport::fixture(QStringLiteral("t2t-stream-ended-early.sse"));
+        for (qsizetype split = 0; split <= bytes.size(); ++split) {
+            StreamDecoder decoder;
+            const Result r = decodeSplit(bytes, split, &decoder);
+            QCOMPARE(r.text, QStringLiteral("我是通义千问，阿里巴巴集团旗下的超大规模语言模型。我能够"));
+            QVERIFY(r.errors.isEmpty());
+            QVERIFY(!r.usage.valid);
+            QCOMPARE(r.done, 0);
+            QVERIFY(!decoder.sawFinalChunk());
+            QVERIFY(decoder.finishReason().isEmpty());
+        }
+    }
+
+    // How each fixture's answer ended, as the one place that decides it says (app and CLI alike).
+    void endingOfEachFixture_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<QString>("errorContains");
+        QTest::newRow("complete sse") << "t2t-stream.sse" << int(ChatMessage::State::Done) << int(AnswerAssembler::Reason::None) << "";
+        QTest::newRow("complete ndjson") << "t2t-stream.ndjson" << int(ChatMessage::State::Done) << int(AnswerAssembler::Reason::None) << "";
+        QTest::newRow("ended early") << "t2t-stream-ended-early.sse" << int(ChatMessage::State::Interrupted)
+                                     << int(AnswerAssembler::Reason::StreamClosed) << "";
+        QTest::newRow("json error") << "t2t-stream-error.ndjson" << int(ChatMessage::State::Interrupted)
+                                    << int(AnswerAssembler::Reason::ErrorLine) << "upstream request failed";
+        QTest::newRow("repr error") << "t2t-stream-repr-error.ndjson" << int(ChatMessage::State::Interrupted)
+                                    << int(AnswerAssembler::Reason::ErrorLine) << "upstream request failed";
+    }
+    void endingOfEachFixture()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, state);
+        QFETCH(int, reason);
+        QFETCH(QString, errorContains);
+        const QByteArray bytes = TestSupport::fixture(file);
+        for (qsizetype split = 0; split <= bytes.size(); split += 7) {
+            StreamDecoder decoder;
+            AnswerAssembler assembler(true);
+            ChatMessage answer;
+            // (events first: the status is read after the decoder has seen them)
+            QList<StreamEvent> events = decoder.feed(bytes.left(split));
+            assembler.apply(answer, events, decoder.status());
+            events = decoder.feed(bytes.mid(split));
+            assembler.apply(answer, events, decoder.status());
+            events = decoder.finish();
+            assembler.apply(answer, events, decoder.status());
+            assembler.finish(answer, ApiError());
+            QCOMPARE(int(answer.state), state);
+            QCOMPARE(int(assembler.reason()), reason);
+            QVERIFY(!answer.content.isEmpty());
+            QCOMPARE(answer.error.isEmpty(), state == int(ChatMessage::State::Done));
+            QVERIFY(answer.error.contains(errorContains));
+            QCOMPARE(answer.llmUsageId, QStringLiteral("K9_veNBxeqvrFfbGWXs0R"));
+        }
+    }
+
+    // [DONE] alone does not make an answer complete: without the final chunk it is interrupted.
+    void doneWithoutFinalChunkIsNotDone()
+    {
+        StreamDecoder decoder;
+        AnswerAssembler assembler(true);
+        ChatMessage answer;
+        const QList<StreamEvent> events =
+            decoder.feed("data: {\"choices\":[{\"delta\":{\"content\":\"half\"}}]}\n\ndata: [DONE]\n\n");
+        assembler.apply(answer, events, decoder.status());
+        assembler.finish(answer, ApiError());
+        QCOMPARE(answer.state, ChatMessage::State::Interrupted);
+        QCOMPARE(assembler.reason(), AnswerAssembler::Reason::NoFinalChunk);
+        QCOMPARE(answer.errorCode, QStringLiteral("no_final_chunk"));
+    }
+
+    void pythonDictRepr_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("plain") << QByteArray("{'error': 'ERROR:boom', 'status': 'FAILED'}") << "boom";
+        QTest::newRow("sse prefix") << QByteArray("data: {'error': 'ERROR:boom', 'status': 'FAILED'}") << "boom";
+        QTest::newRow("double-quoted with quote") << QByteArray("{'error': \"ERROR:it's gone\", 'status': 'FAILED'}") << "it's gone";
+        QTest::newRow("escapes") << QByteArray("{'status': 'FAILED', 'error': 'ERROR:a\\'b\\u4e2d\\x41'}") << "a'b中A";
+        QTest::newRow("utf-8") << QByteArray("{'error': 'ERROR:余额不足', 'status': 'FAILED', 'llmusageid': None}") << "余额不足";
+    }
+    void pythonDictRepr()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, error);
+        StreamDecoder decoder;
+        const Result r = collect(decoder.feed(line + "\n"));
+        QCOMPARE(r.errors, QStringList{error});
+        QVERIFY(r.text.isEmpty());
+    }
+
+    // Text in single quotes that is not an error line is noise, skipped as before.
+    void pythonDictThatIsNotAnErrorIsSkipped()
+    {
+        StreamDecoder decoder;
+        const Result r = collect(decoder.feed("{'content': 'x'}\n{'error': 'ERROR:unterminated\n"));
+        QVERIFY(r.errors.isEmpty());
+        QVERIFY(r.text.isEmpty());
+        QCOMPARE(decoder.skippedLines(), 2);
     }
 
     void nonStreamedFixture()

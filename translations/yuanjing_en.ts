@@ -214,6 +214,41 @@ All recorded: %4</translation>
     </message>
 </context>
 <context>
+    <name>AnswerAssembler</name>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>The text received so far is kept; Retry asks again (and may be billed again).</translation>
+    </message>
+    <message>
+        <source>The model call failed on the platform: %1</source>
+        <translation>The model call failed on the platform: %1</translation>
+    </message>
+    <message>
+        <source>The platform went silent while the answer was arriving (%1).</source>
+        <translation>The platform went silent while the answer was arriving (%1).</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the answer was arriving (%1).</source>
+        <translation>The connection was lost while the answer was arriving (%1).</translation>
+    </message>
+    <message>
+        <source>The platform ended the answer without its final chunk (no usage came).</source>
+        <translation>The platform ended the answer without its final chunk (no usage came).</translation>
+    </message>
+    <message>
+        <source>The answer ended before the platform said it was complete.</source>
+        <translation>The answer ended before the platform said it was complete.</translation>
+    </message>
+    <message>
+        <source>The model returned an empty answer.</source>
+        <translation>The model returned an empty answer.</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>reply larger than %1 MiB</source>
@@ -400,20 +435,8 @@ All recorded: %4</translation>
         <translation>An answer is still arriving. Stop it first.</translation>
     </message>
     <message>
-        <source>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</source>
-        <translation>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</translation>
-    </message>
-    <message>
-        <source>The model call failed on the platform: %1</source>
-        <translation>The model call failed on the platform: %1</translation>
-    </message>
-    <message>
-        <source>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</source>
-        <translation>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</translation>
-    </message>
-    <message>
-        <source>The model returned an empty answer.</source>
-        <translation>The model returned an empty answer.</translation>
+        <source>The message could not be saved, so it was not sent (nothing was billed): %1</source>
+        <translation>The message could not be saved, so it was not sent (nothing was billed): %1</translation>
     </message>
 </context>
 <context>
@@ -465,10 +488,6 @@ All recorded: %4</translation>
     <message>
         <source>Model:</source>
         <translation>Model:</translation>
-    </message>
-    <message>
-        <source>Editing a message: sending replaces it and everything after it. Esc cancels.</source>
-        <translation>Editing a message: sending replaces it and everything after it. Esc cancels.</translation>
     </message>
     <message>
         <source>Your balance is too low for this model. &lt;a href="account"&gt;See the Account tab&lt;/a&gt; or &lt;a href="https://opencomputing.ai"&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
@@ -549,6 +568,22 @@ All recorded: %4</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing a message: sending adds the new text as a version beside the old one. Esc cancels.</source>
+        <translation>Editing a message: sending adds the new text as a version beside the old one. Esc cancels.</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving</source>
+        <translation>An answer is still arriving</translation>
+    </message>
+    <message>
+        <source>Quit anyway? The text received so far is kept, marked as stopped.</source>
+        <translation>Quit anyway? The text received so far is kept, marked as stopped.</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving. Stop it before switching versions.</source>
+        <translation>An answer is still arriving. Stop it before switching versions.</translation>
     </message>
 </context>
 <context>
@@ -703,10 +738,6 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>usage: %1 prompt, %2 completion, %3 cached, %4 total tokens</translation>
     </message>
     <message>
-        <source>the model call failed on the platform: %1</source>
-        <translation>the model call failed on the platform: %1</translation>
-    </message>
-    <message>
         <source>, required</source>
         <translation>, required</translation>
     </message>
@@ -807,6 +838,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>line %1: submitting</translation>
     </message>
     <message>
+        <source>the answer was stopped</source>
+        <translation>the answer was stopped</translation>
+    </message>
+    <message>
         <source>%1 needs a value</source>
         <translation>%1 needs a value</translation>
     </message>
@@ -894,6 +929,13 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>the database is not open</source>
+        <translation>the database is not open</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2056,18 @@ Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platfor
     <message>
         <source>Talk to the platform at &lt;url&gt; for this run.</source>
         <translation>Talk to the platform at &lt;url&gt; for this run.</translation>
+    </message>
+    <message>
+        <source>Yuanjing Studio cannot start</source>
+        <translation>Yuanjing Studio cannot start</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was changed. Free some disk space, check the folder's permissions, or move the file aside, then start the app again.</source>
+        <translation>%1
+
+Nothing was changed. Free some disk space, check the folder's permissions, or move the file aside, then start the app again.</translation>
     </message>
 </context>
 </TS>

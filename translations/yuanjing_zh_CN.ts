@@ -216,6 +216,41 @@ All recorded: %4</source>
     </message>
 </context>
 <context>
+    <name>AnswerAssembler</name>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>The text received so far is kept; Retry asks again (and may be billed again).</source>
+        <translation>已收到的文字已保留;“重试”会再次提问(可能再次计费)。</translation>
+    </message>
+    <message>
+        <source>The model call failed on the platform: %1</source>
+        <translation>平台上的模型调用失败:%1</translation>
+    </message>
+    <message>
+        <source>The platform went silent while the answer was arriving (%1).</source>
+        <translation>回答生成过程中平台没有了响应(%1)。</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the answer was arriving (%1).</source>
+        <translation>回答生成过程中连接中断(%1)。</translation>
+    </message>
+    <message>
+        <source>The platform ended the answer without its final chunk (no usage came).</source>
+        <translation>平台结束了回答,但没有发送最后的数据块(没有用量信息)。</translation>
+    </message>
+    <message>
+        <source>The answer ended before the platform said it was complete.</source>
+        <translation>回答在平台确认完成之前就结束了。</translation>
+    </message>
+    <message>
+        <source>The model returned an empty answer.</source>
+        <translation>模型返回了空回答。</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>reply larger than %1 MiB</source>
@@ -402,20 +437,8 @@ All recorded: %4</source>
         <translation>回答仍在生成中,请先停止。</translation>
     </message>
     <message>
-        <source>The connection was lost while the answer was arriving (%1). The text received so far is kept; Retry asks again (and may be billed again).</source>
-        <translation>回答生成过程中连接中断(%1)。已收到的文字已保留;“重试”会重新提问(可能再次计费)。</translation>
-    </message>
-    <message>
-        <source>The model call failed on the platform: %1</source>
-        <translation>平台上的模型调用失败:%1</translation>
-    </message>
-    <message>
-        <source>The answer ended before the platform said it was complete. The text received so far is kept; Retry asks again (and may be billed again).</source>
-        <translation>回答在平台确认完成之前就结束了。已收到的文字已保留;“重试”会重新提问(可能再次计费)。</translation>
-    </message>
-    <message>
-        <source>The model returned an empty answer.</source>
-        <translation>模型返回了空回答。</translation>
+        <source>The message could not be saved, so it was not sent (nothing was billed): %1</source>
+        <translation>消息无法保存,因此没有发送(未产生费用):%1</translation>
     </message>
 </context>
 <context>
@@ -467,10 +490,6 @@ All recorded: %4</source>
     <message>
         <source>Model:</source>
         <translation>模型:</translation>
-    </message>
-    <message>
-        <source>Editing a message: sending replaces it and everything after it. Esc cancels.</source>
-        <translation>正在编辑消息:发送后将替换该消息及其后的全部内容。按 Esc 取消。</translation>
     </message>
     <message>
         <source>Your balance is too low for this model. &lt;a href=&quot;account&quot;&gt;See the Account tab&lt;/a&gt; or &lt;a href=&quot;https://opencomputing.ai&quot;&gt;top up on the platform&lt;/a&gt; (user menu → 充值).</source>
@@ -551,6 +570,22 @@ All recorded: %4</source>
     <message>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1:%2</translation>
+    </message>
+    <message>
+        <source>Editing a message: sending adds the new text as a version beside the old one. Esc cancels.</source>
+        <translation>正在编辑消息:发送后新文字作为新版本与旧版本并存。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving</source>
+        <translation>回答仍在生成中</translation>
+    </message>
+    <message>
+        <source>Quit anyway? The text received so far is kept, marked as stopped.</source>
+        <translation>仍要退出吗?已收到的文字会保留,并标记为已停止。</translation>
+    </message>
+    <message>
+        <source>An answer is still arriving. Stop it before switching versions.</source>
+        <translation>回答仍在生成中,请先停止再切换版本。</translation>
     </message>
 </context>
 <context>
@@ -705,10 +740,6 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>用量:输入 %1,输出 %2,缓存 %3,合计 %4 tokens</translation>
     </message>
     <message>
-        <source>the model call failed on the platform: %1</source>
-        <translation>平台上的模型调用失败:%1</translation>
-    </message>
-    <message>
         <source>, required</source>
         <translation>,必填</translation>
     </message>
@@ -809,6 +840,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>第 %1 行:正在提交</translation>
     </message>
     <message>
+        <source>the answer was stopped</source>
+        <translation>回答已停止</translation>
+    </message>
+    <message>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
@@ -896,6 +931,13 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>the database is not open</source>
+        <translation>数据库未打开</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2076,18 @@ Environment: YUANJING_API_KEY (a key for this run), YUANJING_BASE_URL (a platfor
     <message>
         <source>Talk to the platform at &lt;url&gt; for this run.</source>
         <translation>本次运行连接位于 &lt;url&gt; 的平台。</translation>
+    </message>
+    <message>
+        <source>Yuanjing Studio cannot start</source>
+        <translation>元境 Studio 无法启动</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was changed. Free some disk space, check the folder&apos;s permissions, or move the file aside, then start the app again.</source>
+        <translation>%1
+
+没有做任何更改。请释放磁盘空间、检查文件夹权限,或将该文件移走,然后重新启动应用。</translation>
     </message>
 </context>
 </TS>

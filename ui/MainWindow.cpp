@@ -397,6 +397,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // An answer still arriving: ask, then keep its text as stopped.
+    if (m_chat && !m_chat->confirmQuit()) {
+        m_quitting = false;
+        event->ignore();
+        return;
+    }
     for (QSplitter *splitter : findChildren<QSplitter *>())
         if (!splitter->objectName().isEmpty())
             m_core->settings()->setUiValue(QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());

@@ -1,11 +1,14 @@
 #include "api/StreamDecoder.h"
 
+#include "api/LenientJson.h"
+
 #include "api/ApiError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <utility>
 
@@ -530,10 +533,27 @@ void StreamDecoder::decodeLine(QByteArrayView line, QList<StreamEvent> &out)
         doc = QJsonDocument::fromJson(QString::fromUtf8(json).toUtf8(), &error);
     }
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        // One server version writes its error line as a Python dict: {'error': 'ERROR:…', 'status': 'FAILED'}.
+        if (const std::optional<QJsonObject> repr = parsePythonDict(line); repr && ApiError::isInBandError(*repr)) {
+            decodeObject(*repr, out);
+            return;
+        }
         ++m_skipped;
         return;
     }
     decodeObject(doc.object(), out);
+}
+
+std::optional<QJsonObject> StreamDecoder::parsePythonDict(QByteArrayView line)
+{
+    line = line.trimmed();
+    if (!line.startsWith('{'))
+        return std::nullopt;
+    bool ok = false;
+    const QJsonObject o = LenientJson::pythonDict(line, &ok);
+    if (!ok)
+        return std::nullopt;
+    return o;
 }
 
 // The same fields as the scanner reads, from a parsed chunk.

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 struct StreamChunkFields;
 
 // Token usage of one billed call, as the platform reports it in its last chunk.
@@ -38,7 +40,8 @@ struct StreamEvent
 // never by Content-Type: SSE "data:" lines (with or without a space), NDJSON lines, LF/CR/CRLF, "[DONE]"
 // or a plain end of stream. Bytes may arrive split anywhere, including inside a UTF-8 character or a
 // JSON line; only complete lines are decoded. Each chunk carries its text twice (choices[0].delta and
-// top-level "content"): it is taken once. Unparseable lines are skipped and counted.
+// top-level "content"): it is taken once. An error line, in JSON or as a Python dict repr, is an Error
+// event with the server's message. Other unparseable lines are skipped and counted.
 class StreamDecoder
 {
 public:
@@ -58,8 +61,9 @@ public:
         QString model;
         bool sawDone = false;
         bool sawFinalChunk = false;
+        QString finishReason; // choices[0].finish_reason, which may come a chunk before the final one
     };
-    Status status() const { return {m_llmUsageId, m_model, m_sawDone, m_sawFinal}; }
+    Status status() const { return {m_llmUsageId, m_model, m_sawDone, m_sawFinal, m_finishReason}; }
 
     QString llmUsageId() const { return m_llmUsageId; }
     QString model() const { return m_model; }
@@ -67,6 +71,10 @@ public:
     bool sawDone() const { return m_sawDone; }
     bool sawFinalChunk() const { return m_sawFinal; }
     int skippedLines() const { return m_skipped; }
+
+    // A line in Python's dict repr ({'error': 'ERROR:…', 'status': 'FAILED'}), as JSON; nullopt when it
+    // is not one. The platform writes some error lines (and failed video submissions) this way.
+    static std::optional<QJsonObject> parsePythonDict(QByteArrayView line);
 
 private:
     void decodeLine(QByteArrayView line, QList<StreamEvent> &out);

@@ -6,6 +6,7 @@
 #include "store/ConversationStore.h"
 #include "store/UsageLedger.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -16,7 +17,7 @@ ChatSession::ChatSession(PlatformClient *client, ConversationStore *store, Usage
     m_decoder = new BackgroundStreamDecoder(this);
     connect(m_decoder, &BackgroundStreamDecoder::decoded, this, &ChatSession::apply);
     connect(m_decoder, &BackgroundStreamDecoder::finished, this, [this](const StreamDecoder::Status &status) {
-        m_decoded = status;
+        m_answer.apply(m_active, {}, status);
         finalize(m_transportError);
     });
     m_uiTimer->setSingleShot(true);
@@ -62,41 +63,100 @@ QJsonObject ChatSession::buildRequest(const Conversation &conversation, const QL
 bool ChatSession::send(qint64 conversationId, const QString &rawText)
 {
     const QString text = rawText.trimmed();
+    if (text.isEmpty() || !canStart())
+        return false;
+    // The new question follows the last message shown.
+    const qint64 leaf = m_store->shownLeaf(conversationId);
+    return start(conversationId, text, leaf, 0, false);
+}
+
+bool ChatSession::regenerate(qint64 conversationId)
+{
+    if (!canStart())
+        return false;
+    const QList<ChatMessage> shown = m_store->messages(conversationId);
+    for (qsizetype i = shown.size() - 1; i >= 0; --i) {
+        if (shown.at(i).role == ChatMessage::Role::User)
+            return answerAgain(conversationId, shown.at(i).id);
+    }
+    return false;
+}
+
+bool ChatSession::answerAgain(qint64 conversationId, qint64 userMessageId)
+{
+    if (!canStart())
+        return false;
+    const ChatMessage question = m_store->message(userMessageId);
+    if (question.id == 0 || question.conversationId != conversationId || question.isAssistant())
+        return false;
+    // A new answer beside the old ones: the question stays, every earlier answer stays.
+    return start(conversationId, question.content, question.parentId, question.id, true);
+}
+
+bool ChatSession::editAndResend(qint64 conversationId, qint64 userMessageId, const QString &rawText)
+{
+    const QString text = rawText.trimmed();
+    if (text.isEmpty() || !canStart())
+        return false;
+    const ChatMessage question = m_store->message(userMessageId);
+    if (question.id == 0 || question.conversationId != conversationId || question.isAssistant())
+        return false;
+    // The edited question is a new version beside the old one (the same parent); the old question and
+    // everything that followed it stay, one switch away.
+    return start(conversationId, text, question.parentId, 0, true);
+}
+
+bool ChatSession::canStart()
+{
     if (m_busy) {
         emit sendRefused(tr("An answer is still arriving. Stop it first."));
         return false;
     }
-    if (text.isEmpty())
-        return false;
+    return true;
+}
+
+bool ChatSession::start(qint64 conversationId, const QString &prompt, qint64 contextLeaf, qint64 existingQuestion,
+                        bool newVersion)
+{
     const Conversation conversation = m_store->conversation(conversationId);
     if (conversation.id == 0)
         return false;
-    const QList<ChatMessage> history = m_store->messages(conversationId);
+    // The context: what was shown before the question, read up the parents with a limit.
+    const QList<ChatMessage> history = m_store->contextBefore(contextLeaf, m_historyTurns * 2);
 
     ChatMessage user;
     user.conversationId = conversationId;
     user.role = ChatMessage::Role::User;
-    user.content = text;
+    user.content = prompt;
     user.model = conversation.model;
-    m_store->addMessage(user);
-    emit messageAdded(user);
+    user.parentId = contextLeaf;
 
-    m_active = ChatMessage();
-    m_active.conversationId = conversationId;
-    m_active.role = ChatMessage::Role::Assistant;
-    m_active.state = ChatMessage::State::Streaming;
-    m_active.model = conversation.model;
-    m_store->addMessage(m_active);
-    emit messageAdded(m_active);
+    ChatMessage answer;
+    answer.conversationId = conversationId;
+    answer.role = ChatMessage::Role::Assistant;
+    answer.state = ChatMessage::State::Streaming;
+    answer.model = conversation.model;
+    answer.parentId = existingQuestion;
+    // Every call may be billed: no request leaves before its rows are on disk.
+    if (!m_store->addExchange(existingQuestion ? nullptr : &user, answer)) {
+        emit sendRefused(tr("The message could not be saved, so it was not sent (nothing was billed): %1")
+                             .arg(m_store->lastError()));
+        return false;
+    }
+    m_active = answer;
+    if (newVersion) {
+        emit pathChanged(conversationId);
+    } else {
+        emit messageAdded(user);
+        emit messageAdded(m_active);
+    }
 
-    m_decoded = StreamDecoder::Status();
+    m_answer.reset(m_streaming);
     m_transportError = ApiError();
-    m_inBandError.clear();
     m_busy = true;
     emit busyChanged(true);
 
-    const QJsonObject body = buildRequest(conversation, history, text, m_historyTurns, m_streaming);
-    m_activeIsStream = m_streaming;
+    const QJsonObject body = buildRequest(conversation, history, prompt, m_historyTurns, m_streaming);
     if (m_streaming) {
         m_decoder->reset(); // a fresh decoder; whatever the last stream left in it is dropped
         m_stream = m_client->postStream(QStringLiteral("/llmage/t2t"), body);
@@ -108,36 +168,30 @@ bool ChatSession::send(qint64 conversationId, const QString &rawText)
             StreamDecoder decoder;
             apply(decoder.decodeComplete(doc.toJson(QJsonDocument::Compact)), decoder.status());
         });
-        connect(m_call, &ApiCall::finished, this, [this](const ApiError &error) {
-            // An in-band error was already mapped by ApiCall; keep its text for the answer.
-            if (error.kind() == ApiError::Kind::Upstream)
-                m_inBandError = error.serverMessage().isEmpty() ? error.message() : error.serverMessage();
-            finalize(error.kind() == ApiError::Kind::Upstream ? ApiError() : error);
-        });
+        connect(m_call, &ApiCall::finished, this, &ChatSession::finalize);
     }
     m_saveTimer->start();
     return true;
 }
 
-bool ChatSession::regenerate(qint64 conversationId)
+void ChatSession::stopAndSave(int waitMs)
 {
+    if (!m_busy)
+        return;
+    // The decoder may still hold the last bytes: let it catch up (briefly), so no received text is lost.
+    QEventLoop loop;
+    connect(this, &ChatSession::busyChanged, &loop, [&loop](bool busy) {
+        if (!busy)
+            loop.quit();
+    });
+    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+    stop();
     if (m_busy)
-        return false;
-    const QList<ChatMessage> history = m_store->messages(conversationId);
-    for (qsizetype i = history.size() - 1; i >= 0; --i) {
-        if (history.at(i).role == ChatMessage::Role::User)
-            return editAndResend(conversationId, history.at(i).id, history.at(i).content);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (m_busy) { // it did not: keep what came, as stopped, rather than leave the answer "streaming"
+        m_decoder->reset();
+        finalize(ApiError(ApiError::Kind::Canceled));
     }
-    return false;
-}
-
-bool ChatSession::editAndResend(qint64 conversationId, qint64 userMessageId, const QString &text)
-{
-    if (m_busy || text.trimmed().isEmpty())
-        return false;
-    m_store->deleteMessagesFrom(conversationId, userMessageId);
-    emit messagesRemoved(conversationId);
-    return send(conversationId, text);
 }
 
 void ChatSession::stop()
@@ -150,29 +204,9 @@ void ChatSession::stop()
 
 void ChatSession::apply(const QList<StreamEvent> &events, const StreamDecoder::Status &status)
 {
-    m_decoded = status;
+    m_answer.apply(m_active, events, status);
     if (events.isEmpty())
         return;
-    for (const StreamEvent &e : events) {
-        switch (e.type) {
-        case StreamEvent::Type::Text:
-            m_active.content += e.text;
-            break;
-        case StreamEvent::Type::Reasoning:
-            m_active.reasoning += e.text;
-            break;
-        case StreamEvent::Type::Usage:
-            m_active.usage = e.usage;
-            break;
-        case StreamEvent::Type::Error:
-            m_inBandError = e.text;
-            break;
-        case StreamEvent::Type::Done:
-            break;
-        }
-    }
-    if (!m_decoded.llmUsageId.isEmpty())
-        m_active.llmUsageId = m_decoded.llmUsageId;
     if (!m_uiTimer->isActive())
         m_uiTimer->start();
 }
@@ -190,54 +224,9 @@ void ChatSession::finalize(const ApiError &transportError)
         return;
     m_saveTimer->stop();
     m_uiTimer->stop();
-    const bool hasText = !m_active.content.isEmpty() || !m_active.reasoning.isEmpty();
-    m_active.finishedAt = QDateTime::currentDateTime();
-    if (!m_decoded.llmUsageId.isEmpty())
-        m_active.llmUsageId = m_decoded.llmUsageId;
-    m_active.error.clear();
-    m_active.errorCode.clear();
-    if (transportError.kind() == ApiError::Kind::Canceled) {
-        m_active.state = ChatMessage::State::Stopped;
-    } else if (transportError.isError()) {
-        m_active.state = hasText ? ChatMessage::State::Interrupted : ChatMessage::State::Failed;
-        m_active.errorCode = transportError.code();
-        m_active.error = hasText && (transportError.kind() == ApiError::Kind::Network
-                                     || transportError.kind() == ApiError::Kind::Timeout)
-                             ? tr("The connection was lost while the answer was arriving (%1). The text "
-                                  "received so far is kept; Retry asks again (and may be billed again).")
-                                   .arg(transportError.title())
-                             : transportError.message();
-    } else if (!m_inBandError.isEmpty()) {
-        m_active.state = hasText ? ChatMessage::State::Interrupted : ChatMessage::State::Failed;
-        m_active.errorCode = ApiError(ApiError::Kind::Upstream).code();
-        m_active.error = tr("The model call failed on the platform: %1").arg(m_inBandError);
-    } else if (m_activeIsStream && !m_decoded.sawDone && !m_decoded.sawFinalChunk && hasText) {
-        // The connection closed cleanly but the platform never said the answer was complete.
-        m_active.state = ChatMessage::State::Interrupted;
-        m_active.errorCode = ApiError(ApiError::Kind::Network).code();
-        m_active.error = tr("The answer ended before the platform said it was complete. The text received so far "
-                            "is kept; Retry asks again (and may be billed again).");
-    } else if (!hasText) {
-        m_active.state = ChatMessage::State::Failed;
-        m_active.errorCode = QStringLiteral("empty");
-        m_active.error = tr("The model returned an empty answer.");
-    } else {
-        m_active.state = ChatMessage::State::Done;
-    }
-    if (!m_decoded.model.isEmpty())
-        m_active.model = m_decoded.model;
+    m_answer.finish(m_active, transportError);
     m_store->updateMessage(m_active);
-
-    if (m_ledger && (m_active.usage.valid || !m_active.llmUsageId.isEmpty())) {
-        LedgerEntry entry;
-        entry.kind = QStringLiteral("chat");
-        entry.ref = m_active.llmUsageId.isEmpty() ? QStringLiteral("message-%1").arg(m_active.id) : m_active.llmUsageId;
-        entry.model = m_active.model;
-        entry.createdAt = m_active.finishedAt;
-        entry.usage = m_active.usage;
-        entry.details = m_active.usage.toJson();
-        m_ledger->record(entry);
-    }
+    AnswerAssembler::recordUsage(m_ledger, m_active, QStringLiteral("message-%1").arg(m_active.id));
 
     m_busy = false;
     const ChatMessage finished = m_active;

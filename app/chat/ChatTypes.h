@@ -36,6 +36,12 @@ struct ChatMessage
     QDateTime finishedAt;
     TokenUsage usage;
     QString llmUsageId;
+    // Versions: an answer asked again, or a question edited, is a sibling of the old one (the same
+    // parent). The conversation shown, and sent as context, follows the version shown of each.
+    qint64 parentId = 0; // the message this one follows; 0 for the first of its conversation
+    bool active = true;  // the version shown among its siblings
+    int versionIndex = 1; // 1-based, among its siblings (oldest first), as the switcher shows it
+    int versionCount = 1;
 
     bool isAssistant() const { return role == Role::Assistant; }
     // Whether this message is part of the context sent with the next request.

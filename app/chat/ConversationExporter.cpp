@@ -35,7 +35,13 @@ QByteArray toJson(const Conversation &c, const QList<ChatMessage> &messages)
 {
     QJsonArray list;
     for (const ChatMessage &m : messages) {
-        QJsonObject o{{QStringLiteral("role"), ChatMessage::roleName(m.role)},
+        // Every version: each names the message it follows and whether it is the version shown.
+        QJsonObject o{{QStringLiteral("id"), m.id},
+                      {QStringLiteral("parent_id"), m.parentId ? QJsonValue(m.parentId) : QJsonValue()},
+                      {QStringLiteral("version"), m.versionIndex},
+                      {QStringLiteral("versions"), m.versionCount},
+                      {QStringLiteral("shown_version"), m.active},
+                      {QStringLiteral("role"), ChatMessage::roleName(m.role)},
                       {QStringLiteral("content"), m.content},
                       {QStringLiteral("state"), ChatMessage::stateName(m.state)},
                       {QStringLiteral("model"), m.model},

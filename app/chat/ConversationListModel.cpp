@@ -2,11 +2,20 @@
 
 #include "store/ConversationStore.h"
 
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QSqlDatabase>
+#include <QThread>
+#include <QTimer>
+#include <QtConcurrent>
 
 ConversationListModel::ConversationListModel(ConversationStore *store, QObject *parent)
     : QAbstractListModel(parent), m_store(store)
 {
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(200);
+    connect(m_searchTimer, &QTimer::timeout, this, &ConversationListModel::startSearch);
     connect(store, &ConversationStore::conversationsChanged, this, &ConversationListModel::reload);
     reload();
 }
@@ -38,16 +47,66 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ConversationListModel::setSearchDelay(int ms)
+{
+    m_searchTimer->setInterval(ms);
+}
+
 void ConversationListModel::setFilter(const QString &filter)
 {
     m_filter = filter;
-    reload();
+    if (filter.trimmed().isEmpty()) {
+        m_searchTimer->stop();
+        ++m_generation; // a search still running is not shown
+        show(m_store->conversations());
+        return;
+    }
+    m_searchTimer->start();
 }
 
 void ConversationListModel::reload()
 {
+    if (m_filter.trimmed().isEmpty()) {
+        show(m_store->conversations());
+        return;
+    }
+    m_searchTimer->start();
+}
+
+void ConversationListModel::startSearch()
+{
+    const quint64 generation = ++m_generation;
+    const QString path = m_store->databasePath();
+    const QString filter = m_filter;
+    auto *watcher = new QFutureWatcher<QList<Conversation>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, filter] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // the user typed on
+        show(watcher->result());
+        emit searched(filter);
+    });
+    watcher->setFuture(QtConcurrent::run([path, filter, generation] {
+        // A connection of its own, for this search only (a connection belongs to one thread).
+        const QString name = QStringLiteral("yuanjing-search-%1-%2").arg(quintptr(QThread::currentThreadId())).arg(generation);
+        QList<Conversation> rows;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+            if (db.open())
+                rows = ConversationStore::searchConversations(db, filter);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    }));
+}
+
+void ConversationListModel::show(const QList<Conversation> &rows)
+{
     beginResetModel();
-    m_rows = m_store->conversations(m_filter);
+    m_rows = rows;
     endResetModel();
 }
 

@@ -5,8 +5,11 @@
 #include <QAbstractListModel>
 
 class ConversationStore;
+class QTimer;
 
-// The conversation list, newest first, filtered by a search string (titles and message text).
+// The conversation list, newest first, filtered by a search string (titles and message text). A search
+// runs a moment after the last key press (debounced), on a worker thread with its own connection to
+// the file, so typing never waits for the database; only the newest search's result is shown.
 class ConversationListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -19,13 +22,23 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
 
     void setFilter(const QString &filter);
+    void setSearchDelay(int ms);
     QString filter() const { return m_filter; }
     void reload();
     int rowOf(qint64 id) const;
     qint64 idAt(int row) const;
 
+signals:
+    // A search's result is shown.
+    void searched(const QString &filter);
+
 private:
+    void startSearch();
+    void show(const QList<Conversation> &rows);
+
     ConversationStore *m_store;
+    QTimer *m_searchTimer;
+    quint64 m_generation = 0;
     QString m_filter;
     QList<Conversation> m_rows;
 };

@@ -2,10 +2,12 @@
 
 #include "api/PlatformClient.h"
 #include "api/StreamDecoder.h"
+#include "chat/AnswerAssembler.h"
 #include "chat/ChatModelCatalog.h"
 #include "chat/ChatSession.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
 #include "tasks/ResultDownloader.h"
@@ -277,6 +279,11 @@ void CliApp::chat()
         fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
         return;
     }
+    // What a call costs is recorded in the database: without it, nothing is sent.
+    if (!m_core->database()->isOpen()) {
+        fail(Failure, m_core->startError());
+        return;
+    }
     Conversation conversation;
     conversation.model = option(QStringLiteral("-m"), option(QStringLiteral("--model"), m_core->settings()->lastChatModel()));
     conversation.sysPrompt = option(QStringLiteral("-s"), option(QStringLiteral("--system")));
@@ -284,80 +291,69 @@ void CliApp::chat()
     const bool showReasoning = flag(QStringLiteral("--reasoning"));
     const QJsonObject body = ChatSession::buildRequest(conversation, {}, prompt, 0, stream);
 
+    // The answer is assembled, and its ending decided, by the same class as the app's.
     struct State
     {
         StreamDecoder decoder;
-        QString text;
-        QString reasoning;
-        TokenUsage usage;
-        QString inBandError;
+        AnswerAssembler assembler;
+        ChatMessage answer;
     };
     auto state = std::make_shared<State>();
+    state->assembler.reset(stream);
+    state->answer.role = ChatMessage::Role::Assistant;
+    state->answer.model = conversation.model;
+    state->answer.createdAt = QDateTime::currentDateTime();
     const auto apply = [this, state, showReasoning](const QList<StreamEvent> &events) {
         for (const StreamEvent &e : events) {
-            switch (e.type) {
-            case StreamEvent::Type::Text:
-                state->text += e.text;
-                if (!m_json) {
-                    m_out << e.text;
-                    m_out.flush();
-                }
-                break;
-            case StreamEvent::Type::Reasoning:
-                state->reasoning += e.text;
-                if (showReasoning && !m_json) {
-                    m_err << e.text;
-                    m_err.flush();
-                }
-                break;
-            case StreamEvent::Type::Usage:
-                state->usage = e.usage;
-                break;
-            case StreamEvent::Type::Error:
-                state->inBandError = e.text;
-                break;
-            case StreamEvent::Type::Done:
-                break;
+            if (e.type == StreamEvent::Type::Text && !m_json) {
+                m_out << e.text;
+                m_out.flush();
+            } else if (e.type == StreamEvent::Type::Reasoning && showReasoning && !m_json) {
+                m_err << e.text;
+                m_err.flush();
             }
         }
+        state->assembler.apply(state->answer, events, state->decoder.status());
     };
-    const auto finish = [this, state, conversation](const ApiError &error) {
-        if (!m_json && !state->text.isEmpty() && !state->text.endsWith(QLatin1Char('\n')))
+    const auto finish = [this, state](const ApiError &error) {
+        ChatMessage &answer = state->answer;
+        state->assembler.finish(answer, error);
+        if (!m_json && !answer.content.isEmpty() && !answer.content.endsWith(QLatin1Char('\n')))
             m_out << Qt::endl;
-        if (state->usage.valid || !state->decoder.llmUsageId().isEmpty()) {
-            LedgerEntry entry;
-            entry.kind = QStringLiteral("chat");
-            entry.ref = state->decoder.llmUsageId().isEmpty() ? QStringLiteral("cli-%1").arg(QDateTime::currentMSecsSinceEpoch())
-                                                             : state->decoder.llmUsageId();
-            entry.model = state->decoder.model().isEmpty() ? conversation.model : state->decoder.model();
-            entry.usage = state->usage;
-            entry.details = state->usage.toJson();
-            m_core->ledger()->record(entry);
-        }
+        AnswerAssembler::recordUsage(m_core->ledger(), answer,
+                                     QStringLiteral("cli-%1").arg(QDateTime::currentMSecsSinceEpoch()));
+        const bool complete = answer.state == ChatMessage::State::Done;
         if (m_json)
-            printJson({{QStringLiteral("model"), conversation.model},
-                       {QStringLiteral("text"), state->text},
-                       {QStringLiteral("reasoning"), state->reasoning},
-                       {QStringLiteral("usage"), state->usage.toJson()},
-                       {QStringLiteral("llmusageid"), state->decoder.llmUsageId()},
-                       {QStringLiteral("error"), error.isError() ? error.message() : state->inBandError}});
-        if (flag(QStringLiteral("--usage")) && state->usage.valid && !m_json)
+            printJson({{QStringLiteral("model"), answer.model},
+                       {QStringLiteral("text"), answer.content},
+                       {QStringLiteral("reasoning"), answer.reasoning},
+                       {QStringLiteral("usage"), answer.usage.toJson()},
+                       {QStringLiteral("llmusageid"), answer.llmUsageId},
+                       {QStringLiteral("state"), ChatMessage::stateName(answer.state)},
+                       {QStringLiteral("reason"), AnswerAssembler::reasonCode(state->assembler.reason())},
+                       {QStringLiteral("error"), answer.error}});
+        if (flag(QStringLiteral("--usage")) && answer.usage.valid && !m_json)
             m_err << tr("usage: %1 prompt, %2 completion, %3 cached, %4 total tokens")
-                         .arg(state->usage.promptTokens)
-                         .arg(state->usage.completionTokens)
-                         .arg(state->usage.cachedTokens)
-                         .arg(state->usage.totalTokens)
+                         .arg(answer.usage.promptTokens)
+                         .arg(answer.usage.completionTokens)
+                         .arg(answer.usage.cachedTokens)
+                         .arg(answer.usage.totalTokens)
                   << Qt::endl;
-        if (error.isError()) {
-            if (!m_json)
-                m_err << QStringLiteral("yuanjing: ") << error.message() << Qt::endl;
-            done(exitFor(error));
-        } else if (!state->inBandError.isEmpty()) {
-            if (!m_json)
-                m_err << QStringLiteral("yuanjing: ") << tr("the model call failed on the platform: %1").arg(state->inBandError) << Qt::endl;
-            done(BadRequest);
-        } else {
+        if (complete) {
             done(Ok);
+            return;
+        }
+        // Every other ending is a failure of the command, with its reason where a script's user looks.
+        m_err << QStringLiteral("yuanjing: ")
+              << (answer.error.isEmpty() ? tr("the answer was stopped") : answer.error) << Qt::endl;
+        switch (state->assembler.reason()) {
+        case AnswerAssembler::Reason::ErrorLine: done(BadRequest); break;
+        case AnswerAssembler::Reason::StreamClosed:
+        case AnswerAssembler::Reason::NoFinalChunk:
+        case AnswerAssembler::Reason::Cut:
+        case AnswerAssembler::Reason::TimedOut: done(Network); break;
+        case AnswerAssembler::Reason::RequestFailed: done(error.isError() ? exitFor(error) : Failure); break;
+        default: done(Failure); break;
         }
     };
     if (stream) {

@@ -52,9 +52,9 @@ AppCore::AppCore(LaunchOptions options, SecretBackend *keychain, QObject *parent
 
 AppCore::~AppCore()
 {
-    // Stop the answer in flight before the store it writes to goes away.
+    // Stop the answer in flight, and save it as stopped, before the store it writes to goes away.
     if (m_chat)
-        m_chat->stop();
+        m_chat->stopAndSave();
 }
 
 void AppCore::start()

@@ -343,7 +343,9 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
     // As fast as loopback allows, the way a model server streams: events are made and written a batch
     // at a time, so the first ones leave while the rest are still being produced.
     const bool plain = m_config.tokenDelayMs <= 0 && m_config.splitBytes <= 0 && m_config.resetAfterEvents < 0
-                       && m_config.errorAfterEvents < 0 && !promptAsks(body, "[sim:cut]") && !promptAsks(body, "[sim:error]");
+                       && m_config.errorAfterEvents < 0 && m_config.endAfterEvents < 0 && !promptAsks(body, "[sim:cut]")
+                       && !promptAsks(body, "[sim:error]") && !promptAsks(body, "[sim:repr]")
+                       && !promptAsks(body, "[sim:early]");
     if (plain) {
         auto index = std::make_shared<int>(0);
         auto *timer = new QTimer(connection);
@@ -376,20 +378,32 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
         objects.append(event(i));
 
     int errorAfter = m_config.errorAfterEvents;
-    if (promptAsks(body, "[sim:error]"))
+    const bool repr = m_config.errorAsRepr || promptAsks(body, "[sim:repr]");
+    if (promptAsks(body, "[sim:error]") || promptAsks(body, "[sim:repr]"))
         errorAfter = qMax(2, int(objects.size()) / 3);
+    int endAfter = m_config.endAfterEvents;
+    if (promptAsks(body, "[sim:early]"))
+        endAfter = qMax(2, int(objects.size()) / 2);
+    QByteArray errorLine;
     if (errorAfter >= 0 && errorAfter < objects.size()) {
         objects = objects.mid(0, errorAfter);
-        objects.append(QJsonObject{{QStringLiteral("error"), QStringLiteral("ERROR:upstream request failed")},
-                                   {QStringLiteral("status"), QStringLiteral("FAILED")},
-                                   {QStringLiteral("llmusageid"), usageId}});
+        // One server version writes the line with Python's repr (and without the usage id).
+        errorLine = repr ? QByteArray("{'error': 'ERROR:upstream request failed', 'status': 'FAILED'}")
+                         : json(QJsonObject{{QStringLiteral("error"), QStringLiteral("ERROR:upstream request failed")},
+                                            {QStringLiteral("status"), QStringLiteral("FAILED")},
+                                            {QStringLiteral("llmusageid"), usageId}});
     }
+    const bool endsEarly = endAfter >= 0 && endAfter < objects.size();
+    if (endsEarly)
+        objects = objects.mid(0, endAfter);
 
     QList<QByteArray> events;
-    events.reserve(objects.size() + 1);
+    events.reserve(objects.size() + 2);
     for (const QJsonObject &o : std::as_const(objects))
         events.append(frame(o));
-    if (!done.isEmpty())
+    if (!errorLine.isEmpty())
+        events.append(sse ? prefix + errorLine + eol + eol : errorLine + eol);
+    if (!done.isEmpty() && !endsEarly)
         events.append(done);
 
     int resetAfter = m_config.resetAfterEvents;

@@ -42,6 +42,8 @@ struct SimulatorConfig
     QString reasoningText;     // overrides the demo reasoning; "-" for none
     int resetAfterEvents = -1; // drop the connection after this many events
     int errorAfterEvents = -1; // an in-band {"error":..., "status":"FAILED"} line after this many events
+    bool errorAsRepr = false;  // that line as a Python dict repr: {'error': 'ERROR:...', 'status': 'FAILED'}
+    int endAfterEvents = -1;   // end the stream cleanly after this many events: no final chunk, no [DONE]
 
     // Video tasks: CREATED → PENDING → RUNNING → SUCCEEDED, each step taskStepMs long.
     int taskStepMs = 1500;
@@ -71,7 +73,8 @@ struct SimulatorConfig
 // It backs the demo mode and every test; no other fake of the platform exists.
 //
 // In demo mode a prompt can ask for trouble: "[sim:429]", "[sim:400]", "[sim:500]", "[sim:cut]",
-// "[sim:error]", "[sim:fail]" (a failing video task), "[sim:long]" (a long answer).
+// "[sim:error]", "[sim:repr]" (the error line as a Python dict),
+// "[sim:early]" (a clean end before the final chunk), "[sim:fail]" (a failing video task), "[sim:long]" (a long answer).
 class PlatformSimulator : public QObject
 {
     Q_OBJECT

@@ -3,7 +3,9 @@
 #include "core/Log.h"
 #include "store/Database.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -47,7 +49,8 @@ Conversation conversationFrom(const QSqlQuery &q)
 }
 
 const char *MessageColumns = "id, conversation_id, role, content, reasoning, state, error, model, created_at,"
-                             " finished_at, prompt_tokens, completion_tokens, cached_tokens, total_tokens, llmusageid";
+                             " finished_at, prompt_tokens, completion_tokens, cached_tokens, total_tokens, llmusageid,"
+                             " parent_id, active";
 
 ChatMessage messageFrom(const QSqlQuery &q)
 {
@@ -74,7 +77,52 @@ ChatMessage messageFrom(const QSqlQuery &q)
         m.usage.totalTokens = q.value(13).toInt();
     }
     m.llmUsageId = q.value(14).toString();
+    m.parentId = q.value(15).toLongLong();
+    m.active = q.value(16).toInt() != 0;
     return m;
+}
+
+// MessageColumns, each named with its table (for joins).
+QString qualifiedColumns()
+{
+    QStringList columns = QString::fromLatin1(MessageColumns).split(QLatin1Char(','));
+    for (QString &c : columns)
+        c = QStringLiteral("messages.") + c.trimmed();
+    return columns.join(QStringLiteral(", "));
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// The conversation as shown, from all its rows (oldest first): from the first message, at each step
+// the version shown among the children of the one before, each told its place among its versions.
+QList<ChatMessage> shownPath(const QList<ChatMessage> &all)
+{
+    QHash<qint64, QList<int>> children; // parent id (0: none) → rows, oldest first
+    for (int i = 0; i < all.size(); ++i)
+        children[all.at(i).parentId].append(i);
+    QList<ChatMessage> path;
+    qint64 parent = 0;
+    QSet<qint64> seen; // a damaged file must not loop
+    while (children.contains(parent) && !seen.contains(parent)) {
+        seen.insert(parent);
+        const QList<int> &versions = children.value(parent);
+        int chosen = int(versions.size()) - 1;
+        for (int v = int(versions.size()) - 1; v >= 0; --v) {
+            if (all.at(versions.at(v)).active) {
+                chosen = v;
+                break;
+            }
+        }
+        ChatMessage m = all.at(versions.at(chosen));
+        m.versionIndex = chosen + 1;
+        m.versionCount = int(versions.size());
+        parent = m.id;
+        path.append(std::move(m));
+    }
+    return path;
 }
 } // namespace
 
@@ -100,25 +148,77 @@ qint64 ConversationStore::createConversation(const QString &title, const QString
     return q.lastInsertId().toLongLong();
 }
 
+QString ConversationStore::databasePath() const
+{
+    return m_db->path();
+}
+
 QList<Conversation> ConversationStore::conversations(const QString &search) const
 {
-    QSqlQuery q(m_db->db());
+    return searchConversations(m_db->db(), search);
+}
+
+QList<Conversation> ConversationStore::searchConversations(const QSqlDatabase &db, const QString &search)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
     const QString columns = QStringLiteral("c.id, c.title, c.model, c.sys_prompt, c.draft, c.created_at, c.updated_at");
-    if (search.trimmed().isEmpty()) {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
-    } else {
-        q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.title LIKE ? ESCAPE '\\' OR EXISTS"
-                                 " (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\')"
-                                 " ORDER BY c.updated_at DESC, c.id DESC")
-                      .arg(columns));
-        QString pattern = search.trimmed();
-        pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
-            .replace(QLatin1String("%"), QLatin1String("\\%"))
-            .replace(QLatin1String("_"), QLatin1String("\\_"));
-        q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
-        q.addBindValue(QLatin1Char('%') + pattern + QLatin1Char('%'));
-    }
     QList<Conversation> list;
+    const QString text = search.trimmed();
+    if (text.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT %1 FROM conversations c ORDER BY c.updated_at DESC, c.id DESC").arg(columns));
+        if (!run(q))
+            return list;
+        while (q.next())
+            list.append(conversationFrom(q));
+        return list;
+    }
+    QString like = text;
+    like.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("%"), QLatin1String("\\%"))
+        .replace(QLatin1String("_"), QLatin1String("\\_"));
+    like = QLatin1Char('%') + like + QLatin1Char('%');
+
+    QSet<qint64> ids;
+    q.prepare(QStringLiteral("SELECT id FROM conversations WHERE title LIKE ? ESCAPE '\\'"));
+    q.addBindValue(like);
+    if (!run(q))
+        return list;
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+
+    // Messages, newest first, until SearchResultLimit conversations are found: the index hands its
+    // matches over lazily, so a common word costs what the first conversations cost, not every match.
+    // The trigram index finds any text of three characters or more (Chinese included); shorter text has
+    // no trigram and is looked for in the newest ShortQueryMessages messages.
+    if (text.toUcs4().size() >= 3) {
+        q.prepare(QStringLiteral("SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid"
+                                 " WHERE messages_fts MATCH ? ORDER BY f.rowid DESC"));
+        QString phrase = text;
+        phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        q.addBindValue(QLatin1Char('"') + phrase + QLatin1Char('"'));
+    } else {
+        q.prepare(QStringLiteral("SELECT r.conversation_id FROM (SELECT conversation_id, content FROM messages"
+                                 " ORDER BY id DESC LIMIT %1) r WHERE r.content LIKE ? ESCAPE '\\'")
+                      .arg(ShortQueryMessages));
+        q.addBindValue(like);
+    }
+    if (!run(q))
+        return list;
+    QSet<qint64> fromMessages;
+    while (fromMessages.size() < SearchResultLimit && q.next())
+        fromMessages.insert(q.value(0).toLongLong());
+    q.finish();
+    ids.unite(fromMessages);
+    if (ids.isEmpty())
+        return list;
+
+    QStringList idList; // integers of our own: safe to write into the statement
+    idList.reserve(ids.size());
+    for (const qint64 id : std::as_const(ids))
+        idList << QString::number(id);
+    q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.id IN (%2) ORDER BY c.updated_at DESC, c.id DESC")
+                  .arg(columns, idList.join(QLatin1Char(','))));
     if (!run(q))
         return list;
     while (q.next())
@@ -189,7 +289,7 @@ void ConversationStore::deleteConversation(qint64 id)
     emit conversationsChanged();
 }
 
-QList<ChatMessage> ConversationStore::messages(qint64 conversationId) const
+QList<ChatMessage> ConversationStore::allMessages(qint64 conversationId) const
 {
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
@@ -201,6 +301,66 @@ QList<ChatMessage> ConversationStore::messages(qint64 conversationId) const
         return list;
     while (q.next())
         list.append(messageFrom(q));
+    // Each one's place among its versions, for the export.
+    QHash<qint64, int> count;
+    for (const ChatMessage &m : list)
+        ++count[m.parentId];
+    QHash<qint64, int> seen;
+    for (ChatMessage &m : list) {
+        m.versionIndex = ++seen[m.parentId];
+        m.versionCount = count.value(m.parentId);
+    }
+    return list;
+}
+
+QList<ChatMessage> ConversationStore::messages(qint64 conversationId) const
+{
+    return shownPath(allMessages(conversationId));
+}
+
+qint64 ConversationStore::shownLeaf(qint64 conversationId) const
+{
+    // Down the shown versions from the first message; only ids are read.
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT id, parent_id, active FROM messages WHERE conversation_id = ? ORDER BY id"));
+    q.addBindValue(conversationId);
+    if (!run(q))
+        return 0;
+    QList<ChatMessage> all;
+    while (q.next()) {
+        ChatMessage m;
+        m.id = q.value(0).toLongLong();
+        m.parentId = q.value(1).toLongLong();
+        m.active = q.value(2).toInt() != 0;
+        all.append(m);
+    }
+    const QList<ChatMessage> path = shownPath(all);
+    return path.isEmpty() ? 0 : path.last().id;
+}
+
+QList<ChatMessage> ConversationStore::contextBefore(qint64 leafId, int limit) const
+{
+    QList<ChatMessage> list;
+    if (leafId <= 0 || limit <= 0)
+        return list;
+    // Up the parents from the leaf, only as far as needed: the request's history is read with a
+    // LIMIT, never by loading the whole conversation. Failed and empty messages are no context.
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL"
+                             " SELECT m.parent_id, up.depth + 1 FROM messages m JOIN up ON m.id = up.id"
+                             " WHERE m.parent_id IS NOT NULL LIMIT ?)"
+                             " SELECT %1 FROM messages JOIN up ON messages.id = up.id"
+                             " WHERE messages.content <> '' AND messages.state <> 'failed'"
+                             " ORDER BY up.depth LIMIT ?")
+                  .arg(qualifiedColumns()));
+    q.addBindValue(leafId);
+    q.addBindValue(qMax(64, limit * 4)); // a walk bounded even through many failed answers
+    q.addBindValue(limit);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.prepend(messageFrom(q));
     return list;
 }
 
@@ -222,14 +382,14 @@ int ConversationStore::messageCount(qint64 conversationId) const
     return run(q) && q.next() ? q.value(0).toInt() : 0;
 }
 
-qint64 ConversationStore::addMessage(ChatMessage &m)
+qint64 ConversationStore::insertMessage(ChatMessage &m)
 {
     if (!m.createdAt.isValid())
         m.createdAt = QDateTime::currentDateTime();
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, reasoning, state, error, model,"
                              " created_at, finished_at, prompt_tokens, completion_tokens, cached_tokens, total_tokens,"
-                             " llmusageid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " llmusageid, parent_id, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
     q.addBindValue(m.conversationId);
     q.addBindValue(ChatMessage::roleName(m.role));
     q.addBindValue(Database::text(m.content));
@@ -244,12 +404,118 @@ qint64 ConversationStore::addMessage(ChatMessage &m)
     q.addBindValue(nullableInt(m.usage.valid, m.usage.cachedTokens));
     q.addBindValue(nullableInt(m.usage.valid, m.usage.totalTokens));
     q.addBindValue(m.llmUsageId);
-    if (!run(q))
+    q.addBindValue(nullableId(m.parentId));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcStore) << "cannot add a message:" << m_lastError;
         return 0;
-    m.id = q.lastInsertId().toLongLong();
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    // The new one is the version shown; its siblings stay, one click away.
+    QSqlQuery siblings(m_db->db());
+    siblings.prepare(QStringLiteral("UPDATE messages SET active = 0 WHERE conversation_id = ? AND parent_id IS ? AND id <> ?"));
+    siblings.addBindValue(m.conversationId);
+    siblings.addBindValue(nullableId(m.parentId));
+    siblings.addBindValue(id);
+    if (!siblings.exec()) {
+        m_lastError = siblings.lastError().text();
+        return 0;
+    }
+    m.id = id;
+    m.active = true;
+    // The newest of its versions.
+    QSqlQuery count(m_db->db());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND parent_id IS ?"));
+    count.addBindValue(m.conversationId);
+    count.addBindValue(nullableId(m.parentId));
+    m.versionCount = run(count) && count.next() ? count.value(0).toInt() : 1;
+    m.versionIndex = m.versionCount;
+    return id;
+}
+
+qint64 ConversationStore::addMessage(ChatMessage &m)
+{
+    if (m.parentId == 0)
+        m.parentId = shownLeaf(m.conversationId); // appended to the conversation as shown
+    QSqlDatabase db = m_db->db();
+    db.transaction();
+    if (insertMessage(m) == 0) {
+        db.rollback();
+        m.id = 0;
+        return 0;
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        db.rollback();
+        m.id = 0;
+        return 0;
+    }
     touch(m.conversationId);
     emit conversationsChanged();
     return m.id;
+}
+
+bool ConversationStore::addExchange(ChatMessage *user, ChatMessage &answer)
+{
+    QSqlDatabase db = m_db->db();
+    if (!db.isOpen()) {
+        m_lastError = tr("the database is not open");
+        return false;
+    }
+    db.transaction();
+    bool ok = true;
+    if (user) {
+        ok = insertMessage(*user) != 0;
+        answer.parentId = user->id;
+    }
+    ok = ok && insertMessage(answer) != 0;
+    if (ok && !db.commit()) {
+        m_lastError = db.lastError().text();
+        ok = false;
+    }
+    if (!ok) {
+        db.rollback();
+        if (user)
+            user->id = 0;
+        answer.id = 0;
+        return false;
+    }
+    touch(answer.conversationId);
+    emit conversationsChanged();
+    return true;
+}
+
+qint64 ConversationStore::showVersion(qint64 messageId, int step)
+{
+    const ChatMessage m = message(messageId);
+    if (m.id == 0)
+        return 0;
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id"));
+    q.addBindValue(m.conversationId);
+    q.addBindValue(nullableId(m.parentId));
+    if (!run(q))
+        return 0;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    const qsizetype at = ids.indexOf(messageId);
+    const qsizetype to = at + step;
+    if (at < 0 || to < 0 || to >= ids.size())
+        return 0;
+    QSqlDatabase db = m_db->db();
+    db.transaction();
+    QSqlQuery u(db);
+    u.prepare(QStringLiteral("UPDATE messages SET active = (id = ?) WHERE conversation_id = ? AND parent_id IS ?"));
+    u.addBindValue(ids.at(to));
+    u.addBindValue(m.conversationId);
+    u.addBindValue(nullableId(m.parentId));
+    if (!run(u) || !db.commit()) {
+        db.rollback();
+        return 0;
+    }
+    emit conversationChanged(m.conversationId);
+    return ids.at(to);
 }
 
 bool ConversationStore::updateMessage(const ChatMessage &m)
@@ -271,16 +537,6 @@ bool ConversationStore::updateMessage(const ChatMessage &m)
     q.addBindValue(m.llmUsageId);
     q.addBindValue(m.id);
     return run(q);
-}
-
-void ConversationStore::deleteMessagesFrom(qint64 conversationId, qint64 messageId)
-{
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND id >= ?"));
-    q.addBindValue(conversationId);
-    q.addBindValue(messageId);
-    run(q);
-    emit conversationChanged(conversationId);
 }
 
 int ConversationStore::recoverInterrupted()

@@ -51,6 +51,28 @@ const QList<QStringList> &migrations()
          QStringLiteral("ALTER TABLE video_tasks ADD COLUMN session TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("CREATE TABLE batch_jobs (job_key TEXT PRIMARY KEY, batch TEXT NOT NULL,"
                         " task_row INTEGER NOT NULL, line INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)")},
+        // 5: chat versions and search: an answer asked again, or a question
+        // edited, is a new version beside the old (same parent_id); `active` marks the version shown.
+        // messages_fts indexes every message's text (trigram: Chinese has no spaces), kept in step by
+        // triggers.
+        {QStringLiteral("ALTER TABLE messages ADD COLUMN parent_id INTEGER"),
+         QStringLiteral("ALTER TABLE messages ADD COLUMN active INTEGER NOT NULL DEFAULT 1"),
+         QStringLiteral("UPDATE messages SET parent_id = (SELECT MAX(p.id) FROM messages p"
+                        " WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id)"),
+         QStringLiteral("CREATE INDEX messages_by_parent ON messages(conversation_id, parent_id)"),
+         // Start-up looks for answers left streaming: without this it would read every message.
+         QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
+         QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages',"
+                        " content_rowid='id', tokenize='trigram')"),
+         QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')"),
+         QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+                        " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"),
+         QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+                        " INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content); END"),
+         QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages"
+                        " WHEN old.content IS NOT new.content BEGIN"
+                        " INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+                        " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END")},
     };
     return list;
 }
@@ -105,7 +127,12 @@ bool Database::open(QString *error)
     // connection keeps it simple; the cost is one more fsync a commit, and commits are few.
     q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    return migrate(error);
+    if (!migrate(error)) {
+        // A schema that is not the app's must not be written to: the file is closed, untouched.
+        database.close();
+        return false;
+    }
+    return true;
 }
 
 bool Database::isOpen() const

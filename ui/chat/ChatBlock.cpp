@@ -146,6 +146,7 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         QTextCharFormat link;
         link.setAnchor(true);
         link.setAnchorHref(href);
+        link.setProperty(ChatBlock::ActionProperty, href);
         link.setForeground(m_palette.color(QPalette::Link));
         c.insertText(text, link);
         c.setCharFormat(QTextCharFormat());
@@ -181,7 +182,9 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         break;
     }
     case ChatBlock::Kind::Text: {
-        doc->setMarkdown(block.source, QTextDocument::MarkdownDialectGitHub);
+        // Without raw HTML: a model's <a href>, <img> or <style> is shown as the text it is.
+        doc->setMarkdown(block.source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                                       | QTextDocument::MarkdownNoHTML));
         // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
         const qreal space = textMetrics().line * ParagraphSpacing;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
@@ -249,6 +252,19 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             c.insertText(info.join(QStringLiteral("  ·  ")) + QStringLiteral("   "), muted);
         if (m.state == ChatMessage::State::Streaming)
             break;
+        if (m.versionCount > 1) {
+            // The versions of this message (asked again, or edited): ‹ 2/3 ›.
+            if (m.versionIndex > 1)
+                insertLink(QStringLiteral("‹"), QStringLiteral("msg:prevversion/%1").arg(m.id));
+            else
+                c.insertText(QStringLiteral("‹"), muted);
+            c.insertText(QStringLiteral(" %1/%2 ").arg(m.versionIndex).arg(m.versionCount), muted);
+            if (m.versionIndex < m.versionCount)
+                insertLink(QStringLiteral("›"), QStringLiteral("msg:nextversion/%1").arg(m.id));
+            else
+                c.insertText(QStringLiteral("›"), muted);
+            c.insertText(QStringLiteral("   "), muted);
+        }
         insertLink(tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
         c.insertText(QStringLiteral("  "), muted);
         if (m.isAssistant()) {

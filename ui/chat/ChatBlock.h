@@ -7,6 +7,7 @@
 #include <QPalette>
 #include <QString>
 #include <QTextDocument>
+#include <QTextFormat>
 
 #include <memory>
 #include <optional>
@@ -18,6 +19,11 @@
 // depend on how long it is, and text scrolled out of sight costs nothing until it is scrolled to.
 struct ChatBlock
 {
+    // The view's own actions (Copy, Regenerate, Edit, the version switcher…) carry their action in this
+    // private character property, which no Markdown or HTML can set: a link in an answer's text, even
+    // one spelled "msg:regenerate/…", can never press the app's buttons.
+    static constexpr int ActionProperty = QTextFormat::UserProperty + 14;
+
     enum class Kind { Header, Reasoning, Text, Code, Footer };
     Kind kind = Kind::Text;
     qint64 messageId = 0;

@@ -55,6 +55,8 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setAccessibleName(tr("Conversations"));
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // One line a conversation: the list is laid out without measuring each of thousands of rows.
+    m_list->setUniformItemSizes(true);
     leftLayout->addWidget(newButton);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);
@@ -97,7 +99,7 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_notice->setOpenExternalLinks(false);
     m_notice->setVisible(false);
     Theme::apply(m_notice, Theme::Tone::Notice, QStringLiteral("padding: 6px; border-radius: 4px;"));
-    m_editing = new QLabel(tr("Editing a message: sending replaces it and everything after it. Esc cancels."), right);
+    m_editing = new QLabel(tr("Editing a message: sending adds the new text as a version beside the old one. Esc cancels."), right);
     m_editing->setVisible(false);
 
     auto *composerRow = new QHBoxLayout;
@@ -158,7 +160,8 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     });
     connect(m_composer, &Composer::sendRequested, this, &ChatTab::send);
     connect(m_composer, &Composer::stopRequested, this, [this] {
-        if (m_core->chat()->isBusy()) {
+        // Esc stops the answer of the conversation on screen only, never one arriving elsewhere.
+        if (m_core->chat()->isBusy() && m_core->chat()->activeConversationId() == m_conversationId) {
             m_core->chat()->stop();
         } else if (m_editingMessageId) {
             m_editingMessageId = 0;
@@ -190,9 +193,9 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
             showNotice(tr("Your balance is too low for this model. <a href=\"account\">See the Account tab</a> or "
                           "<a href=\"https://opencomputing.ai\">top up on the platform</a> (user menu → 充值)."));
     });
-    connect(session, &ChatSession::messagesRemoved, this, [this](qint64 conversationId) {
+    connect(session, &ChatSession::pathChanged, this, [this](qint64 conversationId) {
         if (conversationId == m_conversationId)
-            m_view->setMessages(m_core->conversations()->messages(conversationId));
+            showMessages();
     });
     connect(session, &ChatSession::busyChanged, this, &ChatTab::onBusyChanged);
     connect(session, &ChatSession::sendRefused, this, &ChatTab::showNotice);
@@ -250,15 +253,35 @@ void ChatTab::selectConversation(qint64 id)
     m_editingMessageId = 0;
     m_editing->setVisible(false);
     m_notice->setVisible(false);
-    m_view->setMessages(m_core->conversations()->messages(id));
-    // Keep a streaming answer visible when coming back to its conversation.
-    if (m_core->chat()->activeConversationId() == id) {
-        m_view->finishMessage(m_core->chat()->activeMessage());
-    }
+    showMessages();
     const int row = m_listModel->rowOf(id);
     if (row >= 0 && m_list->currentIndex().row() != row)
         m_list->setCurrentIndex(m_listModel->index(row));
     onBusyChanged(m_core->chat()->isBusy());
+}
+
+void ChatTab::showMessages()
+{
+    m_view->setMessages(m_core->conversations()->messages(m_conversationId));
+    // Keep a streaming answer visible (and growing) when coming back to its conversation.
+    if (m_core->chat()->activeConversationId() == m_conversationId)
+        m_view->finishMessage(m_core->chat()->activeMessage());
+}
+
+bool ChatTab::confirmQuit()
+{
+    ChatSession *session = m_core->chat();
+    if (!session->isBusy())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("An answer is still arriving"),
+                    tr("Quit anyway? The text received so far is kept, marked as stopped."),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("quitDuringAnswer"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Yes)
+        return false;
+    session->stopAndSave();
+    return true;
 }
 
 void ChatTab::onCurrentRowChanged()
@@ -358,17 +381,17 @@ void ChatTab::onMessageAction(const QString &action, qint64 messageId, int extra
         m_composer->setPlainText(m.content);
         m_composer->setFocus();
     } else if (action == QLatin1String("regenerate") || action == QLatin1String("retry")) {
-        // Ask again the question this answer belongs to; this is a new (billed) call the user asked for.
-        const QList<ChatMessage> all = store->messages(m_conversationId);
-        const ChatMessage *question = nullptr;
-        for (const ChatMessage &candidate : all) {
-            if (candidate.id >= messageId)
-                break;
-            if (candidate.role == ChatMessage::Role::User)
-                question = &candidate;
+        // Ask again the question this answer belongs to; this is a new (billed) call the user asked for,
+        // and its answer is a new version beside this one, which stays.
+        if (m.isAssistant() && m.parentId)
+            m_core->chat()->answerAgain(m_conversationId, m.parentId);
+    } else if (action == QLatin1String("prevversion") || action == QLatin1String("nextversion")) {
+        if (m_core->chat()->activeConversationId() == m_conversationId) {
+            showNotice(tr("An answer is still arriving. Stop it before switching versions."));
+            return;
         }
-        if (question)
-            m_core->chat()->editAndResend(m_conversationId, question->id, question->content);
+        if (store->showVersion(messageId, action == QLatin1String("prevversion") ? -1 : 1))
+            showMessages();
     }
 }
 
@@ -464,8 +487,10 @@ void ChatTab::exportConversation(const QString &format, const QString &givenPath
             return;
     }
     QSaveFile file(path);
-    const QByteArray data = format == QLatin1String("md") ? ConversationExporter::toMarkdown(c, messages)
-                                                          : ConversationExporter::toJson(c, messages);
+    // Markdown holds the versions shown; JSON holds every version, each marked whether it is shown.
+    const QByteArray data = format == QLatin1String("md")
+                                ? ConversationExporter::toMarkdown(c, messages)
+                                : ConversationExporter::toJson(c, m_core->conversations()->allMessages(m_conversationId));
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         showNotice(tr("Could not save %1: %2").arg(path, file.errorString()));
 }

@@ -35,6 +35,8 @@ public:
     // Saves the draft being typed (also done as the user types).
     void saveDraft();
     void exportConversation(const QString &format, const QString &path = {});
+    // Quitting: while an answer arrives, asks; on yes, saves it as stopped. False: stay.
+    bool confirmQuit();
 
 signals:
     void balanceHelpRequested();
@@ -51,6 +53,7 @@ private:
     void renameConversation(qint64 id);
     void deleteConversation(qint64 id);
     void onCurrentRowChanged();
+    void showMessages();
 
     AppCore *m_core;
     ConversationListModel *m_listModel;

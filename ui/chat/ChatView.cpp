@@ -528,6 +528,26 @@ QString ChatView::anchorAt(const QPoint &pos)
     return m_blocks[at.block].doc->documentLayout()->anchorAt(pos - blockOrigin(at.block));
 }
 
+QString ChatView::actionAt(const QPoint &pos)
+{
+    const TextPoint at = hit(pos);
+    if (at.block < 0 || !m_blocks[at.block].doc)
+        return {};
+    return m_blocks[at.block].doc->documentLayout()->formatAt(pos - blockOrigin(at.block))
+        .property(ChatBlock::ActionProperty)
+        .toString();
+}
+
+QString ChatView::actionOfLink(const TextPoint &link) const
+{
+    const ChatBlock &b = m_blocks[link.block];
+    if (!b.doc)
+        return {};
+    QTextCursor c(b.doc.get());
+    c.setPosition(link.pos + 1);
+    return c.charFormat().property(ChatBlock::ActionProperty).toString();
+}
+
 QString ChatView::textOf(int index, int from, int to) const
 {
     const ChatBlock &b = m_blocks[index];
@@ -840,7 +860,7 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event)
     settle(); // a reader following the answer catches up with what came while selecting
     const QString href = anchorAt(event->position().toPoint());
     if (!hasSelection() && !href.isEmpty() && href == m_pressedHref)
-        onAnchor(QUrl(href));
+        followLink(href, actionAt(event->position().toPoint()));
     else if (hasSelection() && QGuiApplication::clipboard()->supportsSelection())
         QGuiApplication::clipboard()->setText(selectedText(), QClipboard::Selection);
     m_pressedHref.clear();
@@ -894,7 +914,7 @@ void ChatView::keyPressEvent(QKeyEvent *event)
 {
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) &&
         m_focusLink.block >= 0) {
-        onAnchor(QUrl(hrefAt(m_focusLink)));
+        followLink(hrefAt(m_focusLink), actionOfLink(m_focusLink));
         return;
     }
     if (event == QKeySequence::Copy) {
@@ -946,10 +966,12 @@ void ChatView::changeEvent(QEvent *event)
     }
 }
 
-void ChatView::onAnchor(const QUrl &url)
+void ChatView::followLink(const QString &href, const QString &action)
 {
-    if (url.scheme() == QLatin1String("msg")) {
-        const QStringList parts = url.path().split(QLatin1Char('/'));
+    // The view's own actions are known by their private property, never by their address: an answer's
+    // text can hold any link, "msg:…" included, and it does nothing but what a web link does.
+    if (!action.isEmpty()) {
+        const QStringList parts = QUrl(action).path().split(QLatin1Char('/'));
         const QString action = parts.value(0);
         const qint64 id = parts.value(1).toLongLong();
         if (action == QLatin1String("think")) {
@@ -967,6 +989,7 @@ void ChatView::onAnchor(const QUrl &url)
         return;
     }
     // Links in answers open in the browser only when the user clicks them; the chat tab decides.
+    const QUrl url(href);
     if (isWebLink(url))
         emit messageAction(QStringLiteral("openlink:") + url.toString(), 0, 0);
 }

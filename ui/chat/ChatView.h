@@ -57,7 +57,7 @@ public:
     QRect linkRect(const QString &href) const;
 
 signals:
-    // copy, edit, regenerate, retry, copycode (index in extra), openlink:<url>
+    // copy, edit, regenerate, retry, prevversion, nextversion, copycode (index in extra), openlink:<url>
     void messageAction(const QString &action, qint64 messageId, int extra);
 
 protected:
@@ -102,7 +102,8 @@ private:
     void invalidate(int block);
     void beginStreaming(const ChatMessage &message);
     void renderStreaming();
-    void onAnchor(const QUrl &url);
+    // A link was clicked (or chosen with Enter): action is its private action property, if any.
+    void followLink(const QString &href, const QString &action);
 
     // Lays out the blocks on screen (and half a screen around), then fits the scroll bar, keeping the
     // text at the top of the screen where it was, or the bottom in view when it was.
@@ -114,6 +115,8 @@ private:
     QPoint blockOrigin(int block) const; // in viewport coordinates
     TextPoint hit(const QPoint &viewportPos);
     QString anchorAt(const QPoint &viewportPos);
+    QString actionAt(const QPoint &viewportPos);
+    QString actionOfLink(const TextPoint &link) const;
     QString textOf(int block, int from = 0, int to = -1) const;
     QString textOfBlocks(int from, int to) const;
     // Links, each as where it starts; the block is laid out if it was not.
