@@ -3,6 +3,7 @@
 // one piece, and never crash or grow without bound.
 #include "FuzzSupport.h"
 #include "api/StreamDecoder.h"
+#include "chat/AnswerAssembler.h"
 
 namespace {
 QByteArray summary(const QList<StreamEvent> &events)
@@ -65,6 +66,39 @@ YJ_FUZZ_TARGET(stream_decoder)
     if (whole.sawDone() != pieces.sawDone() || whole.llmUsageId() != pieces.llmUsageId() ||
         whole.finishReason() != pieces.finishReason() || whole.sawFinalChunk() != pieces.sawFinalChunk())
         Fuzz::fail("a split stream ends differently from the whole");
+
+    // How the answer ended (app/chat/AnswerAssembler, the one place that decides it), from the events
+    // as they came: the same for any split, and never "done" without the platform's final chunk.
+    const auto ending = [](const QList<QList<StreamEvent>> &batches,
+                           const QList<StreamDecoder::Status> &statuses) {
+        AnswerAssembler assembler(true);
+        ChatMessage answer;
+        answer.role = ChatMessage::Role::Assistant;
+        answer.state = ChatMessage::State::Streaming;
+        for (int i = 0; i < batches.size(); ++i)
+            assembler.apply(answer, batches.at(i), statuses.at(i));
+        assembler.finish(answer, ApiError());
+        if (answer.state == ChatMessage::State::Done && !assembler.status().sawFinalChunk)
+            Fuzz::fail("an answer called done without the final chunk");
+        return QByteArray::number(int(answer.state)) + ' ' +
+               AnswerAssembler::reasonCode(assembler.reason()).toUtf8() + ' ' + answer.content.toUtf8() +
+               ' ' + answer.error.toUtf8();
+    };
+    {
+        StreamDecoder a, b;
+        QList<StreamEvent> first = a.feed(s.payload);
+        first += a.finish();
+        QList<QList<StreamEvent>> batches;
+        QList<StreamDecoder::Status> statuses;
+        for (const QByteArrayView chunk : s.chunks) {
+            batches.append(b.feed(chunk.toByteArray()));
+            statuses.append(b.status());
+        }
+        batches.append(b.finish());
+        statuses.append(b.status());
+        if (ending({first}, {a.status()}) != ending(batches, statuses))
+            Fuzz::fail("a split stream ends the answer differently from the whole");
+    }
 
     // A non-streamed body through the same decoder.
     StreamDecoder complete;
