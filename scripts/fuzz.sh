@@ -35,7 +35,8 @@ for t in "${targets[@]}"; do
 done
 
 # clang-15 and libFuzzer from Debian, and what the core itself needs, when missing.
-packages=(clang-15 libfuzzer-15-dev cmake ninja-build qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools)
+# The fuzz build needs only the core's Qt modules (CMakeLists.txt: YUANJING_FUZZ).
+packages=(clang-15 libfuzzer-15-dev cmake ninja-build qt6-base-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
