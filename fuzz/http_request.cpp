@@ -44,8 +44,11 @@ YJ_FUZZ_TARGET(http_request)
     HttpRequestParser pieces(limits());
     for (const QByteArrayView chunk : s.chunks)
         pieces.feed(chunk);
-    if (outcome(whole) != outcome(pieces))
+    if (outcome(whole) != outcome(pieces)) {
+        fprintf(stderr, "whole:  %s\npieces: %s\n", outcome(whole).toPercentEncoding(" /:?=\n").constData(),
+                outcome(pieces).toPercentEncoding(" /:?=\n").constData());
         Fuzz::fail("a split request parses differently from the whole");
+    }
     if (whole.request().body.size() > limits().maxBodyBytes)
         Fuzz::fail("a body over the limit was kept");
     if (whole.state() == HttpRequestParser::State::Failed &&

@@ -59,6 +59,31 @@ private slots:
         QCOMPARE(parser.request().path, QStringLiteral("//odels"));
     }
 
+    // Found by fuzz/http_request: a long request line after many empty lines broke the line limit and
+    // the head limit in the same bytes; fed whole it was 414, in pieces 431. The first limit reached in
+    // the stream decides.
+    void theFirstLimitReachedDecides()
+    {
+        HttpRequestParser::Limits limits;
+        limits.maxLineBytes = 128;
+        limits.maxHeaderBytes = 1024;
+        const QByteArray bytes = QByteArray(1000, '\n') + "GET /" + QByteArray(200, 'a') + " HTTP/1.1\r\n\r\n";
+        for (int step : {1, 7, 24, 64, 1000, 5000}) {
+            HttpRequestParser parser(limits);
+            for (int i = 0; i < bytes.size() && parser.state() == HttpRequestParser::State::NeedMore; i += step)
+                parser.feed(QByteArrayView(bytes).sliced(i, qMin<qsizetype>(step, bytes.size() - i)));
+            QCOMPARE(parser.state(), HttpRequestParser::State::Failed);
+            QCOMPARE(parser.errorStatus(), 431); // the head limit comes 24 bytes into the line, before its own
+        }
+        const QByteArray longLine = QByteArray(10, '\n') + "GET /" + QByteArray(200, 'a') + " HTTP/1.1\r\n\r\n";
+        for (int step : {1, 7, 5000}) {
+            HttpRequestParser parser(limits);
+            for (int i = 0; i < longLine.size() && parser.state() == HttpRequestParser::State::NeedMore; i += step)
+                parser.feed(QByteArrayView(longLine).sliced(i, qMin<qsizetype>(step, longLine.size() - i)));
+            QCOMPARE(parser.errorStatus(), 414);
+        }
+    }
+
     void bodyOverTheLimitIsDroppedNotKept()
     {
         HttpRequestParser::Limits limits;

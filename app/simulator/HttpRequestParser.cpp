@@ -50,12 +50,17 @@ HttpRequestParser::State HttpRequestParser::feed(QByteArrayView bytes)
         }
         const qsizetype newline = bytes.indexOf('\n');
         const qsizetype take = newline < 0 ? bytes.size() : newline + 1;
-        // Checked before the bytes are kept: an endless line costs at most maxLineBytes.
-        if (m_line.size() + take > m_limits.maxLineBytes + 2) // + CRLF
-            return m_sawRequestLine ? fail(431, "header line too long") : fail(414, "request line too long");
-        m_headBytes += take;
-        if (m_headBytes > m_limits.maxHeaderBytes)
+        // Checked before the bytes are kept: an endless line costs at most maxLineBytes. When both limits
+        // fall in these bytes, the one reached first in the stream decides, so the answer does not
+        // depend on how the bytes were split (fuzz/http_request found 414 whole but 431 in pieces).
+        const qsizetype lineRoom = m_limits.maxLineBytes + 2 - m_line.size(); // + CRLF
+        const qsizetype headRoom = m_limits.maxHeaderBytes - m_headBytes;
+        if (take > lineRoom || take > headRoom) {
+            if (lineRoom <= headRoom)
+                return m_sawRequestLine ? fail(431, "header line too long") : fail(414, "request line too long");
             return fail(431, "request header fields too large");
+        }
+        m_headBytes += take;
         m_line.append(bytes.first(take));
         bytes = bytes.sliced(take);
         if (newline < 0)
