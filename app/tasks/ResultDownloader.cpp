@@ -119,9 +119,9 @@ QString ResultDownloader::safeBaseName(const VideoTask &task)
 
 void ResultDownloader::resumeAll()
 {
-    for (const VideoTask &task : m_store->tasks()) {
-        if (task.state != VideoTask::State::Succeeded || task.videoUrl.isEmpty() || task.errorCode == QLatin1String("expired"))
-            continue;
+    // Only rows whose files were never stored (a query, not the whole history): a file the user deleted
+    // later is not fetched again on its own (the Library offers Download again).
+    for (const VideoTask &task : m_store->downloadsToResume()) {
         const bool videoMissing = task.videoPath.isEmpty() || !QFile::exists(task.videoPath);
         const bool coverMissing = !task.coverUrl.isEmpty() && (task.coverPath.isEmpty() || !QFile::exists(task.coverPath));
         if (videoMissing || coverMissing)
