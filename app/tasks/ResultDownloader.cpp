@@ -323,6 +323,7 @@ void ResultDownloader::complete(qint64 id)
         task.errorCode.clear();
     }
     const QString name = QFileInfo(job.finalPath).fileName();
+    m_refreshes.remove(id);
     const bool stored = m_store->update(task);
     drop(id); // `job` is gone from here on
     if (!stored) {
@@ -367,6 +368,7 @@ void ResultDownloader::fail(qint64 id, const QString &message, const QString &co
         return;
     }
     drop(id);
+    m_refreshes.remove(id); // a later "check again" gets its fresh links again
     if (cover) {
         qCInfo(lcStore) << "cover not downloaded:" << code;
         task.coverUrl.clear(); // the Library draws its own placeholder
