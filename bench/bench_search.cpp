@@ -88,6 +88,27 @@ int make(const QString &dir, int count)
         }
     }
     sql.commit();
+    // And 10,000 finished video tasks, as a long-time user's Library holds (issue 13's half of the case).
+    sql.transaction();
+    QSqlQuery t(sql);
+    t.prepare(QStringLiteral("INSERT INTO video_tasks (created_at, updated_at, mode, llmid, model, prompt, params, images, state,"
+                             " taskid, usage, video_url, cover_url, video_path, cover_path, succeeded_at)"
+                             " VALUES (?, ?, 't2v', 'u9HZyfDoqU6uKI6M1BTks', 'wan2.6-t2v', ?, '{\"duration\":5,\"size\":\"1920*1080\"}',"
+                             " '{}', 'succeeded', ?, '{\"credits\":20}', ?, ?, ?, ?, ?)"));
+    for (int i = 0; i < 10000; ++i) {
+        const qint64 at = t0 + qint64(i) * 100;
+        t.addBindValue(at);
+        t.addBindValue(at);
+        t.addBindValue(makeText(rng, 120));
+        t.addBindValue(QString::number(936759404378734592LL + i));
+        t.addBindValue(QStringLiteral("https://opencomputing.ai/idfile?path=/tmp/%1/video.mp4").arg(i));
+        t.addBindValue(QStringLiteral("https://opencomputing.ai/idfile?path=/tmp/%1/cover.jpeg").arg(i));
+        t.addBindValue(QStringLiteral("/nonexistent/videos/%1.mp4").arg(i));
+        t.addBindValue(QStringLiteral("/nonexistent/videos/%1.jpg").arg(i));
+        t.addBindValue(at + 60000);
+        t.exec();
+    }
+    sql.commit();
     q.exec(QStringLiteral("SELECT SUM(LENGTH(CAST(content AS BLOB))) FROM messages"));
     q.next();
     QTextStream(stdout) << "made " << count << " messages, " << q.value(0).toLongLong() / (1024 * 1024)

@@ -17,6 +17,33 @@ class TestConversationStore : public QObject
 private slots:
     void init() { QFile::remove(dbPath()); }
 
+    void theListReadsAPageAtATime()
+    {
+        // Start-up reads the newest page of conversations, not the whole history.
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const int total = 2 * ConversationListModel::PageSize + 50;
+        db.db().transaction();
+        for (int i = 0; i < total; ++i)
+            store.createConversation(QStringLiteral("c%1").arg(i), QStringLiteral("qwen3-max"));
+        db.db().commit();
+        ConversationListModel model(&store);
+        QCOMPARE(model.rowCount(), ConversationListModel::PageSize);
+        QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), QStringLiteral("c%1").arg(total - 1)); // newest first
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), total);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.data(model.index(total - 1), Qt::DisplayRole).toString(), QStringLiteral("c0"));
+        // A change keeps what was scrolled to (the oldest is one fetch away again).
+        store.createConversation(QStringLiteral("newest"), QStringLiteral("qwen3-max"));
+        QCOMPARE(model.rowCount(), total);
+        QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), QStringLiteral("newest"));
+        QVERIFY(model.canFetchMore({}));
+    }
+
     void schemaAndWal()
     {
         Database db(dbPath());

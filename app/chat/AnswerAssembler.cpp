@@ -86,7 +86,11 @@ void AnswerAssembler::finish(ChatMessage &answer, const ApiError &transport)
         m_reason = reason;
         answer.state = hasText ? ChatMessage::State::Interrupted : ChatMessage::State::Failed;
         answer.errorCode = reasonCode(reason);
-        answer.error = hasText ? why + QLatin1Char(' ') + retryNote : why;
+        // The server's own words may end without a full stop: the note after them starts a new sentence.
+        QString sentence = why.trimmed();
+        if (!sentence.isEmpty() && !QStringLiteral(".!?。！？").contains(sentence.back()))
+            sentence += QLatin1Char('.');
+        answer.error = hasText ? sentence + QLatin1Char(' ') + retryNote : why;
     };
 
     if (transport.kind() == ApiError::Kind::Canceled) {

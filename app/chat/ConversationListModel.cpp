@@ -58,7 +58,7 @@ void ConversationListModel::setFilter(const QString &filter)
     if (filter.trimmed().isEmpty()) {
         m_searchTimer->stop();
         ++m_generation; // a search still running is not shown
-        show(m_store->conversations());
+        showRecent();
         return;
     }
     m_searchTimer->start();
@@ -67,10 +67,37 @@ void ConversationListModel::setFilter(const QString &filter)
 void ConversationListModel::reload()
 {
     if (m_filter.trimmed().isEmpty()) {
-        show(m_store->conversations());
+        showRecent();
         return;
     }
     m_searchTimer->start();
+}
+
+void ConversationListModel::showRecent()
+{
+    // As many as were shown (at least a page), so a change does not shrink what the user scrolled to.
+    const int want = qMax(int(PageSize), m_filter.trimmed().isEmpty() ? int(m_rows.size()) : 0);
+    const QList<Conversation> rows = m_store->recentConversations(want);
+    m_hasMore = rows.size() == want;
+    show(rows);
+}
+
+bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && m_filter.trimmed().isEmpty();
+}
+
+void ConversationListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const QList<Conversation> more = m_store->recentConversations(PageSize, int(m_rows.size()));
+    m_hasMore = more.size() == PageSize;
+    if (more.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows.append(more);
+    endInsertRows();
 }
 
 void ConversationListModel::startSearch()

@@ -19,6 +19,10 @@ public:
     explicit ConversationListModel(ConversationStore *store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    // Without a filter the list holds the newest conversations a page at a time, more as it is scrolled.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    static constexpr int PageSize = 200;
     QVariant data(const QModelIndex &index, int role) const override;
 
     void setFilter(const QString &filter);
@@ -35,10 +39,12 @@ signals:
 private:
     void startSearch();
     void show(const QList<Conversation> &rows);
+    void showRecent();
 
     ConversationStore *m_store;
     QTimer *m_searchTimer;
     quint64 m_generation = 0;
     QString m_filter;
     QList<Conversation> m_rows;
+    bool m_hasMore = false; // the unfiltered list has more conversations than it holds
 };

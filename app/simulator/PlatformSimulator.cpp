@@ -85,6 +85,8 @@ void PlatformSimulator::loadState()
         t.request = o.value(QLatin1String("request")).toObject();
         t.createdMs = qint64(o.value(QLatin1String("created")).toDouble());
         t.fail = o.value(QLatin1String("fail")).toBool();
+        t.stuck = o.value(QLatin1String("stuck")).toBool();
+        t.staleLink = o.value(QLatin1String("stale_link")).toBool();
         if (t.id.isEmpty() || m_tasks.contains(t.id))
             continue;
         m_tasks.insert(t.id, t);
@@ -108,7 +110,9 @@ void PlatformSimulator::saveState()
                                  {QStringLiteral("llmid"), t.llmid},
                                  {QStringLiteral("request"), request},
                                  {QStringLiteral("created"), double(t.createdMs)},
-                                 {QStringLiteral("fail"), t.fail}});
+                                 {QStringLiteral("fail"), t.fail},
+                                 {QStringLiteral("stuck"), t.stuck},
+                                 {QStringLiteral("stale_link"), t.staleLink}});
     }
     QSaveFile file(m_stateFile);
     if (file.open(QIODevice::WriteOnly)) {
@@ -504,14 +508,18 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.request = body;
     task.createdMs = QDateTime::currentMSecsSinceEpoch();
     task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
+    task.stuck = promptAsks(body, "[sim:stuck]");
+    task.flaky = promptAsks(body, "[sim:flaky]");
+    task.staleLink = promptAsks(body, "[sim:stale]");
     m_tasks.insert(task.id, task);
     saveState();
     // The real server checks the balance and calls the vendor before it answers: the task exists (and is
     // billed) while the client is still waiting.
     const QByteArray reply = json({{QStringLiteral("taskid"), task.id}, {QStringLiteral("status"), QStringLiteral("created")}});
-    if (m_config.submitDelayMs > 0) {
+    const int delay = promptAsks(body, "[sim:slow]") ? 5000 : m_config.submitDelayMs;
+    if (delay > 0) {
         QPointer<HttpConnection> guard(connection);
-        QTimer::singleShot(m_config.submitDelayMs, this, [this, guard, reply] {
+        QTimer::singleShot(delay, this, [this, guard, reply] {
             if (!guard)
                 return;
             guard->respond(200, reply);
@@ -538,12 +546,12 @@ QJsonObject PlatformSimulator::taskObject(Task &task)
     const qint64 step = qMax(1, m_config.taskStepMs);
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - task.createdMs;
     QJsonObject o{{QStringLiteral("taskid"), task.id}};
-    if (task.polls++ < m_config.transientTaskFailures) {
+    if (task.polls++ < m_config.transientTaskFailures + (task.flaky ? 1 : 0)) {
         o.insert(QStringLiteral("status"), QStringLiteral("FAILED"));
         o.insert(QStringLiteral("error"), QStringLiteral("taskid=%1 not exist").arg(task.id));
         return o;
     }
-    if (m_config.tasksNeverFinish) {
+    if (m_config.tasksNeverFinish || task.stuck) {
         o.insert(QStringLiteral("status"), QStringLiteral("RUNNING"));
         return o;
     }
@@ -626,8 +634,9 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
         emit requestHandled(request.path, 200);
         return;
     }
-    if (request.query.queryItemValue(QStringLiteral("g")).toInt() <= m_config.staleLinkGenerations
-        && m_config.staleLinkGenerations > 0) {
+    const Task *owner = m_tasks.contains(path.section(QLatin1Char('/'), 2, 2)) ? &m_tasks[path.section(QLatin1Char('/'), 2, 2)] : nullptr;
+    const int stale = qMax(m_config.staleLinkGenerations, owner && owner->staleLink ? 1 : 0);
+    if (stale > 0 && request.query.queryItemValue(QStringLiteral("g")).toInt() <= stale) {
         connection->respond(403, "<html><body>link expired</body></html>", "text/html");
         emit requestHandled(request.path, 403);
         return;

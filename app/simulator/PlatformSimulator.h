@@ -123,6 +123,10 @@ private:
         bool fail = false;
         int polls = 0;          // status requests answered
         int linkGeneration = 0; // result links handed out
+        // Demo prompts that ask for the platform's real ways, per task (saved with it).
+        bool stuck = false;     // [sim:stuck]: RUNNING for ever
+        bool flaky = false;     // [sim:flaky]: "not exist" on the first poll
+        bool staleLink = false; // [sim:stale]: the first result link answers 403
     };
 
     void onNewConnection();

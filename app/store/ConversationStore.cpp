@@ -158,6 +158,22 @@ QList<Conversation> ConversationStore::conversations(const QString &search) cons
     return searchConversations(m_db->db(), search);
 }
 
+QList<Conversation> ConversationStore::recentConversations(int limit, int offset) const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id, c.title, c.model, c.sys_prompt, c.draft, c.created_at, c.updated_at FROM conversations c"
+                             " ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?"));
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    QList<Conversation> list;
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(conversationFrom(q));
+    return list;
+}
+
 QList<Conversation> ConversationStore::searchConversations(const QSqlDatabase &db, const QString &search)
 {
     QSqlQuery q(db);

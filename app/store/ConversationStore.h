@@ -21,6 +21,8 @@ public:
     // index for three characters or more; shorter text in the newest ShortQueryMessages messages. Every
     // title match is listed, and the SearchResultLimit conversations with the newest matching messages.
     QList<Conversation> conversations(const QString &search = {}) const;
+    // The newest conversations, a page at a time (the list reads what it shows, not the whole history).
+    QList<Conversation> recentConversations(int limit, int offset = 0) const;
     // The same on any connection to the file: searches run on a worker thread with their own.
     static QList<Conversation> searchConversations(const QSqlDatabase &db, const QString &search);
     static constexpr int ShortQueryMessages = 20000;

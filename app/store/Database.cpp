@@ -50,7 +50,12 @@ const QList<QStringList> &migrations()
          QStringLiteral("ALTER TABLE video_tasks ADD COLUMN succeeded_at INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE video_tasks ADD COLUMN session TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("CREATE TABLE batch_jobs (job_key TEXT PRIMARY KEY, batch TEXT NOT NULL,"
-                        " task_row INTEGER NOT NULL, line INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)")},
+                        " task_row INTEGER NOT NULL, line INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)"),
+         // Start-up reads what it resumes, not the whole history: the downloads never finished, and each
+         // row's last change (read from this index alone) to notice other processes' changes.
+         QStringLiteral("CREATE INDEX tasks_to_download ON video_tasks(created_at) WHERE state = 'succeeded'"
+                        " AND video_url <> '' AND error_code <> 'expired' AND (video_path = '' OR (cover_url <> '' AND cover_path = ''))"),
+         QStringLiteral("CREATE INDEX tasks_by_update ON video_tasks(updated_at)")},
         // 5: chat versions and search: an answer asked again, or a question
         // edited, is a new version beside the old (same parent_id); `active` marks the version shown.
         // messages_fts indexes every message's text (trigram: Chinese has no spaces), kept in step by
@@ -60,6 +65,8 @@ const QList<QStringList> &migrations()
          QStringLiteral("UPDATE messages SET parent_id = (SELECT MAX(p.id) FROM messages p"
                         " WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id)"),
          QStringLiteral("CREATE INDEX messages_by_parent ON messages(conversation_id, parent_id)"),
+         // The conversation list reads its newest page at start-up: no sort of the whole history.
+         QStringLiteral("CREATE INDEX conversations_by_update ON conversations(updated_at, id)"),
          // Start-up looks for answers left streaming: without this it would read every message.
          QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
          QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages',"

@@ -251,6 +251,47 @@ QList<VideoTask> TaskStore::tasks() const
     return list;
 }
 
+QList<VideoTask> TaskStore::tasksInStates(const QList<VideoTask::State> &states) const
+{
+    QStringList names;
+    for (VideoTask::State state : states)
+        names << QStringLiteral("'%1'").arg(VideoTask::stateName(state)); // fixed words, never user text
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    QList<VideoTask> list;
+    if (names.isEmpty()
+        || !q.exec(QStringLiteral("SELECT %1 FROM video_tasks WHERE state IN (%2) ORDER BY created_at DESC, id DESC")
+                       .arg(QLatin1String(Columns), names.join(QLatin1Char(',')))))
+        return list;
+    while (q.next())
+        list.append(taskFrom(q));
+    return list;
+}
+
+QList<VideoTask> TaskStore::downloadsToResume() const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    QList<VideoTask> list;
+    // The partial index holds just these rows (the planner would rather read every succeeded task).
+    if (!q.exec(QStringLiteral("SELECT %1 FROM video_tasks INDEXED BY tasks_to_download WHERE state = 'succeeded' AND video_url <> ''"
+                               " AND error_code <> 'expired' AND (video_path = '' OR (cover_url <> '' AND cover_path = ''))"
+                               " ORDER BY created_at DESC, id DESC")
+                    .arg(QLatin1String(Columns))))
+        return list;
+    while (q.next())
+        list.append(taskFrom(q));
+    return list;
+}
+
+int TaskStore::unfinishedCount() const
+{
+    QSqlQuery q(m_db->db());
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM video_tasks WHERE state IN ('submitting', 'queued', 'running')")) && q.next()
+               ? q.value(0).toInt()
+               : 0;
+}
+
 QStringList TaskStore::promptHistory(const QString &mode, int limit) const
 {
     QSqlQuery q(m_db->db());
@@ -279,10 +320,13 @@ void TaskStore::watchOutsideChanges(int intervalMs)
         connect(m_outsideTimer, &QTimer::timeout, this, &TaskStore::checkForOutsideChanges);
     }
     if (m_dataVersion < 0) {
-        // What is there now is what this process starts from.
+        // What is there now is what this process starts from (ids and times only: cheap with any history).
         m_dataVersion = dataVersion();
-        for (const VideoTask &t : tasks())
-            remember(t);
+        QSqlQuery q(m_db->db());
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
+            while (q.next())
+                m_known.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
     }
     m_outsideTimer->start(intervalMs);
 }
@@ -297,7 +341,7 @@ void TaskStore::checkForOutsideChanges()
     m_dataVersion = version;
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks")))
+    if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
         return;
     QHash<qint64, qint64> seen;
     QList<qint64> changed;

@@ -67,6 +67,12 @@ public:
     bool remove(qint64 id, bool deleteDownloads);
     VideoTask task(qint64 id) const;
     QList<VideoTask> tasks() const;
+    // Only the tasks in these states (start-up reads what it resumes, not the whole history).
+    QList<VideoTask> tasksInStates(const QList<VideoTask::State> &states) const;
+    // Finished tasks whose video or cover was never stored: what a start resumes downloading.
+    QList<VideoTask> downloadsToResume() const;
+    // Submitting, queued or running: one count query, without reading the rows.
+    int unfinishedCount() const;
     // The latest distinct prompts used in a mode, newest first.
     QStringList promptHistory(const QString &mode, int limit = 30) const;
     // The task row a batch job was sent as: 0 when the job was never sent; -1 when it was sent but its

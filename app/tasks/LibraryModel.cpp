@@ -7,6 +7,10 @@ LibraryModel::LibraryModel(TaskStore *store, QObject *parent) : QAbstractListMod
 {
     connect(store, &TaskStore::taskChanged, this, &LibraryModel::onTaskChanged);
     connect(store, &TaskStore::taskRemoved, this, [this](qint64 id) {
+        if (!m_loaded) {
+            emit unfinishedCountChanged(unfinishedCount());
+            return;
+        }
         const int row = rowOf(id);
         if (row < 0)
             return;
@@ -15,24 +19,34 @@ LibraryModel::LibraryModel(TaskStore *store, QObject *parent) : QAbstractListMod
         endRemoveRows();
         emit unfinishedCountChanged(unfinishedCount());
     });
-    reload();
+}
+
+void LibraryModel::ensureLoaded() const
+{
+    if (m_loaded)
+        return;
+    m_loaded = true;
+    m_tasks = m_store->tasks();
 }
 
 void LibraryModel::reload()
 {
     beginResetModel();
     m_tasks = m_store->tasks();
+    m_loaded = true;
     endResetModel();
     emit unfinishedCountChanged(unfinishedCount());
 }
 
 int LibraryModel::rowCount(const QModelIndex &parent) const
 {
+    ensureLoaded();
     return parent.isValid() ? 0 : int(m_tasks.size());
 }
 
 int LibraryModel::rowOf(qint64 id) const
 {
+    ensureLoaded();
     for (int i = 0; i < m_tasks.size(); ++i)
         if (m_tasks.at(i).id == id)
             return i;
@@ -41,6 +55,8 @@ int LibraryModel::rowOf(qint64 id) const
 
 int LibraryModel::unfinishedCount() const
 {
+    if (!m_loaded)
+        return m_store->unfinishedCount();
     return int(std::count_if(m_tasks.cbegin(), m_tasks.cend(), [](const VideoTask &t) {
         return t.state == VideoTask::State::Submitting || t.state == VideoTask::State::Queued
             || t.state == VideoTask::State::Running;
@@ -49,6 +65,7 @@ int LibraryModel::unfinishedCount() const
 
 QStringList LibraryModel::modelNames() const
 {
+    ensureLoaded();
     QStringList names;
     for (const VideoTask &t : m_tasks)
         if (!names.contains(t.modelName))
@@ -59,6 +76,10 @@ QStringList LibraryModel::modelNames() const
 
 void LibraryModel::onTaskChanged(const VideoTask &task)
 {
+    if (!m_loaded) {
+        emit unfinishedCountChanged(unfinishedCount()); // the rows come in whole when first asked for
+        return;
+    }
     const int before = unfinishedCount();
     const int row = rowOf(task.id);
     if (row < 0) {

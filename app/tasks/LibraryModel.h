@@ -32,7 +32,11 @@ public:
 
     void reload();
     int rowOf(qint64 id) const;
-    VideoTask taskAt(int row) const { return m_tasks.value(row); }
+    VideoTask taskAt(int row) const
+    {
+        ensureLoaded();
+        return m_tasks.value(row);
+    }
     int unfinishedCount() const;
     QStringList modelNames() const;
 
@@ -43,9 +47,13 @@ signals:
 
 private:
     void onTaskChanged(const VideoTask &task);
+    // The rows are read when a view first asks (the Library tab), not at start-up: a history of
+    // thousands of tasks costs nothing until it is looked at.
+    void ensureLoaded() const;
 
     TaskStore *m_store;
-    QList<VideoTask> m_tasks;
+    mutable QList<VideoTask> m_tasks;
+    mutable bool m_loaded = false;
 };
 
 // Filters the library by state group, mode, model and words in the prompt.

@@ -120,9 +120,9 @@ QString ResultDownloader::safeBaseName(const VideoTask &task)
 
 void ResultDownloader::resumeAll()
 {
-    for (const VideoTask &task : m_store->tasks()) {
-        if (task.state != VideoTask::State::Succeeded || task.videoUrl.isEmpty() || task.errorCode == QLatin1String("expired"))
-            continue;
+    // Only rows whose files were never stored (a query, not the whole history): a file the user deleted
+    // later is not fetched again on its own (the Library offers Download again).
+    for (const VideoTask &task : m_store->downloadsToResume()) {
         const bool videoMissing = task.videoPath.isEmpty() || !QFile::exists(task.videoPath);
         const bool coverMissing = !task.coverUrl.isEmpty() && (task.coverPath.isEmpty() || !QFile::exists(task.coverPath));
         if (videoMissing || coverMissing)
@@ -324,6 +324,7 @@ void ResultDownloader::complete(qint64 id)
         task.errorCode.clear();
     }
     const QString name = QFileInfo(job.finalPath).fileName();
+    m_refreshes.remove(id);
     const bool stored = m_store->update(task);
     drop(id); // `job` is gone from here on
     if (!stored) {
@@ -368,6 +369,7 @@ void ResultDownloader::fail(qint64 id, const QString &message, const QString &co
         return;
     }
     drop(id);
+    m_refreshes.remove(id); // a later "check again" gets its fresh links again
     if (cover) {
         qCInfo(lcStore) << "cover not downloaded:" << code;
         task.coverUrl.clear(); // the Library draws its own placeholder

@@ -36,7 +36,7 @@ qint64 TaskPoller::withJitter(int ms) const
 
 void TaskPoller::resumeAll(const std::function<bool(const QString &)> &sessionIsLive)
 {
-    for (VideoTask task : m_store->tasks()) {
+    for (VideoTask task : m_store->tasksInStates({VideoTask::State::Submitting, VideoTask::State::Queued, VideoTask::State::Running})) {
         if (task.state == VideoTask::State::Submitting) {
             if (sessionIsLive && !task.session.isEmpty() && sessionIsLive(task.session))
                 continue; // another process is sending it right now: its answer is still to come
