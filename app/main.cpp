@@ -3,6 +3,7 @@
 #include "common/Theme.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 #include "core/StartupProbe.h"
 #include "core/Translations.h"
@@ -17,6 +18,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Hardening::applyProcessLimits(); // before any picture is read, on this thread
     QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(YUANJING_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("元境 Studio"));

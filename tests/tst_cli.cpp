@@ -217,6 +217,24 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
+    // A picture that would take 324 MiB once decoded is refused with a clear message, nothing is sent.
+    void hugePictureIsRefusedBeforeSending()
+    {
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.start(QStringLiteral(YJ_CLI_PATH),
+                {QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("VooAIOtJdawpZjusWEzrh"), QStringLiteral("--set"),
+                 QStringLiteral("prompt=x"), QStringLiteral("--image"),
+                 QStringLiteral("image_file1=" YJ_FIXTURES_DIR "/huge-9000x9000.png")});
+        p.closeWriteChannel();
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(60000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 5);
+        QVERIFY2(err.contains("too large"), err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void videoWaitDownloadsAndTheAppSeesIt()
     {
         const Result r = run({QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),

@@ -1,9 +1,11 @@
 // Pictures made ready off the UI thread: orientation, scaling, format, and every kind of bad input.
 #include "TestSupport.h"
+#include "core/Hardening.h"
 #include "video/ImagePreparer.h"
 
 #include <QBuffer>
 #include <QFutureWatcher>
+#include <QImageReader>
 #include <QImageWriter>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,6 +32,27 @@ class TestImagePreparer : public QObject
     }
 
 private slots:
+    void initTestCase()
+    {
+        // As both mains do at start-up.
+        Hardening::applyProcessLimits();
+    }
+
+    // A crafted picture (here a real PNG of 9000 × 9000 one-bit pixels, 10 KB on disk) would need 324 MiB
+    // once decoded: refused with a clear message, and preparing pictures never moves the global limit.
+    void hugePicturesAreRefusedWithinTheLimit()
+    {
+        QCOMPARE(QImageReader::allocationLimit(), Hardening::ImageAllocationLimitMiB);
+        const PreparedImage small = ImagePreparer::fromFile(writeJpeg(QStringLiteral("small.jpg"), QSize(64, 64)));
+        QVERIFY(small.isValid());
+        QCOMPARE(QImageReader::allocationLimit(), Hardening::ImageAllocationLimitMiB);
+        const PreparedImage p = ImagePreparer::fromFile(QStringLiteral(YJ_FIXTURES_DIR "/huge-9000x9000.png"));
+        QVERIFY(!p.isValid());
+        QVERIFY2(p.error.contains(QStringLiteral("too large")), qPrintable(p.error));
+        QVERIFY(p.error.contains(QStringLiteral("9000")));
+        QCOMPARE(QImageReader::allocationLimit(), Hardening::ImageAllocationLimitMiB);
+    }
+
     void exifOrientationIsApplied()
     {
         const QString path = writeJpeg(QStringLiteral("rotated.jpg"), QSize(400, 200), QImageIOHandler::TransformationRotate90);

@@ -61,6 +61,11 @@ private slots:
         QTest::newRow("min above max") << QByteArray(valid()).replace("\"min\":1,\"max\":5", "\"min\":9,\"max\":5") << "field duration";
         QTest::newRow("default out of range") << QByteArray(valid()).replace("\"default\":3", "\"default\":30") << "field duration";
         QTest::newRow("no prompt") << QByteArray(valid()).replace("\"key\":\"prompt\"", "\"key\":\"text\"") << "prompt";
+        QTest::newRow("key climbs out") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"../../evil\"") << "letters, digits";
+        QTest::newRow("key with a slash") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"a/b\"") << "a/b";
+        QTest::newRow("key with a space") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"a b\"") << "letters, digits";
+        QTest::newRow("key not ascii") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"时长\"") << "letters, digits";
+        QTest::newRow("key too long") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"" + QByteArray(65, 'k') + "\"") << "letters, digits";
         QTest::newRow("no label") << QByteArray(valid()).replace(",\"label\":\"Duration\"", "") << "field duration";
     }
     void rejectsMistakes()
@@ -100,6 +105,24 @@ private slots:
         QCOMPARE(catalog.model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"))->model, QStringLiteral("wan-next"));
         QCOMPARE(catalog.errors().size(), 1);
         QVERIFY(catalog.errors().first().contains(QLatin1String("broken.json")));
+    }
+
+    // A user's schema file whose key would climb out of the task's folder is left out, and the catalog
+    // says which file and why.
+    void userSchemaWithPathInKeyIsRefused()
+    {
+        QTemporaryDir dir;
+        QFile evil(dir.filePath(QStringLiteral("evil.json")));
+        QVERIFY(evil.open(QIODevice::WriteOnly));
+        evil.write(QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"../../.bashrc\""));
+        evil.close();
+        ModelCatalog catalog;
+        catalog.load(dir.path());
+        QVERIFY(!catalog.model(QStringLiteral("TEST1")));
+        QCOMPARE(catalog.errors().size(), 1);
+        QVERIFY2(catalog.errors().first().contains(QLatin1String("evil.json")), qPrintable(catalog.errors().first()));
+        QVERIFY(catalog.errors().first().contains(QLatin1String("../../.bashrc")));
+        QVERIFY(catalog.errors().first().contains(QLatin1String("letters, digits")));
     }
 
     void fieldValidation()

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 class TestSimulator : public QObject
@@ -25,6 +26,22 @@ class TestSimulator : public QObject
         return ok.first().first().value<QJsonDocument>().object();
     }
 
+    // Sends raw bytes to the simulator and returns everything it answers until it closes.
+    QByteArray raw(const QByteArray &bytes)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_sim->baseUrl().host(), quint16(m_sim->baseUrl().port()));
+        if (!socket.waitForConnected(5000))
+            return "not connected";
+        socket.write(bytes);
+        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+        QByteArray answer;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+        if (!closed.wait(5000))
+            return "still open: " + answer;
+        return answer + socket.readAll();
+    }
+
 private slots:
     void init()
     {
@@ -36,6 +53,47 @@ private slots:
     {
         delete m_client;
         delete m_sim;
+    }
+
+    // Hostile requests to the simulator's port: answered at once with the right status and closed,
+    // without reading (or keeping) what the request says is still to come.
+    void hostileRequestsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("status");
+        const QByteArray head = "POST /llmage/video HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-key\r\n";
+        QTest::newRow("huge Content-Length") << head + "Content-Length: 99999999999\r\n\r\n" << QByteArray("413");
+        QTest::newRow("Content-Length overflows") << head + "Content-Length: 99999999999999999999999\r\n\r\n{}" << QByteArray("400");
+        QTest::newRow("negative Content-Length") << head + "Content-Length: -5\r\n\r\n{}" << QByteArray("400");
+        QTest::newRow("Content-Length not a number") << head + "Content-Length: 2x\r\n\r\n{}" << QByteArray("400");
+        QTest::newRow("two Content-Lengths") << head + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}" << QByteArray("400");
+        QByteArray many = head;
+        for (int i = 0; i < 200; ++i)
+            many += "X-H" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("too many headers") << many + "Content-Length: 2\r\n\r\n{}" << QByteArray("431");
+        QTest::newRow("over-long header line") << head + "X-Long: " + QByteArray(20000, 'a') + "\r\nContent-Length: 2\r\n\r\n{}"
+                                               << QByteArray("431");
+        QTest::newRow("over-long request line") << "GET /" + QByteArray(20000, 'a') + " HTTP/1.1\r\n\r\n" << QByteArray("414");
+        QTest::newRow("endless line") << "GET /" + QByteArray(100000, 'a') << QByteArray("414");
+        QTest::newRow("garbage request line") << QByteArray("\x16\x03\x01\x02\x01\x01\xfc\x03\x03\r\n\r\n") << QByteArray("400");
+        QTest::newRow("chunked body") << head + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" << QByteArray("501");
+    }
+    void hostileRequestsAreRefused()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, status);
+        const QByteArray answer = raw(request);
+        QVERIFY2(answer.startsWith("HTTP/1.1 " + status + ' '), answer.left(200).constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
+    // A body over the limit is still answered 413, as the platform's proxy does, and not kept.
+    void largeBodyIsReadAndAnswered413()
+    {
+        m_sim->config().maxBodyBytes = 1000;
+        const QByteArray body(5000, 'x');
+        const QByteArray answer = raw("POST /llmage/video HTTP/1.1\r\nAuthorization: Bearer demo-key\r\nContent-Length: 5000\r\n\r\n" + body);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
     }
 
     void listensOnLoopbackOnly()

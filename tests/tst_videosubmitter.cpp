@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
+#include "tasks/TaskReply.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
@@ -77,6 +78,47 @@ private slots:
         QVERIFY(body.value(QLatin1String("duration")).isDouble());
         QVERIFY(!m_submitter->isBusy());
         QCOMPARE(m_world->store.promptHistory(QStringLiteral("i2v")), QStringList{QStringLiteral("日出")});
+    }
+
+    // Found by fuzz/api_reply: a numeric task id too large for 64 bits was cast to qint64 (undefined
+    // behaviour; "-9223372036854775808" on x86), in submission and task replies alike. Only whole
+    // numbers that fit are ids.
+    void numericTaskIds_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("string") << QByteArray("{\"taskid\":\"936759404378734592\"}") << "936759404378734592";
+        QTest::newRow("number") << QByteArray("{\"taskid\":936759404378734592}") << "936759404378734592";
+        QTest::newRow("small number") << QByteArray("{\"taskid\":42}") << "42";
+        QTest::newRow("too large") << QByteArray("{\"taskid\":9367594043787345929367}") << "";
+        QTest::newRow("negative") << QByteArray("{\"taskid\":-5}") << "";
+        QTest::newRow("fraction") << QByteArray("{\"taskid\":1.5}") << "";
+        QTest::newRow("huge") << QByteArray("{\"taskid\":1e308}") << "";
+        QTest::newRow("missing") << QByteArray("{\"status\":\"created\"}") << "";
+        QFile crash(QStringLiteral(YJ_FUZZ_DIR "/regressions/api_reply/taskid-number-out-of-range"));
+        QVERIFY(crash.open(QIODevice::ReadOnly));
+        QTest::newRow("the fuzzer's input") << crash.readAll().mid(1) << ""; // its first byte picks the HTTP status
+    }
+    void numericTaskIds()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(QString, id);
+        QCOMPARE(SubmissionReply::parse(reply).taskId, id);
+        QCOMPARE(TaskReply::parse(reply).taskId, id);
+    }
+
+    // Such a reply, from the platform: the task is not lost and not resent, but marked unknown.
+    void unusableTaskIdIsUncertain()
+    {
+        const ModelSpec *spec = m_catalog.model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        m_world->sim.config().forcedStatus = 200;
+        m_world->sim.config().forcedBody = "{\"taskid\": 9367594043787345929367, \"status\": \"CREATED\"}";
+        QSignalSpy uncertain(m_submitter, &VideoSubmitter::uncertain);
+        QVERIFY(m_submitter->submit(*spec, valuesFor(*spec, QStringLiteral("dusk")), {}, 1024 * 1024));
+        QVERIFY(uncertain.wait(10000));
+        const VideoTask task = uncertain.first().first().value<VideoTask>();
+        QCOMPARE(m_world->store.task(task.id).state, VideoTask::State::Unknown);
+        QCOMPARE(m_world->sim.requestCount(QStringLiteral("/llmage/video")), 1);
     }
 
     void refusedBeforeSending()

@@ -999,6 +999,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only http and https links to pictures can be used.</source>
         <translation>Only http and https links to pictures can be used.</translation>
     </message>
+    <message>
+        <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
+        <translation>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>
@@ -1613,6 +1617,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: "task_max_age_hours" must be 1 to 720.</source>
         <translation>%1: "task_max_age_hours" must be 1 to 720.</translation>
+    </message>
+    <message>
+        <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
+        <translation>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</translation>
     </message>
 </context>
 <context>

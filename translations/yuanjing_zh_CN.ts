@@ -1001,6 +1001,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only http and https links to pictures can be used.</source>
         <translation>只能使用 http 或 https 图片链接。</translation>
     </message>
+    <message>
+        <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
+        <translation>图片太大,无法读取(%1 × %2 像素;最多约 %3 百万像素)。</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>
@@ -1629,6 +1633,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: &quot;task_max_age_hours&quot; must be 1 to 720.</source>
         <translation>%1:&quot;task_max_age_hours&quot; 必须在 1 到 720 之间。</translation>
+    </message>
+    <message>
+        <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
+        <translation>%1:键“%2”只能包含字母、数字和“_”(最多 %3 个字符):键会成为文件名和请求字段。</translation>
     </message>
 </context>
 <context>

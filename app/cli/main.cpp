@@ -2,6 +2,7 @@
 #include "cli/CliApp.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 #include "core/Translations.h"
 #include "tasks/TaskPoller.h"
@@ -13,6 +14,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    Hardening::applyProcessLimits(); // before any picture is read, on this thread
     // The app's name: the same settings, key, database and library folder.
     QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(YUANJING_VERSION));

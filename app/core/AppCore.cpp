@@ -7,6 +7,7 @@
 #include "chat/ChatSession.h"
 #include "core/AppSettings.h"
 #include "core/DataFolderOwner.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 #include "simulator/PlatformSimulator.h"
 #include "store/ConversationStore.h"
@@ -28,6 +29,8 @@ AppCore::AppCore(LaunchOptions options, SecretBackend *keychain, QObject *parent
 {
     m_options.validate();
     const QString configDir = m_options.resolvedConfigDir();
+    // Created owner-only before anything is written into it (database, pictures, the demo's state).
+    Hardening::makePrivateDir(m_options.resolvedDataDir());
     m_settings = new AppSettings(configDir, this);
     if (!keychain && m_options.useKeychain)
         keychain = KeychainBackend::create(this);

@@ -1,5 +1,7 @@
 #include "core/AppSettings.h"
 
+#include "core/Hardening.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -21,7 +23,7 @@ AppSettings::AppSettings(const QString &configDir, QObject *parent)
     : QObject(parent), m_configDir(configDir),
       m_settings(QDir(configDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
 {
-    QDir().mkpath(configDir);
+    Hardening::makePrivateDir(configDir); // settings and the key's fallback file: owner-only
 }
 
 QString AppSettings::filePath() const

@@ -5,10 +5,19 @@
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
-#include <QUrl>
+
+namespace {
+HttpRequestParser::Limits limitsFor(qint64 maxBodyBytes)
+{
+    HttpRequestParser::Limits limits;
+    limits.maxBodyBytes = maxBodyBytes;
+    limits.maxDiscardBytes = qMax(limits.maxDiscardBytes, maxBodyBytes);
+    return limits;
+}
+} // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_socket(socket), m_maxBodyBytes(maxBodyBytes)
+    : QObject(parent), m_socket(socket), m_parser(limitsFor(maxBodyBytes)), m_requestTimer(new QTimer(this))
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
@@ -16,43 +25,35 @@ HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject 
         emit closed();
         deleteLater();
     });
+    // A client that opens a connection and trickles (or sends nothing) does not hold it for ever.
+    m_requestTimer->setSingleShot(true);
+    connect(m_requestTimer, &QTimer::timeout, this, [this] {
+        if (!m_dispatched && m_parser.state() == HttpRequestParser::State::NeedMore)
+            respond(408, R"({"error":"Request timeout"})");
+    });
+    m_requestTimer->start(RequestTimeoutMs);
 }
 
 void HttpConnection::onReadyRead()
 {
-    m_buffer += m_socket->readAll();
+    const QByteArray bytes = m_socket->readAll();
     if (m_dispatched)
+        return; // one request a connection: what follows is dropped, not kept
+    switch (m_parser.feed(bytes)) {
+    case HttpRequestParser::State::NeedMore:
         return;
-    if (!m_headersParsed) {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_buffer.size() > 64 * 1024)
-                respond(431, R"({"error":"Request header fields too large"})");
-            return;
-        }
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        m_request.method = requestLine.value(0);
-        const QUrl url(QString::fromLatin1(requestLine.value(1)));
-        m_request.path = url.path();
-        m_request.query = QUrlQuery(url);
-        for (int i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0)
-                m_request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-        }
-        m_contentLength = m_request.headers.value("content-length").toLongLong();
-        m_buffer.remove(0, end + 4);
-        m_headersParsed = true;
-        m_request.bodyTooLarge = m_contentLength > m_maxBodyBytes;
+    case HttpRequestParser::State::Failed:
+        m_dispatched = true;
+        m_requestTimer->stop();
+        respond(m_parser.errorStatus(),
+                R"({"error":")" + m_parser.errorReason() + R"("})");
+        return;
+    case HttpRequestParser::State::Complete:
+        m_dispatched = true;
+        m_requestTimer->stop();
+        emit requestReceived(m_parser.request());
+        return;
     }
-    if (m_buffer.size() < m_contentLength)
-        return;
-    m_request.body = m_request.bodyTooLarge ? QByteArray() : m_buffer.left(m_contentLength);
-    m_buffer.clear();
-    m_dispatched = true;
-    emit requestReceived(m_request);
 }
 
 QByteArray HttpConnection::reasonPhrase(int status)
@@ -65,11 +66,14 @@ QByteArray HttpConnection::reasonPhrase(int status)
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 413: return "Payload Too Large";
+    case 408: return "Request Timeout";
+    case 414: return "URI Too Long";
     case 416: return "Range Not Satisfiable";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 502: return "Bad Gateway";
+    case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     default: return "Status";
     }

@@ -1,29 +1,24 @@
 #pragma once
 
+#include "simulator/HttpRequestParser.h"
+
 #include <QByteArray>
-#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QUrlQuery>
 
-// One HTTP/1.1 request as the simulator received it.
-struct HttpRequest
-{
-    QByteArray method;
-    QString path;
-    QUrlQuery query;
-    QMap<QByteArray, QByteArray> headers; // names in lower case
-    QByteArray body;
-    bool bodyTooLarge = false;
-};
+class QTimer;
 
 // Reads one request from a socket and writes one response (Connection: close), which is all the
-// simulator needs: QNetworkAccessManager opens a new connection when the server closes one.
+// simulator needs: QNetworkAccessManager opens a new connection when the server closes one. A request
+// that breaks HttpRequestParser's limits is answered with its 4xx at once and the connection closed,
+// without reading the rest; one that has not fully arrived within RequestTimeoutMs gets 408.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int RequestTimeoutMs = 30000;
+
     HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject *parent = nullptr);
 
     QTcpSocket *socket() const { return m_socket; }
@@ -48,11 +43,8 @@ private:
     void onReadyRead();
 
     QPointer<QTcpSocket> m_socket;
-    QByteArray m_buffer;
-    qint64 m_maxBodyBytes;
-    bool m_headersParsed = false;
+    HttpRequestParser m_parser;
+    QTimer *m_requestTimer;
     bool m_dispatched = false;
     bool m_chunked = false;
-    qint64 m_contentLength = 0;
-    HttpRequest m_request;
 };

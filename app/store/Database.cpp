@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "core/Hardening.h"
 #include "core/Log.h"
 
 #include <QDir>
@@ -106,7 +107,16 @@ int Database::latestSchemaVersion()
 
 bool Database::open(QString *error)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // The user's conversations and tasks: owner-only. SQLite gives the -wal and -shm files it creates
+    // the database file's permissions, so creating the file 0600 first covers them too.
+    Hardening::makePrivateDir(QFileInfo(m_path).absolutePath());
+    if (!QFileInfo::exists(m_path)) {
+        QFile create(m_path);
+        create.open(QIODevice::WriteOnly | QIODevice::NewOnly, Hardening::PrivateFile);
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFileInfo::exists(m_path + suffix))
+            Hardening::makePrivateFile(m_path + suffix); // also a file left readable by an older version
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     database.setDatabaseName(m_path);
     database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -118,7 +128,11 @@ bool Database::open(QString *error)
     }
     QSqlQuery q(database);
     q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // FULL: a commit is on the disk before exec() returns. With WAL, NORMAL may lose the last commits
+    // on power loss, and a task row is written before its (billed) submission is sent: after a crash
+    // the row must be there, or the paid-for video is unknown to the app. One setting for the whole
+    // connection keeps it simple; the cost is one more fsync a commit, and commits are few.
+    q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     if (!migrate(error)) {
         // A schema that is not the app's must not be written to: the file is closed, untouched.

@@ -1,6 +1,7 @@
 #include "tasks/ResultDownloader.h"
 
 #include "api/PlatformClient.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 
 #include <QDir>
@@ -138,7 +139,7 @@ void ResultDownloader::download(const VideoTask &task)
             m_queue.append(task.id);
         return;
     }
-    QDir().mkpath(m_folder);
+    Hardening::makePrivateDir(m_folder);
     Job job;
     job.id = task.id;
     const QString base = QDir(m_folder).filePath(safeBaseName(task));
@@ -183,7 +184,7 @@ void ResultDownloader::start(qint64 id)
     }
     delete job.file;
     job.file = new QFile(job.partPath);
-    if (!job.file->open(QIODevice::ReadWrite | QIODevice::Append)) {
+    if (!job.file->open(QIODevice::ReadWrite | QIODevice::Append, Hardening::PrivateFile)) {
         fail(id, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(job.partPath), job.file->errorString()),
              QStringLiteral("disk"), true);
         return;

@@ -2,14 +2,22 @@
 
 #include "api/LenientJson.h"
 
+#include <cmath>
+
 namespace {
 QString idOf(const QJsonValue &v)
 {
     // Ids are strings, but a server may write a number; large ones must not pass through a double.
     if (v.isString())
         return v.toString().trimmed();
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+    if (v.isDouble()) {
+        // Only a whole number within 63 bits: casting 9e21 to qint64 is undefined (fuzz/api_reply found
+        // it); anything else is no id, so the task is unknown and the user checks, never resent.
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d < 0 || d >= 9.2e18 || d != std::floor(d))
+            return {};
+        return QString::number(qint64(d));
+    }
     return {};
 }
 

@@ -74,13 +74,21 @@ PreparedImage finish(PreparedImage p, QImage image, int maxSide)
 PreparedImage decode(QImageReader &reader, PreparedImage::Source source, const QString &origin, qint64 bytes, int maxSide)
 {
     reader.setAutoTransform(true); // EXIF orientation
-    // Large photos: let the decoder scale down (JPEG decodes at reduced size), and allow big PNGs.
-    QImageReader::setAllocationLimit(1024);
+    // Always a scaled size, so the decoder may decode smaller (JPEG does) and never hands back more than
+    // twice maxSide. Memory stays under the allocation limit set once at start-up
+    // (Hardening::applyProcessLimits): this function runs on worker threads and must not change it.
     const QSize raw = reader.size();
-    if (raw.isValid() && (raw.width() > maxSide * 2 || raw.height() > maxSide * 2))
+    if (raw.isValid())
         reader.setScaledSize(boundedSize(raw, maxSide * 2));
     QImage image = reader.read();
     if (image.isNull()) {
+        const qint64 limitBytes = qint64(QImageReader::allocationLimit()) * 1024 * 1024;
+        if (raw.isValid() && limitBytes > 0 && qint64(raw.width()) * raw.height() * 4 > limitBytes)
+            return failure(source, origin,
+                           QCoreApplication::translate("ImagePreparer", "The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).")
+                               .arg(raw.width())
+                               .arg(raw.height())
+                               .arg(limitBytes / 4 / 1000000));
         return failure(source, origin,
                        reader.error() == QImageReader::UnsupportedFormatError
                            ? QCoreApplication::translate("ImagePreparer", "This is not a picture the app can read (%1).").arg(reader.errorString())

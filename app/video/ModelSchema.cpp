@@ -7,6 +7,22 @@
 #include <QSet>
 
 namespace {
+// Field keys name the picture files of a task (<key>.jpg) and the request's fields: ASCII letters,
+// digits and "_" only, so "../x" or "a/b" can never leave the task's folder.
+constexpr int MaxKeyLength = 64;
+
+bool isSafeKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > MaxKeyLength)
+        return false;
+    for (const QChar c : key) {
+        const char16_t u = c.unicode();
+        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_'))
+            return false;
+    }
+    return true;
+}
+
 bool uiIsChinese()
 {
     return QLocale().language() == QLocale::Chinese;
@@ -191,9 +207,15 @@ bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelS
         const QJsonObject fo = v.toObject();
         FieldSpec f;
         f.key = fo.value(QLatin1String("key")).toString();
-        const QString fieldWhere = QStringLiteral("%1, field %2").arg(where, f.key.isEmpty() ? QStringLiteral("?") : f.key);
+        const QString fieldWhere = QStringLiteral("%1, field %2").arg(where, f.key.isEmpty() ? QStringLiteral("?") : f.key.left(MaxKeyLength));
         if (f.key.isEmpty() || f.key == QLatin1String("llmid")) {
             *error = QCoreApplication::translate("ModelSchema", "%1: every field needs a \"key\" (and \"llmid\" is not one).").arg(fieldWhere);
+            return false;
+        }
+        if (!isSafeKey(f.key)) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.")
+                         .arg(where, f.key.left(MaxKeyLength))
+                         .arg(MaxKeyLength);
             return false;
         }
         if (keys.contains(f.key)) {

@@ -1,6 +1,7 @@
 #include "video/VideoSubmitter.h"
 
 #include "api/PlatformClient.h"
+#include "core/Hardening.h"
 #include "core/Log.h"
 #include "tasks/TaskReply.h"
 #include "video/RequestBuilder.h"
@@ -79,7 +80,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
         return;
     }
     m_inFlight = task.id;
-    QDir().mkpath(m_store->filesDir(task.id));
+    Hardening::makePrivateDir(m_store->filesDir(task.id));
     for (auto it = result.images.cbegin(); it != result.images.cend(); ++it) {
         if (!it->isValid())
             continue;
@@ -91,7 +92,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
                                  .filePath(it.key() + (it->mimeType == QLatin1String("image/png") ? QStringLiteral(".png")
                                                                                                  : QStringLiteral(".jpg")));
         QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
+        if (file.open(QIODevice::WriteOnly, Hardening::PrivateFile))
             file.write(it->encoded);
         task.images.insert(it.key(), QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("origin"), it->origin}});
     }
