@@ -126,4 +126,6 @@ done
 echo
 echo "Fuzzing summary (log files in $build):"
 printf '  %s\n' "${summary[@]}"
+failed=$(printf '%s\n' "${summary[@]}" | grep -vc 'crash=-$' || true)
+echo "fuzz: $((${#summary[@]} - failed)) passed, $failed failed"
 exit "$crashed"
