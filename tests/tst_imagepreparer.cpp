@@ -143,6 +143,36 @@ private slots:
         QVERIFY(!p.error.isEmpty());
     }
 
+    // Found by fuzz/image_preparer: 89 bytes of PNG whose eXIf chunk claims 4 GiB made libpng allocate
+    // 1.5 GB before reading it. A chunk longer than the file is refused first, from a file or from memory;
+    // a whole PNG still reads.
+    void pngChunkLongerThanTheFileIsRefused()
+    {
+        QFile crash(QStringLiteral(YJ_FUZZ_DIR "/regressions/image_preparer/png-exif-chunk-claims-4-gib"));
+        QVERIFY(crash.open(QIODevice::ReadOnly));
+        const QByteArray bytes = crash.readAll();
+        const PreparedImage fromMemory = ImagePreparer::fromData(bytes, QStringLiteral("crash.png"));
+        QVERIFY(!fromMemory.isValid());
+        QVERIFY2(fromMemory.error.contains(QStringLiteral("damaged")), qPrintable(fromMemory.error));
+        const QString path = m_dir.filePath(QStringLiteral("crash.png"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        const PreparedImage fromFile = ImagePreparer::fromFile(path);
+        QVERIFY(!fromFile.isValid());
+        QVERIFY2(fromFile.error.contains(QStringLiteral("damaged")), qPrintable(fromFile.error));
+
+        QImage image(40, 30, QImage::Format_ARGB32);
+        image.fill(qRgba(10, 20, 30, 128));
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(image.save(&buffer, "png"));
+        QVERIFY(ImagePreparer::fromData(png, QStringLiteral("fine.png")).isValid());
+        QVERIFY(!ImagePreparer::fromData(png.left(png.size() - 20), QStringLiteral("cut.png")).isValid()); // IEND cut off
+    }
+
     void linksMustBeHttp()
     {
         QVERIFY(ImagePreparer::fromUrl(QUrl(QStringLiteral("https://example.com/a.png"))).isValid());

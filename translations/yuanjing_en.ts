@@ -1003,6 +1003,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
         <translation>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</translation>
     </message>
+    <message>
+        <source>The picture is damaged (a part of it claims more bytes than the file holds).</source>
+        <translation>The picture is damaged (a part of it claims more bytes than the file holds).</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>

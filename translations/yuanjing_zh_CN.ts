@@ -1005,6 +1005,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>The picture is too large to read (%1 × %2 pixels; at most about %3 megapixels).</source>
         <translation>图片太大,无法读取(%1 × %2 像素;最多约 %3 百万像素)。</translation>
     </message>
+    <message>
+        <source>The picture is damaged (a part of it claims more bytes than the file holds).</source>
+        <translation>图片已损坏(其中一部分声称的字节数超过了文件本身)。</translation>
+    </message>
 </context>
 <context>
     <name>ImageSlot</name>

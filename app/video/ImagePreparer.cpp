@@ -2,9 +2,12 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QScopeGuard>
+#include <QtEndian>
 #include <QtConcurrent>
 
 namespace {
@@ -69,6 +72,40 @@ PreparedImage finish(PreparedImage p, QImage image, int maxSide)
     p.image = image;
     p.thumbnail = image.scaled(320, 320, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     return p;
+}
+
+// A PNG whose chunks claim more bytes than the file holds is damaged. It is refused before libpng sees
+// it: libpng allocates a chunk's claimed length before reading it (an 89-byte file with an eXIf chunk
+// of 4 GB asked for 1.5 GB; found by fuzz/image_preparer), and the image reader's allocation limit
+// only covers the picture itself. Other formats pass unchecked.
+QString damaged()
+{
+    return QCoreApplication::translate("ImagePreparer", "The picture is damaged (a part of it claims more bytes than the file holds).");
+}
+
+bool pngChunksFit(QIODevice *device)
+{
+    static const QByteArray signature("\x89PNG\r\n\x1a\n", 8);
+    const qint64 start = device->pos();
+    const qint64 size = device->size();
+    const auto restore = qScopeGuard([&] { device->seek(start); });
+    if (device->peek(8) != signature)
+        return true;
+    qint64 at = start + 8;
+    while (at + 12 <= size) {
+        if (!device->seek(at))
+            return false;
+        const QByteArray head = device->read(8);
+        if (head.size() != 8)
+            return false;
+        const quint32 length = qFromBigEndian<quint32>(head.constData());
+        if (length > 0x7fffffffu || at + 12 + qint64(length) > size) // PNG's own limit is 2^31 - 1
+            return false;
+        if (head.mid(4, 4) == "IEND")
+            return true;
+        at += 12 + qint64(length);
+    }
+    return false; // no IEND: cut short
 }
 
 PreparedImage decode(QImageReader &reader, PreparedImage::Source source, const QString &origin, qint64 bytes, int maxSide)
@@ -136,6 +173,11 @@ PreparedImage fromFile(const QString &path, int maxSide)
     if (info.size() > MaxFileBytes)
         return failure(PreparedImage::Source::File, path,
                        QCoreApplication::translate("ImagePreparer", "The file is too large (%1 MB; at most %2 MB).").arg(info.size() / 1000000).arg(MaxFileBytes / 1000000));
+    {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && !pngChunksFit(&file))
+            return failure(PreparedImage::Source::File, path, damaged());
+    }
     QImageReader reader(path);
     return decode(reader, PreparedImage::Source::File, path, info.size(), maxSide);
 }
@@ -149,6 +191,8 @@ PreparedImage fromData(const QByteArray &data, const QString &origin, int maxSid
     QByteArray copy = data;
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
+    if (!pngChunksFit(&buffer))
+        return failure(PreparedImage::Source::Data, origin, damaged());
     QImageReader reader(&buffer);
     return decode(reader, PreparedImage::Source::Data, origin, data.size(), maxSide);
 }
