@@ -1494,6 +1494,57 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>MediaError</name>
+    <message>
+        <source>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</source>
+        <translation>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1” does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>“%1” is a picture, not a video.</source>
+        <translation>“%1” is a picture, not a video.</translation>
+    </message>
+    <message>
+        <source>“%1” has no video stream (sound only?).</source>
+        <translation>“%1” has no video stream (sound only?).</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</source>
+        <translation>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” could not be written. Nothing was left half-written.</source>
+        <translation>The disk is full: “%1” could not be written. Nothing was left half-written.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>“%1” could not be written.</translation>
+    </message>
+    <message>
+        <source>This system's FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</source>
+        <translation>This system's FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</translation>
+    </message>
+    <message>
+        <source>Cancelled; “%1” was not written.</source>
+        <translation>Cancelled; “%1” was not written.</translation>
+    </message>
+    <message>
+        <source>That position or setting does not fit “%1”.</source>
+        <translation>That position or setting does not fit “%1”.</translation>
+    </message>
+    <message>
+        <source>The media engine failed on “%1”.</source>
+        <translation>The media engine failed on “%1”.</translation>
+    </message>
+    <message>
+        <source>(FFmpeg: %1)</source>
+        <translation>(FFmpeg: %1)</translation>
+    </message>
+</context>
+<context>
     <name>ModelCatalog</name>
     <message>
         <source>%1: cannot be read (%2).</source>

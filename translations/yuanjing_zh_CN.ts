@@ -1510,6 +1510,57 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>MediaError</name>
+    <message>
+        <source>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</source>
+        <translation>无法加载媒体模块(yuanjing-media),安装可能已损坏。%1</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1”不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>“%1” is a picture, not a video.</source>
+        <translation>“%1”是图片,不是视频。</translation>
+    </message>
+    <message>
+        <source>“%1” has no video stream (sound only?).</source>
+        <translation>“%1”没有视频流(只有声音?)。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</source>
+        <translation>“%1”已损坏或不完整(下载中断?),无法读取。</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” could not be written. Nothing was left half-written.</source>
+        <translation>磁盘已满:无法写入“%1”。没有留下写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
+        <source>This system&apos;s FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</source>
+        <translation>本系统的 FFmpeg 缺少写入“%1”所需的 H.264 或 AAC 编码器。</translation>
+    </message>
+    <message>
+        <source>Cancelled; “%1” was not written.</source>
+        <translation>已取消;未写入“%1”。</translation>
+    </message>
+    <message>
+        <source>That position or setting does not fit “%1”.</source>
+        <translation>该位置或设置不适用于“%1”。</translation>
+    </message>
+    <message>
+        <source>The media engine failed on “%1”.</source>
+        <translation>媒体引擎处理“%1”时出错。</translation>
+    </message>
+    <message>
+        <source>(FFmpeg: %1)</source>
+        <translation>(FFmpeg:%1)</translation>
+    </message>
+</context>
+<context>
     <name>ModelCatalog</name>
     <message>
         <source>%1: cannot be read (%2).</source>
