@@ -2,12 +2,14 @@
 // app seeing the same tasks.
 #include "TestSupport.h"
 #include "core/AppCore.h"
+#include "media/Media.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/ConversationStore.h"
 #include "tasks/TaskPoller.h"
 
 #include <QDir>
+#include <QImage>
 #include <QSqlQuery>
 
 #include <QJsonArray>
@@ -463,11 +465,95 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
+    void frameAndJoin()
+    {
+        // Clips written by the engine in this process; the command line reads and joins them.
+        std::unique_ptr<media::Engine> engine = MediaModule::createEngine();
+        QVERIFY(engine);
+        auto clip = [&](const QString &name, QSize size, double fps, int frames, QColor first, QColor last,
+                        bool audio) {
+            media::ClipSpec spec;
+            spec.size = size;
+            spec.fps = fps;
+            spec.frames = frames;
+            spec.audio = audio;
+            spec.frame = [=](int n) {
+                QImage image(size, QImage::Format_RGB32);
+                image.fill(n + 1 < frames ? first : last);
+                return image;
+            };
+            const QString file = m_box->dir.filePath(name);
+            return engine->writeClip(file, spec, {}).ok() ? file : QString();
+        };
+        const QString a = clip(QStringLiteral("a.mp4"), {320, 240}, 25, 25, Qt::red, Qt::green, true);
+        const QString b = clip(QStringLiteral("b.mp4"), {200, 200}, 30, 30, Qt::blue, Qt::yellow, false);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+
+        const QString last = m_box->dir.filePath(QStringLiteral("last.png"));
+        Result r = run({QStringLiteral("frame"), a, QStringLiteral("--last"), QStringLiteral("-o"), last});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QImage image(last);
+        QCOMPARE(image.size(), QSize(320, 240));
+        QVERIFY(qGreen(image.pixel(160, 120)) > 200 && qRed(image.pixel(160, 120)) < 60);
+        r = run({QStringLiteral("frame"), a, QStringLiteral("--at"), QStringLiteral("0.2"),
+                 QStringLiteral("-o"), m_box->dir.filePath(QStringLiteral("at.jpg"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY(qRed(QImage(m_box->dir.filePath(QStringLiteral("at.jpg"))).pixel(160, 120)) > 200);
+
+        // A picture is not a video: said in words, nothing written.
+        const QString shot = m_box->dir.filePath(QStringLiteral("nothing.png"));
+        r = run({QStringLiteral("frame"), last, QStringLiteral("-o"), shot});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("is a picture, not a video"), r.err.constData());
+        QVERIFY(!QFile::exists(shot));
+        QCOMPARE(run({QStringLiteral("frame"), a, QStringLiteral("-o"),
+                      m_box->dir.filePath(QStringLiteral("f.gif"))})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("frame"), a, QStringLiteral("--first"), QStringLiteral("--last"),
+                      QStringLiteral("-o"), last})
+                     .code,
+                 2);
+
+        const QString film = m_box->dir.filePath(QStringLiteral("film.mp4"));
+        r = run({QStringLiteral("--json"), QStringLiteral("join"), a, b, QStringLiteral("--fps"),
+                 QStringLiteral("30"), QStringLiteral("-o"), film});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("stream_copy")).toBool(), false);
+        QCOMPARE(o.value(QStringLiteral("width")).toInt(), 320);
+        QCOMPARE(o.value(QStringLiteral("fps")).toDouble(), 30.0);
+        QVERIFY(o.value(QStringLiteral("audio")).toBool());
+        QVERIFY(qAbs(o.value(QStringLiteral("duration")).toDouble() - 2.0) < 0.07);
+        media::ClipInfo info;
+        QVERIFY(engine->probe(film, &info).ok());
+        QVERIFY(info.hasAudio);
+        QCOMPARE(info.fps, 30.0);
+
+        // Mistakes in the command line are usage errors; a bad clip is said in words and leaves nothing.
+        QCOMPARE(run({QStringLiteral("join"), a, b, QStringLiteral("--sise"), QStringLiteral("1x1"),
+                      QStringLiteral("-o"), film})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("join"), a, b, QStringLiteral("--size"), QStringLiteral("big"),
+                      QStringLiteral("-o"), film})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("join"), a, b}).code, 2);
+        const QString none = m_box->dir.filePath(QStringLiteral("none.mp4"));
+        r = run({QStringLiteral("join"), a, last, QStringLiteral("-o"), none});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("last.png"));
+        QVERIFY(!QFile::exists(none) && !QFile::exists(none + QStringLiteral(".part")));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void helpAndVersion()
     {
         const Result help = run({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("Exit codes"));
+        QVERIFY(help.out.contains("join VIDEO..."));
         const Result version = run({QStringLiteral("--version")});
         QVERIFY(version.out.contains(YUANJING_VERSION));
     }

@@ -889,6 +889,56 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
     </message>
+    <message>
+        <source>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip's).
+</source>
+        <translation>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip's).
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</source>
+        <translation>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</translation>
+    </message>
+    <message>
+        <source>the frame is written as .jpg or .png, not “%1”</source>
+        <translation>the frame is written as .jpg or .png, not “%1”</translation>
+    </message>
+    <message>
+        <source>give one of --at, --first and --last</source>
+        <translation>give one of --at, --first and --last</translation>
+    </message>
+    <message>
+        <source>--at takes a time in seconds, such as 2.5</source>
+        <translation>--at takes a time in seconds, such as 2.5</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>“%1” could not be written: %2</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</source>
+        <translation>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</source>
+        <translation>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</translation>
+    </message>
+    <message>
+        <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
+        <translation>--fps takes a frame rate from 1 to 120 (not “%1”)</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

@@ -891,6 +891,56 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
     </message>
+    <message>
+        <source>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip&apos;s).
+</source>
+        <translation>
+媒体命令(不调用平台,不计费):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        把视频中精确的一帧写成图片(默认:第一帧)。
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        把多个片段拼接成一个 MP4(H.264、AAC):所有片段一致时直接复制,否则缩放、
+        加边并重新编码为同一尺寸和帧率(默认:第一个片段的)。
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</source>
+        <translation>用法:yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</translation>
+    </message>
+    <message>
+        <source>the frame is written as .jpg or .png, not “%1”</source>
+        <translation>帧只能写成 .jpg 或 .png,而不是“%1”</translation>
+    </message>
+    <message>
+        <source>give one of --at, --first and --last</source>
+        <translation>--at、--first 和 --last 只能给一个</translation>
+    </message>
+    <message>
+        <source>--at takes a time in seconds, such as 2.5</source>
+        <translation>--at 需要以秒为单位的时间,例如 2.5</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>无法写入“%1”:%2</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</source>
+        <translation>用法:yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</source>
+        <translation>--size 需要 宽x高,例如 1280x720(而不是“%1”)</translation>
+    </message>
+    <message>
+        <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
+        <translation>--fps 需要 1 到 120 之间的帧率(而不是“%1”)</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

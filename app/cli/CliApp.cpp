@@ -7,6 +7,7 @@
 #include "chat/ChatSession.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "media/Media.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QImageWriter>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
@@ -28,7 +30,8 @@
 namespace {
 const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
-                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid")};
+                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid"),
+                               QStringLiteral("-o"), QStringLiteral("--at"), QStringLiteral("--size"), QStringLiteral("--fps")};
 
 // What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
 // must never be ignored on a command that bills.
@@ -49,6 +52,8 @@ const QHash<QString, CommandOptions> &commandOptions()
         {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
         {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
         {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
+        {QStringLiteral("frame"), {{QStringLiteral("--first"), QStringLiteral("--last")}, {QStringLiteral("--at"), QStringLiteral("-o")}}},
+        {QStringLiteral("join"), {{}, {QStringLiteral("-o"), QStringLiteral("--size"), QStringLiteral("--fps")}}},
         {QStringLiteral("help"), {{}, {}}},
     };
     return table;
@@ -125,7 +130,14 @@ QString CliApp::helpText()
               "and library folder are the app's.\n"
               "\n"
               "Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,\n"
-              "5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.\n");
+              "5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.\n")
+        + tr("\n"
+             "Media commands (no platform call, nothing billed):\n"
+             "  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png\n"
+             "        Writes one exact frame of a video as a picture (default: the first).\n"
+             "  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]\n"
+             "        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,\n"
+             "        padded and re-encoded to one size and frame rate (default: the first clip's).\n");
 }
 
 int CliApp::exitFor(const ApiError &error)
@@ -255,6 +267,10 @@ void CliApp::start()
         tasks();
     else if (command == QLatin1String("batch"))
         batch();
+    else if (command == QLatin1String("frame"))
+        frame();
+    else if (command == QLatin1String("join"))
+        join();
     else if (command.isEmpty() || command == QLatin1String("help")) {
         m_out << helpText();
         done(command.isEmpty() ? Usage : Ok);
@@ -913,4 +929,109 @@ void CliApp::batch()
         next->start();
     });
     next->start();
+}
+
+void CliApp::frame()
+{
+    const QStringList videos = positional();
+    const QString output = option(QStringLiteral("-o"));
+    if (videos.size() != 1 || output.isEmpty()) {
+        fail(Usage, tr("usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png"));
+        return;
+    }
+    const QString suffix = QFileInfo(output).suffix().toLower();
+    if (suffix != QLatin1String("jpg") && suffix != QLatin1String("jpeg") && suffix != QLatin1String("png")) {
+        fail(Usage, tr("the frame is written as .jpg or .png, not “%1”").arg(output));
+        return;
+    }
+    const bool hasAt = !options(QStringLiteral("--at")).isEmpty();
+    if (int(hasAt) + int(flag(QStringLiteral("--first"))) + int(flag(QStringLiteral("--last"))) > 1) {
+        fail(Usage, tr("give one of --at, --first and --last"));
+        return;
+    }
+    bool ok = true;
+    const double at = hasAt ? option(QStringLiteral("--at")).toDouble(&ok) : 0;
+    if (!ok || at < 0) {
+        fail(Usage, tr("--at takes a time in seconds, such as 2.5"));
+        return;
+    }
+    const media::FramePosition where = hasAt                            ? media::FramePosition::At
+                                       : flag(QStringLiteral("--last")) ? media::FramePosition::Last
+                                                                        : media::FramePosition::First;
+    auto *job = new MediaJob(this);
+    connect(job, &MediaJob::finished, this, [this, job, output](bool succeeded) {
+        job->deleteLater();
+        if (!succeeded) {
+            fail(Failure, job->errorText());
+            return;
+        }
+        // Written whole or not at all: a picture cut short never takes the name.
+        QSaveFile file(output);
+        QImageWriter writer(&file,
+                            QFileInfo(output).suffix().toLower() == QLatin1String("png") ? "png" : "jpg");
+        writer.setQuality(92);
+        if (!file.open(QIODevice::WriteOnly) || !writer.write(job->image()) || !file.commit()) {
+            fail(Failure, tr("“%1” could not be written: %2").arg(output, file.errorString()));
+            return;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("output"), QFileInfo(output).absoluteFilePath()},
+                       {QStringLiteral("width"), job->image().width()},
+                       {QStringLiteral("height"), job->image().height()}});
+        else
+            m_out << QFileInfo(output).absoluteFilePath() << Qt::endl;
+        done(Ok);
+    });
+    job->startFrame(videos.first(), where, at);
+}
+
+void CliApp::join()
+{
+    const QStringList videos = positional();
+    const QString output = option(QStringLiteral("-o"));
+    if (videos.isEmpty() || output.isEmpty()) {
+        fail(Usage, tr("usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]"));
+        return;
+    }
+    media::JoinOptions options;
+    if (const QString size = option(QStringLiteral("--size")); !size.isEmpty()) {
+        const QStringList parts = size.toLower().split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = parts.value(0).toInt(&okW);
+        const int h = parts.value(1).toInt(&okH);
+        if (parts.size() != 2 || !okW || !okH || w < 16 || h < 16 || w > 8192 || h > 8192) {
+            fail(Usage, tr("--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)").arg(size));
+            return;
+        }
+        options.size = QSize(w, h);
+    }
+    if (const QString fps = option(QStringLiteral("--fps")); !fps.isEmpty()) {
+        bool ok = false;
+        options.fps = fps.toDouble(&ok);
+        if (!ok || options.fps < 1 || options.fps > 120) {
+            fail(Usage, tr("--fps takes a frame rate from 1 to 120 (not “%1”)").arg(fps));
+            return;
+        }
+    }
+    auto *job = new MediaJob(this);
+    connect(job, &MediaJob::finished, this, [this, job, output](bool succeeded) {
+        job->deleteLater();
+        if (!succeeded) {
+            fail(Failure, job->errorText());
+            return;
+        }
+        const media::JoinReport report = job->joinReport();
+        if (m_json)
+            printJson({{QStringLiteral("output"), QFileInfo(output).absoluteFilePath()},
+                       {QStringLiteral("duration"), report.duration},
+                       {QStringLiteral("width"), report.size.width()},
+                       {QStringLiteral("height"), report.size.height()},
+                       {QStringLiteral("fps"), report.fps},
+                       {QStringLiteral("audio"), report.hasAudio},
+                       {QStringLiteral("stream_copy"), report.streamCopied}});
+        else
+            m_out << QFileInfo(output).absoluteFilePath() << Qt::endl;
+        done(Ok);
+    });
+    job->startJoin(videos, output, options);
 }

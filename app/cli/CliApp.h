@@ -41,6 +41,8 @@ private:
     void task();
     void tasks();
     void batch();
+    void frame();
+    void join();
     void waitFor(qint64 id);
     QString checkOptions() const;
     void done(int code);
