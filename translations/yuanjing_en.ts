@@ -1343,6 +1343,34 @@ Media commands (no platform call, nothing billed):
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>Only a task whose state is unknown can be given a task id.</translation>
     </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>Use this frame</translation>
+    </message>
+    <message>
+        <source>The frame at the player's position, for a new task in the Video Studio</source>
+        <translation>The frame at the player's position, for a new task in the Video Studio</translation>
+    </message>
+    <message>
+        <source>As the first frame</source>
+        <translation>As the first frame</translation>
+    </message>
+    <message>
+        <source>As the last frame</source>
+        <translation>As the last frame</translation>
+    </message>
+    <message>
+        <source>As a reference</source>
+        <translation>As a reference</translation>
+    </message>
+    <message>
+        <source>Continue from the last frame</source>
+        <translation>Continue from the last frame</translation>
+    </message>
+    <message>
+        <source>Image-to-video starting on this video's last frame</source>
+        <translation>Image-to-video starting on this video's last frame</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2036,6 +2064,14 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>Settings of an earlier task loaded: check them, then generate.</translation>
+    </message>
+    <message>
+        <source>No video model takes such a picture.</source>
+        <translation>No video model takes such a picture.</translation>
+    </message>
+    <message>
+        <source>A frame of “%1” is in place: write the prompt, then generate.</source>
+        <translation>A frame of “%1” is in place: write the prompt, then generate.</translation>
     </message>
 </context>
 <context>

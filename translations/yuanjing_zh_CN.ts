@@ -1355,6 +1355,34 @@ Media commands (no platform call, nothing billed):
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>只有状态未知的任务才能指定任务 ID。</translation>
     </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>使用这一帧</translation>
+    </message>
+    <message>
+        <source>The frame at the player&apos;s position, for a new task in the Video Studio</source>
+        <translation>播放器当前位置的这一帧,用于视频工作室中的新任务</translation>
+    </message>
+    <message>
+        <source>As the first frame</source>
+        <translation>作为首帧</translation>
+    </message>
+    <message>
+        <source>As the last frame</source>
+        <translation>作为尾帧</translation>
+    </message>
+    <message>
+        <source>As a reference</source>
+        <translation>作为参考图</translation>
+    </message>
+    <message>
+        <source>Continue from the last frame</source>
+        <translation>从最后一帧继续</translation>
+    </message>
+    <message>
+        <source>Image-to-video starting on this video&apos;s last frame</source>
+        <translation>以此视频的最后一帧开始图生视频</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2052,6 +2080,14 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>已载入之前任务的设置:请检查后再生成。</translation>
+    </message>
+    <message>
+        <source>No video model takes such a picture.</source>
+        <translation>没有视频模型接受这种图片。</translation>
+    </message>
+    <message>
+        <source>A frame of “%1” is in place: write the prompt, then generate.</source>
+        <translation>已放入“%1”的一帧:写好提示词,然后生成。</translation>
     </message>
 </context>
 <context>
