@@ -939,6 +939,102 @@ Media commands (no platform call, nothing billed):
         <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
         <translation>--fps takes a frame rate from 1 to 120 (not “%1”)</translation>
     </message>
+    <message>
+        <source>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with "continue": true starts on the
+        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</source>
+        <translation>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with "continue": true starts on the
+        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</source>
+        <translation>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</translation>
+    </message>
+    <message>
+        <source>cannot read the storyboard “%1”</source>
+        <translation>cannot read the storyboard “%1”</translation>
+    </message>
+    <message>
+        <source>%1: not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</source>
+        <translation>%1: not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: unknown or disabled llmid</source>
+        <translation>%1 shot %2: unknown or disabled llmid</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3</source>
+        <translation>%1 shot %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 shot 1: the first shot has no previous shot to continue from</source>
+        <translation>%1 shot 1: the first shot has no previous shot to continue from</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3 has no first-frame field to continue into</source>
+        <translation>%1 shot %2: %3 has no first-frame field to continue into</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too</source>
+        <translation>%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too</translation>
+    </message>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>already sent, but its task was deleted from the store; not sent again</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</translation>
+    </message>
+    <message>
+        <source>shot %1: already sent (task %2)</source>
+        <translation>shot %1: already sent (task %2)</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>shot %1: %2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>not made</translation>
+    </message>
+    <message>
+        <source>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</source>
+        <translation>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</translation>
+    </message>
+    <message>
+        <source>the film was not joined: not every shot was made</source>
+        <translation>the film was not joined: not every shot was made</translation>
+    </message>
+    <message>
+        <source>joining %1 shots into %2</source>
+        <translation>joining %1 shots into %2</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>no clear answer: task %1 is kept as unknown; check on the platform</translation>
+    </message>
+    <message>
+        <source>shot %1: submitting</source>
+        <translation>shot %1: submitting</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>not sent: it continues shot %1, which was not made</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>not sent: the credit cap was reached</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>last frame of shot %1</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

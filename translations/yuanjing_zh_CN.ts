@@ -941,6 +941,102 @@ Media commands (no platform call, nothing billed):
         <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
         <translation>--fps 需要 1 到 120 之间的帧率(而不是“%1”)</translation>
     </message>
+    <message>
+        <source>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard&apos;s shots (docs/STORYBOARD.md): a shot with &quot;continue&quot;: true starts on the
+        previous shot&apos;s last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</source>
+        <translation>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        生成分镜脚本中的镜头(docs/STORYBOARD.md):带 &quot;continue&quot;: true 的镜头从上一个镜头的
+        最后一帧开始。再次运行不会重复发送任何镜头。然后把各镜头拼接成一部影片
+        (默认:分镜文件旁的 BOARD.mp4)。
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</source>
+        <translation>用法:yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</translation>
+    </message>
+    <message>
+        <source>cannot read the storyboard “%1”</source>
+        <translation>无法读取分镜文件“%1”</translation>
+    </message>
+    <message>
+        <source>%1: not a storyboard (a JSON object with a list of &quot;shots&quot;; see docs/STORYBOARD.md)</source>
+        <translation>%1:不是分镜文件(应为带有 &quot;shots&quot; 列表的 JSON 对象;见 docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: unknown or disabled llmid</source>
+        <translation>%1 第 %2 个镜头:llmid 未知或未启用</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3</source>
+        <translation>%1 第 %2 个镜头:%3</translation>
+    </message>
+    <message>
+        <source>%1 shot 1: the first shot has no previous shot to continue from</source>
+        <translation>%1 第 1 个镜头:第一个镜头之前没有可接续的镜头</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3 has no first-frame field to continue into</source>
+        <translation>%1 第 %2 个镜头:%3 没有可接续的首帧字段</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: “continue” fills %3 with the previous shot&apos;s last frame; do not give it too</source>
+        <translation>%1 第 %2 个镜头:“continue”会用上一个镜头的最后一帧填入 %3,请不要再另外提供</translation>
+    </message>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>已发送过,但其任务已从存储中删除;不再发送</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>不确定——已作为任务 %1 发送,但没有记录到回复;请到平台上查看;不再发送</translation>
+    </message>
+    <message>
+        <source>shot %1: already sent (task %2)</source>
+        <translation>第 %1 个镜头:已发送过(任务 %2)</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>第 %1 个镜头:%2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <source>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</source>
+        <translation>分镜:已提交 %1 个,%3 个镜头中已生成 %2 个,失败 %4 个,因前一镜头失败而暂缓 %5 个,不确定 %6 个;%7 积分</translation>
+    </message>
+    <message>
+        <source>the film was not joined: not every shot was made</source>
+        <translation>影片未拼接:并非所有镜头都已生成</translation>
+    </message>
+    <message>
+        <source>joining %1 shots into %2</source>
+        <translation>正在把 %1 个镜头拼接为 %2</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>没有明确回复:任务 %1 记为未知;请到平台上查看</translation>
+    </message>
+    <message>
+        <source>shot %1: submitting</source>
+        <translation>第 %1 个镜头:正在提交</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>未发送:它接续的第 %1 个镜头未生成</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>未发送:已达到积分上限</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>第 %1 个镜头的最后一帧</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

@@ -43,6 +43,7 @@ private:
     void batch();
     void frame();
     void join();
+    void storyboard();
     void waitFor(qint64 id);
     QString checkOptions() const;
     void done(int code);
