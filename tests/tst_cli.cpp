@@ -618,6 +618,16 @@ private slots:
             QVERIFY2(toLast < toFirst, QByteArray::number(toLast) + " vs " + QByteArray::number(toFirst));
         }
         QCOMPARE(withFrame, 1);
+        // In demo mode shot 2's clip starts on the picture it was given: the film visibly continues.
+        const QString shot2 = summary.value(QLatin1String("shots")).toArray().at(1).toObject().value(QLatin1String("video")).toString();
+        QImage opening;
+        QVERIFY(engine->frame(shot2, media::FramePosition::First, 0, &opening).ok());
+        QCOMPARE(opening.size(), last.size());
+        qint64 diff = 0, samples = 0;
+        for (int y = 0; y < opening.height(); y += 7)
+            for (int x = 0; x < opening.width(); x += 7, ++samples)
+                diff += qAbs(qGray(opening.pixel(x, y)) - qGray(last.pixel(x, y)));
+        QVERIFY2(diff / samples < 12, QByteArray::number(diff / samples));
 
         // The film: three 4 s demo clips, with their sound.
         media::ClipInfo info;
