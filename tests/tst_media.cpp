@@ -219,6 +219,29 @@ private slots:
         QVERIFY(near(centre(image), colourOf(224), 20));
     }
 
+    void joinRotatedClipComesUpright()
+    {
+        // A phone clip stored sideways (rotation 90) first, sound only in the second clip.
+        const QString a = clip(QStringLiteral("ra.mp4"), {320, 240}, 25, 25, false, 0, QStringLiteral("libx264"), 90);
+        const QString b = clip(QStringLiteral("rb.mp4"), {240, 320}, 25, 25, true, 30);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QString out = path(QStringLiteral("upright.mp4"));
+        JoinReport report;
+        QVERIFY(m_engine->join({a, b}, out, {}, {}, &report).ok());
+        QVERIFY(!report.streamCopied);
+        ClipInfo info;
+        QVERIFY(m_engine->probe(out, &info).ok());
+        QCOMPARE(info.size, QSize(240, 320)); // the first clip as shown, not as stored
+        QCOMPARE(info.rotation, 0);
+        QVERIFY(info.hasAudio);
+        QVERIFY2(qAbs(info.duration - 2.0) < 0.07, QByteArray::number(info.duration));
+        QImage image;
+        QVERIFY(m_engine->frame(out, FramePosition::At, 0.5, &image).ok());
+        QVERIFY(near(centre(image), colourOf(12)));
+        // Filled edge to edge: the upright picture fits the frame exactly.
+        QVERIFY(near(QColor(image.pixel(5, 5)), colourOf(12), 30));
+    }
+
     void joinToChosenSizeAndRate()
     {
         const QString a = clip(QStringLiteral("sa.mp4"), {320, 240}, 25, 25, false, 0);
