@@ -59,3 +59,8 @@ if [ "${SEARCH:-1}" = 1 ]; then
   awk -v e="$e_ms" -v b="$b_ms" -v ek="$e_kib" -v bk="$b_kib" \
     'BEGIN {printf "start-up empty %.1f ms, 100k messages %.1f ms: %.2f x (budget 1.15), memory +%.1f MiB\n", e, b, b/e, (bk-ek)/1024}'
 fi
+
+echo "== the media engine beside the ffmpeg tool (issue 16; BENCH_MEDIA=0 skips, JOIN_RUNS=3 by default)"
+if [ "${BENCH_MEDIA:-1}" = 1 ]; then
+  RUNS="$runs" "$build/bench/bench_media"
+fi

@@ -13,6 +13,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 qt6-translations-l10n qt6-qpa-plugins libqt6sql6-sqlite qtkeychain-qt6-dev
   gstreamer1.0-plugins-good gstreamer1.0-libav fonts-noto-cjk
+  pkg-config libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev
   desktop-file-utils appstream dpkg-dev
 )
 

@@ -20,6 +20,11 @@ test -f "$scratch/root/usr/share/icons/hicolor/256x256/apps/ai.opencomputing.Yua
 player="$(find "$scratch/root/usr" -path "*/yuanjing-studio/yuanjing-player.so" | head -1)"
 test -n "$player" || { echo "the player module is missing"; exit 1; }
 ! ldd "$player" | grep -q "not found" || { echo "the player module lacks libraries"; exit 1; }
+# The media module (frames, joins), likewise, and the FFmpeg libraries it needs in Depends.
+media="$(find "$scratch/root/usr" -path "*/yuanjing-studio/yuanjing-media.so" | head -1)"
+test -n "$media" || { echo "the media module is missing"; exit 1; }
+! ldd "$media" | grep -q "not found" || { echo "the media module lacks libraries"; exit 1; }
+dpkg-deb --info "$deb" | grep -E "Depends:" | grep -q "libavcodec59" || { echo "Depends lacks libavcodec59"; exit 1; }
 QT_QPA_PLATFORM=offscreen "$scratch/root/usr/bin/yuanjing-studio" --version | grep -q "0\."
 "$scratch/root/usr/bin/yuanjing" --version | grep -q "yuanjing 0\."
 # The installed app speaks Chinese on a Chinese system and English otherwise.

@@ -2,12 +2,14 @@
 // app seeing the same tasks.
 #include "TestSupport.h"
 #include "core/AppCore.h"
+#include "media/Media.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/ConversationStore.h"
 #include "tasks/TaskPoller.h"
 
 #include <QDir>
+#include <QImage>
 #include <QSqlQuery>
 
 #include <QJsonArray>
@@ -481,11 +483,238 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
+    void frameAndJoin()
+    {
+        // Clips written by the engine in this process; the command line reads and joins them.
+        std::unique_ptr<media::Engine> engine = MediaModule::createEngine();
+        QVERIFY(engine);
+        auto clip = [&](const QString &name, QSize size, double fps, int frames, QColor first, QColor last,
+                        bool audio) {
+            media::ClipSpec spec;
+            spec.size = size;
+            spec.fps = fps;
+            spec.frames = frames;
+            spec.audio = audio;
+            spec.frame = [=](int n) {
+                QImage image(size, QImage::Format_RGB32);
+                image.fill(n + 1 < frames ? first : last);
+                return image;
+            };
+            const QString file = m_box->dir.filePath(name);
+            return engine->writeClip(file, spec, {}).ok() ? file : QString();
+        };
+        const QString a = clip(QStringLiteral("a.mp4"), {320, 240}, 25, 25, Qt::red, Qt::green, true);
+        const QString b = clip(QStringLiteral("b.mp4"), {200, 200}, 30, 30, Qt::blue, Qt::yellow, false);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+
+        const QString last = m_box->dir.filePath(QStringLiteral("last.png"));
+        Result r = run({QStringLiteral("frame"), a, QStringLiteral("--last"), QStringLiteral("-o"), last});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QImage image(last);
+        QCOMPARE(image.size(), QSize(320, 240));
+        QVERIFY(qGreen(image.pixel(160, 120)) > 200 && qRed(image.pixel(160, 120)) < 60);
+        r = run({QStringLiteral("frame"), a, QStringLiteral("--at"), QStringLiteral("0.2"),
+                 QStringLiteral("-o"), m_box->dir.filePath(QStringLiteral("at.jpg"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY(qRed(QImage(m_box->dir.filePath(QStringLiteral("at.jpg"))).pixel(160, 120)) > 200);
+
+        // A picture is not a video: said in words, nothing written.
+        const QString shot = m_box->dir.filePath(QStringLiteral("nothing.png"));
+        r = run({QStringLiteral("frame"), last, QStringLiteral("-o"), shot});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("is a picture, not a video"), r.err.constData());
+        QVERIFY(!QFile::exists(shot));
+        QCOMPARE(run({QStringLiteral("frame"), a, QStringLiteral("-o"),
+                      m_box->dir.filePath(QStringLiteral("f.gif"))})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("frame"), a, QStringLiteral("--first"), QStringLiteral("--last"),
+                      QStringLiteral("-o"), last})
+                     .code,
+                 2);
+
+        const QString film = m_box->dir.filePath(QStringLiteral("film.mp4"));
+        r = run({QStringLiteral("--json"), QStringLiteral("join"), a, b, QStringLiteral("--fps"),
+                 QStringLiteral("30"), QStringLiteral("-o"), film});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("stream_copy")).toBool(), false);
+        QCOMPARE(o.value(QStringLiteral("width")).toInt(), 320);
+        QCOMPARE(o.value(QStringLiteral("fps")).toDouble(), 30.0);
+        QVERIFY(o.value(QStringLiteral("audio")).toBool());
+        QVERIFY(qAbs(o.value(QStringLiteral("duration")).toDouble() - 2.0) < 0.07);
+        media::ClipInfo info;
+        QVERIFY(engine->probe(film, &info).ok());
+        QVERIFY(info.hasAudio);
+        QCOMPARE(info.fps, 30.0);
+
+        // Mistakes in the command line are usage errors; a bad clip is said in words and leaves nothing.
+        QCOMPARE(run({QStringLiteral("join"), a, b, QStringLiteral("--sise"), QStringLiteral("1x1"),
+                      QStringLiteral("-o"), film})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("join"), a, b, QStringLiteral("--size"), QStringLiteral("big"),
+                      QStringLiteral("-o"), film})
+                     .code,
+                 2);
+        QCOMPARE(run({QStringLiteral("join"), a, b}).code, 2);
+        const QString none = m_box->dir.filePath(QStringLiteral("none.mp4"));
+        r = run({QStringLiteral("join"), a, last, QStringLiteral("-o"), none});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("last.png"));
+        QVERIFY(!QFile::exists(none) && !QFile::exists(none + QStringLiteral(".part")));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
+    QString writeBoard(const QString &name, bool chained)
+    {
+        const QString path = m_box->dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        const QJsonObject board{
+            {QStringLiteral("title"), QStringLiteral("three shots")},
+            {QStringLiteral("shots"),
+             QJsonArray{QJsonObject{{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+                                    {QStringLiteral("set"), QJsonObject{{QStringLiteral("prompt"), QStringLiteral("a red panda wakes")}}}},
+                        QJsonObject{{QStringLiteral("llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9")},
+                                    {QStringLiteral("set"), QJsonObject{{QStringLiteral("prompt"), QStringLiteral("it climbs on")}}},
+                                    {QStringLiteral("continue"), chained}},
+                        QJsonObject{{QStringLiteral("llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7")},
+                                    {QStringLiteral("set"), QJsonObject{{QStringLiteral("prompt"), QStringLiteral("the forest at night")}}}}}}};
+        f.write(QJsonDocument(board).toJson());
+        return path;
+    }
+    // The picture sent in a /llmage/video request's field, decoded (null when there is none).
+    static QImage sentPicture(const QByteArray &body, const QString &field)
+    {
+        const QJsonObject o = QJsonDocument::fromJson(body).object();
+        QString value = o.value(field).toString();
+        if (value.isEmpty())
+            value = o.value(QStringLiteral("params")).toObject().value(field).toString();
+        const int comma = value.indexOf(QLatin1Char(','));
+        if (!value.startsWith(QLatin1String("data:image")) || comma < 0)
+            return {};
+        return QImage::fromData(QByteArray::fromBase64(value.mid(comma + 1).toLatin1()));
+    }
+
+    void chainedStoryboardContinuesFromTheLastFrameAndJoins()
+    {
+        const QString board = writeBoard(QStringLiteral("board.json"), true);
+        Result r = run({QStringLiteral("--json"), QStringLiteral("storyboard"), QStringLiteral("run"), board});
+        QVERIFY2(r.code == 0, r.err.constData() + r.out);
+        QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(summary.value(QLatin1String("submitted")).toInt(), 3);
+        QCOMPARE(summary.value(QLatin1String("done")).toInt(), 3);
+        const QString film = summary.value(QLatin1String("film")).toString();
+        QCOMPARE(QFileInfo(film).fileName(), QStringLiteral("board.mp4"));
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+
+        // Shot 2 was sent with shot 1's very last frame in its first-frame field, and only shot 2.
+        const QString shot1 = summary.value(QLatin1String("shots")).toArray().at(0).toObject().value(QLatin1String("video")).toString();
+        std::unique_ptr<media::Engine> engine = MediaModule::createEngine();
+        QVERIFY(engine);
+        QImage last, first;
+        QVERIFY(engine->frame(shot1, media::FramePosition::Last, 0, &last).ok());
+        QVERIFY(engine->frame(shot1, media::FramePosition::First, 0, &first).ok());
+        int withFrame = 0;
+        for (const PlatformSimulator::Recorded &req : m_sim->requests()) {
+            if (req.path != QLatin1String("/llmage/video"))
+                continue;
+            const QImage sent = sentPicture(req.body, QStringLiteral("image_file1"));
+            if (sent.isNull())
+                continue;
+            ++withFrame;
+            QCOMPARE(sent.size(), last.size());
+            // JPEG on the way: close to the last frame, and closer to it than to the first.
+            qint64 toLast = 0, toFirst = 0;
+            for (int y = 0; y < sent.height(); y += 7)
+                for (int x = 0; x < sent.width(); x += 7) {
+                    toLast += qAbs(qGray(sent.pixel(x, y)) - qGray(last.pixel(x, y)));
+                    toFirst += qAbs(qGray(sent.pixel(x, y)) - qGray(first.pixel(x, y)));
+                }
+            QVERIFY2(toLast < toFirst, QByteArray::number(toLast) + " vs " + QByteArray::number(toFirst));
+        }
+        QCOMPARE(withFrame, 1);
+        // In demo mode shot 2's clip starts on the picture it was given: the film visibly continues.
+        const QString shot2 = summary.value(QLatin1String("shots")).toArray().at(1).toObject().value(QLatin1String("video")).toString();
+        QImage opening;
+        QVERIFY(engine->frame(shot2, media::FramePosition::First, 0, &opening).ok());
+        QCOMPARE(opening.size(), last.size());
+        qint64 diff = 0, samples = 0;
+        for (int y = 0; y < opening.height(); y += 7)
+            for (int x = 0; x < opening.width(); x += 7, ++samples)
+                diff += qAbs(qGray(opening.pixel(x, y)) - qGray(last.pixel(x, y)));
+        QVERIFY2(diff / samples < 12, QByteArray::number(diff / samples));
+
+        // The film: three 4 s demo clips, with their sound.
+        media::ClipInfo info;
+        QVERIFY(engine->probe(film, &info).ok());
+        QVERIFY2(qAbs(info.duration - 12.0) < 0.2, QByteArray::number(info.duration));
+        QVERIFY(info.hasAudio);
+
+        // Again: nothing is sent twice; the film is joined anew from the same takes.
+        QFile::remove(film);
+        r = run({QStringLiteral("--json"), QStringLiteral("storyboard"), QStringLiteral("run"), board});
+        QVERIFY2(r.code == 0, r.err.constData());
+        summary = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(summary.value(QLatin1String("submitted")).toInt(), 0);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3);
+        QVERIFY(QFile::exists(film));
+    }
+
+    void storyboardKilledMidwaySendsNothingTwice()
+    {
+        // Shot 1 is sent and the run killed before the platform answers: its task may exist and be billed.
+        m_sim->config().submitDelayMs = 60000;
+        const QString board = writeBoard(QStringLiteral("killed.json"), true);
+        QProcess first;
+        first.setProcessEnvironment(env());
+        first.start(QStringLiteral(YJ_CLI_PATH), {QStringLiteral("storyboard"), QStringLiteral("run"), board,
+                                                  QStringLiteral("--concurrency"), QStringLiteral("1")});
+        QTRY_VERIFY_WITH_TIMEOUT(m_sim->requestCount(QStringLiteral("/llmage/video")) == 1, 20000);
+        first.kill();
+        QVERIFY(first.waitForFinished(5000));
+        m_sim->config().submitDelayMs = 0;
+        // The re-run never resends shot 1, holds back shot 2 (it continues an uncertain shot), makes shot 3.
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("storyboard"), QStringLiteral("run"), board});
+        QCOMPARE(r.code, 7);
+        const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray shots = summary.value(QLatin1String("shots")).toArray();
+        QCOMPARE(shots.at(0).toObject().value(QLatin1String("state")).toString(), QStringLiteral("uncertain"));
+        QCOMPARE(shots.at(1).toObject().value(QLatin1String("state")).toString(), QStringLiteral("blocked"));
+        QCOMPARE(shots.at(2).toObject().value(QLatin1String("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(summary.value(QLatin1String("submitted")).toInt(), 1);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 2);
+        QVERIFY(summary.value(QLatin1String("film")).toString().isEmpty());
+        const Result again = run({QStringLiteral("storyboard"), QStringLiteral("run"), board});
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 2);
+        QVERIFY2(again.err.contains("shot 1: uncertain"), again.err.constData());
+    }
+
+    void storyboardMistakesSendNothing()
+    {
+        const QString path = m_box->dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // A text-to-video model has no first frame to continue into.
+        f.write("{\"shots\":[{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"a\"}},"
+                "{\"llmid\":\"r0ill7L0s6PtBS8mkmg-7\",\"set\":{\"prompt\":\"b\"},\"continue\":true}]}");
+        f.close();
+        Result r = run({QStringLiteral("storyboard"), QStringLiteral("run"), path});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains("shot 2"), r.err.constData());
+        QCOMPARE(run({QStringLiteral("storyboard"), QStringLiteral("run"), path, QStringLiteral("--bogus")}).code, 2);
+        QCOMPARE(run({QStringLiteral("storyboard"), QStringLiteral("go"), path}).code, 2);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void helpAndVersion()
     {
         const Result help = run({QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("Exit codes"));
+        QVERIFY(help.out.contains("join VIDEO..."));
         const Result version = run({QStringLiteral("--version")});
         QVERIFY(version.out.contains(YUANJING_VERSION));
     }

@@ -6,6 +6,7 @@
 #include "core/AppSettings.h"
 #include "library/LibraryTab.h"
 #include "library/VideoPlayer.h"
+#include "media/Media.h"
 #include "store/TaskStore.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
@@ -208,6 +209,61 @@ private slots:
         QCOMPARE(form->spec().llmid, task.llmid);
         QCOMPARE(form->values().value(QStringLiteral("prompt")).toString(), QStringLiteral("same again"));
         QCOMPARE(form->values().value(QStringLiteral("duration")).toString(), QStringLiteral("10"));
+    }
+
+    void framesOfAFinishedVideoStartANewTask()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        core.settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        fast(core);
+        MainWindow window(&core);
+        QSignalSpy downloaded(core.downloader(), &ResultDownloader::downloaded);
+        const VideoTask task = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("to be continued"));
+        QVERIFY(downloaded.wait(10000));
+        const QString video = core.tasks()->task(task.id).videoPath;
+        LibraryTab *library = window.libraryTab();
+        library->selectTask(task.id);
+        QVERIFY(library->continueButton()->isEnabled());
+        QVERIFY(library->useFrameButton()->isEnabled());
+
+        // Continue: image-to-video, the video's very last frame in the first-frame slot.
+        std::unique_ptr<media::Engine> engine = MediaModule::createEngine();
+        QVERIFY(engine);
+        QImage last, first;
+        QVERIFY(engine->frame(video, media::FramePosition::Last, 0, &last).ok());
+        QVERIFY(engine->frame(video, media::FramePosition::First, 0, &first).ok());
+        QSignalSpy chosen(library, &LibraryTab::frameChosen);
+        library->continueButton()->click();
+        QVERIFY(chosen.wait(10000));
+        QCOMPARE(chosen.first().at(0).value<QImage>(), last);
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        StudioTab *studio = window.studioTab();
+        QCOMPARE(studio->mode(), QStringLiteral("i2v"));
+        QString firstKey;
+        for (const FieldSpec &f : studio->form()->spec().fields)
+            if (f.role == QLatin1String("first_frame"))
+                firstKey = f.key;
+        QVERIFY(!firstKey.isEmpty());
+        const PreparedImage placed = studio->form()->images().value(firstKey);
+        QVERIFY(placed.isValid());
+        QCOMPARE(placed.image, last);
+
+        // Use this frame, unplayed: the first frame, here as a reference.
+        chosen.clear();
+        window.tabs()->setCurrentIndex(MainWindow::LibraryTabIndex);
+        library->useFrame(QStringLiteral("reference"));
+        QVERIFY(chosen.wait(10000));
+        QCOMPARE(chosen.first().at(0).value<QImage>(), first);
+        QCOMPARE(studio->mode(), QStringLiteral("r2v"));
+
+        // A video that is no longer a video: said under the buttons, the Studio untouched.
+        QFile::resize(video, 100);
+        chosen.clear();
+        library->continueFromLastFrame();
+        QTRY_VERIFY(!library->frameStatus()->isHidden());
+        QVERIFY(library->frameStatus()->text().contains(QFileInfo(video).fileName()));
+        QVERIFY(chosen.isEmpty());
     }
 
     void deleteKeepsOrRemovesTheFile()

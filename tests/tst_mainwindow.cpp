@@ -6,6 +6,7 @@
 #include "api/PlatformClient.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "media/Media.h"
 #include "settings/SettingsDialog.h"
 #include "simulator/PlatformSimulator.h"
 
@@ -115,6 +116,22 @@ private slots:
         QVERIFY(!w.isShowingWelcome());
         QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://staging.example.com"));
         QVERIFY(w.endpointLabel()->text().contains(QLatin1String("staging.example.com")));
+    }
+
+    void startUpLeavesTheMediaModuleUnloaded()
+    {
+        // FFmpeg's libraries load with the first frame or join, never with the window or its tabs.
+        // (No test in this file takes a frame: the module would stay loaded for the process.)
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.demo = true;
+        AppCore core(o);
+        startCore(core);
+        MainWindow w(&core);
+        w.show();
+        for (int i = 0; i < w.tabs()->count(); ++i)
+            w.tabs()->setCurrentIndex(i);
+        QVERIFY(!MediaModule::isLoaded());
     }
 
     void badBaseUrlOverrideIsReported()

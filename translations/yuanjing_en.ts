@@ -889,6 +889,152 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
     </message>
+    <message>
+        <source>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip's).
+</source>
+        <translation>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip's).
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</source>
+        <translation>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</translation>
+    </message>
+    <message>
+        <source>the frame is written as .jpg or .png, not “%1”</source>
+        <translation>the frame is written as .jpg or .png, not “%1”</translation>
+    </message>
+    <message>
+        <source>give one of --at, --first and --last</source>
+        <translation>give one of --at, --first and --last</translation>
+    </message>
+    <message>
+        <source>--at takes a time in seconds, such as 2.5</source>
+        <translation>--at takes a time in seconds, such as 2.5</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>“%1” could not be written: %2</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</source>
+        <translation>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</source>
+        <translation>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</translation>
+    </message>
+    <message>
+        <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
+        <translation>--fps takes a frame rate from 1 to 120 (not “%1”)</translation>
+    </message>
+    <message>
+        <source>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with "continue": true starts on the
+        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</source>
+        <translation>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with "continue": true starts on the
+        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</source>
+        <translation>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</translation>
+    </message>
+    <message>
+        <source>cannot read the storyboard “%1”</source>
+        <translation>cannot read the storyboard “%1”</translation>
+    </message>
+    <message>
+        <source>%1: not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</source>
+        <translation>%1: not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: unknown or disabled llmid</source>
+        <translation>%1 shot %2: unknown or disabled llmid</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3</source>
+        <translation>%1 shot %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 shot 1: the first shot has no previous shot to continue from</source>
+        <translation>%1 shot 1: the first shot has no previous shot to continue from</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3 has no first-frame field to continue into</source>
+        <translation>%1 shot %2: %3 has no first-frame field to continue into</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too</source>
+        <translation>%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too</translation>
+    </message>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>already sent, but its task was deleted from the store; not sent again</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</translation>
+    </message>
+    <message>
+        <source>shot %1: already sent (task %2)</source>
+        <translation>shot %1: already sent (task %2)</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>shot %1: %2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>not made</translation>
+    </message>
+    <message>
+        <source>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</source>
+        <translation>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</translation>
+    </message>
+    <message>
+        <source>the film was not joined: not every shot was made</source>
+        <translation>the film was not joined: not every shot was made</translation>
+    </message>
+    <message>
+        <source>joining %1 shots into %2</source>
+        <translation>joining %1 shots into %2</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>no clear answer: task %1 is kept as unknown; check on the platform</translation>
+    </message>
+    <message>
+        <source>shot %1: submitting</source>
+        <translation>shot %1: submitting</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>not sent: it continues shot %1, which was not made</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>not sent: the credit cap was reached</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>last frame of shot %1</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1301,6 +1447,34 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>Only a task whose state is unknown can be given a task id.</translation>
     </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>Use this frame</translation>
+    </message>
+    <message>
+        <source>The frame at the player's position, for a new task in the Video Studio</source>
+        <translation>The frame at the player's position, for a new task in the Video Studio</translation>
+    </message>
+    <message>
+        <source>As the first frame</source>
+        <translation>As the first frame</translation>
+    </message>
+    <message>
+        <source>As the last frame</source>
+        <translation>As the last frame</translation>
+    </message>
+    <message>
+        <source>As a reference</source>
+        <translation>As a reference</translation>
+    </message>
+    <message>
+        <source>Continue from the last frame</source>
+        <translation>Continue from the last frame</translation>
+    </message>
+    <message>
+        <source>Image-to-video starting on this video's last frame</source>
+        <translation>Image-to-video starting on this video's last frame</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1499,6 +1673,57 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>In the conversation: go to the first or the latest message</source>
         <translation>In the conversation: go to the first or the latest message</translation>
+    </message>
+</context>
+<context>
+    <name>MediaError</name>
+    <message>
+        <source>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</source>
+        <translation>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1” does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>“%1” is a picture, not a video.</source>
+        <translation>“%1” is a picture, not a video.</translation>
+    </message>
+    <message>
+        <source>“%1” has no video stream (sound only?).</source>
+        <translation>“%1” has no video stream (sound only?).</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</source>
+        <translation>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” could not be written. Nothing was left half-written.</source>
+        <translation>The disk is full: “%1” could not be written. Nothing was left half-written.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>“%1” could not be written.</translation>
+    </message>
+    <message>
+        <source>This system's FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</source>
+        <translation>This system's FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</translation>
+    </message>
+    <message>
+        <source>Cancelled; “%1” was not written.</source>
+        <translation>Cancelled; “%1” was not written.</translation>
+    </message>
+    <message>
+        <source>That position or setting does not fit “%1”.</source>
+        <translation>That position or setting does not fit “%1”.</translation>
+    </message>
+    <message>
+        <source>The media engine failed on “%1”.</source>
+        <translation>The media engine failed on “%1”.</translation>
+    </message>
+    <message>
+        <source>(FFmpeg: %1)</source>
+        <translation>(FFmpeg: %1)</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2172,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>Settings of an earlier task loaded: check them, then generate.</translation>
+    </message>
+    <message>
+        <source>No video model takes such a picture.</source>
+        <translation>No video model takes such a picture.</translation>
+    </message>
+    <message>
+        <source>A frame of “%1” is in place: write the prompt, then generate.</source>
+        <translation>A frame of “%1” is in place: write the prompt, then generate.</translation>
     </message>
 </context>
 <context>

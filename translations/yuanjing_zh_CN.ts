@@ -891,6 +891,152 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
     </message>
+    <message>
+        <source>
+Media commands (no platform call, nothing billed):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        Writes one exact frame of a video as a picture (default: the first).
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,
+        padded and re-encoded to one size and frame rate (default: the first clip&apos;s).
+</source>
+        <translation>
+媒体命令(不调用平台,不计费):
+  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png
+        把视频中精确的一帧写成图片(默认:第一帧)。
+  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]
+        把多个片段拼接成一个 MP4(H.264、AAC):所有片段一致时直接复制,否则缩放、
+        加边并重新编码为同一尺寸和帧率(默认:第一个片段的)。
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</source>
+        <translation>用法:yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png</translation>
+    </message>
+    <message>
+        <source>the frame is written as .jpg or .png, not “%1”</source>
+        <translation>帧只能写成 .jpg 或 .png,而不是“%1”</translation>
+    </message>
+    <message>
+        <source>give one of --at, --first and --last</source>
+        <translation>--at、--first 和 --last 只能给一个</translation>
+    </message>
+    <message>
+        <source>--at takes a time in seconds, such as 2.5</source>
+        <translation>--at 需要以秒为单位的时间,例如 2.5</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>无法写入“%1”:%2</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</source>
+        <translation>用法:yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)</source>
+        <translation>--size 需要 宽x高,例如 1280x720(而不是“%1”)</translation>
+    </message>
+    <message>
+        <source>--fps takes a frame rate from 1 to 120 (not “%1”)</source>
+        <translation>--fps 需要 1 到 120 之间的帧率(而不是“%1”)</translation>
+    </message>
+    <message>
+        <source>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        Makes a storyboard&apos;s shots (docs/STORYBOARD.md): a shot with &quot;continue&quot;: true starts on the
+        previous shot&apos;s last frame. Running it again sends no shot twice. Then joins the shots into one
+        film (default: BOARD.mp4 beside the board).
+</source>
+        <translation>  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]
+        生成分镜脚本中的镜头(docs/STORYBOARD.md):带 &quot;continue&quot;: true 的镜头从上一个镜头的
+        最后一帧开始。再次运行不会重复发送任何镜头。然后把各镜头拼接成一部影片
+        (默认:分镜文件旁的 BOARD.mp4)。
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</source>
+        <translation>用法:yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]</translation>
+    </message>
+    <message>
+        <source>cannot read the storyboard “%1”</source>
+        <translation>无法读取分镜文件“%1”</translation>
+    </message>
+    <message>
+        <source>%1: not a storyboard (a JSON object with a list of &quot;shots&quot;; see docs/STORYBOARD.md)</source>
+        <translation>%1:不是分镜文件(应为带有 &quot;shots&quot; 列表的 JSON 对象;见 docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: unknown or disabled llmid</source>
+        <translation>%1 第 %2 个镜头:llmid 未知或未启用</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3</source>
+        <translation>%1 第 %2 个镜头:%3</translation>
+    </message>
+    <message>
+        <source>%1 shot 1: the first shot has no previous shot to continue from</source>
+        <translation>%1 第 1 个镜头:第一个镜头之前没有可接续的镜头</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: %3 has no first-frame field to continue into</source>
+        <translation>%1 第 %2 个镜头:%3 没有可接续的首帧字段</translation>
+    </message>
+    <message>
+        <source>%1 shot %2: “continue” fills %3 with the previous shot&apos;s last frame; do not give it too</source>
+        <translation>%1 第 %2 个镜头:“continue”会用上一个镜头的最后一帧填入 %3,请不要再另外提供</translation>
+    </message>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>已发送过,但其任务已从存储中删除;不再发送</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>不确定——已作为任务 %1 发送,但没有记录到回复;请到平台上查看;不再发送</translation>
+    </message>
+    <message>
+        <source>shot %1: already sent (task %2)</source>
+        <translation>第 %1 个镜头:已发送过(任务 %2)</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>第 %1 个镜头:%2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <source>storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, %6 uncertain; %7 credits</source>
+        <translation>分镜:已提交 %1 个,%3 个镜头中已生成 %2 个,失败 %4 个,因前一镜头失败而暂缓 %5 个,不确定 %6 个;%7 积分</translation>
+    </message>
+    <message>
+        <source>the film was not joined: not every shot was made</source>
+        <translation>影片未拼接:并非所有镜头都已生成</translation>
+    </message>
+    <message>
+        <source>joining %1 shots into %2</source>
+        <translation>正在把 %1 个镜头拼接为 %2</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>没有明确回复:任务 %1 记为未知;请到平台上查看</translation>
+    </message>
+    <message>
+        <source>shot %1: submitting</source>
+        <translation>第 %1 个镜头:正在提交</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>未发送:它接续的第 %1 个镜头未生成</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>未发送:已达到积分上限</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>第 %1 个镜头的最后一帧</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1313,6 +1459,34 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>只有状态未知的任务才能指定任务 ID。</translation>
     </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>使用这一帧</translation>
+    </message>
+    <message>
+        <source>The frame at the player&apos;s position, for a new task in the Video Studio</source>
+        <translation>播放器当前位置的这一帧,用于视频工作室中的新任务</translation>
+    </message>
+    <message>
+        <source>As the first frame</source>
+        <translation>作为首帧</translation>
+    </message>
+    <message>
+        <source>As the last frame</source>
+        <translation>作为尾帧</translation>
+    </message>
+    <message>
+        <source>As a reference</source>
+        <translation>作为参考图</translation>
+    </message>
+    <message>
+        <source>Continue from the last frame</source>
+        <translation>从最后一帧继续</translation>
+    </message>
+    <message>
+        <source>Image-to-video starting on this video&apos;s last frame</source>
+        <translation>以此视频的最后一帧开始图生视频</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1515,6 +1689,57 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>In the conversation: go to the first or the latest message</source>
         <translation>对话中:跳到第一条或最新一条消息</translation>
+    </message>
+</context>
+<context>
+    <name>MediaError</name>
+    <message>
+        <source>The media module (yuanjing-media) could not be loaded; the installation may be damaged. %1</source>
+        <translation>无法加载媒体模块(yuanjing-media),安装可能已损坏。%1</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist or cannot be read.</source>
+        <translation>“%1”不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>“%1” is a picture, not a video.</source>
+        <translation>“%1”是图片,不是视频。</translation>
+    </message>
+    <message>
+        <source>“%1” has no video stream (sound only?).</source>
+        <translation>“%1”没有视频流(只有声音?)。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete (a download cut short?) and cannot be read.</source>
+        <translation>“%1”已损坏或不完整(下载中断?),无法读取。</translation>
+    </message>
+    <message>
+        <source>The disk is full: “%1” could not be written. Nothing was left half-written.</source>
+        <translation>磁盘已满:无法写入“%1”。没有留下写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
+        <source>This system&apos;s FFmpeg lacks the H.264 or AAC encoder needed to write “%1”.</source>
+        <translation>本系统的 FFmpeg 缺少写入“%1”所需的 H.264 或 AAC 编码器。</translation>
+    </message>
+    <message>
+        <source>Cancelled; “%1” was not written.</source>
+        <translation>已取消;未写入“%1”。</translation>
+    </message>
+    <message>
+        <source>That position or setting does not fit “%1”.</source>
+        <translation>该位置或设置不适用于“%1”。</translation>
+    </message>
+    <message>
+        <source>The media engine failed on “%1”.</source>
+        <translation>媒体引擎处理“%1”时出错。</translation>
+    </message>
+    <message>
+        <source>(FFmpeg: %1)</source>
+        <translation>(FFmpeg:%1)</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2188,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>已载入之前任务的设置:请检查后再生成。</translation>
+    </message>
+    <message>
+        <source>No video model takes such a picture.</source>
+        <translation>没有视频模型接受这种图片。</translation>
+    </message>
+    <message>
+        <source>A frame of “%1” is in place: write the prompt, then generate.</source>
+        <translation>已放入“%1”的一帧:写好提示词,然后生成。</translation>
     </message>
 </context>
 <context>

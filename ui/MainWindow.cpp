@@ -212,6 +212,12 @@ void MainWindow::ensureTab(int index)
                 studioTab()->loadTask(task);
                 m_tabs->setCurrentIndex(StudioTabIndex);
             });
+            connect(m_library, &LibraryTab::frameChosen, this,
+                    [this](const QImage &frame, const QString &role, const QString &origin) {
+                        // The Studio either holds the frame or says why not.
+                        studioTab()->useFrame(frame, role, origin);
+                        m_tabs->setCurrentIndex(StudioTabIndex);
+                    });
         }
         break;
     case AccountTabIndex:

@@ -7,6 +7,7 @@
 #include "chat/ChatSession.h"
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "media/Media.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
@@ -17,9 +18,11 @@
 #include "video/VideoSubmitter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QImageWriter>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
@@ -28,7 +31,8 @@
 namespace {
 const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
-                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid")};
+                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid"),
+                               QStringLiteral("-o"), QStringLiteral("--at"), QStringLiteral("--size"), QStringLiteral("--fps")};
 
 // What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
 // must never be ignored on a command that bills.
@@ -49,6 +53,9 @@ const QHash<QString, CommandOptions> &commandOptions()
         {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
         {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
         {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
+        {QStringLiteral("frame"), {{QStringLiteral("--first"), QStringLiteral("--last")}, {QStringLiteral("--at"), QStringLiteral("-o")}}},
+        {QStringLiteral("join"), {{}, {QStringLiteral("-o"), QStringLiteral("--size"), QStringLiteral("--fps")}}},
+        {QStringLiteral("storyboard"), {{}, {QStringLiteral("-o"), QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
         {QStringLiteral("help"), {{}, {}}},
     };
     return table;
@@ -125,7 +132,18 @@ QString CliApp::helpText()
               "and library folder are the app's.\n"
               "\n"
               "Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,\n"
-              "5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.\n");
+              "5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.\n")
+        + tr("\n"
+             "Media commands (no platform call, nothing billed):\n"
+             "  frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png\n"
+             "        Writes one exact frame of a video as a picture (default: the first).\n"
+             "  join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]\n"
+             "        Joins clips into one MP4 (H.264, AAC): copied when every clip matches, otherwise scaled,\n"
+             "        padded and re-encoded to one size and frame rate (default: the first clip's).\n")
+        + tr("  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]\n"
+             "        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with \"continue\": true starts on the\n"
+             "        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one\n"
+             "        film (default: BOARD.mp4 beside the board).\n");
 }
 
 int CliApp::exitFor(const ApiError &error)
@@ -255,6 +273,12 @@ void CliApp::start()
         tasks();
     else if (command == QLatin1String("batch"))
         batch();
+    else if (command == QLatin1String("frame"))
+        frame();
+    else if (command == QLatin1String("join"))
+        join();
+    else if (command == QLatin1String("storyboard"))
+        storyboard();
     else if (command.isEmpty() || command == QLatin1String("help")) {
         m_out << helpText();
         done(command.isEmpty() ? Usage : Ok);
@@ -911,6 +935,440 @@ void CliApp::batch()
         ++run->succeeded; // made and paid for; the Library offers the download again
         run->credits += t.usage.value(QLatin1String("credits")).toDouble();
         next->start();
+    });
+    next->start();
+}
+
+void CliApp::frame()
+{
+    const QStringList videos = positional();
+    const QString output = option(QStringLiteral("-o"));
+    if (videos.size() != 1 || output.isEmpty()) {
+        fail(Usage, tr("usage: yuanjing frame VIDEO [--at SECONDS | --first | --last] -o FILE.jpg|png"));
+        return;
+    }
+    const QString suffix = QFileInfo(output).suffix().toLower();
+    if (suffix != QLatin1String("jpg") && suffix != QLatin1String("jpeg") && suffix != QLatin1String("png")) {
+        fail(Usage, tr("the frame is written as .jpg or .png, not “%1”").arg(output));
+        return;
+    }
+    const bool hasAt = !options(QStringLiteral("--at")).isEmpty();
+    if (int(hasAt) + int(flag(QStringLiteral("--first"))) + int(flag(QStringLiteral("--last"))) > 1) {
+        fail(Usage, tr("give one of --at, --first and --last"));
+        return;
+    }
+    bool ok = true;
+    const double at = hasAt ? option(QStringLiteral("--at")).toDouble(&ok) : 0;
+    if (!ok || at < 0) {
+        fail(Usage, tr("--at takes a time in seconds, such as 2.5"));
+        return;
+    }
+    const media::FramePosition where = hasAt                            ? media::FramePosition::At
+                                       : flag(QStringLiteral("--last")) ? media::FramePosition::Last
+                                                                        : media::FramePosition::First;
+    auto *job = new MediaJob(this);
+    connect(job, &MediaJob::finished, this, [this, job, output](bool succeeded) {
+        job->deleteLater();
+        if (!succeeded) {
+            fail(Failure, job->errorText());
+            return;
+        }
+        // Written whole or not at all: a picture cut short never takes the name.
+        QSaveFile file(output);
+        QImageWriter writer(&file,
+                            QFileInfo(output).suffix().toLower() == QLatin1String("png") ? "png" : "jpg");
+        writer.setQuality(92);
+        if (!file.open(QIODevice::WriteOnly) || !writer.write(job->image()) || !file.commit()) {
+            fail(Failure, tr("“%1” could not be written: %2").arg(output, file.errorString()));
+            return;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("output"), QFileInfo(output).absoluteFilePath()},
+                       {QStringLiteral("width"), job->image().width()},
+                       {QStringLiteral("height"), job->image().height()}});
+        else
+            m_out << QFileInfo(output).absoluteFilePath() << Qt::endl;
+        done(Ok);
+    });
+    job->startFrame(videos.first(), where, at);
+}
+
+void CliApp::join()
+{
+    const QStringList videos = positional();
+    const QString output = option(QStringLiteral("-o"));
+    if (videos.isEmpty() || output.isEmpty()) {
+        fail(Usage, tr("usage: yuanjing join VIDEO... -o OUT.mp4 [--size WxH] [--fps N]"));
+        return;
+    }
+    media::JoinOptions options;
+    if (const QString size = option(QStringLiteral("--size")); !size.isEmpty()) {
+        const QStringList parts = size.toLower().split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = parts.value(0).toInt(&okW);
+        const int h = parts.value(1).toInt(&okH);
+        if (parts.size() != 2 || !okW || !okH || w < 16 || h < 16 || w > 8192 || h > 8192) {
+            fail(Usage, tr("--size takes WIDTHxHEIGHT, such as 1280x720 (not “%1”)").arg(size));
+            return;
+        }
+        options.size = QSize(w, h);
+    }
+    if (const QString fps = option(QStringLiteral("--fps")); !fps.isEmpty()) {
+        bool ok = false;
+        options.fps = fps.toDouble(&ok);
+        if (!ok || options.fps < 1 || options.fps > 120) {
+            fail(Usage, tr("--fps takes a frame rate from 1 to 120 (not “%1”)").arg(fps));
+            return;
+        }
+    }
+    auto *job = new MediaJob(this);
+    connect(job, &MediaJob::finished, this, [this, job, output](bool succeeded) {
+        job->deleteLater();
+        if (!succeeded) {
+            fail(Failure, job->errorText());
+            return;
+        }
+        const media::JoinReport report = job->joinReport();
+        if (m_json)
+            printJson({{QStringLiteral("output"), QFileInfo(output).absoluteFilePath()},
+                       {QStringLiteral("duration"), report.duration},
+                       {QStringLiteral("width"), report.size.width()},
+                       {QStringLiteral("height"), report.size.height()},
+                       {QStringLiteral("fps"), report.fps},
+                       {QStringLiteral("audio"), report.hasAudio},
+                       {QStringLiteral("stream_copy"), report.streamCopied}});
+        else
+            m_out << QFileInfo(output).absoluteFilePath() << Qt::endl;
+        done(Ok);
+    });
+    job->startJoin(videos, output, options);
+}
+
+void CliApp::storyboard()
+{
+    const QStringList args = positional();
+    if (args.value(0) != QLatin1String("run") || args.size() != 2) {
+        fail(Usage, tr("usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]"));
+        return;
+    }
+    const QString path = args.at(1);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(Usage, tr("cannot read the storyboard “%1”").arg(path));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonObject board = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    const QJsonArray shotList = board.value(QLatin1String("shots")).toArray();
+    if (parseError.error != QJsonParseError::NoError || shotList.isEmpty()) {
+        fail(Usage, tr("%1: not a storyboard (a JSON object with a list of \"shots\"; see docs/STORYBOARD.md)").arg(path));
+        return;
+    }
+    const QDir boardDir = QFileInfo(path).absoluteDir();
+    const QString boardName = QFileInfo(path).canonicalFilePath();
+    const QString boardKey = QStringLiteral("board:")
+        + QString::fromLatin1(QCryptographicHash::hash(boardName.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    QString film = option(QStringLiteral("-o"));
+    if (film.isEmpty())
+        film = boardDir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".mp4"));
+
+    enum class State { Waiting, Preparing, Submitting, Running, Done, Failed, Blocked, Uncertain };
+    struct Shot
+    {
+        int number = 0; // from 1
+        QString key;
+        QJsonObject job;
+        bool chained = false;
+        const ModelSpec *spec = nullptr;
+        QVariantMap values;
+        QMap<QString, QString> sources;
+        QString firstKey; // the first-frame field a chained shot fills
+        qint64 row = 0;
+        State state = State::Waiting;
+        QString video;
+        QString why;
+    };
+    auto shots = std::make_shared<QList<Shot>>();
+    QHash<QString, int> occurrences;
+    for (int i = 0; i < shotList.size(); ++i) {
+        Shot shot;
+        shot.number = i + 1;
+        const QJsonObject o = shotList.at(i).toObject();
+        shot.chained = o.value(QLatin1String("continue")).toBool();
+        shot.job = o;
+        shot.job.remove(QStringLiteral("continue"));
+        // Known by its content (and how many identical shots came before it) or its "id", as batch jobs
+        // are: editing another shot, or the title, never makes this one new.
+        QString content = o.value(QLatin1String("id")).toString();
+        content = content.isEmpty()
+            ? QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1).toHex())
+            : QStringLiteral("id:") + content;
+        shot.key = QStringLiteral("%1:%2#%3").arg(boardKey, content).arg(occurrences[content]++);
+        shot.spec = m_core->videoModels()->model(o.value(QLatin1String("llmid")).toString());
+        if (!shot.spec || !shot.spec->enabled) {
+            fail(BadRequest, tr("%1 shot %2: unknown or disabled llmid").arg(path).arg(shot.number));
+            return;
+        }
+        QString error;
+        if (!jobValues(*shot.spec, shot.job, &shot.values, &shot.sources, &error)) {
+            fail(BadRequest, tr("%1 shot %2: %3").arg(path).arg(shot.number).arg(error));
+            return;
+        }
+        for (auto it = shot.sources.begin(); it != shot.sources.end(); ++it)
+            if (!it->startsWith(QLatin1String("http://")) && !it->startsWith(QLatin1String("https://")))
+                *it = boardDir.filePath(*it); // pictures are named from the board's folder
+        for (const FieldSpec &f : shot.spec->fields)
+            if (f.type == FieldSpec::Type::Image && f.role == QLatin1String("first_frame"))
+                shot.firstKey = f.key;
+        if (shot.chained) {
+            if (i == 0) {
+                fail(BadRequest, tr("%1 shot 1: the first shot has no previous shot to continue from").arg(path));
+                return;
+            }
+            if (shot.firstKey.isEmpty()) {
+                fail(BadRequest, tr("%1 shot %2: %3 has no first-frame field to continue into").arg(path).arg(shot.number).arg(shot.spec->label.text()));
+                return;
+            }
+            if (shot.sources.contains(shot.firstKey)) {
+                fail(BadRequest, tr("%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too")
+                                     .arg(path).arg(shot.number).arg(shot.firstKey));
+                return;
+            }
+        }
+        QMap<QString, PreparedImage> placeholders;
+        for (auto it = shot.sources.cbegin(); it != shot.sources.cend(); ++it)
+            placeholders.insert(it.key(), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
+        if (shot.chained)
+            placeholders.insert(shot.firstKey, ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
+        const QMap<QString, QString> problems = RequestBuilder::validate(*shot.spec, shot.values, placeholders);
+        if (!problems.isEmpty()) {
+            fail(BadRequest, tr("%1 shot %2: %3").arg(path).arg(shot.number).arg(problems.first()));
+            return;
+        }
+        shots->append(shot);
+    }
+    if (!m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
+    }
+    // What an earlier run recorded: a shot recorded as sent is never sent again, whatever came of it.
+    for (Shot &shot : *shots) {
+        shot.row = m_core->tasks()->batchJobTask(shot.key);
+        if (shot.row == 0)
+            continue;
+        const VideoTask t = m_core->tasks()->task(shot.row);
+        if (t.id == 0) {
+            shot.state = State::Failed;
+            shot.why = tr("already sent, but its task was deleted from the store; not sent again");
+        } else if (t.state == VideoTask::State::Unknown || t.state == VideoTask::State::Submitting || t.taskId.isEmpty()) {
+            shot.state = State::Uncertain;
+            shot.why = tr("uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again").arg(t.id);
+        } else {
+            switch (outcomeOf(t)) {
+            case Outcome::Downloaded: shot.state = State::Done; shot.video = t.videoPath; break;
+            case Outcome::Pending: shot.state = State::Running; break;
+            case Outcome::Failed: shot.state = State::Failed; shot.why = t.error; break;
+            case Outcome::Unknown: shot.state = State::Uncertain; shot.why = t.error; break;
+            case Outcome::NotDownloaded: shot.state = State::Failed; shot.why = t.error; break;
+            }
+        }
+        if (!m_json)
+            m_err << tr("shot %1: already sent (task %2)").arg(shot.number).arg(shot.row) << Qt::endl;
+    }
+    const int concurrency = qMax(1, option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
+    const double maxCredits = option(QStringLiteral("--max-credits"), QStringLiteral("-1")).toDouble();
+    auto credits = std::make_shared<double>(0);
+    auto submittedCount = std::make_shared<int>(0);
+    auto *next = new QTimer(this);
+    next->setSingleShot(true);
+    next->setInterval(0);
+
+    const auto finishRun = [this, shots, film, submittedCount, credits] {
+        int made = 0, failed = 0, blocked = 0, uncertain = 0;
+        QJsonArray list;
+        QStringList takes;
+        for (const Shot &s : std::as_const(*shots)) {
+            const char *names[] = {"waiting", "preparing", "submitting", "running", "done", "failed", "blocked", "uncertain"};
+            list.append(QJsonObject{{QStringLiteral("shot"), s.number}, {QStringLiteral("task"), s.row},
+                                    {QStringLiteral("state"), QString::fromLatin1(names[int(s.state)])},
+                                    {QStringLiteral("video"), s.video}, {QStringLiteral("why"), s.why}});
+            made += s.state == State::Done;
+            failed += s.state == State::Failed;
+            blocked += s.state == State::Blocked;
+            uncertain += s.state == State::Uncertain;
+            if (s.state == State::Done)
+                takes << s.video;
+            else if (!m_json)
+                m_err << tr("shot %1: %2").arg(s.number).arg(s.why.isEmpty() ? tr("not made") : s.why) << Qt::endl;
+        }
+        const auto report = [this, list, made, failed, blocked, uncertain, submittedCount, credits](const QString &filmPath, int code,
+                                                                                                   const QString &problem) {
+            if (m_json)
+                printJson({{QStringLiteral("shots"), list}, {QStringLiteral("submitted"), *submittedCount},
+                           {QStringLiteral("done"), made}, {QStringLiteral("failed"), failed},
+                           {QStringLiteral("blocked"), blocked}, {QStringLiteral("uncertain"), uncertain},
+                           {QStringLiteral("credits"), *credits}, {QStringLiteral("film"), filmPath},
+                           {QStringLiteral("error"), problem}});
+            else {
+                m_out << tr("storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, "
+                            "%6 uncertain; %7 credits")
+                             .arg(*submittedCount)
+                             .arg(made)
+                             .arg(list.size())
+                             .arg(failed)
+                             .arg(blocked)
+                             .arg(uncertain)
+                             .arg(*credits)
+                      << Qt::endl;
+                if (!filmPath.isEmpty())
+                    m_out << filmPath << Qt::endl;
+                if (!problem.isEmpty())
+                    m_err << QStringLiteral("yuanjing: ") << problem << Qt::endl;
+            }
+            done(code);
+        };
+        if (made != list.size()) {
+            report({}, TaskFailed, tr("the film was not joined: not every shot was made"));
+            return;
+        }
+        auto *job = new MediaJob(this);
+        connect(job, &MediaJob::finished, this, [job, film, report](bool ok) {
+            job->deleteLater();
+            if (ok)
+                report(QFileInfo(film).absoluteFilePath(), Ok, {});
+            else
+                report({}, Failure, job->errorText());
+        });
+        if (!m_json)
+            m_err << tr("joining %1 shots into %2").arg(takes.size()).arg(film) << Qt::endl;
+        job->startJoin(takes, film, {});
+    };
+
+    auto submitShot = [this, shots, next, boardName, submittedCount](int index, const QMap<QString, PreparedImage> &images) {
+        VideoSubmitter *submitter = m_core->videoSubmitter();
+        Shot &shot = (*shots)[index];
+        shot.state = State::Submitting;
+        auto *once = new QObject(this);
+        connect(submitter, &VideoSubmitter::submitted, once, [shots, index, next, once, submittedCount](const VideoTask &t) {
+            (*shots)[index].row = t.id;
+            (*shots)[index].state = State::Running;
+            ++*submittedCount;
+            once->deleteLater();
+            next->start();
+        });
+        const auto notSent = [shots, index, next, once](const VideoTask &, const ApiError &error) {
+            (*shots)[index].state = State::Failed;
+            (*shots)[index].why = error.message();
+            once->deleteLater();
+            next->start();
+        };
+        connect(submitter, &VideoSubmitter::rejected, once, notSent);
+        connect(submitter, &VideoSubmitter::refused, once, [shots, index, next, once](const QMap<QString, QString> &, const QString &why) {
+            (*shots)[index].state = State::Failed;
+            (*shots)[index].why = why;
+            once->deleteLater();
+            next->start();
+        });
+        connect(submitter, &VideoSubmitter::uncertain, once, [shots, index, next, once](const VideoTask &t, const ApiError &) {
+            (*shots)[index].row = t.id;
+            (*shots)[index].state = State::Uncertain;
+            (*shots)[index].why = tr("no clear answer: task %1 is kept as unknown; check on the platform").arg(t.id);
+            once->deleteLater();
+            next->start();
+        });
+        if (!m_json)
+            m_err << tr("shot %1: submitting").arg(shot.number) << Qt::endl;
+        submitter->submit(*shot.spec, shot.values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024,
+                          BatchJob{shot.key, boardName, shot.number});
+    };
+
+    connect(next, &QTimer::timeout, this, [this, shots, next, concurrency, maxCredits, credits, finishRun, submitShot] {
+        VideoSubmitter *submitter = m_core->videoSubmitter();
+        int active = 0;
+        bool busy = submitter->isBusy();
+        for (const Shot &s : std::as_const(*shots))
+            active += s.state == State::Running || s.state == State::Preparing || s.state == State::Submitting;
+        const bool stopping = maxCredits >= 0 && *credits >= maxCredits;
+        for (int i = 0; i < shots->size(); ++i) {
+            Shot &shot = (*shots)[i];
+            if (shot.state != State::Waiting)
+                continue;
+            if (shot.chained) {
+                const Shot &previous = shots->at(i - 1);
+                if (previous.state == State::Failed || previous.state == State::Blocked || previous.state == State::Uncertain) {
+                    // Held back, never sent: its first frame would be a frame that does not exist.
+                    shot.state = State::Blocked;
+                    shot.why = tr("not sent: it continues shot %1, which was not made").arg(previous.number);
+                    continue;
+                }
+                if (previous.state != State::Done)
+                    continue;
+            }
+            if (stopping) {
+                shot.state = State::Blocked;
+                shot.why = tr("not sent: the credit cap was reached");
+                continue;
+            }
+            if (busy || active >= concurrency)
+                continue;
+            QMap<QString, PreparedImage> images;
+            for (auto it = shot.sources.cbegin(); it != shot.sources.cend(); ++it)
+                images.insert(it.key(), imageFrom(it.value()));
+            ++active;
+            busy = true;
+            if (!shot.chained) {
+                submitShot(i, images);
+                continue;
+            }
+            // The previous take's very last frame, decoded on the engine's thread, then submitted.
+            shot.state = State::Preparing;
+            auto *job = new MediaJob(this);
+            const QString previousVideo = shots->at(i - 1).video;
+            const int previousNumber = shots->at(i - 1).number;
+            connect(job, &MediaJob::finished, this, [shots, i, job, images, next, submitShot, previousNumber](bool ok) mutable {
+                job->deleteLater();
+                Shot &s = (*shots)[i];
+                if (!ok) {
+                    s.state = State::Failed;
+                    s.why = job->errorText();
+                    next->start();
+                    return;
+                }
+                images.insert(s.firstKey, ImagePreparer::fromImage(job->image(), tr("last frame of shot %1").arg(previousNumber)));
+                submitShot(i, images);
+            });
+            job->startFrame(previousVideo, media::FramePosition::Last, 0);
+        }
+        bool settled = true;
+        for (const Shot &s : std::as_const(*shots))
+            settled = settled && (s.state == State::Done || s.state == State::Failed || s.state == State::Blocked || s.state == State::Uncertain);
+        if (settled && !submitter->isBusy()) {
+            next->disconnect();
+            finishRun();
+        }
+    });
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, [shots, next, credits](const VideoTask &t) {
+        for (Shot &s : *shots) {
+            if (s.row != t.id || s.state != State::Running)
+                continue;
+            switch (outcomeOf(t)) {
+            case Outcome::Pending: return;
+            case Outcome::Downloaded: s.state = State::Done; s.video = t.videoPath; break;
+            case Outcome::NotDownloaded:
+            case Outcome::Failed: s.state = State::Failed; s.why = t.error; break;
+            case Outcome::Unknown: s.state = State::Uncertain; s.why = t.error; break;
+            }
+            *credits += t.usage.value(QLatin1String("credits")).toDouble();
+            next->start();
+        }
+    });
+    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [shots, next](const VideoTask &t, const QString &why) {
+        for (Shot &s : *shots)
+            if (s.row == t.id && s.state == State::Running) {
+                s.state = State::Failed;
+                s.why = why;
+                next->start();
+            }
     });
     next->start();
 }

@@ -41,6 +41,9 @@ private:
     void task();
     void tasks();
     void batch();
+    void frame();
+    void join();
+    void storyboard();
     void waitFor(qint64 id);
     QString checkOptions() const;
     void done(int code);

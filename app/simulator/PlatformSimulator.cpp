@@ -2,8 +2,12 @@
 
 #include "core/Log.h"
 #include "simulator/DemoContent.h"
+#include "media/Media.h"
+#include "video/ModelCatalog.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QImage>
 #include <QSaveFile>
 #include <QDir>
 #include <QFileInfo>
@@ -511,6 +515,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.stuck = promptAsks(body, "[sim:stuck]");
     task.flaky = promptAsks(body, "[sim:flaky]");
     task.staleLink = promptAsks(body, "[sim:stale]");
+    makeClipFromFirstFrame(task);
     m_tasks.insert(task.id, task);
     saveState();
     // The real server checks the balance and calls the vendor before it answers: the task exists (and is
@@ -559,7 +564,7 @@ QJsonObject PlatformSimulator::taskObject(Task &task)
         o.insert(QStringLiteral("status"), QStringLiteral("CREATED"));
     } else if (elapsed < 2 * step) {
         o.insert(QStringLiteral("status"), QStringLiteral("PENDING"));
-    } else if (elapsed < 3 * step) {
+    } else if (elapsed < 3 * step || task.clipPending) {
         o.insert(QStringLiteral("status"), QStringLiteral("RUNNING"));
     } else if (task.fail) {
         o.insert(QStringLiteral("status"), QStringLiteral("FAILED"));
@@ -647,7 +652,8 @@ void PlatformSimulator::handleFile(HttpConnection *connection, const HttpRequest
         emit requestHandled(request.path, 404);
         return;
     }
-    const QByteArray data = file.readAll();
+    const QString taskId = path.section(QLatin1Char('/'), -2, -2);
+    const QByteArray data = type == "video/mp4" && m_clips.contains(taskId) ? m_clips.value(taskId) : file.readAll();
     static const QRegularExpression rangeRe(QStringLiteral("^bytes=(\\d+)-(\\d*)$"));
     const auto match = rangeRe.match(QString::fromLatin1(request.headers.value("range")));
     if (m_config.supportRange && match.hasMatch()) {
@@ -709,4 +715,62 @@ void PlatformSimulator::handlePricing(HttpConnection *connection, const HttpRequ
                                    {QStringLiteral("data"), QJsonObject{{QStringLiteral("model"), model},
                                                                         {QStringLiteral("display_text"), DemoContent::pricingText(model)}}}}));
     emit requestHandled(QStringLiteral("/llmage/v1/pricing"), 200);
+}
+
+void PlatformSimulator::makeClipFromFirstFrame(Task &task)
+{
+    if (!m_config.clipsFromFirstFrames)
+        return;
+    // Which field is the first frame is the schema's word (its role), not a vendor's name.
+    static ModelCatalog *catalog = [] {
+        auto *c = new ModelCatalog;
+        c->load({});
+        return c;
+    }();
+    const ModelSpec *spec = catalog->model(task.llmid);
+    if (!spec)
+        return;
+    QString value;
+    for (const FieldSpec &f : spec->fields)
+        if (f.type == FieldSpec::Type::Image && f.role == QLatin1String("first_frame"))
+            value = task.request.value(f.key).toString();
+    const int comma = value.indexOf(QLatin1Char(','));
+    if (!value.startsWith(QLatin1String("data:image")) || comma < 0)
+        return;
+    const QImage picture = QImage::fromData(QByteArray::fromBase64(value.mid(comma + 1).toLatin1()));
+    if (picture.isNull())
+        return;
+    task.clipPending = true;
+    const QString id = task.id;
+    const QString file = QDir::temp().filePath(QStringLiteral("yuanjing-sim-%1-%2.mp4").arg(QCoreApplication::applicationPid()).arg(id));
+    auto *job = new MediaJob(this);
+    connect(job, &MediaJob::finished, this, [this, job, id, file](bool ok) {
+        job->deleteLater();
+        QFile clip(file);
+        if (ok && clip.open(QIODevice::ReadOnly))
+            m_clips.insert(id, clip.readAll());
+        clip.close();
+        QFile::remove(file);
+        if (m_tasks.contains(id))
+            m_tasks[id].clipPending = false; // the shared demo clip when it could not be made
+    });
+    job->start([picture, file](media::Engine &engine, const media::Progress &progress) {
+        // Four seconds at 24 fps, 480x270 like the demo clip: a slow zoom into the picture, with a tone.
+        const QSize size(480, 270);
+        const QImage base = picture.scaled(size, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation)
+                                .copy(QRect(QPoint(0, 0), size))
+                                .convertToFormat(QImage::Format_RGB32);
+        media::ClipSpec spec;
+        spec.size = size;
+        spec.fps = 24;
+        spec.frames = 96;
+        spec.audio = true;
+        spec.frame = [base, size](int n) {
+            const double zoom = 1.0 - 0.2 * n / 95.0;
+            const QSize crop(qRound(size.width() * zoom), qRound(size.height() * zoom));
+            const QRect r(QPoint((size.width() - crop.width()) / 2, (size.height() - crop.height()) / 2), crop);
+            return base.copy(r).scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        };
+        return engine.writeClip(file, spec, progress);
+    });
 }

@@ -53,6 +53,9 @@ struct SimulatorConfig
     TaskReplyShape taskReplyShape = TaskReplyShape::Flat;
     int transientTaskFailures = 0; // each task first answers this many polls with FAILED "taskid … not exist"
     bool tasksNeverFinish = false;  // RUNNING for ever (the platform's checker died with a restart)
+    // An image-to-video task answers with a clip that starts on its first-frame picture (a slow zoom made
+    // with the media module), so that a chained storyboard visibly continues from shot to shot.
+    bool clipsFromFirstFrames = true;
     int submitDelayMs = 0;          // /llmage/video: the task is made (and billed) at once, the reply comes after this
     bool reprErrors = false;        // error objects written as a Python dict repr
     bool insufficientFundsAs400 = false; // an older server's low balance: 400 "InsufficientFunds"
@@ -127,7 +130,9 @@ private:
         bool stuck = false;     // [sim:stuck]: RUNNING for ever
         bool flaky = false;     // [sim:flaky]: "not exist" on the first poll
         bool staleLink = false; // [sim:stale]: the first result link answers 403
+        bool clipPending = false; // its demo clip is being made: it stays RUNNING until then
     };
+    void makeClipFromFirstFrame(Task &task);
 
     void onNewConnection();
     void handle(HttpConnection *connection, const HttpRequest &request);
@@ -149,6 +154,7 @@ private:
     SimulatorConfig m_config;
     QList<Recorded> m_requests;
     QHash<QString, Task> m_tasks;
+    QHash<QString, QByteArray> m_clips; // task id → the clip made from its first frame
     quint64 m_nextTaskId = 936759404378734592ULL;
     int m_chatBilled = 0;
     QString m_stateFile;

@@ -1,4 +1,5 @@
 #include "library/LibraryTab.h"
+#include "media/Media.h"
 #include "common/Theme.h"
 
 #include "core/AppCore.h"
@@ -20,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
@@ -110,11 +112,24 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_checkAgain->setToolTip(tr("Ask the platform about this task anew (and for fresh links to its result)"));
     m_giveTaskId = new QPushButton(tr("Enter task id…"), right);
     m_giveTaskId->setToolTip(tr("Give this task the platform task id you found on the platform, so the app can follow it"));
+    m_useFrame = new QPushButton(tr("Use this frame"), right);
+    m_useFrame->setToolTip(tr("The frame at the player's position, for a new task in the Video Studio"));
+    auto *frameMenu = new QMenu(m_useFrame);
+    frameMenu->addAction(tr("As the first frame"), this, [this] { useFrame(QStringLiteral("first_frame")); });
+    frameMenu->addAction(tr("As the last frame"), this, [this] { useFrame(QStringLiteral("last_frame")); });
+    frameMenu->addAction(tr("As a reference"), this, [this] { useFrame(QStringLiteral("reference")); });
+    m_useFrame->setMenu(frameMenu);
+    m_continue = new QPushButton(tr("Continue from the last frame"), right);
+    m_continue->setToolTip(tr("Image-to-video starting on this video's last frame"));
+    m_frameStatus = new QLabel(right);
+    m_frameStatus->setWordWrap(true);
+    m_frameStatus->hide();
     m_buttonGrid = new QGridLayout;
-    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_useFrame, m_continue, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
     rightLayout->addLayout(m_buttonGrid);
+    rightLayout->addWidget(m_frameStatus);
     rightLayout->addWidget(scroll, 2);
 
     auto *splitter = new QSplitter(this);
@@ -152,6 +167,7 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     });
     connect(m_copy, &QPushButton::clicked, this, &LibraryTab::copyPrompt);
     connect(m_rerun, &QPushButton::clicked, this, [this] { emit rerunRequested(m_core->tasks()->task(m_current)); });
+    connect(m_continue, &QPushButton::clicked, this, &LibraryTab::continueFromLastFrame);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteCurrent(true); });
     connect(m_stop, &QPushButton::clicked, this, &LibraryTab::stopWatching);
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
@@ -235,6 +251,9 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_folder->setEnabled(has);
     m_copy->setEnabled(has);
     m_rerun->setEnabled(has);
+    m_useFrame->setEnabled(local);
+    m_continue->setEnabled(local && t.state == VideoTask::State::Succeeded);
+    m_frameStatus->hide();
     m_delete->setEnabled(has);
     m_stop->setEnabled(watching);
     const bool expired = has && t.state == VideoTask::State::Succeeded && t.errorCode == QLatin1String("expired");
@@ -322,6 +341,45 @@ void LibraryTab::copyPrompt()
     const VideoTask t = m_core->tasks()->task(m_current);
     if (t.id)
         QGuiApplication::clipboard()->setText(t.prompt);
+}
+
+void LibraryTab::useFrame(const QString &role)
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    double seconds = 0;
+    // The position counts only when the player shows this video.
+    if (m_player && m_player->source() == QUrl::fromLocalFile(t.videoPath))
+        seconds = m_player->positionMs() / 1000.0;
+    takeFrame(seconds > 0 ? int(media::FramePosition::At) : int(media::FramePosition::First), seconds, role);
+}
+
+void LibraryTab::continueFromLastFrame()
+{
+    takeFrame(int(media::FramePosition::Last), 0, QStringLiteral("first_frame"));
+}
+
+void LibraryTab::takeFrame(int where, double seconds, const QString &role)
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    if (t.id == 0 || t.videoPath.isEmpty())
+        return;
+    if (!m_frameJob)
+        m_frameJob = new MediaJob(this);
+    if (m_frameJob->isRunning())
+        return;
+    m_frameJob->disconnect(this);
+    const QString origin = QFileInfo(t.videoPath).fileName();
+    // The engine decodes on its own thread; the Library stays responsive meanwhile.
+    connect(m_frameJob, &MediaJob::finished, this, [this, role, origin](bool ok) {
+        if (!ok) {
+            m_frameStatus->setText(m_frameJob->errorText());
+            m_frameStatus->show();
+            return;
+        }
+        m_frameStatus->hide();
+        emit frameChosen(m_frameJob->image(), role, origin);
+    });
+    m_frameJob->startFrame(t.videoPath, media::FramePosition(where), seconds);
 }
 
 void LibraryTab::placeButtons()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class AppCore;
+class MediaJob;
 class CoverDelegate;
 class LibraryFilterModel;
 class VideoPlayer;
@@ -39,14 +40,25 @@ public:
     void stopWatching();
     void giveTaskId();
     void placeButtons();
+    // Takes the frame shown at the player's position (the first when it has not played) for a new
+    // Studio task, in the field of `role` (first_frame, last_frame, reference); frameChosen follows.
+    void useFrame(const QString &role);
+    // The video's very last frame as the first frame of an image-to-video task.
+    void continueFromLastFrame();
+    QPushButton *useFrameButton() const { return m_useFrame; }
+    QPushButton *continueButton() const { return m_continue; }
+    // What went wrong taking a frame (empty when nothing did).
+    QLabel *frameStatus() const { return m_frameStatus; }
 
 signals:
     void rerunRequested(const VideoTask &task);
+    void frameChosen(const QImage &frame, const QString &role, const QString &origin);
 
 private:
     void onCurrentChanged();
     void showDetails(const VideoTask &task);
     void refreshModels();
+    void takeFrame(int where, double seconds, const QString &role);
 
     AppCore *m_core;
     LibraryFilterModel *m_filter;
@@ -72,5 +84,9 @@ private:
     QList<QPushButton *> m_buttons;
     QPushButton *m_giveTaskId = nullptr;
     QPushButton *m_retry;
+    QPushButton *m_useFrame;
+    QPushButton *m_continue;
+    QLabel *m_frameStatus;
+    MediaJob *m_frameJob = nullptr;
     qint64 m_current = 0;
 };

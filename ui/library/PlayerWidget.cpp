@@ -182,3 +182,8 @@ bool PlayerWidget::eventFilter(QObject *watched, QEvent *event)
     }
     return QWidget::eventFilter(watched, event);
 }
+
+qint64 PlayerWidget::positionMs() const
+{
+    return m_player->position();
+}

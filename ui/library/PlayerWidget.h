@@ -24,6 +24,7 @@ public:
     void play() override;
     void stop() override;
     bool hasStarted() const override;
+    qint64 positionMs() const override;
     QString errorText() const override;
     QMediaPlayer *player() const { return m_player; }
     QLabel *errorLabel() const { return m_error; }

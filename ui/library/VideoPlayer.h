@@ -18,6 +18,8 @@ public:
     virtual void stop() = 0;
     // Playing, or loaded and ready to (tests and accessibility ask).
     virtual bool hasStarted() const = 0;
+    // Where playback stands (or was paused), in milliseconds.
+    virtual qint64 positionMs() const = 0;
     // What went wrong, as shown under the video; empty when nothing did.
     virtual QString errorText() const = 0;
 

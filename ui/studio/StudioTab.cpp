@@ -187,6 +187,43 @@ bool StudioTab::loadTask(const VideoTask &task)
     return true;
 }
 
+bool StudioTab::useFrame(const QImage &frame, const QString &role, const QString &origin)
+{
+    auto keyFor = [&role](const ModelSpec &spec) {
+        for (const FieldSpec &f : spec.fields)
+            if (f.type == FieldSpec::Type::Image && f.role == role)
+                return f.key;
+        return QString();
+    };
+    QString key = m_form ? keyFor(m_form->spec()) : QString();
+    if (key.isEmpty()) {
+        // Image-to-video first for frames, reference-to-video for a reference; enabled models first.
+        QStringList modes{role == QLatin1String("reference") ? QStringLiteral("r2v") : QStringLiteral("i2v")};
+        for (const QString &m : ModelSpec::modes())
+            if (!modes.contains(m))
+                modes << m;
+        QString llmid;
+        for (int pass = 0; pass < 2 && llmid.isEmpty(); ++pass)
+            for (const QString &m : std::as_const(modes)) {
+                for (const ModelSpec &spec : m_core->videoModels()->models(m))
+                    if ((pass == 1 || spec.enabled) && !keyFor(spec).isEmpty()) {
+                        llmid = spec.llmid;
+                        break;
+                    }
+                if (!llmid.isEmpty())
+                    break;
+            }
+        if (llmid.isEmpty() || !selectModel(llmid) || !m_form) {
+            showStatus(tr("No video model takes such a picture."), true);
+            return false;
+        }
+        key = keyFor(m_form->spec());
+    }
+    m_form->setImage(key, ImagePreparer::fromImage(frame, origin));
+    showStatus(tr("A frame of “%1” is in place: write the prompt, then generate.").arg(origin.toHtmlEscaped()), false);
+    return true;
+}
+
 void StudioTab::onModelChanged()
 {
     const QString llmid = m_model->currentData().toString();

@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 #include "store/TaskStore.h"
 
+#include <QImage>
 #include <QWidget>
 
 class AppCore;
@@ -27,6 +28,10 @@ public:
     bool selectModel(const QString &llmid);
     // Fills the form with a task's model, values and pictures ("run again").
     bool loadTask(const VideoTask &task);
+    // Puts a picture (a video's frame) into the field of this role (first_frame, last_frame,
+    // reference): the current model's, or else the first model, in another mode if need be, that
+    // has such a field. False, said in the status line, when no model has one.
+    bool useFrame(const QImage &frame, const QString &role, const QString &origin);
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }
