@@ -62,6 +62,19 @@ private slots:
         QTest::newRow("default out of range") << QByteArray(valid()).replace("\"default\":3", "\"default\":30") << "field duration";
         QTest::newRow("no prompt") << QByteArray(valid()).replace("\"key\":\"prompt\"", "\"key\":\"text\"") << "prompt";
         QTest::newRow("no label") << QByteArray(valid()).replace(",\"label\":\"Duration\"", "") << "field duration";
+        // A field's meaning (role) must be one the intent mapper knows, fit its type and be said once.
+        QTest::newRow("unknown role") << QByteArray(valid()).replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"length\",")
+                                      << "unknown role";
+        QTest::newRow("role of another type")
+            << QByteArray(valid()).replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"aspect_ratio\",") << "field duration";
+        QTest::newRow("role twice")
+            << QByteArray(valid())
+                   .replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"duration\",")
+                   .replace("]}", ",{\"key\":\"length\",\"role\":\"duration\",\"type\":\"integer\",\"min\":1,\"max\":5,\"label\":\"L\"}]}")
+            << "twice";
+        QTest::newRow("size not width*height")
+            << QByteArray(valid()).replace("]}", ",{\"key\":\"size\",\"role\":\"size\",\"type\":\"choice\",\"choices\":[\"1280*720\",\"big\"],\"label\":\"S\"}]}")
+            << "big";
     }
     void rejectsMistakes()
     {

@@ -1056,6 +1056,17 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>IntentMapper</name>
+    <message>
+        <source>%1: %2 asked, but this model has no such setting (not sent)</source>
+        <translation>%1: %2 asked, but this model has no such setting (not sent)</translation>
+    </message>
+    <message>
+        <source>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</source>
+        <translation>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>The base URL given for this run is not used: %1</source>
@@ -1613,6 +1624,22 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: "task_max_age_hours" must be 1 to 720.</source>
         <translation>%1: "task_max_age_hours" must be 1 to 720.</translation>
+    </message>
+    <message>
+        <source>%1: unknown role "%2" (one of: %3).</source>
+        <translation>%1: unknown role "%2" (one of: %3).</translation>
+    </message>
+    <message>
+        <source>%1: a %2 field cannot have the role "%3".</source>
+        <translation>%1: a %2 field cannot have the role "%3".</translation>
+    </message>
+    <message>
+        <source>%1: the role "%2" appears twice.</source>
+        <translation>%1: the role "%2" appears twice.</translation>
+    </message>
+    <message>
+        <source>%1: a size must be written width*height (not “%2”).</source>
+        <translation>%1: a size must be written width*height (not “%2”).</translation>
     </message>
 </context>
 <context>

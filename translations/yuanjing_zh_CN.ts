@@ -1058,6 +1058,17 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>IntentMapper</name>
+    <message>
+        <source>%1: %2 asked, but this model has no such setting (not sent)</source>
+        <translation>%1:要求 %2,但此模型没有这项设置(不发送)</translation>
+    </message>
+    <message>
+        <source>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</source>
+        <translation>%1:要求 %2,以 %4 发送 %3(此模型允许的最接近值)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>The base URL given for this run is not used: %1</source>
@@ -1629,6 +1640,22 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: &quot;task_max_age_hours&quot; must be 1 to 720.</source>
         <translation>%1:&quot;task_max_age_hours&quot; 必须在 1 到 720 之间。</translation>
+    </message>
+    <message>
+        <source>%1: unknown role &quot;%2&quot; (one of: %3).</source>
+        <translation>%1:未知的 role &quot;%2&quot;(可选:%3)。</translation>
+    </message>
+    <message>
+        <source>%1: a %2 field cannot have the role &quot;%3&quot;.</source>
+        <translation>%1:%2 类型的字段不能有 role &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: the role &quot;%2&quot; appears twice.</source>
+        <translation>%1:role &quot;%2&quot; 出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: a size must be written width*height (not “%2”).</source>
+        <translation>%1:尺寸必须写成 宽*高(而不是“%2”)。</translation>
     </message>
 </context>
 <context>
