@@ -939,6 +939,17 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>CostEstimator</name>
+    <message numerus="yes">
+        <source>≈ %1 credits (median of %n run(s))</source>
+        <translation><numerusform>≈ %1 credits (median of %n run(s))</numerusform><numerusform>≈ %1 credits (median of %n run(s))</numerusform></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>cost unknown</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>Could not write %1: %2</source>

@@ -941,6 +941,19 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>CostEstimator</name>
+    <message numerus="yes">
+        <source>≈ %1 credits (median of %n run(s))</source>
+        <translation>
+            <numerusform>≈ %1 积分(%n 次运行的中位数)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>Could not write %1: %2</source>

@@ -306,6 +306,21 @@ QStringList TaskStore::promptHistory(const QString &mode, int limit) const
     return list;
 }
 
+QList<QPair<QJsonObject, QJsonObject>> TaskStore::paramsAndUsage(const QString &llmid, int limit) const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT params, usage FROM video_tasks WHERE state = 'succeeded' AND llmid = ?"
+                             " ORDER BY created_at DESC, id DESC LIMIT ?"));
+    q.addBindValue(llmid);
+    q.addBindValue(limit);
+    QList<QPair<QJsonObject, QJsonObject>> list;
+    if (q.exec())
+        while (q.next())
+            list.append({object(q.value(0)), object(q.value(1))});
+    return list;
+}
+
 qint64 TaskStore::dataVersion() const
 {
     QSqlQuery q(m_db->db());

@@ -75,6 +75,9 @@ public:
     int unfinishedCount() const;
     // The latest distinct prompts used in a mode, newest first.
     QStringList promptHistory(const QString &mode, int limit = 30) const;
+    // The succeeded tasks of one model, newest first (at most limit): their params and usage, for the
+    // cost estimate from this user's own history (CostEstimator).
+    QList<QPair<QJsonObject, QJsonObject>> paramsAndUsage(const QString &llmid, int limit = 500) const;
     // The task row a batch job was sent as: 0 when the job was never sent; -1 when it was sent but its
     // task has since been deleted.
     qint64 batchJobTask(const QString &jobKey) const;
