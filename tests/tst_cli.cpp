@@ -244,6 +244,63 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(one.out).object().value(QLatin1String("prompt")).toString(), QStringLiteral("waves"));
     }
 
+    // --dry-run prints the body (pictures summarized, never their base64) and the expected cost; nothing
+    // billable reaches the platform (only its free price list is read) and no task is written.
+    void videoDryRunSendsNothing()
+    {
+        QImage frame(640, 360, QImage::Format_RGB32);
+        frame.fill(Qt::darkGreen);
+        const QString picture = m_box->dir.filePath(QStringLiteral("first.png"));
+        QVERIFY(frame.save(picture));
+        const QStringList args{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"),
+                               QStringLiteral("--set"), QStringLiteral("prompt=a field"), QStringLiteral("--set"), QStringLiteral("duration=5"),
+                               QStringLiteral("--image"), QStringLiteral("image_file1=") + picture, QStringLiteral("--image"),
+                               QStringLiteral("image_file2=https://example.com/last.jpg"), QStringLiteral("--dry-run")};
+        Result r = run(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("\"prompt\": \"a field\""), r.out.constData());
+        QVERIFY2(r.out.contains("<image/jpeg 640x360"), r.out.constData());
+        QVERIFY(r.out.contains("https://example.com/last.jpg"));
+        QVERIFY(!r.out.contains("base64"));
+        QVERIFY(r.out.contains("Expected cost"));
+
+        r = run(QStringList{QStringLiteral("--json")} + args);
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("dry_run")).toBool(), true);
+        const QJsonObject body = o.value(QLatin1String("body")).toObject();
+        QCOMPARE(body.value(QLatin1String("llmid")).toString(), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"));
+        QCOMPARE(body.value(QLatin1String("duration")).toInt(), 5);
+        QVERIFY(body.value(QLatin1String("image_file1")).toString().startsWith(QLatin1String("<image/jpeg")));
+        // The simulator answers the price list: the platform's words come first.
+        QCOMPARE(o.value(QLatin1String("cost")).toObject().value(QLatin1String("source")).toString(), QStringLiteral("pricing"));
+
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+        for (const auto &request : m_sim->requests())
+            QCOMPARE(request.path, QStringLiteral("/llmage/v1/pricing"));
+        const Result tasks = run({QStringLiteral("--json"), QStringLiteral("tasks")});
+        QCOMPARE(QJsonDocument::fromJson(tasks.out).object().value(QLatin1String("tasks")).toArray().size(), 0);
+    }
+
+    // Without a price list, the estimate is this user's own history of the same settings.
+    void videoDryRunEstimatesFromHistory()
+    {
+        m_sim->config().pricingAvailable = false;
+        const QStringList args{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("--set"),
+                               QStringLiteral("prompt=waves"), QStringLiteral("--set"), QStringLiteral("resolution=720p"), QStringLiteral("--set"),
+                               QStringLiteral("duration=5")};
+        Result r = run(QStringList{QStringLiteral("--json")} + args + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("cost")).toObject().value(QLatin1String("source")).toString(),
+                 QStringLiteral("unknown"));
+        QCOMPARE(run(args + QStringList{QStringLiteral("--wait")}).code, 0);
+        r = run(QStringList{QStringLiteral("--json")} + args + QStringList{QStringLiteral("--dry-run")});
+        const QJsonObject cost = QJsonDocument::fromJson(r.out).object().value(QLatin1String("cost")).toObject();
+        QCOMPARE(cost.value(QLatin1String("source")).toString(), QStringLiteral("history"));
+        QCOMPARE(cost.value(QLatin1String("credits")).toDouble(), 10.0);
+        QCOMPARE(cost.value(QLatin1String("runs")).toInt(), 1);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
+    }
+
     void failedVideoExits7()
     {
         const Result r = run({QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
@@ -354,8 +411,8 @@ private slots:
     void aTypoNeverBills_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("video --dry-run") << QStringList{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
-                                                         QStringLiteral("--set"), QStringLiteral("prompt=waves"), QStringLiteral("--dry-run")};
+        QTest::newRow("video --dryrun") << QStringList{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                                                        QStringLiteral("--set"), QStringLiteral("prompt=waves"), QStringLiteral("--dryrun")};
         QTest::newRow("video --wiat") << QStringList{QStringLiteral("video"), QStringLiteral("--wiat"), QStringLiteral("--llmid"),
                                                       QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--set"), QStringLiteral("prompt=waves")};
         QTest::newRow("chat --modle") << QStringList{QStringLiteral("chat"), QStringLiteral("--modle"), QStringLiteral("x"), QStringLiteral("hi")};

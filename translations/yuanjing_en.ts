@@ -668,60 +668,6 @@ All recorded: %4</translation>
 <context>
     <name>CliApp</name>
     <message>
-        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model's schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file's path.
-  task ID            One task from the store (local id or the platform's task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app's.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</source>
-        <translation>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model's schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file's path.
-  task ID            One task from the store (local id or the platform's task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app's.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</translation>
-    </message>
-    <message>
         <source>unknown command “%1” (see yuanjing --help)</source>
         <translation>unknown command “%1” (see yuanjing --help)</translation>
     </message>
@@ -888,6 +834,70 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
+    </message>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</translation>
+    </message>
+    <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>Would send to /llmage/video (%1 bytes; nothing was sent):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
     </message>
 </context>
 <context>

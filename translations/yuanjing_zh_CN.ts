@@ -672,58 +672,6 @@ All recorded: %4</source>
 <context>
     <name>CliApp</name>
     <message>
-        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model&apos;s thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model&apos;s schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file&apos;s path.
-  task ID            One task from the store (local id or the platform&apos;s task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app&apos;s.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</source>
-        <translation>用法:yuanjing [--demo] [--base-url URL] [--json] 命令 [选项]
-
-命令:
-  chat [-m 模型] [-s 系统提示词] [--no-stream] [--reasoning] [--usage] 提示词
-        向模型提问;回答一边生成一边写到标准输出(提示词也可以从标准输入给出)。
-        --reasoning 把模型的思考过程写到标准错误;--usage 在结束时给出 tokens 用量。
-  models [--video]
-        列出平台上的对话模型,或列出视频模型及其字段、类型、可选值和默认值。
-  video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait]
-        提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
-        输出文件路径。
-  task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
-  tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
-                     rejected、unknown)。
-  batch 文件.jsonl [--concurrency N] [--max-credits C]
-        每行一个视频任务:{&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}。最多同时运行 N 个任务
-        (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
-
-选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
-环境变量:YUANJING_API_KEY、YUANJING_BASE_URL。设置、密钥、任务库和作品库文件夹都与应用共用。
-
-退出码:0 成功,1 其他失败,2 用法错误,3 密钥缺失或被拒,4 余额不足,
-5 请求有误(字段或取值),6 网络或平台问题,7 视频任务失败。
-</translation>
-    </message>
-    <message>
         <source>unknown command “%1” (see yuanjing --help)</source>
         <translation>未知命令“%1”(见 yuanjing --help)</translation>
     </message>
@@ -890,6 +838,67 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
+    </message>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model&apos;s thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model&apos;s schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file&apos;s path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  task ID            One task from the store (local id or the platform&apos;s task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app&apos;s.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>用法:yuanjing [--demo] [--base-url URL] [--json] 命令 [选项]
+
+命令:
+  chat [-m 模型] [-s 系统提示词] [--no-stream] [--reasoning] [--usage] 提示词
+        向模型提问;回答一边生成一边写到标准输出(提示词也可以从标准输入给出)。
+        --reasoning 把模型的思考过程写到标准错误;--usage 在结束时给出 tokens 用量。
+  models [--video]
+        列出平台上的对话模型,或列出视频模型及其字段、类型、可选值和默认值。
+  video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait] [--dry-run]
+        提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
+        输出文件路径。加 --dry-run 时只输出将要发送的请求体(图片以摘要代替)和预计费用,不发送任何请求。
+  task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
+  tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
+                     rejected、unknown)。
+  batch 文件.jsonl [--concurrency N] [--max-credits C]
+        每行一个视频任务:{&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}。最多同时运行 N 个任务
+        (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
+
+选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
+环境变量:YUANJING_API_KEY、YUANJING_BASE_URL。设置、密钥、任务库和作品库文件夹都与应用共用。
+
+退出码:0 成功,1 其他失败,2 用法错误,3 密钥缺失或被拒,4 余额不足,
+5 请求有误(字段或取值),6 网络或平台问题,7 视频任务失败。
+</translation>
+    </message>
+    <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>将发送到 /llmage/video(%1 字节;未发送任何请求):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "store/UsageLedger.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
+#include "video/CostEstimator.h"
 #include "video/ModelCatalog.h"
 #include "video/RequestBuilder.h"
 #include "video/VideoSubmitter.h"
@@ -45,7 +46,7 @@ const QHash<QString, CommandOptions> &commandOptions()
           {QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system")}}},
         {QStringLiteral("models"), {{QStringLiteral("--video")}, {}}},
         {QStringLiteral("video"),
-         {{QStringLiteral("--wait")}, {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image")}}},
+         {{QStringLiteral("--wait"), QStringLiteral("--dry-run")}, {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image")}}},
         {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
         {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
         {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
@@ -109,9 +110,10 @@ QString CliApp::helpText()
               "        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.\n"
               "  models [--video]\n"
               "        Chat models from the platform, or video models with their fields, types, choices and defaults.\n"
-              "  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]\n"
+              "  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]\n"
               "        Submit a video task, checked against the model's schema first; prints the task id. With\n"
-              "        --wait, follows it and downloads the result, printing the file's path.\n"
+              "        --wait, follows it and downloads the result, printing the file's path. With --dry-run,\n"
+              "        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.\n"
               "  task ID            One task from the store (local id or the platform's task id).\n"
               "  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,\n"
               "                     rejected, unknown).\n"
@@ -493,6 +495,10 @@ void CliApp::video()
         fail(BadRequest, lines.join(QStringLiteral("; ")));
         return;
     }
+    if (flag(QStringLiteral("--dry-run"))) {
+        dryRun(*spec, values, images);
+        return;
+    }
     if (!m_core->client()->hasApiKey()) {
         fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
         return;
@@ -525,6 +531,49 @@ void CliApp::video()
         waitFor(t.id);
     });
     submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+}
+
+void CliApp::dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images)
+{
+    // Nothing billable leaves: the body is built here and printed; only the platform's price list (a free
+    // read) is asked, and only with a key.
+    const RequestBuilder::Result built = RequestBuilder::build(spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+    if (!built.ok()) {
+        QStringList lines;
+        for (auto it = built.fieldErrors.cbegin(); it != built.fieldErrors.cend(); ++it)
+            lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+        if (!built.error.isEmpty())
+            lines << built.error;
+        fail(BadRequest, lines.join(QStringLiteral("; ")));
+        return;
+    }
+    auto *costs = new CostEstimator(m_core->tasks(), m_core->client()->hasApiKey() ? m_core->pricing() : nullptr, this);
+    const QJsonObject body = RequestBuilder::summarized(built);
+    const qint64 bytes = built.bytes;
+    const auto print = [this, costs, spec, values, body, bytes] {
+        const CostEstimate cost = costs->estimate(spec, values);
+        if (m_json) {
+            printJson({{QStringLiteral("dry_run"), true},
+                       {QStringLiteral("path"), QStringLiteral("/llmage/video")},
+                       {QStringLiteral("body"), body},
+                       {QStringLiteral("bytes"), bytes},
+                       {QStringLiteral("cost"), cost.toJson()}});
+        } else {
+            m_out << tr("Would send to /llmage/video (%1 bytes; nothing was sent):").arg(bytes) << Qt::endl
+                  << QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented))
+                  << tr("Expected cost: %1").arg(cost.text()) << Qt::endl;
+        }
+        done(Ok);
+    };
+    costs->estimate(spec, values); // asks the platform's price the first time
+    if (costs->isSettled(spec)) {
+        print();
+        return;
+    }
+    connect(costs, &CostEstimator::estimateChanged, this, [this, costs, spec, print](const QString &model) {
+        if (model == spec.model && !m_done)
+            print();
+    });
 }
 
 void CliApp::waitFor(qint64 id)

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "video/ImagePreparer.h"
+#include "video/ModelSchema.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -42,6 +45,7 @@ private:
     void tasks();
     void batch();
     void waitFor(qint64 id);
+    void dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images);
     QString checkOptions() const;
     void done(int code);
     void fail(int code, const QString &message);

@@ -48,7 +48,10 @@ CostEstimator::CostEstimator(TaskStore *store, PricingService *pricing, QObject 
     : QObject(parent), m_store(store), m_pricing(pricing)
 {
     if (m_pricing)
+    {
         connect(m_pricing, &PricingService::priceKnown, this, [this](const QString &model) { emit estimateChanged(model); });
+        connect(m_pricing, &PricingService::priceUnavailable, this, &CostEstimator::estimateChanged);
+    }
 }
 
 QJsonObject CostEstimator::pricedSettings(const ModelSpec &spec, const QJsonObject &params)
@@ -69,6 +72,11 @@ QJsonObject CostEstimator::pricedSettings(const ModelSpec &spec, const QVariantM
             o.insert(f.key, f.toJson(v));
     }
     return o;
+}
+
+bool CostEstimator::isSettled(const ModelSpec &spec) const
+{
+    return !m_pricing || spec.model.isEmpty() || m_pricing->isSettled(spec.model);
 }
 
 bool CostEstimator::needsConfirmation(const CostEstimate &estimate, double threshold)

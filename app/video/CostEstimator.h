@@ -38,6 +38,9 @@ public:
     // tells when it answers).
     CostEstimate estimate(const ModelSpec &spec, const QVariantMap &values) const;
 
+    // Whether the platform has answered about this model's price (or there is no one to ask).
+    bool isSettled(const ModelSpec &spec) const;
+
     // The settings that decide the price, as the request carries them: what history is matched on.
     static QJsonObject pricedSettings(const ModelSpec &spec, const QJsonObject &params);
     static QJsonObject pricedSettings(const ModelSpec &spec, const QVariantMap &values);
@@ -45,6 +48,7 @@ public:
     static bool needsConfirmation(const CostEstimate &estimate, double threshold);
 
 signals:
+    // The platform answered about a model's price (with one or without).
     void estimateChanged(const QString &model);
 
 private:
