@@ -18,6 +18,9 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -309,6 +312,49 @@ private slots:
         QVERIFY(m_tab->priceLabel()->text().isEmpty());
         typePrompt(QStringLiteral("x"));
         QVERIFY(m_tab->submitButton()->isEnabled());
+    }
+
+    // The Generate button says what the settings are expected to cost; after the run the actual cost sits
+    // beside the estimate; above the threshold set in Settings the app asks first, and Cancel sends nothing.
+    void costShownAndAskedAboveTheThreshold()
+    {
+        m_core->simulator()->config().pricingAvailable = false;
+        m_core->simulator()->config().taskStepMs = 30;
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        m_tab->form()->setValues({{QStringLiteral("resolution"), QStringLiteral("720p")}, {QStringLiteral("duration"), QStringLiteral("5")}});
+        typePrompt(QStringLiteral("lanterns"));
+        QTRY_VERIFY2(m_tab->submitButton()->text().contains(QLatin1String("cost unknown")), qPrintable(m_tab->submitButton()->text()));
+
+        QSignalSpy submitted(m_tab, &StudioTab::taskSubmitted);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        // The simulator charges 2 credits a second at 720p.
+        QTRY_VERIFY_WITH_TIMEOUT(m_tab->statusLabel()->text().contains(QLatin1String("cost 10 credits (expected: cost unknown)")), 20000);
+        QTRY_VERIFY2(m_tab->submitButton()->text().contains(QStringLiteral("≈ 10 credits")), qPrintable(m_tab->submitButton()->text()));
+        QCOMPARE(m_tab->estimate().runs, 1);
+
+        m_core->settings()->setConfirmCostAbove(5);
+        const auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box && box->objectName() == QLatin1String("confirmCost"))
+                    box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(m_tab->statusLabel()->text().contains(QLatin1String("Not sent")));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
+        answer(QMessageBox::Yes);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 2);
+        // Under the threshold: no question.
+        m_core->settings()->setConfirmCostAbove(10);
+        QTRY_VERIFY(!m_core->videoSubmitter()->isBusy());
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
     }
 
     void disabledModelCannotBeSubmitted()

@@ -958,6 +958,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>cost unknown</source>
         <translation>cost unknown</translation>
     </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 credits</translation>
+    </message>
+    <message>
+        <source>priced by the platform</source>
+        <translation>priced by the platform</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -1898,6 +1906,22 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Appearance:</source>
         <translation>Appearance:</translation>
     </message>
+    <message>
+        <source> credits</source>
+        <translation> credits</translation>
+    </message>
+    <message>
+        <source>Never ask</source>
+        <translation>Never ask</translation>
+    </message>
+    <message>
+        <source>Before sending a video expected to cost more than this, the app asks (0: never).</source>
+        <translation>Before sending a video expected to cost more than this, the app asks (0: never).</translation>
+    </message>
+    <message>
+        <source>Ask before videos costing over:</source>
+        <translation>Ask before videos costing over:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -1983,6 +2007,30 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>Settings of an earlier task loaded: check them, then generate.</translation>
+    </message>
+    <message>
+        <source>Generate video · %1</source>
+        <translation>Generate video · %1</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
+    <message>
+        <source>Expensive video</source>
+        <translation>Expensive video</translation>
+    </message>
+    <message>
+        <source>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</source>
+        <translation>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</translation>
+    </message>
+    <message>
+        <source>Task %1 is done: it cost %2 credits (expected: %3).</source>
+        <translation>Task %1 is done: it cost %2 credits (expected: %3).</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Not sent.</translation>
     </message>
 </context>
 <context>

@@ -961,6 +961,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>cost unknown</source>
         <translation>费用未知</translation>
     </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 积分</translation>
+    </message>
+    <message>
+        <source>priced by the platform</source>
+        <translation>按平台价格计费</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -1915,6 +1923,22 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Appearance:</source>
         <translation>外观:</translation>
     </message>
+    <message>
+        <source> credits</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>Never ask</source>
+        <translation>从不询问</translation>
+    </message>
+    <message>
+        <source>Before sending a video expected to cost more than this, the app asks (0: never).</source>
+        <translation>发送预计费用超过此值的视频前,应用会先询问(0:从不询问)。</translation>
+    </message>
+    <message>
+        <source>Ask before videos costing over:</source>
+        <translation>视频费用超过此值时先询问:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -2000,6 +2024,30 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>已载入之前任务的设置:请检查后再生成。</translation>
+    </message>
+    <message>
+        <source>Generate video · %1</source>
+        <translation>生成视频 · %1</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
+    <message>
+        <source>Expensive video</source>
+        <translation>费用较高的视频</translation>
+    </message>
+    <message>
+        <source>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</source>
+        <translation>此视频预计费用为 %1,超过了你设定的提醒阈值 %2 积分。要发送吗?</translation>
+    </message>
+    <message>
+        <source>Task %1 is done: it cost %2 credits (expected: %3).</source>
+        <translation>任务 %1 已完成:花费 %2 积分(预计:%3)。</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
     </message>
 </context>
 <context>

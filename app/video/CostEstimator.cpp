@@ -29,6 +29,15 @@ QString CostEstimate::text() const
     return QCoreApplication::translate("CostEstimator", "cost unknown");
 }
 
+QString CostEstimate::shortText() const
+{
+    if (hasCredits())
+        return QCoreApplication::translate("CostEstimator", "≈ %1 credits").arg(credits);
+    if (source == Source::Pricing)
+        return QCoreApplication::translate("CostEstimator", "priced by the platform");
+    return QCoreApplication::translate("CostEstimator", "cost unknown");
+}
+
 QJsonObject CostEstimate::toJson() const
 {
     QJsonObject o{{QStringLiteral("source"), source == Source::Pricing   ? QStringLiteral("pricing")

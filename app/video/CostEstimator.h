@@ -21,6 +21,8 @@ struct CostEstimate
     // For a Generate button or the command line: "≈ 40 credits (median of 3 runs)", the platform's price,
     // or "cost unknown". Translated.
     QString text() const;
+    // Short, for a button: "≈ 40 credits", "priced by the platform" or "cost unknown".
+    QString shortText() const;
     QJsonObject toJson() const;
 };
 

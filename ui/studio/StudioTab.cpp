@@ -15,7 +15,9 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QJsonDocument>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -100,6 +102,11 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
         if (m_form && m_form->spec().model == model)
             m_price->setText(text);
     });
+    connect(core->costs(), &CostEstimator::estimateChanged, this, [this](const QString &model) {
+        if (m_form && m_form->spec().model == model)
+            refreshCost(true);
+    });
+    connect(core->tasks(), &TaskStore::taskChanged, this, &StudioTab::onTaskChanged);
 
     VideoSubmitter *submitter = core->videoSubmitter();
     connect(submitter, &VideoSubmitter::busyChanged, this, &StudioTab::updateSubmit);
@@ -109,6 +116,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
         showStatus(error.isEmpty() ? tr("Some fields need attention.") : error, true);
     });
     connect(submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {
+        m_lastTask = task.id;
+        m_lastEstimate = m_estimate;
         showStatus(tr("Submitted: task %1. It will appear in the Library when it is ready.").arg(task.taskId), false);
         emit taskSubmitted(task);
     });
@@ -225,15 +234,70 @@ void StudioTab::updateSubmit()
     const bool busy = m_core->videoSubmitter()->isBusy();
     const bool ok = m_form && m_form->spec().enabled && m_form->isValid();
     m_submit->setEnabled(ok && !busy);
-    m_submit->setText(busy ? tr("Submitting…") : tr("Generate video"));
-    m_submit->setToolTip(ok ? tr("Send this task to the platform (it may be billed).")
-                            : tr("Fill in the required fields first."));
+    refreshCost(false);
+    m_submit->setText(busy ? tr("Submitting…") : tr("Generate video · %1").arg(m_estimate.shortText()));
+    m_submit->setToolTip((ok ? tr("Send this task to the platform (it may be billed).") : tr("Fill in the required fields first."))
+                         + QLatin1Char('\n') + tr("Expected cost: %1").arg(m_estimate.text()));
+}
+
+void StudioTab::refreshCost(bool force)
+{
+    if (!m_form) {
+        m_estimate = {};
+        m_costKey.clear();
+        return;
+    }
+    // The estimate reads the task store: only when the model or a priced setting changed, not per key.
+    const QVariantMap values = m_form->values();
+    const QString key = m_form->spec().llmid
+        + QString::fromUtf8(QJsonDocument(CostEstimator::pricedSettings(m_form->spec(), values)).toJson(QJsonDocument::Compact));
+    if (!force && key == m_costKey)
+        return;
+    m_costKey = key;
+    m_estimate = m_core->costs()->estimate(m_form->spec(), values);
+    if (force)
+        updateSubmit();
+}
+
+bool StudioTab::confirmCost()
+{
+    const int threshold = m_core->settings()->confirmCostAbove();
+    if (!CostEstimator::needsConfirmation(m_estimate, threshold))
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Expensive video"),
+                    tr("This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?")
+                        .arg(m_estimate.text())
+                        .arg(threshold),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmCost"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void StudioTab::onTaskChanged(const VideoTask &task)
+{
+    if (task.state == VideoTask::State::Succeeded && m_form && task.llmid == m_form->spec().llmid)
+        refreshCost(true); // one more run in the history
+    if (task.id != m_lastTask || m_lastTask == 0 || task.state != VideoTask::State::Succeeded
+        || !task.usage.contains(QLatin1String("credits")))
+        return;
+    m_lastTask = 0;
+    showStatus(tr("Task %1 is done: it cost %2 credits (expected: %3).")
+                   .arg(task.taskId)
+                   .arg(task.usage.value(QLatin1String("credits")).toDouble())
+                   .arg(m_lastEstimate.text()),
+               false);
 }
 
 void StudioTab::submit()
 {
     if (!m_form || !m_submit->isEnabled())
         return;
+    refreshCost(true);
+    if (!confirmCost()) {
+        showStatus(tr("Not sent."), false);
+        return;
+    }
     showStatus(tr("Preparing the request…"), false);
     m_core->videoSubmitter()->submit(m_form->spec(), m_form->values(), m_form->images(),
                                      qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);

@@ -2,6 +2,7 @@
 
 #include "api/ApiError.h"
 #include "store/TaskStore.h"
+#include "video/CostEstimator.h"
 
 #include <QWidget>
 
@@ -33,6 +34,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QLabel *priceLabel() const { return m_price; }
     QToolButton *swapButton() const { return m_swap; }
+    // What the Generate button says the current settings will cost.
+    CostEstimate estimate() const { return m_estimate; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -46,6 +49,9 @@ private:
     void showStatus(const QString &html, bool error);
     void showHistory();
     void onRejected(const VideoTask &task, const ApiError &error);
+    void refreshCost(bool force);
+    bool confirmCost();
+    void onTaskChanged(const VideoTask &task);
 
     AppCore *m_core;
     QString m_mode;
@@ -59,4 +65,8 @@ private:
     QToolButton *m_history;
     QPushButton *m_submit;
     QLabel *m_status;
+    CostEstimate m_estimate;
+    QString m_costKey;      // the model and priced settings m_estimate is for
+    qint64 m_lastTask = 0;  // the task submitted last from here, to show its actual cost
+    CostEstimate m_lastEstimate;
 };
