@@ -301,6 +301,102 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
     }
 
+    // One prompt, one intent, three models: three submissions, each with that model's own fields.
+    void compareThreeModels()
+    {
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("compare"), QStringLiteral("--llmid"), QStringLiteral("CrEMkFQfRCmbmopZsCqLj"),
+                              QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--llmid"),
+                              QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("--ratio"), QStringLiteral("9:16"), QStringLiteral("--resolution"),
+                              QStringLiteral("720p"), QStringLiteral("--duration"), QStringLiteral("5"), QStringLiteral("--set"),
+                              QStringLiteral("prompt=海浪"), QStringLiteral("--wait")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QHash<QString, QJsonObject> sent;
+        for (const auto &request : m_sim->requests())
+            if (request.path == QLatin1String("/llmage/video")) {
+                const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+                QVERIFY(!sent.contains(body.value(QLatin1String("llmid")).toString())); // each once
+                sent.insert(body.value(QLatin1String("llmid")).toString(), body);
+            }
+        QCOMPARE(sent.size(), 3);
+        for (const QJsonObject &body : std::as_const(sent))
+            QCOMPARE(body.value(QLatin1String("prompt")).toString(), QStringLiteral("海浪"));
+        const QJsonObject seedance = sent.value(QStringLiteral("CrEMkFQfRCmbmopZsCqLj"));
+        QCOMPARE(seedance.value(QLatin1String("radio")).toString(), QStringLiteral("9:16"));
+        QCOMPARE(seedance.value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+        QCOMPARE(seedance.value(QLatin1String("duration")).toInt(), 5);
+        const QJsonObject wan = sent.value(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        QCOMPARE(wan.value(QLatin1String("size")).toString(), QStringLiteral("720*1280"));
+        QCOMPARE(wan.value(QLatin1String("duration")).toInt(), 5);
+        QVERIFY(!wan.contains(QLatin1String("ratio")) && !wan.contains(QLatin1String("resolution")));
+        const QJsonObject vidu = sent.value(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(vidu.value(QLatin1String("ratio")).toString(), QStringLiteral("9:16"));
+        QCOMPARE(vidu.value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+        QCOMPARE(vidu.value(QLatin1String("duration")).toInt(), 5);
+
+        const QJsonArray list = QJsonDocument::fromJson(r.out).object().value(QLatin1String("compare")).toArray();
+        QCOMPARE(list.size(), 3);
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(QFile::exists(o.value(QLatin1String("task")).toObject().value(QLatin1String("video_path")).toString()));
+            QVERIFY(o.value(QLatin1String("credits")).toDouble() > 0);
+            QVERIFY(o.contains(QLatin1String("seconds")));
+            QCOMPARE(o.value(QLatin1String("sent")).toObject().value(QLatin1String("duration")).toInt(), 5);
+        }
+    }
+
+    // One model refused by the platform, one failing midway, one disabled: each says so, the other runs,
+    // nothing is sent twice.
+    void compareOneRefusingDoesNotStopTheOthers()
+    {
+        m_sim->config().refuseVideoFor.insert(QStringLiteral("CrEMkFQfRCmbmopZsCqLj"));
+        m_sim->config().failTasksFor.insert(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("compare"), QStringLiteral("--llmid"), QStringLiteral("CrEMkFQfRCmbmopZsCqLj"),
+                              QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--llmid"),
+                              QStringLiteral("YjjGgxO_Xma8PWsMjJvps"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                              QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--set"), QStringLiteral("prompt=x"),
+                              QStringLiteral("--wait")});
+        QCOMPARE(r.code, 7);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3); // the disabled one is never sent
+        const QJsonArray list = QJsonDocument::fromJson(r.out).object().value(QLatin1String("compare")).toArray();
+        QCOMPARE(list.size(), 4);
+        QVERIFY(list.at(0).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("balance")));
+        QVERIFY(list.at(1).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("failed")));
+        QVERIFY(list.at(2).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("not enabled")));
+        const QJsonObject vidu = list.at(3).toObject();
+        QVERIFY(!vidu.contains(QLatin1String("error")));
+        QVERIFY(QFile::exists(vidu.value(QLatin1String("task")).toObject().value(QLatin1String("video_path")).toString()));
+        // Vidu allows 16 s at most: said, and sent.
+        QCOMPARE(vidu.value(QLatin1String("sent")).toObject().value(QLatin1String("duration")).toInt(), 16);
+        QCOMPARE(vidu.value(QLatin1String("adjustments")).toArray().size(), 1);
+    }
+
+    void compareRefusesBadInputBeforeSending_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString a = QStringLiteral("CrEMkFQfRCmbmopZsCqLj"), b = QStringLiteral("u9HZyfDoqU6uKI6M1BTks");
+        const QString prompt = QStringLiteral("prompt=x");
+        QTest::newRow("one model") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--set"), prompt};
+        QTest::newRow("two modes") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"),
+                                                  QStringLiteral("--set"), prompt};
+        QTest::newRow("no prompt") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b};
+        QTest::newRow("bad ratio") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--ratio"),
+                                                  QStringLiteral("wide"), QStringLiteral("--set"), prompt};
+        QTest::newRow("bad resolution") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--resolution"),
+                                                       QStringLiteral("hd"), QStringLiteral("--set"), prompt};
+        QTest::newRow("model field") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--set"),
+                                                    QStringLiteral("radio=9:16"), QStringLiteral("--set"), prompt};
+        QTest::newRow("typo") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--ration"),
+                                             QStringLiteral("9:16"), QStringLiteral("--set"), prompt};
+    }
+    void compareRefusesBadInputBeforeSending()
+    {
+        QFETCH(QStringList, args);
+        const Result r = run(QStringList{QStringLiteral("compare")} + args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.isEmpty());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void failedVideoExits7()
     {
         const Result r = run({QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),

@@ -836,6 +836,14 @@ All recorded: %4</translation>
         <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
     </message>
     <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>Would send to /llmage/video (%1 bytes; nothing was sent):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
+    <message>
         <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
 
 Commands:
@@ -848,6 +856,12 @@ Commands:
         Submit a video task, checked against the model's schema first; prints the task id. With
         --wait, follows it and downloads the result, printing the file's path. With --dry-run,
         prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
   task ID            One task from the store (local id or the platform's task id).
   tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
                      rejected, unknown).
@@ -875,6 +889,12 @@ Commands:
         Submit a video task, checked against the model's schema first; prints the task id. With
         --wait, follows it and downloads the result, printing the file's path. With --dry-run,
         prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
   task ID            One task from the store (local id or the platform's task id).
   tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
                      rejected, unknown).
@@ -892,12 +912,52 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
 </translation>
     </message>
     <message>
-        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
-        <translation>Would send to /llmage/video (%1 bytes; nothing was sent):</translation>
+        <source>compare needs 2 to 4 --llmid (see yuanjing models --video)</source>
+        <translation>compare needs 2 to 4 --llmid (see yuanjing models --video)</translation>
     </message>
     <message>
-        <source>Expected cost: %1</source>
-        <translation>Expected cost: %1</translation>
+        <source>%1 is %2 but %3 is %4: compare models of one mode</source>
+        <translation>%1 is %2 but %3 is %4: compare models of one mode</translation>
+    </message>
+    <message>
+        <source>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</source>
+        <translation>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</translation>
+    </message>
+    <message>
+        <source>--resolution “%1” is not a resolution such as 720p</source>
+        <translation>--resolution “%1” is not a resolution such as 720p</translation>
+    </message>
+    <message>
+        <source>--duration “%1” is not a number of seconds</source>
+        <translation>--duration “%1” is not a number of seconds</translation>
+    </message>
+    <message>
+        <source>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</source>
+        <translation>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</translation>
+    </message>
+    <message>
+        <source>compare needs --set prompt=...</source>
+        <translation>compare needs --set prompt=...</translation>
+    </message>
+    <message>
+        <source>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</source>
+        <translation>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</translation>
+    </message>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1: this model takes no such picture (not sent)</translation>
+    </message>
+    <message>
+        <source>expected cost %1</source>
+        <translation>expected cost %1</translation>
+    </message>
+    <message>
+        <source>(%1 credits)</source>
+        <translation>(%1 credits)</translation>
+    </message>
+    <message>
+        <source>%1: submitting</source>
+        <translation>%1: submitting</translation>
     </message>
 </context>
 <context>

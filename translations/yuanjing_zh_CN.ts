@@ -840,6 +840,14 @@ All recorded: %4</source>
         <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
     </message>
     <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>将发送到 /llmage/video(%1 字节;未发送任何请求):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
+    <message>
         <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
 
 Commands:
@@ -852,6 +860,12 @@ Commands:
         Submit a video task, checked against the model&apos;s schema first; prints the task id. With
         --wait, follows it and downloads the result, printing the file&apos;s path. With --dry-run,
         prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
   task ID            One task from the store (local id or the platform&apos;s task id).
   tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
                      rejected, unknown).
@@ -878,6 +892,12 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
   video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait] [--dry-run]
         提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
         输出文件路径。加 --dry-run 时只输出将要发送的请求体(图片以摘要代替)和预计费用,不发送任何请求。
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image 角色=路径或链接...]
+          [--wait] [--dry-run]
+        把同一提示词和同一组设置发给同一模式的 2 到 4 个模型,每个模型各是一个任务;每个模型取它允许的
+        最接近的值(在标准错误中说明)。角色:first_frame、last_frame、reference。
+        一个模型被拒不影响其他模型。加 --wait 时跟踪全部任务直到文件下载完成。
   task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
   tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
                      rejected、unknown)。
@@ -893,12 +913,52 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
 </translation>
     </message>
     <message>
-        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
-        <translation>将发送到 /llmage/video(%1 字节;未发送任何请求):</translation>
+        <source>compare needs 2 to 4 --llmid (see yuanjing models --video)</source>
+        <translation>compare 需要 2 到 4 个 --llmid(见 yuanjing models --video)</translation>
     </message>
     <message>
-        <source>Expected cost: %1</source>
-        <translation>预计费用:%1</translation>
+        <source>%1 is %2 but %3 is %4: compare models of one mode</source>
+        <translation>%1 是%2,而 %3 是%4:请比较同一模式的模型</translation>
+    </message>
+    <message>
+        <source>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</source>
+        <translation>--ratio“%1”既不是 宽:高(如 16:9),也不是这些模型中任何一个允许的比例</translation>
+    </message>
+    <message>
+        <source>--resolution “%1” is not a resolution such as 720p</source>
+        <translation>--resolution“%1”不是分辨率(如 720p)</translation>
+    </message>
+    <message>
+        <source>--duration “%1” is not a number of seconds</source>
+        <translation>--duration“%1”不是秒数</translation>
+    </message>
+    <message>
+        <source>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</source>
+        <translation>compare 只能用 --set 设置 prompt、negative_prompt 和 seed(其余用 --ratio、--resolution、--duration);不能设置“%1”</translation>
+    </message>
+    <message>
+        <source>compare needs --set prompt=...</source>
+        <translation>compare 需要 --set prompt=...</translation>
+    </message>
+    <message>
+        <source>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</source>
+        <translation>--image 的格式是 角色=路径或链接,角色为 first_frame、last_frame 或 reference;不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1:此模型不接受这种图片(不发送)</translation>
+    </message>
+    <message>
+        <source>expected cost %1</source>
+        <translation>预计费用 %1</translation>
+    </message>
+    <message>
+        <source>(%1 credits)</source>
+        <translation>(%1 积分)</translation>
+    </message>
+    <message>
+        <source>%1: submitting</source>
+        <translation>%1:正在提交</translation>
     </message>
 </context>
 <context>

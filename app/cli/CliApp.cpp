@@ -13,6 +13,7 @@
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
 #include "video/CostEstimator.h"
+#include "video/IntentMapper.h"
 #include "video/ModelCatalog.h"
 #include "video/RequestBuilder.h"
 #include "video/VideoSubmitter.h"
@@ -24,12 +25,15 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
-                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid")};
+                               QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid"),
+                               QStringLiteral("--ratio"), QStringLiteral("--resolution"), QStringLiteral("--duration")};
 
 // What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
 // must never be ignored on a command that bills.
@@ -50,6 +54,10 @@ const QHash<QString, CommandOptions> &commandOptions()
         {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
         {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
         {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
+        {QStringLiteral("compare"),
+         {{QStringLiteral("--wait"), QStringLiteral("--dry-run")},
+          {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--ratio"), QStringLiteral("--resolution"),
+           QStringLiteral("--duration")}}},
         {QStringLiteral("help"), {{}, {}}},
     };
     return table;
@@ -114,6 +122,12 @@ QString CliApp::helpText()
               "        Submit a video task, checked against the model's schema first; prints the task id. With\n"
               "        --wait, follows it and downloads the result, printing the file's path. With --dry-run,\n"
               "        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.\n"
+              "  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]\n"
+              "          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]\n"
+              "          [--wait] [--dry-run]\n"
+              "        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model\n"
+              "        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.\n"
+              "        One model refusing does not stop the others. With --wait, follows them all to their files.\n"
               "  task ID            One task from the store (local id or the platform's task id).\n"
               "  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,\n"
               "                     rejected, unknown).\n"
@@ -257,6 +271,8 @@ void CliApp::start()
         tasks();
     else if (command == QLatin1String("batch"))
         batch();
+    else if (command == QLatin1String("compare"))
+        compare();
     else if (command.isEmpty() || command == QLatin1String("help")) {
         m_out << helpText();
         done(command.isEmpty() ? Usage : Ok);
@@ -962,4 +978,290 @@ void CliApp::batch()
         next->start();
     });
     next->start();
+}
+
+void CliApp::compare()
+{
+    // Every problem with the command line is found before anything is sent.
+    const QStringList llmids = options(QStringLiteral("--llmid"));
+    if (llmids.size() < 2 || llmids.size() > 4) {
+        fail(Usage, tr("compare needs 2 to 4 --llmid (see yuanjing models --video)"));
+        return;
+    }
+    QList<ModelSpec> specs;
+    for (const QString &llmid : llmids) {
+        const ModelSpec *spec = m_core->videoModels()->model(llmid);
+        if (!spec) {
+            fail(Usage, tr("unknown model “%1” (see yuanjing models --video)").arg(llmid));
+            return;
+        }
+        if (!specs.isEmpty() && spec->mode != specs.first().mode) {
+            fail(Usage, tr("%1 is %2 but %3 is %4: compare models of one mode")
+                            .arg(specs.first().llmid, ModelSpec::modeLabel(specs.first().mode), llmid, ModelSpec::modeLabel(spec->mode)));
+            return;
+        }
+        specs.append(*spec);
+    }
+    VideoIntent intent;
+    intent.ratio = option(QStringLiteral("--ratio"));
+    if (!intent.ratio.isEmpty()) {
+        double shape = 0;
+        const bool anyAllows = std::any_of(specs.cbegin(), specs.cend(), [&intent](const ModelSpec &spec) {
+            const FieldSpec *f = spec.fieldWithRole(QStringLiteral("aspect_ratio"));
+            return f && f->choices.contains(intent.ratio);
+        });
+        if (!VideoIntent::parseRatio(intent.ratio, &shape) && !anyAllows) {
+            fail(Usage, tr("--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows").arg(intent.ratio));
+            return;
+        }
+    }
+    if (const QString resolution = option(QStringLiteral("--resolution")); !resolution.isEmpty()) {
+        intent.resolution = VideoIntent::parseResolution(resolution);
+        if (intent.resolution <= 0) {
+            fail(Usage, tr("--resolution “%1” is not a resolution such as 720p").arg(resolution));
+            return;
+        }
+    }
+    if (const QString duration = option(QStringLiteral("--duration")); !duration.isEmpty()) {
+        bool ok = false;
+        intent.duration = duration.toInt(&ok);
+        if (!ok || intent.duration <= 0) {
+            fail(Usage, tr("--duration “%1” is not a number of seconds").arg(duration));
+            return;
+        }
+    }
+    for (const QString &pair : options(QStringLiteral("--set"))) {
+        const QString key = pair.section(QLatin1Char('='), 0, 0);
+        const QString value = pair.section(QLatin1Char('='), 1);
+        bool ok = true;
+        if (key == QLatin1String("prompt"))
+            intent.prompt = value;
+        else if (key == QLatin1String("negative_prompt"))
+            intent.negativePrompt = value;
+        else if (key == QLatin1String("seed") && (intent.seed = value.toLongLong(&ok), ok))
+            intent.hasSeed = true;
+        else {
+            fail(Usage, tr("compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”").arg(pair));
+            return;
+        }
+    }
+    if (intent.prompt.trimmed().isEmpty()) {
+        fail(Usage, tr("compare needs --set prompt=..."));
+        return;
+    }
+    QList<QPair<QString, QString>> pictures; // role → source
+    for (const QString &pair : options(QStringLiteral("--image"))) {
+        const QString role = pair.section(QLatin1Char('='), 0, 0);
+        if (role != QLatin1String("first_frame") && role != QLatin1String("last_frame") && role != QLatin1String("reference")) {
+            fail(Usage, tr("--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”").arg(pair));
+            return;
+        }
+        pictures.append({role, pair.section(QLatin1Char('='), 1)});
+    }
+    const bool dryRun = flag(QStringLiteral("--dry-run"));
+    if (!dryRun && !m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
+    }
+
+    // One entry a model: what is sent, and what became of it.
+    struct Entry
+    {
+        ModelSpec spec;
+        QVariantMap values;
+        QMap<QString, PreparedImage> images;
+        QStringList adjustments;
+        QString error;
+        int exit = Ok;
+        qint64 id = 0;
+        VideoTask task;
+        bool finished = false;
+    };
+    auto entries = std::make_shared<QList<Entry>>();
+    QHash<QString, PreparedImage> prepared; // each picture read once, whichever models take it
+    for (const ModelSpec &spec : std::as_const(specs)) {
+        Entry e;
+        e.spec = spec;
+        const MappedIntent mapped = IntentMapper::map(spec, intent);
+        e.values = mapped.values;
+        for (const IntentAdjustment &a : mapped.adjustments)
+            e.adjustments << a.message();
+        QHash<QString, int> used;
+        for (const auto &[role, source] : std::as_const(pictures)) {
+            const QString key = IntentMapper::imageField(spec, role, used[role]++);
+            if (key.isEmpty()) {
+                e.adjustments << tr("%1: this model takes no such picture (not sent)").arg(role);
+                continue;
+            }
+            if (!prepared.contains(source))
+                prepared.insert(source, imageFrom(source));
+            e.images.insert(key, prepared.value(source));
+        }
+        if (!spec.enabled) {
+            e.error = tr("model %1 is not enabled on the platform (%2)").arg(spec.llmid, spec.disabledReason.text());
+            e.exit = BadRequest;
+        } else if (const QMap<QString, QString> problems = RequestBuilder::validate(spec, e.values, e.images); !problems.isEmpty()) {
+            QStringList lines;
+            for (auto it = problems.cbegin(); it != problems.cend(); ++it)
+                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+            e.error = lines.join(QStringLiteral("; "));
+            e.exit = BadRequest;
+        }
+        if (!m_json)
+            for (const QString &line : std::as_const(e.adjustments))
+                m_err << spec.llmid << QStringLiteral(": ") << line << Qt::endl;
+        entries->append(e);
+    }
+
+    const auto entryJson = [entries](const Entry &e) {
+        QJsonObject o{{QStringLiteral("llmid"), e.spec.llmid}, {QStringLiteral("model"), e.spec.model},
+                      {QStringLiteral("adjustments"), QJsonArray::fromStringList(e.adjustments)}};
+        if (!e.error.isEmpty())
+            o.insert(QStringLiteral("error"), e.error);
+        if (e.id) {
+            o.insert(QStringLiteral("task"), taskJson(e.task));
+            o.insert(QStringLiteral("sent"), e.task.params);
+            if (e.task.succeededAt.isValid())
+                o.insert(QStringLiteral("seconds"), e.task.createdAt.secsTo(e.task.succeededAt));
+            if (e.task.usage.contains(QLatin1String("credits")))
+                o.insert(QStringLiteral("credits"), e.task.usage.value(QLatin1String("credits")));
+        }
+        return o;
+    };
+    if (dryRun) {
+        QJsonArray list;
+        for (const Entry &e : std::as_const(*entries)) {
+            const RequestBuilder::Result built = RequestBuilder::build(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+            const CostEstimate cost = CostEstimator(m_core->tasks(), nullptr).estimate(e.spec, e.values);
+            QJsonObject o = entryJson(e);
+            o.insert(QStringLiteral("body"), RequestBuilder::summarized(built));
+            o.insert(QStringLiteral("cost"), cost.toJson());
+            list.append(o);
+            if (!m_json)
+                m_out << e.spec.llmid << QStringLiteral(" (") << e.spec.label.text() << QStringLiteral("): ")
+                      << (e.error.isEmpty() ? tr("expected cost %1").arg(cost.text()) : e.error) << Qt::endl
+                      << QString::fromUtf8(QJsonDocument(RequestBuilder::summarized(built)).toJson(QJsonDocument::Indented));
+        }
+        if (m_json)
+            printJson({{QStringLiteral("dry_run"), true}, {QStringLiteral("compare"), list}});
+        done(Ok);
+        return;
+    }
+
+    const bool wait = flag(QStringLiteral("--wait"));
+    auto next = std::make_shared<int>(0); // the entry being submitted
+    auto *step = new QTimer(this);
+    step->setSingleShot(true);
+    step->setInterval(0);
+    const auto finish = [this, entries, entryJson] {
+        QJsonArray list;
+        int worst = Ok;
+        bool anySent = false;
+        for (const Entry &e : std::as_const(*entries)) {
+            list.append(entryJson(e));
+            anySent |= e.id != 0;
+            if (e.exit != Ok)
+                worst = worst == Ok ? e.exit : TaskFailed;
+            if (!m_json) {
+                QString line = e.spec.llmid + QStringLiteral(" (") + e.spec.label.text() + QStringLiteral("): ");
+                if (!e.error.isEmpty())
+                    line += e.error;
+                else if (!e.task.videoPath.isEmpty())
+                    line += e.task.videoPath;
+                else
+                    line += e.task.taskId;
+                if (e.task.usage.contains(QLatin1String("credits")))
+                    line += QLatin1Char(' ') + tr("(%1 credits)").arg(e.task.usage.value(QLatin1String("credits")).toDouble());
+                m_out << line << Qt::endl;
+            }
+        }
+        if (m_json)
+            printJson({{QStringLiteral("compare"), list}});
+        // Some made and some not: the task-failed code; none sent: the first one's own reason.
+        done(anySent && worst != Ok ? TaskFailed : worst);
+    };
+    const auto settled = [entries] {
+        return std::all_of(entries->cbegin(), entries->cend(), [](const Entry &e) { return e.finished; });
+    };
+    // Sent one after another through the one submitter (written before sent, never resent); each
+    // model's outcome is its own.
+    connect(step, &QTimer::timeout, this, [this, entries, next, step, wait, finish, settled] {
+        VideoSubmitter *submitter = m_core->videoSubmitter();
+        while (*next < entries->size() && !(*entries)[*next].error.isEmpty())
+            (*entries)[(*next)++].finished = true;
+        if (*next >= entries->size()) {
+            if (settled())
+                finish();
+            return;
+        }
+        const int index = (*next)++;
+        Entry &e = (*entries)[index];
+        auto *once = new QObject(this);
+        const auto over = [once, step] {
+            once->deleteLater();
+            step->start();
+        };
+        connect(submitter, &VideoSubmitter::submitted, once, [entries, index, wait, over](const VideoTask &t) {
+            (*entries)[index].id = t.id;
+            (*entries)[index].task = t;
+            (*entries)[index].finished = !wait;
+            over();
+        });
+        connect(submitter, &VideoSubmitter::refused, once, [entries, index, over](const QMap<QString, QString> &fields, const QString &error) {
+            QStringList lines;
+            for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+            if (!error.isEmpty())
+                lines << error;
+            (*entries)[index].error = lines.join(QStringLiteral("; "));
+            (*entries)[index].exit = BadRequest;
+            (*entries)[index].finished = true;
+            over();
+        });
+        connect(submitter, &VideoSubmitter::rejected, once, [entries, index, over](const VideoTask &t, const ApiError &error) {
+            (*entries)[index].task = t;
+            (*entries)[index].error = error.message();
+            (*entries)[index].exit = exitFor(error);
+            (*entries)[index].finished = true;
+            over();
+        });
+        connect(submitter, &VideoSubmitter::uncertain, once, [entries, index, over](const VideoTask &t, const ApiError &error) {
+            (*entries)[index].id = t.id;
+            (*entries)[index].task = t;
+            (*entries)[index].error = tr("no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again")
+                                          .arg(error.title())
+                                          .arg(t.id);
+            (*entries)[index].exit = Network;
+            (*entries)[index].finished = true;
+            over();
+        });
+        if (!m_json)
+            m_err << tr("%1: submitting").arg(e.spec.llmid) << Qt::endl;
+        submitter->submit(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+    });
+    if (wait) {
+        // Each model's task is done when its row says so, whichever process follows it.
+        const auto follow = [entries, step](const VideoTask &t, bool downloadFailed) {
+            for (Entry &e : *entries) {
+                if (e.id != t.id || e.finished)
+                    continue;
+                e.task = t;
+                const Outcome outcome = downloadFailed ? Outcome::NotDownloaded : outcomeOf(t);
+                if (outcome == Outcome::Pending)
+                    return;
+                e.finished = true;
+                if (outcome == Outcome::Failed) {
+                    e.error = tr("the video failed: %1").arg(t.error);
+                    e.exit = TaskFailed;
+                } else if (outcome == Outcome::Unknown || outcome == Outcome::NotDownloaded) {
+                    e.error = t.error;
+                    e.exit = Network;
+                }
+                step->start();
+            }
+        };
+        connect(m_core->tasks(), &TaskStore::taskChanged, this, [follow](const VideoTask &t) { follow(t, false); });
+        connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [follow](const VideoTask &t) { follow(t, true); });
+    }
+    step->start();
 }

@@ -44,6 +44,7 @@ private:
     void task();
     void tasks();
     void batch();
+    void compare();
     void waitFor(qint64 id);
     void dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images);
     QString checkOptions() const;

@@ -478,7 +478,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
         connection->respond(status, errorBody(message));
         emit requestHandled(QStringLiteral("/llmage/video"), status);
     };
-    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]")) {
+    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]") || m_config.refuseVideoFor.contains(llmid)) {
         if (m_config.insufficientFundsAs400)
             return reject(400, QStringLiteral("InsufficientFunds"));
         return reject(429, QStringLiteral("Insufficient balance"));
@@ -503,7 +503,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.llmid = llmid;
     task.request = body;
     task.createdMs = QDateTime::currentMSecsSinceEpoch();
-    task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
+    task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]") || m_config.failTasksFor.contains(llmid);
     m_tasks.insert(task.id, task);
     saveState();
     // The real server checks the balance and calls the vendor before it answers: the task exists (and is
