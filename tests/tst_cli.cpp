@@ -335,6 +335,15 @@ private slots:
 
         const QJsonArray list = QJsonDocument::fromJson(r.out).object().value(QLatin1String("compare")).toArray();
         QCOMPARE(list.size(), 3);
+        // The three tasks are one comparison in the store (the Library can show them side by side again).
+        const QString comparison = QJsonDocument::fromJson(r.out).object().value(QLatin1String("comparison")).toString();
+        QVERIFY(!comparison.isEmpty());
+        {
+            Database db(m_box->dir.filePath(QStringLiteral("data/yuanjing.sqlite")));
+            QVERIFY(db.open());
+            TaskStore store(&db, m_box->dir.filePath(QStringLiteral("tasks")));
+            QCOMPARE(store.comparison(comparison).size(), 3);
+        }
         for (const QJsonValue &v : list) {
             const QJsonObject o = v.toObject();
             QVERIFY(QFile::exists(o.value(QLatin1String("task")).toObject().value(QLatin1String("video_path")).toString()));

@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 class TestLibraryTab : public QObject
 {
@@ -76,6 +77,39 @@ private slots:
     {
         delete m_sim;
         delete m_box;
+    }
+
+    // A star kept in the store (a poll's older copy of the task does not take it away, nor does a
+    // restart), and a filter that shows starred videos only.
+    void favouriteKeptAndFiltered()
+    {
+        qint64 starred = 0;
+        {
+            AppCore core(options());
+            QVERIFY(start(core));
+            LibraryTab tab(&core);
+            tab.show();
+            const VideoTask one = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("one"));
+            const VideoTask two = submit(core, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("two"));
+            QVERIFY(one.id && two.id);
+            QTRY_COMPARE(tab.filter()->rowCount(), 2);
+            tab.selectTask(one.id);
+            QVERIFY(!tab.favouriteButton()->isChecked());
+            tab.favouriteButton()->click();
+            QVERIFY(core.tasks()->task(one.id).favourite);
+            QTRY_VERIFY(tab.favouriteButton()->text().startsWith(QStringLiteral("★")));
+            VideoTask stale = one; // as a poll holds it, from before the star
+            stale.platformStatus = QStringLiteral("RUNNING");
+            QVERIFY(core.tasks()->update(stale));
+            QVERIFY(core.tasks()->task(one.id).favourite);
+            tab.favouritesFilter()->click();
+            QCOMPARE(tab.filter()->rowCount(), 1);
+            QCOMPARE(tab.filter()->index(0, 0).data(LibraryModel::IdRole).toLongLong(), one.id);
+            starred = one.id;
+        }
+        AppCore again(options());
+        QVERIFY(start(again));
+        QVERIFY(again.tasks()->task(starred).favourite);
     }
 
     void fromSubmissionToAPlayedFile()

@@ -961,6 +961,25 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>ComparisonRunner</name>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1: this model takes no such picture (not sent)</translation>
+    </message>
+    <message>
+        <source>This model is not enabled on the platform (%1).</source>
+        <translation>This model is not enabled on the platform (%1).</translation>
+    </message>
+    <message>
+        <source>No clear answer (%1): kept as unknown; check on the platform before sending again.</source>
+        <translation>No clear answer (%1): kept as unknown; check on the platform before sending again.</translation>
+    </message>
+    <message>
+        <source>Another video is being submitted; try again.</source>
+        <translation>Another video is being submitted; try again.</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
@@ -1392,6 +1411,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>Only a task whose state is unknown can be given a task id.</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favourites</translation>
+    </message>
+    <message>
+        <source>Show only the videos you starred</source>
+        <translation>Show only the videos you starred</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <source>Star this video (the ★ Favourites filter finds it)</source>
+        <translation>Star this video (the ★ Favourites filter finds it)</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favourite</translation>
     </message>
 </context>
 <context>

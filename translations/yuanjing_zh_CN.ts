@@ -962,6 +962,25 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>ComparisonRunner</name>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1:此模型不接受这种图片(不发送)</translation>
+    </message>
+    <message>
+        <source>This model is not enabled on the platform (%1).</source>
+        <translation>此模型在平台上尚未开通(%1)。</translation>
+    </message>
+    <message>
+        <source>No clear answer (%1): kept as unknown; check on the platform before sending again.</source>
+        <translation>没有明确答复(%1):已记为“未知”;再次发送前请先在平台上查看。</translation>
+    </message>
+    <message>
+        <source>Another video is being submitted; try again.</source>
+        <translation>另一个视频正在提交;请稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Type a message. Enter sends, Shift+Enter starts a new line.</source>
@@ -1405,6 +1424,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Only a task whose state is unknown can be given a task id.</source>
         <translation>只有状态未知的任务才能指定任务 ID。</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ 收藏</translation>
+    </message>
+    <message>
+        <source>Show only the videos you starred</source>
+        <translation>只显示你收藏的视频</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 收藏</translation>
+    </message>
+    <message>
+        <source>Star this video (the ★ Favourites filter finds it)</source>
+        <translation>收藏此视频(用“★ 收藏”筛选即可找到)</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 已收藏</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
+#include <QUuid>
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -1149,11 +1150,12 @@ void CliApp::compare()
     }
 
     const bool wait = flag(QStringLiteral("--wait"));
+    const QString comparison = QUuid::createUuid().toString(QUuid::WithoutBraces); // on every task row
     auto next = std::make_shared<int>(0); // the entry being submitted
     auto *step = new QTimer(this);
     step->setSingleShot(true);
     step->setInterval(0);
-    const auto finish = [this, entries, entryJson] {
+    const auto finish = [this, entries, entryJson, comparison] {
         QJsonArray list;
         int worst = Ok;
         bool anySent = false;
@@ -1176,7 +1178,7 @@ void CliApp::compare()
             }
         }
         if (m_json)
-            printJson({{QStringLiteral("compare"), list}});
+            printJson({{QStringLiteral("compare"), list}, {QStringLiteral("comparison"), comparison}});
         // Some made and some not: the task-failed code; none sent: the first one's own reason.
         done(anySent && worst != Ok ? TaskFailed : worst);
     };
@@ -1185,7 +1187,7 @@ void CliApp::compare()
     };
     // Sent one after another through the one submitter (written before sent, never resent); each
     // model's outcome is its own.
-    connect(step, &QTimer::timeout, this, [this, entries, next, step, wait, finish, settled] {
+    connect(step, &QTimer::timeout, this, [this, entries, next, step, wait, finish, settled, comparison] {
         VideoSubmitter *submitter = m_core->videoSubmitter();
         while (*next < entries->size() && !(*entries)[*next].error.isEmpty())
             (*entries)[(*next)++].finished = true;
@@ -1237,7 +1239,7 @@ void CliApp::compare()
         });
         if (!m_json)
             m_err << tr("%1: submitting").arg(e.spec.llmid) << Qt::endl;
-        submitter->submit(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+        submitter->submit(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024, {}, comparison);
     });
     if (wait) {
         // Each model's task is done when its row says so, whichever process follows it.

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
@@ -58,6 +59,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     filters->addWidget(m_state);
     filters->addWidget(m_mode);
     filters->addWidget(m_model);
+    m_favourites = new QToolButton(this);
+    m_favourites->setText(tr("★ Favourites"));
+    m_favourites->setCheckable(true);
+    m_favourites->setToolTip(tr("Show only the videos you starred"));
+    filters->addWidget(m_favourites);
 
     m_view = new QListView(this);
     m_view->setViewMode(QListView::IconMode);
@@ -111,7 +117,10 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_giveTaskId = new QPushButton(tr("Enter task id…"), right);
     m_giveTaskId->setToolTip(tr("Give this task the platform task id you found on the platform, so the app can follow it"));
     m_buttonGrid = new QGridLayout;
-    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    m_star = new QPushButton(tr("☆ Favourite"), right);
+    m_star->setCheckable(true);
+    m_star->setToolTip(tr("Star this video (the ★ Favourites filter finds it)"));
+    m_buttons = {m_play, m_star, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
     rightLayout->addLayout(m_buttonGrid);
@@ -132,6 +141,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
             [this] { m_filter->setStateFilter(LibraryFilterModel::StateFilter(m_state->currentData().toInt())); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { m_filter->setMode(m_mode->currentData().toString()); });
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] { m_filter->setModel(m_model->currentData().toString()); });
+    connect(m_favourites, &QToolButton::toggled, m_filter, &LibraryFilterModel::setFavouritesOnly);
+    connect(m_star, &QPushButton::clicked, this, [this](bool on) {
+        if (m_current)
+            m_core->tasks()->setFavourite(m_current, on);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryTab::onCurrentChanged);
     connect(core->library(), &QAbstractItemModel::dataChanged, this, [this] {
         if (m_current)
@@ -235,6 +249,9 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_folder->setEnabled(has);
     m_copy->setEnabled(has);
     m_rerun->setEnabled(has);
+    m_star->setEnabled(has);
+    m_star->setChecked(has && t.favourite);
+    m_star->setText(has && t.favourite ? tr("★ Favourite") : tr("☆ Favourite"));
     m_delete->setEnabled(has);
     m_stop->setEnabled(watching);
     const bool expired = has && t.state == VideoTask::State::Succeeded && t.errorCode == QLatin1String("expired");

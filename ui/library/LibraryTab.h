@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QToolButton;
 class QGridLayout;
 
 // The Library: every video task as a grid of covers with its state, filters and a search; the selected
@@ -39,6 +40,9 @@ public:
     void stopWatching();
     void giveTaskId();
     void placeButtons();
+    // The star of the selected task, and the filter that shows starred tasks only.
+    QPushButton *favouriteButton() const { return m_star; }
+    QToolButton *favouritesFilter() const { return m_favourites; }
 
 signals:
     void rerunRequested(const VideoTask &task);
@@ -72,5 +76,7 @@ private:
     QList<QPushButton *> m_buttons;
     QPushButton *m_giveTaskId = nullptr;
     QPushButton *m_retry;
+    QPushButton *m_star;
+    QToolButton *m_favourites;
     qint64 m_current = 0;
 };
