@@ -961,6 +961,152 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>CompareTile</name>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>Use these settings</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with this model and the settings sent</source>
+        <translation>Open the Video Studio with this model and the settings sent</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>Settings: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>took %n s</source>
+        <translation><numerusform>took %n s</numerusform><numerusform>took %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 credits</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favourite</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare models</source>
+        <translation>Compare models</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>Models to compare</translation>
+    </message>
+    <message>
+        <source>One prompt for every model</source>
+        <translation>One prompt for every model</translation>
+    </message>
+    <message>
+        <source>Each model's default</source>
+        <translation>Each model's default</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Models (2 to 4):</source>
+        <translation>Models (2 to 4):</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation>Ratio:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>Play all</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation>Pause all</translation>
+    </message>
+    <message>
+        <source>Position of every video</source>
+        <translation>Position of every video</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>Variations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1, each with its own seed.</source>
+        <translation><numerusform>%n take(s) of %1, each with its own seed.</numerusform><numerusform>%n take(s) of %1, each with its own seed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1 with the same settings (this model has no seed to vary).</source>
+        <translation><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>cost unknown</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 credits</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n unknown</source>
+        <translation><numerusform>≈ %1 credits + %n unknown</numerusform><numerusform>≈ %1 credits + %n unknown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n video(s) · %1</source>
+        <translation><numerusform>Generate %n video(s) · %1</numerusform><numerusform>Generate %n video(s) · %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Each model gets its own task (each may be billed).</source>
+        <translation>Each model gets its own task (each may be billed).</translation>
+    </message>
+    <message>
+        <source>Choose 2 to 4 models.</source>
+        <translation>Choose 2 to 4 models.</translation>
+    </message>
+    <message>
+        <source>Expensive videos</source>
+        <translation>Expensive videos</translation>
+    </message>
+    <message>
+        <source>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</source>
+        <translation>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Not sent.</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonRunner</name>
     <message>
         <source>%1: this model takes no such picture (not sent)</source>
@@ -2130,6 +2276,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Not sent.</source>
         <translation>Not sent.</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>Send this prompt to 2 to 4 models of this mode and see the results side by side</source>
+        <translation>Send this prompt to 2 to 4 models of this mode and see the results side by side</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Takes</translation>
+    </message>
+    <message>
+        <source>Make variations…</source>
+        <translation>Make variations…</translation>
+    </message>
+    <message>
+        <source>Several takes of these settings, side by side (each its own seed where the model has one)</source>
+        <translation>Several takes of these settings, side by side (each its own seed where the model has one)</translation>
     </message>
 </context>
 <context>

@@ -962,6 +962,162 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     </message>
 </context>
 <context>
+    <name>CompareTile</name>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 收藏</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>使用这些设置</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with this model and the settings sent</source>
+        <translation>用此模型和已发送的设置打开视频工作室</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置:%1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>took %n s</source>
+        <translation>
+            <numerusform>用时 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 已收藏</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare models</source>
+        <translation>比较模型</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>要比较的模型</translation>
+    </message>
+    <message>
+        <source>One prompt for every model</source>
+        <translation>所有模型共用一个提示词</translation>
+    </message>
+    <message>
+        <source>Each model&apos;s default</source>
+        <translation>各模型的默认值</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Models (2 to 4):</source>
+        <translation>模型(2 到 4 个):</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词:</translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation>比例:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>时长:</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>全部播放</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation>全部暂停</translation>
+    </message>
+    <message>
+        <source>Position of every video</source>
+        <translation>所有视频的播放位置</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>多版本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1, each with its own seed.</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本,每个使用不同的种子。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1 with the same settings (this model has no seed to vary).</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本,设置相同(此模型没有可变的种子)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 积分</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n unknown</source>
+        <translation>
+            <numerusform>≈ %1 积分 + %n 个未知</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n video(s) · %1</source>
+        <translation>
+            <numerusform>生成 %n 个视频 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each model gets its own task (each may be billed).</source>
+        <translation>每个模型各是一个任务(每个都可能计费)。</translation>
+    </message>
+    <message>
+        <source>Choose 2 to 4 models.</source>
+        <translation>请选择 2 到 4 个模型。</translation>
+    </message>
+    <message>
+        <source>Expensive videos</source>
+        <translation>费用较高的视频</translation>
+    </message>
+    <message>
+        <source>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</source>
+        <translation>这 %1 个视频预计共花费约 %2 积分,超过了你设定的提醒阈值 %3 积分。要发送吗?</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonRunner</name>
     <message>
         <source>%1: this model takes no such picture (not sent)</source>
@@ -2147,6 +2303,26 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Not sent.</source>
         <translation>未发送。</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Send this prompt to 2 to 4 models of this mode and see the results side by side</source>
+        <translation>把这个提示词发给此模式的 2 到 4 个模型,并排查看结果</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Make variations…</source>
+        <translation>生成多个版本…</translation>
+    </message>
+    <message>
+        <source>Several takes of these settings, side by side (each its own seed where the model has one)</source>
+        <translation>用这些设置生成多个版本并排查看(模型有种子时每个版本使用不同的种子)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "studio/CompareView.h"
 #include "studio/ImageSlot.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -77,8 +79,18 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     Theme::setIcon(m_submit, QStringLiteral("video"));
     m_submit->setDefault(true);
     m_submit->setMinimumWidth(150);
+    m_compare = new QPushButton(tr("Compare…"), this);
+    m_compare->setToolTip(tr("Send this prompt to 2 to 4 models of this mode and see the results side by side"));
+    m_takes = new QSpinBox(this);
+    m_takes->setRange(2, 4);
+    m_takes->setAccessibleName(tr("Takes"));
+    m_variations = new QPushButton(tr("Make variations…"), this);
+    m_variations->setToolTip(tr("Several takes of these settings, side by side (each its own seed where the model has one)"));
     actions->addWidget(m_swap);
     actions->addWidget(m_history);
+    actions->addWidget(m_compare);
+    actions->addWidget(m_takes);
+    actions->addWidget(m_variations);
     actions->addWidget(m_status, 1);
     actions->addWidget(m_submit);
     layout->addLayout(actions);
@@ -92,6 +104,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     });
     connect(m_history, &QToolButton::pressed, this, &StudioTab::showHistory);
     connect(m_submit, &QPushButton::clicked, this, &StudioTab::submit);
+    connect(m_compare, &QPushButton::clicked, this, [this] { openCompare(); });
+    connect(m_variations, &QPushButton::clicked, this, [this] { openVariations(m_takes->value()); });
     connect(m_status, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("account"))
             emit balanceHelpRequested();
@@ -234,10 +248,46 @@ void StudioTab::updateSubmit()
     const bool busy = m_core->videoSubmitter()->isBusy();
     const bool ok = m_form && m_form->spec().enabled && m_form->isValid();
     m_submit->setEnabled(ok && !busy);
+    m_variations->setEnabled(ok);
+    m_compare->setEnabled(m_form != nullptr);
     refreshCost(false);
     m_submit->setText(busy ? tr("Submitting…") : tr("Generate video · %1").arg(m_estimate.shortText()));
     m_submit->setToolTip((ok ? tr("Send this task to the platform (it may be billed).") : tr("Fill in the required fields first."))
                          + QLatin1Char('\n') + tr("Expected cost: %1").arg(m_estimate.text()));
+}
+
+CompareView *StudioTab::openCompare()
+{
+    if (!m_form)
+        return nullptr;
+    auto *view = new CompareView(m_core, m_mode, this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setPrompt(m_form->values().value(QStringLiteral("prompt")).toString());
+    // The pictures go by what they are (first frame, reference…), whatever each model calls them.
+    QList<QPair<QString, PreparedImage>> pictures;
+    const QMap<QString, PreparedImage> images = m_form->images();
+    for (const FieldSpec *f : m_form->spec().imageFields())
+        if (images.contains(f->key) && !f->role.isEmpty())
+            pictures.append({f->role, images.value(f->key)});
+    view->setPictures(pictures);
+    view->checkModels({m_form->spec().llmid});
+    connect(view, &CompareView::useSettingsRequested, this, [this](const VideoTask &task) {
+        loadTask(task);
+        window()->activateWindow();
+    });
+    view->resize(1000, 760);
+    view->show();
+    return view;
+}
+
+CompareView *StudioTab::openVariations(int takes)
+{
+    if (!m_form || !m_form->isValid())
+        return nullptr;
+    CompareView *view = openCompare();
+    view->setVariations(m_form->spec(), m_form->values(), m_form->images(), takes);
+    return view;
 }
 
 void StudioTab::refreshCost(bool force)

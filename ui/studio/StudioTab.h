@@ -8,6 +8,8 @@
 
 class AppCore;
 class StudioForm;
+class CompareView;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -36,6 +38,12 @@ public:
     QToolButton *swapButton() const { return m_swap; }
     // What the Generate button says the current settings will cost.
     CostEstimate estimate() const { return m_estimate; }
+    // Compare: this prompt and its pictures to several models of this mode; Variations: N takes of
+    // these settings. A window of its own; nullptr when there is no form.
+    CompareView *openCompare();
+    CompareView *openVariations(int takes);
+    QPushButton *compareButton() const { return m_compare; }
+    QPushButton *variationsButton() const { return m_variations; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -65,6 +73,9 @@ private:
     QToolButton *m_history;
     QPushButton *m_submit;
     QLabel *m_status;
+    QPushButton *m_compare;
+    QPushButton *m_variations;
+    QSpinBox *m_takes;
     CostEstimate m_estimate;
     QString m_costKey;      // the model and priced settings m_estimate is for
     qint64 m_lastTask = 0;  // the task submitted last from here, to show its actual cost
