@@ -944,10 +944,6 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</translation>
     </message>
     <message>
-        <source>%1: this model takes no such picture (not sent)</source>
-        <translation>%1: this model takes no such picture (not sent)</translation>
-    </message>
-    <message>
         <source>expected cost %1</source>
         <translation>expected cost %1</translation>
     </message>

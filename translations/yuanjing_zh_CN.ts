@@ -945,10 +945,6 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <translation>--image 的格式是 角色=路径或链接,角色为 first_frame、last_frame 或 reference;不是“%1”</translation>
     </message>
     <message>
-        <source>%1: this model takes no such picture (not sent)</source>
-        <translation>%1:此模型不接受这种图片(不发送)</translation>
-    </message>
-    <message>
         <source>expected cost %1</source>
         <translation>预计费用 %1</translation>
     </message>

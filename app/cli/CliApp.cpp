@@ -12,6 +12,7 @@
 #include "store/UsageLedger.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
+#include "video/ComparisonRunner.h"
 #include "video/CostEstimator.h"
 #include "video/IntentMapper.h"
 #include "video/ModelCatalog.h"
@@ -1065,74 +1066,49 @@ void CliApp::compare()
         return;
     }
 
-    // One entry a model: what is sent, and what became of it.
-    struct Entry
-    {
-        ModelSpec spec;
-        QVariantMap values;
-        QMap<QString, PreparedImage> images;
-        QStringList adjustments;
-        QString error;
-        int exit = Ok;
-        qint64 id = 0;
-        VideoTask task;
-        bool finished = false;
-    };
-    auto entries = std::make_shared<QList<Entry>>();
     QHash<QString, PreparedImage> prepared; // each picture read once, whichever models take it
-    for (const ModelSpec &spec : std::as_const(specs)) {
-        Entry e;
-        e.spec = spec;
-        const MappedIntent mapped = IntentMapper::map(spec, intent);
-        e.values = mapped.values;
-        for (const IntentAdjustment &a : mapped.adjustments)
-            e.adjustments << a.message();
-        QHash<QString, int> used;
-        for (const auto &[role, source] : std::as_const(pictures)) {
-            const QString key = IntentMapper::imageField(spec, role, used[role]++);
-            if (key.isEmpty()) {
-                e.adjustments << tr("%1: this model takes no such picture (not sent)").arg(role);
-                continue;
-            }
-            if (!prepared.contains(source))
-                prepared.insert(source, imageFrom(source));
-            e.images.insert(key, prepared.value(source));
-        }
-        if (!spec.enabled) {
-            e.error = tr("model %1 is not enabled on the platform (%2)").arg(spec.llmid, spec.disabledReason.text());
-            e.exit = BadRequest;
-        } else if (const QMap<QString, QString> problems = RequestBuilder::validate(spec, e.values, e.images); !problems.isEmpty()) {
-            QStringList lines;
-            for (auto it = problems.cbegin(); it != problems.cend(); ++it)
-                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
-            e.error = lines.join(QStringLiteral("; "));
-            e.exit = BadRequest;
-        }
-        if (!m_json)
-            for (const QString &line : std::as_const(e.adjustments))
-                m_err << spec.llmid << QStringLiteral(": ") << line << Qt::endl;
-        entries->append(e);
+    QList<QPair<QString, PreparedImage>> byRole;
+    for (const auto &[role, source] : std::as_const(pictures)) {
+        if (!prepared.contains(source))
+            prepared.insert(source, imageFrom(source));
+        byRole.append({role, prepared.value(source)});
     }
+    QList<ComparisonEntry> entries = ComparisonRunner::entriesFor(specs, intent, byRole);
+    if (!m_json)
+        for (const ComparisonEntry &e : std::as_const(entries))
+            for (const QString &line : e.adjustments)
+                m_err << e.spec.llmid << QStringLiteral(": ") << line << Qt::endl;
+    const qint64 limit = qint64(m_core->settings()->requestSizeLimitKiB()) * 1024;
 
-    const auto entryJson = [entries](const Entry &e) {
+    // What became of each model's task, once sent (by row).
+    auto tasks = std::make_shared<QHash<qint64, VideoTask>>();
+    const auto entryJson = [tasks](const ComparisonEntry &e) {
         QJsonObject o{{QStringLiteral("llmid"), e.spec.llmid}, {QStringLiteral("model"), e.spec.model},
                       {QStringLiteral("adjustments"), QJsonArray::fromStringList(e.adjustments)}};
-        if (!e.error.isEmpty())
-            o.insert(QStringLiteral("error"), e.error);
-        if (e.id) {
-            o.insert(QStringLiteral("task"), taskJson(e.task));
-            o.insert(QStringLiteral("sent"), e.task.params);
-            if (e.task.succeededAt.isValid())
-                o.insert(QStringLiteral("seconds"), e.task.createdAt.secsTo(e.task.succeededAt));
-            if (e.task.usage.contains(QLatin1String("credits")))
-                o.insert(QStringLiteral("credits"), e.task.usage.value(QLatin1String("credits")));
+        const VideoTask t = tasks->value(e.taskRow);
+        QString error = e.error;
+        if (t.id) {
+            o.insert(QStringLiteral("task"), taskJson(t));
+            o.insert(QStringLiteral("sent"), t.params);
+            if (t.succeededAt.isValid())
+                o.insert(QStringLiteral("seconds"), t.createdAt.secsTo(t.succeededAt));
+            if (t.usage.contains(QLatin1String("credits")))
+                o.insert(QStringLiteral("credits"), t.usage.value(QLatin1String("credits")));
+            const Outcome outcome = outcomeOf(t);
+            if (error.isEmpty() && outcome == Outcome::Failed)
+                error = tr("the video failed: %1").arg(t.error);
+            else if (error.isEmpty() && (outcome == Outcome::Unknown || outcome == Outcome::NotDownloaded))
+                error = t.error;
         }
+        if (!error.isEmpty())
+            o.insert(QStringLiteral("error"), error);
         return o;
     };
     if (dryRun) {
+        ComparisonRunner::refuseInvalid(&entries);
         QJsonArray list;
-        for (const Entry &e : std::as_const(*entries)) {
-            const RequestBuilder::Result built = RequestBuilder::build(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+        for (const ComparisonEntry &e : std::as_const(entries)) {
+            const RequestBuilder::Result built = RequestBuilder::build(e.spec, e.values, e.images, limit);
             const CostEstimate cost = CostEstimator(m_core->tasks(), nullptr).estimate(e.spec, e.values);
             QJsonObject o = entryJson(e);
             o.insert(QStringLiteral("body"), RequestBuilder::summarized(built));
@@ -1149,121 +1125,81 @@ void CliApp::compare()
         return;
     }
 
+    // Sent one after another through the one submitter (written before sent, never resent); each
+    // model's outcome is its own.
+    auto *runner = new ComparisonRunner(m_core->videoSubmitter(), this);
     const bool wait = flag(QStringLiteral("--wait"));
-    const QString comparison = QUuid::createUuid().toString(QUuid::WithoutBraces); // on every task row
-    auto next = std::make_shared<int>(0); // the entry being submitted
-    auto *step = new QTimer(this);
-    step->setSingleShot(true);
-    step->setInterval(0);
-    const auto finish = [this, entries, entryJson, comparison] {
+    const auto finish = [this, runner, tasks, entryJson] {
         QJsonArray list;
         int worst = Ok;
         bool anySent = false;
-        for (const Entry &e : std::as_const(*entries)) {
-            list.append(entryJson(e));
-            anySent |= e.id != 0;
-            if (e.exit != Ok)
-                worst = worst == Ok ? e.exit : TaskFailed;
+        for (const ComparisonEntry &e : runner->entries()) {
+            const QJsonObject o = entryJson(e);
+            list.append(o);
+            const VideoTask t = tasks->value(e.taskRow);
+            anySent |= e.state == ComparisonEntry::State::Sent;
+            int exit = Ok;
+            switch (e.state) {
+            case ComparisonEntry::State::Refused: exit = BadRequest; break;
+            case ComparisonEntry::State::Rejected: exit = exitFor(e.apiError); break;
+            case ComparisonEntry::State::Uncertain: exit = Network; break;
+            default:
+                if (t.id && outcomeOf(t) == Outcome::Failed)
+                    exit = TaskFailed;
+                else if (t.id && outcomeOf(t) != Outcome::Downloaded && outcomeOf(t) != Outcome::Pending)
+                    exit = Network;
+            }
+            if (exit != Ok)
+                worst = worst == Ok ? exit : TaskFailed;
             if (!m_json) {
                 QString line = e.spec.llmid + QStringLiteral(" (") + e.spec.label.text() + QStringLiteral("): ");
-                if (!e.error.isEmpty())
-                    line += e.error;
-                else if (!e.task.videoPath.isEmpty())
-                    line += e.task.videoPath;
+                if (o.contains(QLatin1String("error")))
+                    line += o.value(QLatin1String("error")).toString();
+                else if (!t.videoPath.isEmpty())
+                    line += t.videoPath;
                 else
-                    line += e.task.taskId;
-                if (e.task.usage.contains(QLatin1String("credits")))
-                    line += QLatin1Char(' ') + tr("(%1 credits)").arg(e.task.usage.value(QLatin1String("credits")).toDouble());
+                    line += t.taskId;
+                if (t.usage.contains(QLatin1String("credits")))
+                    line += QLatin1Char(' ') + tr("(%1 credits)").arg(t.usage.value(QLatin1String("credits")).toDouble());
                 m_out << line << Qt::endl;
             }
         }
         if (m_json)
-            printJson({{QStringLiteral("compare"), list}, {QStringLiteral("comparison"), comparison}});
+            printJson({{QStringLiteral("compare"), list}, {QStringLiteral("comparison"), runner->comparison()}});
         // Some made and some not: the task-failed code; none sent: the first one's own reason.
         done(anySent && worst != Ok ? TaskFailed : worst);
     };
-    const auto settled = [entries] {
-        return std::all_of(entries->cbegin(), entries->cend(), [](const Entry &e) { return e.finished; });
-    };
-    // Sent one after another through the one submitter (written before sent, never resent); each
-    // model's outcome is its own.
-    connect(step, &QTimer::timeout, this, [this, entries, next, step, wait, finish, settled, comparison] {
-        VideoSubmitter *submitter = m_core->videoSubmitter();
-        while (*next < entries->size() && !(*entries)[*next].error.isEmpty())
-            (*entries)[(*next)++].finished = true;
-        if (*next >= entries->size()) {
-            if (settled())
-                finish();
+    // Done when every entry is settled: refused, or sent and (with --wait) its file on disk or its end known.
+    const auto check = [this, runner, tasks, wait, finish] {
+        if (runner->isRunning() || m_done)
             return;
-        }
-        const int index = (*next)++;
-        Entry &e = (*entries)[index];
-        auto *once = new QObject(this);
-        const auto over = [once, step] {
-            once->deleteLater();
-            step->start();
-        };
-        connect(submitter, &VideoSubmitter::submitted, once, [entries, index, wait, over](const VideoTask &t) {
-            (*entries)[index].id = t.id;
-            (*entries)[index].task = t;
-            (*entries)[index].finished = !wait;
-            over();
-        });
-        connect(submitter, &VideoSubmitter::refused, once, [entries, index, over](const QMap<QString, QString> &fields, const QString &error) {
-            QStringList lines;
-            for (auto it = fields.cbegin(); it != fields.cend(); ++it)
-                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
-            if (!error.isEmpty())
-                lines << error;
-            (*entries)[index].error = lines.join(QStringLiteral("; "));
-            (*entries)[index].exit = BadRequest;
-            (*entries)[index].finished = true;
-            over();
-        });
-        connect(submitter, &VideoSubmitter::rejected, once, [entries, index, over](const VideoTask &t, const ApiError &error) {
-            (*entries)[index].task = t;
-            (*entries)[index].error = error.message();
-            (*entries)[index].exit = exitFor(error);
-            (*entries)[index].finished = true;
-            over();
-        });
-        connect(submitter, &VideoSubmitter::uncertain, once, [entries, index, over](const VideoTask &t, const ApiError &error) {
-            (*entries)[index].id = t.id;
-            (*entries)[index].task = t;
-            (*entries)[index].error = tr("no clear answer (%1): task %2 is kept as unknown; check on the platform before submitting again")
-                                          .arg(error.title())
-                                          .arg(t.id);
-            (*entries)[index].exit = Network;
-            (*entries)[index].finished = true;
-            over();
-        });
-        if (!m_json)
+        for (const ComparisonEntry &e : runner->entries())
+            if (wait && e.state == ComparisonEntry::State::Sent && outcomeOf(tasks->value(e.taskRow)) == Outcome::Pending)
+                return;
+        finish();
+    };
+    connect(runner, &ComparisonRunner::entryChanged, this, [this, runner, tasks](int index) {
+        const ComparisonEntry &e = runner->entries().at(index);
+        if (e.state == ComparisonEntry::State::Sending && !m_json)
             m_err << tr("%1: submitting").arg(e.spec.llmid) << Qt::endl;
-        submitter->submit(e.spec, e.values, e.images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024, {}, comparison);
+        if (e.taskRow && !tasks->contains(e.taskRow))
+            tasks->insert(e.taskRow, m_core->tasks()->task(e.taskRow));
     });
-    if (wait) {
-        // Each model's task is done when its row says so, whichever process follows it.
-        const auto follow = [entries, step](const VideoTask &t, bool downloadFailed) {
-            for (Entry &e : *entries) {
-                if (e.id != t.id || e.finished)
-                    continue;
-                e.task = t;
-                const Outcome outcome = downloadFailed ? Outcome::NotDownloaded : outcomeOf(t);
-                if (outcome == Outcome::Pending)
-                    return;
-                e.finished = true;
-                if (outcome == Outcome::Failed) {
-                    e.error = tr("the video failed: %1").arg(t.error);
-                    e.exit = TaskFailed;
-                } else if (outcome == Outcome::Unknown || outcome == Outcome::NotDownloaded) {
-                    e.error = t.error;
-                    e.exit = Network;
-                }
-                step->start();
-            }
-        };
-        connect(m_core->tasks(), &TaskStore::taskChanged, this, [follow](const VideoTask &t) { follow(t, false); });
-        connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [follow](const VideoTask &t) { follow(t, true); });
-    }
-    step->start();
+    connect(runner, &ComparisonRunner::finished, this, check);
+    // The task rows say where each stands, whichever process polls and downloads them.
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, [tasks, check](const VideoTask &t) {
+        if (!tasks->contains(t.id))
+            return;
+        tasks->insert(t.id, t);
+        check();
+    });
+    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [tasks, check](const VideoTask &t) {
+        if (!tasks->contains(t.id))
+            return;
+        VideoTask expired = t;
+        expired.errorCode = QStringLiteral("expired"); // made and paid for, but not on disk
+        tasks->insert(t.id, expired);
+        check();
+    });
+    runner->start(entries, limit);
 }

@@ -65,18 +65,27 @@ bool ComparisonRunner::start(const QList<ComparisonEntry> &entries, qint64 limit
     m_current = -1;
     m_running = true;
     // Everything that can be refused here is, before the first request leaves.
-    for (int i = 0; i < m_entries.size(); ++i) {
-        ComparisonEntry &e = m_entries[i];
+    refuseInvalid(&m_entries);
+    QTimer::singleShot(0, this, &ComparisonRunner::next);
+    return true;
+}
+
+void ComparisonRunner::refuseInvalid(QList<ComparisonEntry> *entries)
+{
+    for (ComparisonEntry &e : *entries) {
+        if (e.state != ComparisonEntry::State::Waiting)
+            continue;
         if (!e.spec.enabled) {
             e.state = ComparisonEntry::State::Refused;
             e.error = QCoreApplication::translate("ComparisonRunner", "This model is not enabled on the platform (%1).").arg(e.spec.disabledReason.text());
         } else if (const QMap<QString, QString> problems = RequestBuilder::validate(e.spec, e.values, e.images); !problems.isEmpty()) {
             e.state = ComparisonEntry::State::Refused;
-            e.error = QStringList(problems.values()).join(QLatin1Char(' '));
+            QStringList lines;
+            for (auto it = problems.cbegin(); it != problems.cend(); ++it)
+                lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+            e.error = lines.join(QStringLiteral("; "));
         }
     }
-    QTimer::singleShot(0, this, &ComparisonRunner::next);
-    return true;
 }
 
 void ComparisonRunner::next()
@@ -94,11 +103,12 @@ void ComparisonRunner::next()
     }
     const int index = m_current;
     m_once = new QObject(this);
-    const auto settle = [this, index](ComparisonEntry::State state, const QString &error, qint64 row) {
+    const auto settle = [this, index](ComparisonEntry::State state, const QString &error, qint64 row, const ApiError &apiError = {}) {
         ComparisonEntry &e = m_entries[index];
         e.state = state;
         e.error = error;
         e.taskRow = row;
+        e.apiError = apiError;
         emit entryChanged(index);
         QTimer::singleShot(0, this, &ComparisonRunner::next);
     };
@@ -107,12 +117,12 @@ void ComparisonRunner::next()
         settle(ComparisonEntry::State::Refused, error.isEmpty() ? QStringList(fields.values()).join(QLatin1Char(' ')) : error, 0);
     });
     connect(m_submitter, &VideoSubmitter::rejected, m_once,
-            [settle](const VideoTask &, const ApiError &error) { settle(ComparisonEntry::State::Rejected, error.message(), 0); });
+            [settle](const VideoTask &, const ApiError &error) { settle(ComparisonEntry::State::Rejected, error.message(), 0, error); });
     connect(m_submitter, &VideoSubmitter::uncertain, m_once, [settle](const VideoTask &t, const ApiError &error) {
         settle(ComparisonEntry::State::Uncertain,
                QCoreApplication::translate("ComparisonRunner", "No clear answer (%1): kept as unknown; check on the platform before sending again.")
                    .arg(error.title()),
-               t.id);
+               t.id, error);
     });
     ComparisonEntry &e = m_entries[index];
     e.state = ComparisonEntry::State::Sending;

@@ -21,6 +21,7 @@ struct ComparisonEntry
     QStringList adjustments; // what the intent mapper had to change (translated)
     State state = State::Waiting;
     QString error;           // translated, when refused, rejected or uncertain
+    ApiError apiError;       // the platform's answer, when rejected or uncertain
     qint64 taskRow = 0;      // the task's row once written (Sent or Uncertain)
 };
 
@@ -42,6 +43,8 @@ public:
     // Entries for models of one mode from one intent (IntentMapper): the pictures by role.
     static QList<ComparisonEntry> entriesFor(const QList<ModelSpec> &specs, const VideoIntent &intent,
                                              const QList<QPair<QString, PreparedImage>> &pictures);
+    // Marks the entries that cannot be sent as they are (model not enabled, a field wrong) as refused.
+    static void refuseInvalid(QList<ComparisonEntry> *entries);
     // N takes of one model's values; each its own seed where the schema has one.
     static QList<ComparisonEntry> variations(const ModelSpec &spec, const QVariantMap &values,
                                              const QMap<QString, PreparedImage> &images, int takes);
