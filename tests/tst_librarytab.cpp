@@ -102,6 +102,10 @@ private slots:
             stale.platformStatus = QStringLiteral("RUNNING");
             QVERIFY(core.tasks()->update(stale));
             QVERIFY(core.tasks()->task(one.id).favourite);
+            // What the update announced is the stored star too: the Library still shows it.
+            const int row = core.library()->rowOf(one.id);
+            QVERIFY(core.library()->data(core.library()->index(row), LibraryModel::FavouriteRole).toBool());
+            QVERIFY(tab.favouriteButton()->isChecked());
             tab.favouritesFilter()->click();
             QCOMPARE(tab.filter()->rowCount(), 1);
             QCOMPARE(tab.filter()->index(0, 0).data(LibraryModel::IdRole).toLongLong(), one.id);
