@@ -7,7 +7,10 @@
 #include "library/LibraryTab.h"
 #include "library/VideoPlayer.h"
 #include "store/TaskStore.h"
+#include "studio/CompareView.h"
 #include "studio/StudioForm.h"
+#include "video/ComparisonRunner.h"
+#include "video/IntentMapper.h"
 #include "studio/StudioTab.h"
 #include "tasks/LibraryModel.h"
 #include "tasks/ResultDownloader.h"
@@ -114,6 +117,37 @@ private slots:
         AppCore again(options());
         QVERIFY(start(again));
         QVERIFY(again.tasks()->task(starred).favourite);
+    }
+
+    // A task made in a comparison opens its comparison's takes side by side again.
+    void comparisonSideBySideAgain()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        LibraryTab tab(&core);
+        tab.show();
+        const VideoTask alone = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("alone"));
+        ComparisonRunner runner(core.videoSubmitter());
+        VideoIntent intent;
+        intent.prompt = QStringLiteral("together");
+        const QList<ModelSpec> specs{*core.videoModels()->model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")),
+                                     *core.videoModels()->model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"))};
+        QSignalSpy finished(&runner, &ComparisonRunner::finished);
+        QVERIFY(runner.start(ComparisonRunner::entriesFor(specs, intent, {}), 1 << 20));
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE(tab.filter()->rowCount(), 3);
+        tab.selectTask(alone.id);
+        QVERIFY(tab.sideBySideButton()->isHidden());
+        tab.selectTask(runner.entries().first().taskRow);
+        QVERIFY(!tab.sideBySideButton()->isHidden());
+        CompareView *view = tab.showComparison();
+        QVERIFY(view);
+        QCOMPARE(view->tiles().size(), 2);
+        QCOMPARE(view->tiles().at(1)->task().llmid, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        QSignalSpy rerun(&tab, &LibraryTab::rerunRequested);
+        view->tiles().at(1)->useButton()->click();
+        QCOMPARE(rerun.size(), 1);
+        view->close();
     }
 
     void fromSubmissionToAPlayedFile()

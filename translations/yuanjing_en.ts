@@ -1574,6 +1574,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>★ Favourite</source>
         <translation>★ Favourite</translation>
     </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>Side by side…</translation>
+    </message>
+    <message>
+        <source>The videos made in the same comparison, side by side</source>
+        <translation>The videos made in the same comparison, side by side</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1597,6 +1597,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>★ Favourite</source>
         <translation>★ 已收藏</translation>
     </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>并排查看…</translation>
+    </message>
+    <message>
+        <source>The videos made in the same comparison, side by side</source>
+        <translation>并排查看同一次比较生成的视频</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

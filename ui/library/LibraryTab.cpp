@@ -1,4 +1,5 @@
 #include "library/LibraryTab.h"
+#include "studio/CompareView.h"
 #include "common/Theme.h"
 
 #include "core/AppCore.h"
@@ -120,7 +121,9 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_star = new QPushButton(tr("☆ Favourite"), right);
     m_star->setCheckable(true);
     m_star->setToolTip(tr("Star this video (the ★ Favourites filter finds it)"));
-    m_buttons = {m_play, m_star, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    m_sideBySide = new QPushButton(tr("Side by side…"), right);
+    m_sideBySide->setToolTip(tr("The videos made in the same comparison, side by side"));
+    m_buttons = {m_play, m_star, m_sideBySide, m_open, m_folder, m_copy, m_rerun, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
     rightLayout->addLayout(m_buttonGrid);
@@ -142,6 +145,7 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { m_filter->setMode(m_mode->currentData().toString()); });
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] { m_filter->setModel(m_model->currentData().toString()); });
     connect(m_favourites, &QToolButton::toggled, m_filter, &LibraryFilterModel::setFavouritesOnly);
+    connect(m_sideBySide, &QPushButton::clicked, this, [this] { showComparison(); });
     connect(m_star, &QPushButton::clicked, this, [this](bool on) {
         if (m_current)
             m_core->tasks()->setFavourite(m_current, on);
@@ -228,6 +232,22 @@ void LibraryTab::selectTask(qint64 id)
         m_view->setCurrentIndex(index);
 }
 
+CompareView *LibraryTab::showComparison()
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    const QList<VideoTask> tasks = m_core->tasks()->comparison(t.comparison);
+    if (tasks.isEmpty())
+        return nullptr;
+    auto *view = new CompareView(m_core, t.mode, this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->showTasks(tasks);
+    connect(view, &CompareView::useSettingsRequested, this, &LibraryTab::rerunRequested);
+    view->resize(1000, 760);
+    view->show();
+    return view;
+}
+
 void LibraryTab::onCurrentChanged()
 {
     const qint64 id = m_view->currentIndex().data(LibraryModel::IdRole).toLongLong();
@@ -250,6 +270,7 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_copy->setEnabled(has);
     m_rerun->setEnabled(has);
     m_star->setEnabled(has);
+    m_sideBySide->setVisible(has && !t.comparison.isEmpty());
     m_star->setChecked(has && t.favourite);
     m_star->setText(has && t.favourite ? tr("★ Favourite") : tr("☆ Favourite"));
     m_delete->setEnabled(has);

@@ -14,6 +14,7 @@ class QLineEdit;
 class QListView;
 class QPushButton;
 class QToolButton;
+class CompareView;
 class QGridLayout;
 
 // The Library: every video task as a grid of covers with its state, filters and a search; the selected
@@ -43,6 +44,9 @@ public:
     // The star of the selected task, and the filter that shows starred tasks only.
     QPushButton *favouriteButton() const { return m_star; }
     QToolButton *favouritesFilter() const { return m_favourites; }
+    // The takes of the selected task's comparison side by side again (a window of its own).
+    QPushButton *sideBySideButton() const { return m_sideBySide; }
+    CompareView *showComparison();
 
 signals:
     void rerunRequested(const VideoTask &task);
@@ -77,6 +81,7 @@ private:
     QPushButton *m_giveTaskId = nullptr;
     QPushButton *m_retry;
     QPushButton *m_star;
+    QPushButton *m_sideBySide;
     QToolButton *m_favourites;
     qint64 m_current = 0;
 };

@@ -283,6 +283,28 @@ void CompareView::setVariations(const ModelSpec &spec, const QVariantMap &values
     updateGenerate();
 }
 
+void CompareView::showTasks(const QList<VideoTask> &tasks)
+{
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
+    const int columns = tasks.size() <= 2 ? int(tasks.size()) : 2;
+    for (int i = 0; i < tasks.size(); ++i) {
+        const VideoTask &t = tasks.at(i);
+        ComparisonEntry e;
+        if (const ModelSpec *spec = m_core->videoModels()->model(t.llmid))
+            e.spec = *spec;
+        e.state = ComparisonEntry::State::Sent;
+        e.taskRow = t.id;
+        auto *tile = new CompareTile(m_core, e, m_grid);
+        tile->setTask(t);
+        connect(tile, &CompareTile::useSettingsRequested, this, &CompareView::useSettingsRequested);
+        m_gridLayout->addWidget(tile, i / qMax(1, columns), i % qMax(1, columns));
+        m_tiles.append(tile);
+    }
+    if (!tasks.isEmpty())
+        setPrompt(tasks.first().prompt);
+}
+
 QList<ComparisonEntry> CompareView::entries() const
 {
     if (m_variations)

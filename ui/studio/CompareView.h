@@ -68,6 +68,8 @@ public:
     void checkModels(const QStringList &llmids);
     // Variations of one model's settings instead of a comparison of models.
     void setVariations(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images, int takes);
+    // A comparison made before (from the Library): its tasks side by side again, nothing to send.
+    void showTasks(const QList<VideoTask> &tasks);
 
     QListWidget *modelList() const { return m_models; }
     QComboBox *ratioBox() const { return m_ratio; }
