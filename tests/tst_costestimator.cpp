@@ -65,7 +65,8 @@ private slots:
         const ModelSpec &spec = *m_catalog.model(Vidu);
 
         QCOMPARE(costs.estimate(spec, vidu(QStringLiteral("720p"), 5)).source, CostEstimate::Source::Unknown);
-        QCOMPARE(costs.estimate(spec, vidu(QStringLiteral("720p"), 5)).text(), QStringLiteral("cost unknown"));
+        QCOMPARE(costs.estimate(spec, vidu(QStringLiteral("720p"), 5)).text(),
+                 QStringLiteral("cost unknown"));
 
         // The simulator's tariff: 2 credits a second at 720p, 4 at 1080p.
         QVERIFY(run(&submitter, &poller, vidu(QStringLiteral("720p"), 5, QStringLiteral("one"))));
@@ -73,11 +74,13 @@ private slots:
         QVERIFY(run(&submitter, &poller, vidu(QStringLiteral("1080p"), 5)));
 
         // Another prompt, the same settings: 10 credits, from 2 runs.
-        CostEstimate e = costs.estimate(spec, vidu(QStringLiteral("720p"), 5, QStringLiteral("something else")));
+        CostEstimate e =
+            costs.estimate(spec, vidu(QStringLiteral("720p"), 5, QStringLiteral("something else")));
         QCOMPARE(e.source, CostEstimate::Source::History);
         QCOMPARE(e.credits, 10.0);
         QCOMPARE(e.runs, 2);
-        QVERIFY2(e.text().contains(QLatin1String("10")) && e.text().contains(QLatin1String("of 2 run")), qPrintable(e.text()));
+        QVERIFY2(e.text().contains(QLatin1String("10")) && e.text().contains(QLatin1String("of 2 run")),
+                 qPrintable(e.text()));
         e = costs.estimate(spec, vidu(QStringLiteral("1080p"), 5));
         QCOMPARE(e.credits, 20.0);
         QCOMPARE(e.runs, 1);

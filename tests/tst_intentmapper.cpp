@@ -29,7 +29,8 @@ QStringList adjustments(const MappedIntent &m)
 {
     QStringList list;
     for (const IntentAdjustment &a : m.adjustments)
-        list << (a.key.isEmpty() ? a.setting + QStringLiteral(">-") : QStringLiteral("%1>%2=%3").arg(a.setting, a.key, a.sent));
+        list << (a.key.isEmpty() ? a.setting + QStringLiteral(">-")
+                                 : QStringLiteral("%1>%2=%3").arg(a.setting, a.key, a.sent));
     return list;
 }
 
@@ -61,18 +62,25 @@ private slots:
 
         for (const char *id : {SeedanceT2v, SeedanceI2v, SeedanceR2v}) {
             const QString llmid = QString::fromLatin1(id);
-            QTest::addRow("%s 9:16 720p 5s", id) << llmid << portrait
-                << object("{\"prompt\":\"a cat\",\"radio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}") << QStringList();
-            QTest::addRow("%s 21:9 1080p 20s", id) << llmid << wide
-                << object("{\"prompt\":\"a cat\",\"radio\":\"21:9\",\"resolution\":\"1080p\",\"duration\":12}")
+            QTest::addRow("%s 9:16 720p 5s", id)
+                << llmid << portrait
+                << object("{\"prompt\":\"a cat\",\"radio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}")
+                << QStringList();
+            QTest::addRow("%s 21:9 1080p 20s", id)
+                << llmid << wide
+                << object(
+                       "{\"prompt\":\"a cat\",\"radio\":\"21:9\",\"resolution\":\"1080p\",\"duration\":12}")
                 << QStringList{QStringLiteral("duration>duration=12 s")};
-            QTest::addRow("%s 1:1 480p 3s", id) << llmid << square
+            QTest::addRow("%s 1:1 480p 3s", id)
+                << llmid << square
                 << object("{\"prompt\":\"a cat\",\"radio\":\"1:1\",\"resolution\":\"480p\",\"duration\":4}")
                 << QStringList{QStringLiteral("duration>duration=4 s")};
         }
         // Seedance 2.0 has a prompt and nothing else: every setting is said to be left out.
-        QTest::addRow("seedance 2.0 9:16 720p 5s") << QString::fromLatin1(Seedance2) << portrait << object("{\"prompt\":\"a cat\"}")
-            << QStringList{QStringLiteral("ratio>-"), QStringLiteral("resolution>-"), QStringLiteral("duration>-")};
+        QTest::addRow("seedance 2.0 9:16 720p 5s")
+            << QString::fromLatin1(Seedance2) << portrait << object("{\"prompt\":\"a cat\"}")
+            << QStringList{QStringLiteral("ratio>-"), QStringLiteral("resolution>-"),
+                           QStringLiteral("duration>-")};
 
         for (const char *id : {ViduT2v, ViduI2v}) {
             const QString llmid = QString::fromLatin1(id);
@@ -84,35 +92,45 @@ private slots:
                     o.insert(QStringLiteral("model"), QStringLiteral("viduq3-pro"));
                 return o;
             };
-            QTest::addRow("%s 9:16 720p 5s", id) << llmid << portrait
-                << body("{\"prompt\":\"a cat\",\"ratio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}") << QStringList();
+            QTest::addRow("%s 9:16 720p 5s", id)
+                << llmid << portrait
+                << body("{\"prompt\":\"a cat\",\"ratio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}")
+                << QStringList();
             // No 21:9: the nearest shape is 16:9; 16 s at most.
-            QTest::addRow("%s 21:9 1080p 20s", id) << llmid << wide
+            QTest::addRow("%s 21:9 1080p 20s", id)
+                << llmid << wide
                 << body("{\"prompt\":\"a cat\",\"ratio\":\"16:9\",\"resolution\":\"1080p\",\"duration\":16}")
                 << QStringList{QStringLiteral("ratio>ratio=16:9"), QStringLiteral("duration>duration=16 s")};
-            QTest::addRow("%s 1:1 480p 3s", id) << llmid << square
+            QTest::addRow("%s 1:1 480p 3s", id)
+                << llmid << square
                 << body("{\"prompt\":\"a cat\",\"ratio\":\"1:1\",\"resolution\":\"540p\",\"duration\":3}")
                 << QStringList{QStringLiteral("resolution>resolution=540p")};
-            QTest::addRow("%s 9:16 only", id) << llmid << ratioOnly
-                << body("{\"prompt\":\"a cat\",\"ratio\":\"9:16\",\"resolution\":\"1080p\",\"duration\":10}") << QStringList();
+            QTest::addRow("%s 9:16 only", id)
+                << llmid << ratioOnly
+                << body("{\"prompt\":\"a cat\",\"ratio\":\"9:16\",\"resolution\":\"1080p\",\"duration\":10}")
+                << QStringList();
         }
 
         // Wan's size carries ratio and resolution at once.
         for (const char *id : {WanT2v, WanI2v}) {
             const QString llmid = QString::fromLatin1(id);
-            QTest::addRow("%s 9:16 720p 5s", id) << llmid << portrait
-                << object("{\"prompt\":\"a cat\",\"size\":\"720*1280\",\"duration\":5}") << QStringList();
-            QTest::addRow("%s 21:9 1080p 20s", id) << llmid << wide
-                << object("{\"prompt\":\"a cat\",\"size\":\"1920*1080\",\"duration\":15}")
+            QTest::addRow("%s 9:16 720p 5s", id)
+                << llmid << portrait << object("{\"prompt\":\"a cat\",\"size\":\"720*1280\",\"duration\":5}")
+                << QStringList();
+            QTest::addRow("%s 21:9 1080p 20s", id)
+                << llmid << wide << object("{\"prompt\":\"a cat\",\"size\":\"1920*1080\",\"duration\":15}")
                 << QStringList{QStringLiteral("ratio>size=16:9"), QStringLiteral("duration>duration=15 s")};
-            QTest::addRow("%s 1:1 480p 3s", id) << llmid << square
-                << object("{\"prompt\":\"a cat\",\"size\":\"624*624\",\"duration\":5}")
-                << QStringList{QStringLiteral("resolution>size=624p"), QStringLiteral("duration>duration=5 s")};
+            QTest::addRow("%s 1:1 480p 3s", id)
+                << llmid << square << object("{\"prompt\":\"a cat\",\"size\":\"624*624\",\"duration\":5}")
+                << QStringList{QStringLiteral("resolution>size=624p"),
+                               QStringLiteral("duration>duration=5 s")};
             // The resolution left open stays the default's (1080).
-            QTest::addRow("%s 9:16 only", id) << llmid << ratioOnly
+            QTest::addRow("%s 9:16 only", id)
+                << llmid << ratioOnly
                 << object("{\"prompt\":\"a cat\",\"size\":\"1080*1920\",\"duration\":15}") << QStringList();
             // 16:9 at 480p is Wan's 832*480 (a shape within 3 %): no adjustment to tell.
-            QTest::addRow("%s 16:9 480p", id) << llmid << intent(QStringLiteral("16:9"), 480, 0)
+            QTest::addRow("%s 16:9 480p", id)
+                << llmid << intent(QStringLiteral("16:9"), 480, 0)
                 << object("{\"prompt\":\"a cat\",\"size\":\"832*480\",\"duration\":15}") << QStringList();
         }
     }
@@ -134,12 +152,14 @@ private slots:
         QMap<QString, PreparedImage> images;
         for (const FieldSpec *f : spec->imageFields()) {
             const QString link = QStringLiteral("https://example.com/%1.jpg").arg(f->key);
-            QCOMPARE(IntentMapper::imageField(*spec, f->role, spec->fieldsWithRole(f->role).indexOf(f)), f->key);
+            QCOMPARE(IntentMapper::imageField(*spec, f->role, spec->fieldsWithRole(f->role).indexOf(f)),
+                     f->key);
             images.insert(f->key, ImagePreparer::fromUrl(QUrl(link)));
             body.insert(f->key, link);
         }
         const RequestBuilder::Result built = RequestBuilder::build(*spec, mapped.values, images, 1 << 20);
-        QVERIFY2(built.ok(), qPrintable(built.error + QStringList(built.fieldErrors.values()).join(QLatin1Char(' '))));
+        QVERIFY2(built.ok(),
+                 qPrintable(built.error + QStringList(built.fieldErrors.values()).join(QLatin1Char(' '))));
         body.insert(QStringLiteral("llmid"), llmid);
         QCOMPARE(built.body, body);
     }
@@ -149,8 +169,9 @@ private slots:
     {
         ModelCatalog catalog;
         catalog.load(QString());
-        const QStringList covered{QString::fromLatin1(SeedanceT2v), QString::fromLatin1(SeedanceI2v), QString::fromLatin1(SeedanceR2v),
-                                  QString::fromLatin1(Seedance2),   QString::fromLatin1(ViduT2v),     QString::fromLatin1(ViduI2v),
+        const QStringList covered{QString::fromLatin1(SeedanceT2v), QString::fromLatin1(SeedanceI2v),
+                                  QString::fromLatin1(SeedanceR2v), QString::fromLatin1(Seedance2),
+                                  QString::fromLatin1(ViduT2v),     QString::fromLatin1(ViduI2v),
                                   QString::fromLatin1(WanT2v),      QString::fromLatin1(WanI2v)};
         for (const ModelSpec &spec : catalog.models())
             QVERIFY2(covered.contains(spec.llmid), qPrintable(spec.llmid));
@@ -159,13 +180,15 @@ private slots:
     // Seeds and negative prompts go where a schema says, within its range; pictures by role.
     void seedNegativePromptAndPictures()
     {
-        const QByteArray json = "{\"schema\":1,\"llmid\":\"S1\",\"mode\":\"i2v\",\"vendor\":\"acme\",\"model\":\"acme\",\"label\":\"A\","
-                                "\"fields\":[{\"key\":\"prompt\",\"role\":\"prompt\",\"type\":\"longtext\",\"label\":\"P\"},"
-                                "{\"key\":\"neg\",\"role\":\"negative_prompt\",\"type\":\"text\",\"label\":\"N\"},"
-                                "{\"key\":\"rnd\",\"role\":\"seed\",\"type\":\"integer\",\"min\":0,\"max\":1000,\"label\":\"S\"},"
-                                "{\"key\":\"start\",\"role\":\"first_frame\",\"type\":\"image\",\"label\":\"F\"},"
-                                "{\"key\":\"ref_a\",\"role\":\"reference\",\"type\":\"image\",\"label\":\"R1\"},"
-                                "{\"key\":\"ref_b\",\"role\":\"reference\",\"type\":\"image\",\"label\":\"R2\"}]}";
+        const QByteArray json =
+            "{\"schema\":1,\"llmid\":\"S1\",\"mode\":\"i2v\",\"vendor\":\"acme\",\"model\":\"acme\","
+            "\"label\":\"A\","
+            "\"fields\":[{\"key\":\"prompt\",\"role\":\"prompt\",\"type\":\"longtext\",\"label\":\"P\"},"
+            "{\"key\":\"neg\",\"role\":\"negative_prompt\",\"type\":\"text\",\"label\":\"N\"},"
+            "{\"key\":\"rnd\",\"role\":\"seed\",\"type\":\"integer\",\"min\":0,\"max\":1000,\"label\":\"S\"},"
+            "{\"key\":\"start\",\"role\":\"first_frame\",\"type\":\"image\",\"label\":\"F\"},"
+            "{\"key\":\"ref_a\",\"role\":\"reference\",\"type\":\"image\",\"label\":\"R1\"},"
+            "{\"key\":\"ref_b\",\"role\":\"reference\",\"type\":\"image\",\"label\":\"R2\"}]}";
         ModelSpec spec;
         QString error;
         QVERIFY2(ModelSpec::fromJson(json, QStringLiteral("s.json"), &spec, &error), qPrintable(error));
@@ -190,7 +213,8 @@ private slots:
         ModelCatalog catalog;
         catalog.load(QString());
         m = IntentMapper::map(*catalog.model(QString::fromLatin1(ViduT2v)), i);
-        QCOMPARE(adjustments(m), (QStringList{QStringLiteral("negative_prompt>-"), QStringLiteral("seed>-")}));
+        QCOMPARE(adjustments(m),
+                 (QStringList{QStringLiteral("negative_prompt>-"), QStringLiteral("seed>-")}));
     }
 
     void parsesTheCommonWords()
@@ -204,7 +228,6 @@ private slots:
         QVERIFY(!VideoIntent::parseRatio(QStringLiteral("adaptive"), &shape));
     }
 };
-
 
 QTEST_GUILESS_MAIN(TestIntentMapper)
 #include "tst_intentmapper.moc"

@@ -9,7 +9,10 @@
 #include <QTimer>
 #include <QUuid>
 
-ComparisonRunner::ComparisonRunner(VideoSubmitter *submitter, QObject *parent) : QObject(parent), m_submitter(submitter) {}
+ComparisonRunner::ComparisonRunner(VideoSubmitter *submitter, QObject *parent)
+    : QObject(parent), m_submitter(submitter)
+{
+}
 
 QList<ComparisonEntry> ComparisonRunner::entriesFor(const QList<ModelSpec> &specs, const VideoIntent &intent,
                                                     const QList<QPair<QString, PreparedImage>> &pictures)
@@ -26,7 +29,9 @@ QList<ComparisonEntry> ComparisonRunner::entriesFor(const QList<ModelSpec> &spec
         for (const auto &[role, image] : pictures) {
             const QString key = IntentMapper::imageField(spec, role, used[role]++);
             if (key.isEmpty())
-                e.adjustments << QCoreApplication::translate("ComparisonRunner", "%1: this model takes no such picture (not sent)").arg(role);
+                e.adjustments << QCoreApplication::translate(
+                                     "ComparisonRunner", "%1: this model takes no such picture (not sent)")
+                                     .arg(role);
             else
                 e.images.insert(key, image);
         }
@@ -48,7 +53,8 @@ QList<ComparisonEntry> ComparisonRunner::variations(const ModelSpec &spec, const
         if (seed) {
             const int low = seed->hasRange ? seed->minimum : 0;
             const int high = seed->hasRange ? seed->maximum : 2147483646;
-            e.values.insert(seed->key, QString::number(QRandomGenerator::global()->bounded(qint64(low), qint64(high) + 1)));
+            e.values.insert(seed->key, QString::number(QRandomGenerator::global()->bounded(
+                                           qint64(low), qint64(high) + 1)));
         }
         list.append(e);
     }
@@ -77,8 +83,12 @@ void ComparisonRunner::refuseInvalid(QList<ComparisonEntry> *entries)
             continue;
         if (!e.spec.enabled) {
             e.state = ComparisonEntry::State::Refused;
-            e.error = QCoreApplication::translate("ComparisonRunner", "This model is not enabled on the platform (%1).").arg(e.spec.disabledReason.text());
-        } else if (const QMap<QString, QString> problems = RequestBuilder::validate(e.spec, e.values, e.images); !problems.isEmpty()) {
+            e.error = QCoreApplication::translate("ComparisonRunner",
+                                                  "This model is not enabled on the platform (%1).")
+                          .arg(e.spec.disabledReason.text());
+        } else if (const QMap<QString, QString> problems =
+                       RequestBuilder::validate(e.spec, e.values, e.images);
+                   !problems.isEmpty()) {
             e.state = ComparisonEntry::State::Refused;
             QStringList lines;
             for (auto it = problems.cbegin(); it != problems.cend(); ++it)
@@ -103,7 +113,8 @@ void ComparisonRunner::next()
     }
     const int index = m_current;
     m_once = new QObject(this);
-    const auto settle = [this, index](ComparisonEntry::State state, const QString &error, qint64 row, const ApiError &apiError = {}) {
+    const auto settle = [this, index](ComparisonEntry::State state, const QString &error, qint64 row,
+                                      const ApiError &apiError = {}) {
         ComparisonEntry &e = m_entries[index];
         e.state = state;
         e.error = error;
@@ -112,21 +123,32 @@ void ComparisonRunner::next()
         emit entryChanged(index);
         QTimer::singleShot(0, this, &ComparisonRunner::next);
     };
-    connect(m_submitter, &VideoSubmitter::submitted, m_once, [settle](const VideoTask &t) { settle(ComparisonEntry::State::Sent, {}, t.id); });
-    connect(m_submitter, &VideoSubmitter::refused, m_once, [settle](const QMap<QString, QString> &fields, const QString &error) {
-        settle(ComparisonEntry::State::Refused, error.isEmpty() ? QStringList(fields.values()).join(QLatin1Char(' ')) : error, 0);
-    });
+    connect(m_submitter, &VideoSubmitter::submitted, m_once,
+            [settle](const VideoTask &t) { settle(ComparisonEntry::State::Sent, {}, t.id); });
+    connect(m_submitter, &VideoSubmitter::refused, m_once,
+            [settle](const QMap<QString, QString> &fields, const QString &error) {
+                settle(ComparisonEntry::State::Refused,
+                       error.isEmpty() ? QStringList(fields.values()).join(QLatin1Char(' ')) : error, 0);
+            });
     connect(m_submitter, &VideoSubmitter::rejected, m_once,
-            [settle](const VideoTask &, const ApiError &error) { settle(ComparisonEntry::State::Rejected, error.message(), 0, error); });
-    connect(m_submitter, &VideoSubmitter::uncertain, m_once, [settle](const VideoTask &t, const ApiError &error) {
-        settle(ComparisonEntry::State::Uncertain,
-               QCoreApplication::translate("ComparisonRunner", "No clear answer (%1): kept as unknown; check on the platform before sending again.")
-                   .arg(error.title()),
-               t.id, error);
-    });
+            [settle](const VideoTask &, const ApiError &error) {
+                settle(ComparisonEntry::State::Rejected, error.message(), 0, error);
+            });
+    connect(
+        m_submitter, &VideoSubmitter::uncertain, m_once, [settle](const VideoTask &t, const ApiError &error) {
+            settle(ComparisonEntry::State::Uncertain,
+                   QCoreApplication::translate(
+                       "ComparisonRunner",
+                       "No clear answer (%1): kept as unknown; check on the platform before sending again.")
+                       .arg(error.title()),
+                   t.id, error);
+        });
     ComparisonEntry &e = m_entries[index];
     e.state = ComparisonEntry::State::Sending;
     emit entryChanged(index);
     if (!m_submitter->submit(e.spec, e.values, e.images, m_limit, {}, m_comparison))
-        settle(ComparisonEntry::State::Refused, QCoreApplication::translate("ComparisonRunner", "Another video is being submitted; try again."), 0);
+        settle(
+            ComparisonEntry::State::Refused,
+            QCoreApplication::translate("ComparisonRunner", "Another video is being submitted; try again."),
+            0);
 }

@@ -20,9 +20,9 @@ struct ComparisonEntry
     QMap<QString, PreparedImage> images;
     QStringList adjustments; // what the intent mapper had to change (translated)
     State state = State::Waiting;
-    QString error;           // translated, when refused, rejected or uncertain
-    ApiError apiError;       // the platform's answer, when rejected or uncertain
-    qint64 taskRow = 0;      // the task's row once written (Sent or Uncertain)
+    QString error;      // translated, when refused, rejected or uncertain
+    ApiError apiError;  // the platform's answer, when rejected or uncertain
+    qint64 taskRow = 0; // the task's row once written (Sent or Uncertain)
 };
 
 // Sends a comparison's entries one after another through the one VideoSubmitter: each its own task,

@@ -10,21 +10,25 @@ namespace {
 bool priced(const FieldSpec &f)
 {
     // Free text, seeds and pictures change what is made, not what it costs.
-    return f.type != FieldSpec::Type::Text && f.type != FieldSpec::Type::LongText && f.type != FieldSpec::Type::Image
-        && f.role != QLatin1String("seed");
+    return f.type != FieldSpec::Type::Text && f.type != FieldSpec::Type::LongText &&
+           f.type != FieldSpec::Type::Image && f.role != QLatin1String("seed");
 }
 } // namespace
 
 QString CostEstimate::text() const
 {
     const auto credits = [this] {
-        return QCoreApplication::translate("CostEstimator", "≈ %1 credits (median of %n run(s))", nullptr, runs).arg(this->credits);
+        return QCoreApplication::translate("CostEstimator", "≈ %1 credits (median of %n run(s))", nullptr,
+                                           runs)
+            .arg(this->credits);
     };
     switch (source) {
     case Source::Pricing:
         return hasCredits() ? QStringLiteral("%1 · %2").arg(pricingText, credits()) : pricingText;
-    case Source::History: return credits();
-    case Source::Unknown: break;
+    case Source::History:
+        return credits();
+    case Source::Unknown:
+        break;
     }
     return QCoreApplication::translate("CostEstimator", "cost unknown");
 }
@@ -56,9 +60,9 @@ QJsonObject CostEstimate::toJson() const
 CostEstimator::CostEstimator(TaskStore *store, PricingService *pricing, QObject *parent)
     : QObject(parent), m_store(store), m_pricing(pricing)
 {
-    if (m_pricing)
-    {
-        connect(m_pricing, &PricingService::priceKnown, this, [this](const QString &model) { emit estimateChanged(model); });
+    if (m_pricing) {
+        connect(m_pricing, &PricingService::priceKnown, this,
+                [this](const QString &model) { emit estimateChanged(model); });
         connect(m_pricing, &PricingService::priceUnavailable, this, &CostEstimator::estimateChanged);
     }
 }

@@ -45,7 +45,8 @@ int nearestInteger(const FieldSpec &f, int wanted)
         int best = f.choices.first().toInt();
         for (const QString &c : f.choices) {
             const int n = c.toInt();
-            if (std::abs(n - wanted) < std::abs(best - wanted) || (std::abs(n - wanted) == std::abs(best - wanted) && n < best))
+            if (std::abs(n - wanted) < std::abs(best - wanted) ||
+                (std::abs(n - wanted) == std::abs(best - wanted) && n < best))
                 best = n;
         }
         return best;
@@ -53,7 +54,8 @@ int nearestInteger(const FieldSpec &f, int wanted)
     return f.hasRange ? qBound(f.minimum, wanted, f.maximum) : wanted;
 }
 
-void note(MappedIntent *out, const QString &setting, const QString &asked, const FieldSpec *f, const QString &sent)
+void note(MappedIntent *out, const QString &setting, const QString &asked, const FieldSpec *f,
+          const QString &sent)
 {
     out->adjustments.append({setting, asked, f ? f->key : QString(), sent});
 }
@@ -69,7 +71,8 @@ int VideoIntent::parseResolution(const QString &text)
 
 bool VideoIntent::parseRatio(const QString &text, double *widthOverHeight)
 {
-    static const QRegularExpression pattern(QStringLiteral("^([0-9]+(?:\\.[0-9]+)?):([0-9]+(?:\\.[0-9]+)?)$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^([0-9]+(?:\\.[0-9]+)?):([0-9]+(?:\\.[0-9]+)?)$"));
     const QRegularExpressionMatch m = pattern.match(text.trimmed());
     if (!m.hasMatch())
         return false;
@@ -83,8 +86,12 @@ bool VideoIntent::parseRatio(const QString &text, double *widthOverHeight)
 QString IntentAdjustment::message() const
 {
     if (key.isEmpty())
-        return QCoreApplication::translate("IntentMapper", "%1: %2 asked, but this model has no such setting (not sent)").arg(setting, asked);
-    return QCoreApplication::translate("IntentMapper", "%1: %2 asked, %3 sent as %4 (the nearest this model allows)").arg(setting, asked, sent, key);
+        return QCoreApplication::translate("IntentMapper",
+                                           "%1: %2 asked, but this model has no such setting (not sent)")
+            .arg(setting, asked);
+    return QCoreApplication::translate("IntentMapper",
+                                       "%1: %2 asked, %3 sent as %4 (the nearest this model allows)")
+        .arg(setting, asked, sent, key);
 }
 
 MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent, const QVariantMap &base)
@@ -107,7 +114,8 @@ MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent,
 
     double wantedShape = 0;
     const bool hasRatio = !intent.ratio.isEmpty() && VideoIntent::parseRatio(intent.ratio, &wantedShape);
-    const QString resolutionText = intent.resolution > 0 ? QStringLiteral("%1p").arg(intent.resolution) : QString();
+    const QString resolutionText =
+        intent.resolution > 0 ? QStringLiteral("%1p").arg(intent.resolution) : QString();
 
     const FieldSpec *size = spec.fieldWithRole(QStringLiteral("size"));
     const FieldSpec *ratioField = spec.fieldWithRole(QStringLiteral("aspect_ratio"));
@@ -140,7 +148,8 @@ MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent,
             if (hasRatio && shapeDistance(double(w) / h, wantedShape) > SameShape)
                 note(&out, QStringLiteral("ratio"), intent.ratio, size, ratioText(w, h));
             if (intent.resolution > 0 && qMin(w, h) != intent.resolution)
-                note(&out, QStringLiteral("resolution"), resolutionText, size, QStringLiteral("%1p").arg(qMin(w, h)));
+                note(&out, QStringLiteral("resolution"), resolutionText, size,
+                     QStringLiteral("%1p").arg(qMin(w, h)));
         }
     } else {
         if (hasRatio) {
@@ -151,7 +160,8 @@ MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent,
                 double bestDistance = std::numeric_limits<double>::max();
                 for (const QString &c : ratioField->choices) {
                     double shape = 0;
-                    if (VideoIntent::parseRatio(c, &shape) && shapeDistance(shape, wantedShape) < bestDistance - 1e-9) {
+                    if (VideoIntent::parseRatio(c, &shape) &&
+                        shapeDistance(shape, wantedShape) < bestDistance - 1e-9) {
                         bestDistance = shapeDistance(shape, wantedShape);
                         best = c;
                     }
@@ -178,8 +188,9 @@ MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent,
                 for (const QString &c : resolutionField->choices) {
                     const int p = VideoIntent::parseResolution(c);
                     // Ties go to the larger: asking for more rarely means wanting less.
-                    if (p > 0 && (std::abs(p - intent.resolution) < bestGap
-                                  || (std::abs(p - intent.resolution) == bestGap && p > VideoIntent::parseResolution(best)))) {
+                    if (p > 0 && (std::abs(p - intent.resolution) < bestGap ||
+                                  (std::abs(p - intent.resolution) == bestGap &&
+                                   p > VideoIntent::parseResolution(best)))) {
                         bestGap = std::abs(p - intent.resolution);
                         best = c;
                     }
@@ -208,7 +219,8 @@ MappedIntent IntentMapper::map(const ModelSpec &spec, const VideoIntent &intent,
     if (intent.hasSeed) {
         const QString asked = QString::number(intent.seed);
         if (const FieldSpec *f = spec.fieldWithRole(QStringLiteral("seed"))) {
-            const qint64 n = f->hasRange ? qBound(qint64(f->minimum), intent.seed, qint64(f->maximum)) : intent.seed;
+            const qint64 n =
+                f->hasRange ? qBound(qint64(f->minimum), intent.seed, qint64(f->maximum)) : intent.seed;
             out.values.insert(f->key, QString::number(n));
             if (n != intent.seed)
                 note(&out, QStringLiteral("seed"), asked, f, QString::number(n));

@@ -29,10 +29,10 @@ Q_DECLARE_METATYPE(VideoIntent)
 
 struct IntentAdjustment
 {
-    QString setting; // "ratio", "resolution", "duration", "seed", "negative_prompt"
-    QString asked;   // as the intent said it ("9:16", "720p", "20 s")
-    QString key;     // the model's field that carries it (empty: the model has none)
-    QString sent;    // what goes out instead (empty: nothing)
+    QString setting;         // "ratio", "resolution", "duration", "seed", "negative_prompt"
+    QString asked;           // as the intent said it ("9:16", "720p", "20 s")
+    QString key;             // the model's field that carries it (empty: the model has none)
+    QString sent;            // what goes out instead (empty: nothing)
     QString message() const; // translated: "duration: 20 s asked, 16 sent (the nearest this model allows)"
 };
 

@@ -31,12 +31,14 @@ QString settingsText(const QJsonObject &params)
     QStringList parts;
     for (auto it = params.constBegin(); it != params.constEnd(); ++it)
         if (it.key() != QLatin1String("prompt") && it.key() != QLatin1String("negative_prompt"))
-            parts << QStringLiteral("%1=%2").arg(it.key(), it->isDouble() ? QString::number(it->toDouble()) : it->toString());
+            parts << QStringLiteral("%1=%2").arg(it.key(), it->isDouble() ? QString::number(it->toDouble())
+                                                                          : it->toString());
     return parts.join(QStringLiteral(", "));
 }
 } // namespace
 
-CompareTile::CompareTile(AppCore *core, const ComparisonEntry &entry, QWidget *parent) : QFrame(parent), m_core(core), m_entry(entry)
+CompareTile::CompareTile(AppCore *core, const ComparisonEntry &entry, QWidget *parent)
+    : QFrame(parent), m_core(core), m_entry(entry)
 {
     setFrameShape(QFrame::StyledPanel);
     m_title = new QLabel(this);
@@ -97,7 +99,8 @@ void CompareTile::refresh()
     QJsonObject params = m_task.params;
     if (!m_task.id)
         for (auto it = m_entry.values.cbegin(); it != m_entry.values.cend(); ++it)
-            if (const FieldSpec *f = m_entry.spec.field(it.key()); f && f->type != FieldSpec::Type::Image && !it->toString().isEmpty())
+            if (const FieldSpec *f = m_entry.spec.field(it.key());
+                f && f->type != FieldSpec::Type::Image && !it->toString().isEmpty())
                 params.insert(it.key(), f->toJson(*it));
     QString settings = tr("Settings: %1").arg(settingsText(params));
     if (!m_entry.adjustments.isEmpty())
@@ -107,8 +110,12 @@ void CompareTile::refresh()
     QStringList status;
     bool bad = false;
     switch (m_entry.state) {
-    case ComparisonEntry::State::Waiting: status << tr("Waiting to be sent"); break;
-    case ComparisonEntry::State::Sending: status << tr("Sending…"); break;
+    case ComparisonEntry::State::Waiting:
+        status << tr("Waiting to be sent");
+        break;
+    case ComparisonEntry::State::Sending:
+        status << tr("Sending…");
+        break;
     case ComparisonEntry::State::Refused:
     case ComparisonEntry::State::Rejected:
         status << tr("Not sent: %1").arg(m_entry.error);
@@ -118,7 +125,8 @@ void CompareTile::refresh()
         status << m_entry.error;
         bad = true;
         break;
-    case ComparisonEntry::State::Sent: break;
+    case ComparisonEntry::State::Sent:
+        break;
     }
     if (m_task.id) {
         status << LibraryModel::statusText(m_task);
@@ -150,14 +158,16 @@ void CompareTile::refresh()
 }
 
 CompareView::CompareView(AppCore *core, const QString &mode, QWidget *parent)
-    : QWidget(parent), m_core(core), m_mode(mode), m_runner(new ComparisonRunner(core->videoSubmitter(), this))
+    : QWidget(parent), m_core(core), m_mode(mode),
+      m_runner(new ComparisonRunner(core->videoSubmitter(), this))
 {
     setWindowTitle(tr("Compare models"));
     m_models = new QListWidget(this);
     m_models->setAccessibleName(tr("Models to compare"));
     m_models->setMaximumHeight(120);
     for (const ModelSpec &spec : core->videoModels()->models(mode)) {
-        auto *item = new QListWidgetItem(spec.vendorLabel.text() + QStringLiteral(" · ") + spec.label.text(), m_models);
+        auto *item = new QListWidgetItem(spec.vendorLabel.text() + QStringLiteral(" · ") + spec.label.text(),
+                                         m_models);
         item->setData(Qt::UserRole, spec.llmid);
         item->setFlags(spec.enabled ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable : Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
@@ -262,7 +272,8 @@ void CompareView::checkModels(const QStringList &llmids)
     }
 }
 
-void CompareView::setVariations(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images, int takes)
+void CompareView::setVariations(const ModelSpec &spec, const QVariantMap &values,
+                                const QMap<QString, PreparedImage> &images, int takes)
 {
     m_variations = true;
     m_variationSpec = spec;
@@ -277,9 +288,12 @@ void CompareView::setVariations(const ModelSpec &spec, const QVariantMap &values
     m_ratio->setEnabled(false);
     m_resolution->setEnabled(false);
     m_duration->setEnabled(false);
-    m_status->setText(spec.fieldWithRole(QStringLiteral("seed"))
-                          ? tr("%n take(s) of %1, each with its own seed.", nullptr, m_takes).arg(spec.label.text())
-                          : tr("%n take(s) of %1 with the same settings (this model has no seed to vary).", nullptr, m_takes).arg(spec.label.text()));
+    m_status->setText(
+        spec.fieldWithRole(QStringLiteral("seed"))
+            ? tr("%n take(s) of %1, each with its own seed.", nullptr, m_takes).arg(spec.label.text())
+            : tr("%n take(s) of %1 with the same settings (this model has no seed to vary).", nullptr,
+                 m_takes)
+                  .arg(spec.label.text()));
     updateGenerate();
 }
 
@@ -312,7 +326,8 @@ QList<ComparisonEntry> CompareView::entries() const
     QList<ModelSpec> specs;
     for (int i = 0; i < m_models->count(); ++i)
         if (m_models->item(i)->checkState() == Qt::Checked)
-            if (const ModelSpec *spec = m_core->videoModels()->model(m_models->item(i)->data(Qt::UserRole).toString()))
+            if (const ModelSpec *spec =
+                    m_core->videoModels()->model(m_models->item(i)->data(Qt::UserRole).toString()))
                 specs.append(*spec);
     VideoIntent intent;
     intent.prompt = m_prompt->toPlainText().trimmed();
@@ -345,7 +360,8 @@ void CompareView::updateGenerate()
         cost = tr("≈ %1 credits + %n unknown", nullptr, unknown).arg(credits);
     m_generate->setText(tr("Generate %n video(s) · %1", nullptr, int(list.size())).arg(cost));
     m_generate->setEnabled(enough && prompt && !m_runner->isRunning() && !m_core->videoSubmitter()->isBusy());
-    m_generate->setToolTip(enough ? tr("Each model gets its own task (each may be billed).") : tr("Choose 2 to 4 models."));
+    m_generate->setToolTip(enough ? tr("Each model gets its own task (each may be billed).")
+                                  : tr("Choose 2 to 4 models."));
 }
 
 void CompareView::generate()
@@ -365,7 +381,8 @@ void CompareView::generate()
     const int threshold = m_core->settings()->confirmCostAbove();
     if (CostEstimator::needsConfirmation(total, threshold)) {
         QMessageBox box(QMessageBox::Question, tr("Expensive videos"),
-                        tr("These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?")
+                        tr("These %1 videos are expected to cost about %2 credits, more than the %3 credits "
+                           "you asked to be warned about. Send them?")
                             .arg(list.size())
                             .arg(total.credits)
                             .arg(threshold),

@@ -67,7 +67,8 @@ public:
     void setPictures(const QList<QPair<QString, PreparedImage>> &pictures); // role → picture
     void checkModels(const QStringList &llmids);
     // Variations of one model's settings instead of a comparison of models.
-    void setVariations(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images, int takes);
+    void setVariations(const ModelSpec &spec, const QVariantMap &values,
+                       const QMap<QString, PreparedImage> &images, int takes);
     // A comparison made before (from the Library): its tasks side by side again, nothing to send.
     void showTasks(const QList<VideoTask> &tasks);
 
