@@ -417,6 +417,7 @@ private slots:
             QVERIFY(!tile->titleLabel()->text().isEmpty());
             QVERIFY2(tile->statusLabel()->text().contains(QLatin1String("credits")), qPrintable(tile->statusLabel()->text()));
             QVERIFY(tile->statusLabel()->text().contains(QLatin1String("took")));
+            QVERIFY2(tile->statusLabel()->text().contains(QLatin1String("(expected: cost unknown)")), qPrintable(tile->statusLabel()->text()));
             if (tile->task().llmid == wan)
                 wanTile = tile;
         }

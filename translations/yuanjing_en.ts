@@ -998,6 +998,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>★ Favourite</source>
         <translation>★ Favourite</translation>
     </message>
+    <message>
+        <source>%1 credits (expected: %2)</source>
+        <translation>%1 credits (expected: %2)</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>

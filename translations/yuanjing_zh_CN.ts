@@ -1001,6 +1001,14 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>★ Favourite</source>
         <translation>★ 已收藏</translation>
     </message>
+    <message>
+        <source>%1 credits (expected: %2)</source>
+        <translation>%1 积分(预计:%2)</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>

@@ -60,6 +60,9 @@ CompareTile::CompareTile(AppCore *core, const ComparisonEntry &entry, QWidget *p
     m_use = new QPushButton(tr("Use these settings"), this);
     m_use->setToolTip(tr("Open the Video Studio with this model and the settings sent"));
     m_use->setEnabled(false);
+    // The estimate as it stood before sending, to set beside the actual credits afterwards.
+    if (entry.state == ComparisonEntry::State::Waiting)
+        m_expected = core->costs()->estimate(entry.spec, entry.values).text();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_star);
     buttons->addStretch(1);
@@ -133,7 +136,13 @@ void CompareTile::refresh()
         if (m_task.succeededAt.isValid())
             status << tr("took %n s", nullptr, int(m_task.createdAt.secsTo(m_task.succeededAt)));
         if (m_task.usage.contains(QLatin1String("credits")))
-            status << tr("%1 credits").arg(m_task.usage.value(QLatin1String("credits")).toDouble());
+            status << (m_expected.isEmpty()
+                           ? tr("%1 credits").arg(m_task.usage.value(QLatin1String("credits")).toDouble())
+                           : tr("%1 credits (expected: %2)")
+                                 .arg(m_task.usage.value(QLatin1String("credits")).toDouble())
+                                 .arg(m_expected));
+    } else if (!m_expected.isEmpty()) {
+        status << tr("Expected cost: %1").arg(m_expected);
         if (!m_task.error.isEmpty()) {
             status << m_task.error;
             bad = true;

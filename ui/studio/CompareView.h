@@ -45,6 +45,7 @@ private:
     AppCore *m_core;
     ComparisonEntry m_entry;
     VideoTask m_task;
+    QString m_expected; // the estimate before sending (empty for a comparison shown again)
     QLabel *m_title;
     QLabel *m_settings;
     QLabel *m_status;
