@@ -264,6 +264,168 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(one.out).object().value(QLatin1String("prompt")).toString(), QStringLiteral("waves"));
     }
 
+    // --dry-run prints the body (pictures summarized, never their base64) and the expected cost; nothing
+    // billable reaches the platform (only its free price list is read) and no task is written.
+    void videoDryRunSendsNothing()
+    {
+        QImage frame(640, 360, QImage::Format_RGB32);
+        frame.fill(Qt::darkGreen);
+        const QString picture = m_box->dir.filePath(QStringLiteral("first.png"));
+        QVERIFY(frame.save(picture));
+        const QStringList args{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"),
+                               QStringLiteral("--set"), QStringLiteral("prompt=a field"), QStringLiteral("--set"), QStringLiteral("duration=5"),
+                               QStringLiteral("--image"), QStringLiteral("image_file1=") + picture, QStringLiteral("--image"),
+                               QStringLiteral("image_file2=https://example.com/last.jpg"), QStringLiteral("--dry-run")};
+        Result r = run(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("\"prompt\": \"a field\""), r.out.constData());
+        QVERIFY2(r.out.contains("<image/jpeg 640x360"), r.out.constData());
+        QVERIFY(r.out.contains("https://example.com/last.jpg"));
+        QVERIFY(!r.out.contains("base64"));
+        QVERIFY(r.out.contains("Expected cost"));
+
+        r = run(QStringList{QStringLiteral("--json")} + args);
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("dry_run")).toBool(), true);
+        const QJsonObject body = o.value(QLatin1String("body")).toObject();
+        QCOMPARE(body.value(QLatin1String("llmid")).toString(), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"));
+        QCOMPARE(body.value(QLatin1String("duration")).toInt(), 5);
+        QVERIFY(body.value(QLatin1String("image_file1")).toString().startsWith(QLatin1String("<image/jpeg")));
+        // The simulator answers the price list: the platform's words come first.
+        QCOMPARE(o.value(QLatin1String("cost")).toObject().value(QLatin1String("source")).toString(), QStringLiteral("pricing"));
+
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+        for (const auto &request : m_sim->requests())
+            QCOMPARE(request.path, QStringLiteral("/llmage/v1/pricing"));
+        const Result tasks = run({QStringLiteral("--json"), QStringLiteral("tasks")});
+        QCOMPARE(QJsonDocument::fromJson(tasks.out).object().value(QLatin1String("tasks")).toArray().size(), 0);
+    }
+
+    // Without a price list, the estimate is this user's own history of the same settings.
+    void videoDryRunEstimatesFromHistory()
+    {
+        m_sim->config().pricingAvailable = false;
+        const QStringList args{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("--set"),
+                               QStringLiteral("prompt=waves"), QStringLiteral("--set"), QStringLiteral("resolution=720p"), QStringLiteral("--set"),
+                               QStringLiteral("duration=5")};
+        Result r = run(QStringList{QStringLiteral("--json")} + args + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("cost")).toObject().value(QLatin1String("source")).toString(),
+                 QStringLiteral("unknown"));
+        QCOMPARE(run(args + QStringList{QStringLiteral("--wait")}).code, 0);
+        r = run(QStringList{QStringLiteral("--json")} + args + QStringList{QStringLiteral("--dry-run")});
+        const QJsonObject cost = QJsonDocument::fromJson(r.out).object().value(QLatin1String("cost")).toObject();
+        QCOMPARE(cost.value(QLatin1String("source")).toString(), QStringLiteral("history"));
+        QCOMPARE(cost.value(QLatin1String("credits")).toDouble(), 10.0);
+        QCOMPARE(cost.value(QLatin1String("runs")).toInt(), 1);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 1);
+    }
+
+    // One prompt, one intent, three models: three submissions, each with that model's own fields.
+    void compareThreeModels()
+    {
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("compare"), QStringLiteral("--llmid"), QStringLiteral("CrEMkFQfRCmbmopZsCqLj"),
+                              QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--llmid"),
+                              QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("--ratio"), QStringLiteral("9:16"), QStringLiteral("--resolution"),
+                              QStringLiteral("720p"), QStringLiteral("--duration"), QStringLiteral("5"), QStringLiteral("--set"),
+                              QStringLiteral("prompt=海浪"), QStringLiteral("--wait")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QHash<QString, QJsonObject> sent;
+        for (const auto &request : m_sim->requests())
+            if (request.path == QLatin1String("/llmage/video")) {
+                const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+                QVERIFY(!sent.contains(body.value(QLatin1String("llmid")).toString())); // each once
+                sent.insert(body.value(QLatin1String("llmid")).toString(), body);
+            }
+        QCOMPARE(sent.size(), 3);
+        for (const QJsonObject &body : std::as_const(sent))
+            QCOMPARE(body.value(QLatin1String("prompt")).toString(), QStringLiteral("海浪"));
+        const QJsonObject seedance = sent.value(QStringLiteral("CrEMkFQfRCmbmopZsCqLj"));
+        QCOMPARE(seedance.value(QLatin1String("radio")).toString(), QStringLiteral("9:16"));
+        QCOMPARE(seedance.value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+        QCOMPARE(seedance.value(QLatin1String("duration")).toInt(), 5);
+        const QJsonObject wan = sent.value(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        QCOMPARE(wan.value(QLatin1String("size")).toString(), QStringLiteral("720*1280"));
+        QCOMPARE(wan.value(QLatin1String("duration")).toInt(), 5);
+        QVERIFY(!wan.contains(QLatin1String("ratio")) && !wan.contains(QLatin1String("resolution")));
+        const QJsonObject vidu = sent.value(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(vidu.value(QLatin1String("ratio")).toString(), QStringLiteral("9:16"));
+        QCOMPARE(vidu.value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+        QCOMPARE(vidu.value(QLatin1String("duration")).toInt(), 5);
+
+        const QJsonArray list = QJsonDocument::fromJson(r.out).object().value(QLatin1String("compare")).toArray();
+        QCOMPARE(list.size(), 3);
+        // The three tasks are one comparison in the store (the Library can show them side by side again).
+        const QString comparison = QJsonDocument::fromJson(r.out).object().value(QLatin1String("comparison")).toString();
+        QVERIFY(!comparison.isEmpty());
+        {
+            Database db(m_box->dir.filePath(QStringLiteral("data/yuanjing.sqlite")));
+            QVERIFY(db.open());
+            TaskStore store(&db, m_box->dir.filePath(QStringLiteral("tasks")));
+            QCOMPARE(store.comparison(comparison).size(), 3);
+        }
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(QFile::exists(o.value(QLatin1String("task")).toObject().value(QLatin1String("video_path")).toString()));
+            QVERIFY(o.value(QLatin1String("credits")).toDouble() > 0);
+            QVERIFY(o.contains(QLatin1String("seconds")));
+            QCOMPARE(o.value(QLatin1String("sent")).toObject().value(QLatin1String("duration")).toInt(), 5);
+        }
+    }
+
+    // One model refused by the platform, one failing midway, one disabled: each says so, the other runs,
+    // nothing is sent twice.
+    void compareOneRefusingDoesNotStopTheOthers()
+    {
+        m_sim->config().refuseVideoFor.insert(QStringLiteral("CrEMkFQfRCmbmopZsCqLj"));
+        m_sim->config().failTasksFor.insert(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        const Result r = run({QStringLiteral("--json"), QStringLiteral("compare"), QStringLiteral("--llmid"), QStringLiteral("CrEMkFQfRCmbmopZsCqLj"),
+                              QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--llmid"),
+                              QStringLiteral("YjjGgxO_Xma8PWsMjJvps"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                              QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--set"), QStringLiteral("prompt=x"),
+                              QStringLiteral("--wait")});
+        QCOMPARE(r.code, 7);
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 3); // the disabled one is never sent
+        const QJsonArray list = QJsonDocument::fromJson(r.out).object().value(QLatin1String("compare")).toArray();
+        QCOMPARE(list.size(), 4);
+        QVERIFY(list.at(0).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("balance")));
+        QVERIFY(list.at(1).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("failed")));
+        QVERIFY(list.at(2).toObject().value(QLatin1String("error")).toString().contains(QLatin1String("not enabled")));
+        const QJsonObject vidu = list.at(3).toObject();
+        QVERIFY(!vidu.contains(QLatin1String("error")));
+        QVERIFY(QFile::exists(vidu.value(QLatin1String("task")).toObject().value(QLatin1String("video_path")).toString()));
+        // Vidu allows 16 s at most: said, and sent.
+        QCOMPARE(vidu.value(QLatin1String("sent")).toObject().value(QLatin1String("duration")).toInt(), 16);
+        QCOMPARE(vidu.value(QLatin1String("adjustments")).toArray().size(), 1);
+    }
+
+    void compareRefusesBadInputBeforeSending_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString a = QStringLiteral("CrEMkFQfRCmbmopZsCqLj"), b = QStringLiteral("u9HZyfDoqU6uKI6M1BTks");
+        const QString prompt = QStringLiteral("prompt=x");
+        QTest::newRow("one model") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--set"), prompt};
+        QTest::newRow("two modes") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"),
+                                                  QStringLiteral("--set"), prompt};
+        QTest::newRow("no prompt") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b};
+        QTest::newRow("bad ratio") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--ratio"),
+                                                  QStringLiteral("wide"), QStringLiteral("--set"), prompt};
+        QTest::newRow("bad resolution") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--resolution"),
+                                                       QStringLiteral("hd"), QStringLiteral("--set"), prompt};
+        QTest::newRow("model field") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--set"),
+                                                    QStringLiteral("radio=9:16"), QStringLiteral("--set"), prompt};
+        QTest::newRow("typo") << QStringList{QStringLiteral("--llmid"), a, QStringLiteral("--llmid"), b, QStringLiteral("--ration"),
+                                             QStringLiteral("9:16"), QStringLiteral("--set"), prompt};
+    }
+    void compareRefusesBadInputBeforeSending()
+    {
+        QFETCH(QStringList, args);
+        const Result r = run(QStringList{QStringLiteral("compare")} + args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.isEmpty());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void failedVideoExits7()
     {
         const Result r = run({QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
@@ -374,8 +536,8 @@ private slots:
     void aTypoNeverBills_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("video --dry-run") << QStringList{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
-                                                         QStringLiteral("--set"), QStringLiteral("prompt=waves"), QStringLiteral("--dry-run")};
+        QTest::newRow("video --dryrun") << QStringList{QStringLiteral("video"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                                                        QStringLiteral("--set"), QStringLiteral("prompt=waves"), QStringLiteral("--dryrun")};
         QTest::newRow("video --wiat") << QStringList{QStringLiteral("video"), QStringLiteral("--wiat"), QStringLiteral("--llmid"),
                                                       QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("--set"), QStringLiteral("prompt=waves")};
         QTest::newRow("chat --modle") << QStringList{QStringLiteral("chat"), QStringLiteral("--modle"), QStringLiteral("x"), QStringLiteral("hi")};

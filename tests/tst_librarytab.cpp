@@ -8,7 +8,10 @@
 #include "library/VideoPlayer.h"
 #include "media/Media.h"
 #include "store/TaskStore.h"
+#include "studio/CompareView.h"
 #include "studio/StudioForm.h"
+#include "video/ComparisonRunner.h"
+#include "video/IntentMapper.h"
 #include "studio/StudioTab.h"
 #include "tasks/LibraryModel.h"
 #include "tasks/ResultDownloader.h"
@@ -23,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 class TestLibraryTab : public QObject
 {
@@ -77,6 +81,74 @@ private slots:
     {
         delete m_sim;
         delete m_box;
+    }
+
+    // A star kept in the store (a poll's older copy of the task does not take it away, nor does a
+    // restart), and a filter that shows starred videos only.
+    void favouriteKeptAndFiltered()
+    {
+        qint64 starred = 0;
+        {
+            AppCore core(options());
+            QVERIFY(start(core));
+            LibraryTab tab(&core);
+            tab.show();
+            const VideoTask one = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("one"));
+            const VideoTask two = submit(core, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("two"));
+            QVERIFY(one.id && two.id);
+            QTRY_COMPARE(tab.filter()->rowCount(), 2);
+            tab.selectTask(one.id);
+            QVERIFY(!tab.favouriteButton()->isChecked());
+            tab.favouriteButton()->click();
+            QVERIFY(core.tasks()->task(one.id).favourite);
+            QTRY_VERIFY(tab.favouriteButton()->text().startsWith(QStringLiteral("★")));
+            VideoTask stale = one; // as a poll holds it, from before the star
+            stale.platformStatus = QStringLiteral("RUNNING");
+            QVERIFY(core.tasks()->update(stale));
+            QVERIFY(core.tasks()->task(one.id).favourite);
+            // What the update announced is the stored star too: the Library still shows it.
+            const int row = core.library()->rowOf(one.id);
+            QVERIFY(core.library()->data(core.library()->index(row), LibraryModel::FavouriteRole).toBool());
+            QVERIFY(tab.favouriteButton()->isChecked());
+            tab.favouritesFilter()->click();
+            QCOMPARE(tab.filter()->rowCount(), 1);
+            QCOMPARE(tab.filter()->index(0, 0).data(LibraryModel::IdRole).toLongLong(), one.id);
+            starred = one.id;
+        }
+        AppCore again(options());
+        QVERIFY(start(again));
+        QVERIFY(again.tasks()->task(starred).favourite);
+    }
+
+    // A task made in a comparison opens its comparison's takes side by side again.
+    void comparisonSideBySideAgain()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        LibraryTab tab(&core);
+        tab.show();
+        const VideoTask alone = submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("alone"));
+        ComparisonRunner runner(core.videoSubmitter());
+        VideoIntent intent;
+        intent.prompt = QStringLiteral("together");
+        const QList<ModelSpec> specs{*core.videoModels()->model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")),
+                                     *core.videoModels()->model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"))};
+        QSignalSpy finished(&runner, &ComparisonRunner::finished);
+        QVERIFY(runner.start(ComparisonRunner::entriesFor(specs, intent, {}), 1 << 20));
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE(tab.filter()->rowCount(), 3);
+        tab.selectTask(alone.id);
+        QVERIFY(tab.sideBySideButton()->isHidden());
+        tab.selectTask(runner.entries().first().taskRow);
+        QVERIFY(!tab.sideBySideButton()->isHidden());
+        CompareView *view = tab.showComparison();
+        QVERIFY(view);
+        QCOMPARE(view->tiles().size(), 2);
+        QCOMPARE(view->tiles().at(1)->task().llmid, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"));
+        QSignalSpy rerun(&tab, &LibraryTab::rerunRequested);
+        view->tiles().at(1)->useButton()->click();
+        QCOMPARE(rerun.size(), 1);
+        view->close();
     }
 
     void fromSubmissionToAPlayedFile()

@@ -67,6 +67,19 @@ private slots:
         QTest::newRow("key not ascii") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"时长\"") << "letters, digits";
         QTest::newRow("key too long") << QByteArray(valid()).replace("\"key\":\"duration\"", "\"key\":\"" + QByteArray(65, 'k') + "\"") << "letters, digits";
         QTest::newRow("no label") << QByteArray(valid()).replace(",\"label\":\"Duration\"", "") << "field duration";
+        // A field's meaning (role) must be one the intent mapper knows, fit its type and be said once.
+        QTest::newRow("unknown role") << QByteArray(valid()).replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"length\",")
+                                      << "unknown role";
+        QTest::newRow("role of another type")
+            << QByteArray(valid()).replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"aspect_ratio\",") << "field duration";
+        QTest::newRow("role twice")
+            << QByteArray(valid())
+                   .replace("\"key\":\"duration\",", "\"key\":\"duration\",\"role\":\"duration\",")
+                   .replace("]}", ",{\"key\":\"length\",\"role\":\"duration\",\"type\":\"integer\",\"min\":1,\"max\":5,\"label\":\"L\"}]}")
+            << "twice";
+        QTest::newRow("size not width*height")
+            << QByteArray(valid()).replace("]}", ",{\"key\":\"size\",\"role\":\"size\",\"type\":\"choice\",\"choices\":[\"1280*720\",\"big\"],\"label\":\"S\"}]}")
+            << "big";
     }
     void rejectsMistakes()
     {

@@ -101,9 +101,12 @@ private slots:
             s.setChatHistoryTurns(3);
             s.setChatStreaming(false);
             s.setRequestSizeLimitKiB(2048);
+            QCOMPARE(s.confirmCostAbove(), 0); // never ask, until the user sets a threshold
+            s.setConfirmCostAbove(150);
             s.sync();
         }
         AppSettings s(dir.path());
+        QCOMPARE(s.confirmCostAbove(), 150);
         QCOMPARE(s.language(), QStringLiteral("zh_CN"));
         QCOMPARE(s.chatHistoryTurns(), 3);
         QCOMPARE(s.chatStreaming(), false);

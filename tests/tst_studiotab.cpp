@@ -4,13 +4,19 @@
 #include "core/AppSettings.h"
 #include "simulator/PlatformSimulator.h"
 #include "store/TaskStore.h"
+#include "studio/CompareView.h"
 #include "studio/ImageSlot.h"
+#include "tasks/TaskPoller.h"
+#include "library/VideoPlayer.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QJsonDocument>
+#include <algorithm>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QCheckBox>
@@ -18,6 +24,9 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -309,6 +318,141 @@ private slots:
         QVERIFY(m_tab->priceLabel()->text().isEmpty());
         typePrompt(QStringLiteral("x"));
         QVERIFY(m_tab->submitButton()->isEnabled());
+    }
+
+    // The Generate button says what the settings are expected to cost; after the run the actual cost sits
+    // beside the estimate; above the threshold set in Settings the app asks first, and Cancel sends nothing.
+    void costShownAndAskedAboveTheThreshold()
+    {
+        m_core->simulator()->config().pricingAvailable = false;
+        m_core->simulator()->config().taskStepMs = 30;
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        m_tab->form()->setValues({{QStringLiteral("resolution"), QStringLiteral("720p")}, {QStringLiteral("duration"), QStringLiteral("5")}});
+        typePrompt(QStringLiteral("lanterns"));
+        QTRY_VERIFY2(m_tab->submitButton()->text().contains(QLatin1String("cost unknown")), qPrintable(m_tab->submitButton()->text()));
+
+        QSignalSpy submitted(m_tab, &StudioTab::taskSubmitted);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        // The simulator charges 2 credits a second at 720p.
+        QTRY_VERIFY_WITH_TIMEOUT(m_tab->statusLabel()->text().contains(QLatin1String("cost 10 credits (expected: cost unknown)")), 20000);
+        QTRY_VERIFY2(m_tab->submitButton()->text().contains(QStringLiteral("≈ 10 credits")), qPrintable(m_tab->submitButton()->text()));
+        QCOMPARE(m_tab->estimate().runs, 1);
+
+        m_core->settings()->setConfirmCostAbove(5);
+        const auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box && box->objectName() == QLatin1String("confirmCost"))
+                    box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(m_tab->statusLabel()->text().contains(QLatin1String("Not sent")));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
+        answer(QMessageBox::Yes);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 2);
+        // Under the threshold: no question.
+        m_core->settings()->setConfirmCostAbove(10);
+        QTRY_VERIFY(!m_core->videoSubmitter()->isBusy());
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
+    }
+
+    // One prompt to three models of one mode: three tasks of one comparison, each with its own fields; the
+    // results side by side, each labelled with its model, the settings sent, the time and the credits;
+    // played together; a favourite starred; "Use these settings" back in the Studio.
+    void compareThreeModelsSideBySide()
+    {
+        m_core->simulator()->config().pricingAvailable = false;
+        m_core->simulator()->config().taskStepMs = 30;
+        PollPolicy fast;
+        fast.firstDelayMs = 20;
+        fast.maxIntervalMs = 100;
+        fast.maxPerSecond = 100;
+        m_core->poller()->setPolicy(fast);
+        QVERIFY(QDir().mkpath(m_box->dir.filePath(QStringLiteral("Videos"))));
+        m_core->settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        const QString seedance = QStringLiteral("CrEMkFQfRCmbmopZsCqLj"), wan = QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                      vidu = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
+        QVERIFY(m_tab->selectModel(seedance));
+        typePrompt(QStringLiteral("海浪"));
+        CompareView *view = m_tab->openCompare();
+        QVERIFY(view);
+        QVERIFY(!view->generateButton()->isEnabled()); // one model is no comparison
+        view->checkModels({wan, vidu});
+        view->ratioBox()->setCurrentIndex(view->ratioBox()->findData(QStringLiteral("9:16")));
+        view->resolutionBox()->setCurrentIndex(view->resolutionBox()->findData(720));
+        view->durationBox()->setValue(5);
+        QVERIFY(view->generateButton()->isEnabled());
+        QVERIFY2(view->generateButton()->text().contains(QLatin1String("3 video")), qPrintable(view->generateButton()->text()));
+        view->generateButton()->click();
+        QCOMPARE(view->tiles().size(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(view->tiles().cbegin(), view->tiles().cend(),
+                                             [](CompareTile *t) { return t->player() != nullptr; }),
+                                 30000);
+
+        QHash<QString, QJsonObject> sent;
+        for (const auto &request : m_core->simulator()->requests())
+            if (request.path == QLatin1String("/llmage/video")) {
+                const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+                sent.insert(body.value(QLatin1String("llmid")).toString(), body);
+            }
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
+        QCOMPARE(sent.value(seedance).value(QLatin1String("radio")).toString(), QStringLiteral("9:16"));
+        QCOMPARE(sent.value(wan).value(QLatin1String("size")).toString(), QStringLiteral("720*1280"));
+        QCOMPARE(sent.value(vidu).value(QLatin1String("ratio")).toString(), QStringLiteral("9:16"));
+        for (const QJsonObject &body : std::as_const(sent)) {
+            QCOMPARE(body.value(QLatin1String("prompt")).toString(), QStringLiteral("海浪"));
+            QCOMPARE(body.value(QLatin1String("duration")).toInt(), 5);
+        }
+        QCOMPARE(m_core->tasks()->comparison(view->runner()->comparison()).size(), 3);
+
+        CompareTile *wanTile = nullptr;
+        for (CompareTile *tile : view->tiles()) {
+            QVERIFY(!tile->titleLabel()->text().isEmpty());
+            QVERIFY2(tile->statusLabel()->text().contains(QLatin1String("credits")), qPrintable(tile->statusLabel()->text()));
+            QVERIFY(tile->statusLabel()->text().contains(QLatin1String("took")));
+            QVERIFY2(tile->statusLabel()->text().contains(QLatin1String("(expected: cost unknown)")), qPrintable(tile->statusLabel()->text()));
+            if (tile->task().llmid == wan)
+                wanTile = tile;
+        }
+        QVERIFY(wanTile);
+        QVERIFY(wanTile->settingsLabel()->text().contains(QLatin1String("size=720*1280")));
+
+        // Played, paused and sought together.
+        view->playAll();
+        for (CompareTile *tile : view->tiles())
+            QTRY_VERIFY_WITH_TIMEOUT(tile->player()->hasStarted(), 10000);
+        view->pauseAll();
+        view->seekAll(0);
+
+        wanTile->starButton()->click();
+        QVERIFY(m_core->tasks()->task(wanTile->taskRow()).favourite);
+        wanTile->useButton()->click();
+        QCOMPARE(m_tab->form()->spec().llmid, wan);
+        QCOMPARE(m_tab->form()->values().value(QStringLiteral("size")).toString(), QStringLiteral("720*1280"));
+        view->close();
+    }
+
+    // Make N: N takes of the Studio's settings, each its own task in one set.
+    void variationsMakeNTakes()
+    {
+        m_core->simulator()->config().pricingAvailable = false;
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        typePrompt(QStringLiteral("lanterns"));
+        CompareView *view = m_tab->openVariations(3);
+        QVERIFY(view);
+        QVERIFY2(view->generateButton()->text().contains(QLatin1String("3 video")), qPrintable(view->generateButton()->text()));
+        view->generateButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!view->runner()->isRunning(), 20000);
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
+        QCOMPARE(m_core->tasks()->comparison(view->runner()->comparison()).size(), 3);
+        view->close();
     }
 
     void disabledModelCannotBeSubmitted()

@@ -668,60 +668,6 @@ All recorded: %4</translation>
 <context>
     <name>CliApp</name>
     <message>
-        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model's schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file's path.
-  task ID            One task from the store (local id or the platform's task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app's.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</source>
-        <translation>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model's schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file's path.
-  task ID            One task from the store (local id or the platform's task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app's.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</translation>
-    </message>
-    <message>
         <source>unknown command “%1” (see yuanjing --help)</source>
         <translation>unknown command “%1” (see yuanjing --help)</translation>
     </message>
@@ -1035,6 +981,299 @@ Media commands (no platform call, nothing billed):
         <source>last frame of shot %1</source>
         <translation>last frame of shot %1</translation>
     </message>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model's schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file's path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
+  task ID            One task from the store (local id or the platform's task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {"llmid": ..., "set": {...}, "images": {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app's.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</translation>
+    </message>
+    <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>Would send to /llmage/video (%1 bytes; nothing was sent):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
+    <message>
+        <source>compare needs 2 to 4 --llmid (see yuanjing models --video)</source>
+        <translation>compare needs 2 to 4 --llmid (see yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 but %3 is %4: compare models of one mode</source>
+        <translation>%1 is %2 but %3 is %4: compare models of one mode</translation>
+    </message>
+    <message>
+        <source>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</source>
+        <translation>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</translation>
+    </message>
+    <message>
+        <source>--resolution “%1” is not a resolution such as 720p</source>
+        <translation>--resolution “%1” is not a resolution such as 720p</translation>
+    </message>
+    <message>
+        <source>--duration “%1” is not a number of seconds</source>
+        <translation>--duration “%1” is not a number of seconds</translation>
+    </message>
+    <message>
+        <source>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</source>
+        <translation>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</translation>
+    </message>
+    <message>
+        <source>compare needs --set prompt=...</source>
+        <translation>compare needs --set prompt=...</translation>
+    </message>
+    <message>
+        <source>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</source>
+        <translation>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</translation>
+    </message>
+    <message>
+        <source>expected cost %1</source>
+        <translation>expected cost %1</translation>
+    </message>
+    <message>
+        <source>(%1 credits)</source>
+        <translation>(%1 credits)</translation>
+    </message>
+    <message>
+        <source>%1: submitting</source>
+        <translation>%1: submitting</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTile</name>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>Use these settings</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with this model and the settings sent</source>
+        <translation>Open the Video Studio with this model and the settings sent</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>Settings: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>took %n s</source>
+        <translation><numerusform>took %n s</numerusform><numerusform>took %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 credits</translation>
+    </message>
+    <message>
+        <source>%1 credits (expected: %2)</source>
+        <translation>%1 credits (expected: %2)</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favourite</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare models</source>
+        <translation>Compare models</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>Models to compare</translation>
+    </message>
+    <message>
+        <source>One prompt for every model</source>
+        <translation>One prompt for every model</translation>
+    </message>
+    <message>
+        <source>Each model's default</source>
+        <translation>Each model's default</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Models (2 to 4):</source>
+        <translation>Models (2 to 4):</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation>Ratio:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>Play all</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation>Pause all</translation>
+    </message>
+    <message>
+        <source>Position of every video</source>
+        <translation>Position of every video</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>Variations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1, each with its own seed.</source>
+        <translation><numerusform>%n take(s) of %1, each with its own seed.</numerusform><numerusform>%n take(s) of %1, each with its own seed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1 with the same settings (this model has no seed to vary).</source>
+        <translation><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>cost unknown</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 credits</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n unknown</source>
+        <translation><numerusform>≈ %1 credits + %n unknown</numerusform><numerusform>≈ %1 credits + %n unknown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n video(s) · %1</source>
+        <translation><numerusform>Generate %n video(s) · %1</numerusform><numerusform>Generate %n video(s) · %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Each model gets its own task (each may be billed).</source>
+        <translation>Each model gets its own task (each may be billed).</translation>
+    </message>
+    <message>
+        <source>Choose 2 to 4 models.</source>
+        <translation>Choose 2 to 4 models.</translation>
+    </message>
+    <message>
+        <source>Expensive videos</source>
+        <translation>Expensive videos</translation>
+    </message>
+    <message>
+        <source>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</source>
+        <translation>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Not sent.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonRunner</name>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1: this model takes no such picture (not sent)</translation>
+    </message>
+    <message>
+        <source>This model is not enabled on the platform (%1).</source>
+        <translation>This model is not enabled on the platform (%1).</translation>
+    </message>
+    <message>
+        <source>No clear answer (%1): kept as unknown; check on the platform before sending again.</source>
+        <translation>No clear answer (%1): kept as unknown; check on the platform before sending again.</translation>
+    </message>
+    <message>
+        <source>Another video is being submitted; try again.</source>
+        <translation>Another video is being submitted; try again.</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1082,6 +1321,25 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>the database is not open</source>
         <translation>the database is not open</translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimator</name>
+    <message numerus="yes">
+        <source>≈ %1 credits (median of %n run(s))</source>
+        <translation><numerusform>≈ %1 credits (median of %n run(s))</numerusform><numerusform>≈ %1 credits (median of %n run(s))</numerusform></translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>cost unknown</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 credits</translation>
+    </message>
+    <message>
+        <source>priced by the platform</source>
+        <translation>priced by the platform</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1465,17 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Sent as %1 × %2 px %3, %4</source>
         <translation>Sent as %1 × %2 px %3, %4</translation>
+    </message>
+</context>
+<context>
+    <name>IntentMapper</name>
+    <message>
+        <source>%1: %2 asked, but this model has no such setting (not sent)</source>
+        <translation>%1: %2 asked, but this model has no such setting (not sent)</translation>
+    </message>
+    <message>
+        <source>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</source>
+        <translation>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1743,34 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Image-to-video starting on this video's last frame</source>
         <translation>Image-to-video starting on this video's last frame</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favourites</translation>
+    </message>
+    <message>
+        <source>Show only the videos you starred</source>
+        <translation>Show only the videos you starred</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favourite</translation>
+    </message>
+    <message>
+        <source>Star this video (the ★ Favourites filter finds it)</source>
+        <translation>Star this video (the ★ Favourites filter finds it)</translation>
+    </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>Side by side…</translation>
+    </message>
+    <message>
+        <source>The videos made in the same comparison, side by side</source>
+        <translation>The videos made in the same comparison, side by side</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favourite</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2148,22 @@ Media commands (no platform call, nothing billed):
         <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
         <translation>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</translation>
     </message>
+    <message>
+        <source>%1: unknown role "%2" (one of: %3).</source>
+        <translation>%1: unknown role "%2" (one of: %3).</translation>
+    </message>
+    <message>
+        <source>%1: a %2 field cannot have the role "%3".</source>
+        <translation>%1: a %2 field cannot have the role "%3".</translation>
+    </message>
+    <message>
+        <source>%1: the role "%2" appears twice.</source>
+        <translation>%1: the role "%2" appears twice.</translation>
+    </message>
+    <message>
+        <source>%1: a size must be written width*height (not “%2”).</source>
+        <translation>%1: a size must be written width*height (not “%2”).</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -2087,6 +2400,22 @@ Media commands (no platform call, nothing billed):
         <source>Appearance:</source>
         <translation>Appearance:</translation>
     </message>
+    <message>
+        <source> credits</source>
+        <translation> credits</translation>
+    </message>
+    <message>
+        <source>Never ask</source>
+        <translation>Never ask</translation>
+    </message>
+    <message>
+        <source>Before sending a video expected to cost more than this, the app asks (0: never).</source>
+        <translation>Before sending a video expected to cost more than this, the app asks (0: never).</translation>
+    </message>
+    <message>
+        <source>Ask before videos costing over:</source>
+        <translation>Ask before videos costing over:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -2180,6 +2509,50 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>A frame of “%1” is in place: write the prompt, then generate.</source>
         <translation>A frame of “%1” is in place: write the prompt, then generate.</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>Send this prompt to 2 to 4 models of this mode and see the results side by side</source>
+        <translation>Send this prompt to 2 to 4 models of this mode and see the results side by side</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Takes</translation>
+    </message>
+    <message>
+        <source>Make variations…</source>
+        <translation>Make variations…</translation>
+    </message>
+    <message>
+        <source>Several takes of these settings, side by side (each its own seed where the model has one)</source>
+        <translation>Several takes of these settings, side by side (each its own seed where the model has one)</translation>
+    </message>
+    <message>
+        <source>Generate video · %1</source>
+        <translation>Generate video · %1</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>Expected cost: %1</translation>
+    </message>
+    <message>
+        <source>Expensive video</source>
+        <translation>Expensive video</translation>
+    </message>
+    <message>
+        <source>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</source>
+        <translation>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</translation>
+    </message>
+    <message>
+        <source>Task %1 is done: it cost %2 credits (expected: %3).</source>
+        <translation>Task %1 is done: it cost %2 credits (expected: %3).</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Not sent.</translation>
     </message>
 </context>
 <context>

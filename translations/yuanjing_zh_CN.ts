@@ -672,58 +672,6 @@ All recorded: %4</source>
 <context>
     <name>CliApp</name>
     <message>
-        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
-
-Commands:
-  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
-        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
-        --reasoning writes the model&apos;s thinking to stderr; --usage the tokens used, at the end.
-  models [--video]
-        Chat models from the platform, or video models with their fields, types, choices and defaults.
-  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]
-        Submit a video task, checked against the model&apos;s schema first; prints the task id. With
-        --wait, follows it and downloads the result, printing the file&apos;s path.
-  task ID            One task from the store (local id or the platform&apos;s task id).
-  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
-                     rejected, unknown).
-  batch FILE.jsonl [--concurrency N] [--max-credits C]
-        One video job a line: {&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}. At most N tasks run at
-        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
-        already submitted. A summary at the end.
-
-Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
---help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
-and library folder are the app&apos;s.
-
-Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
-5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
-</source>
-        <translation>用法:yuanjing [--demo] [--base-url URL] [--json] 命令 [选项]
-
-命令:
-  chat [-m 模型] [-s 系统提示词] [--no-stream] [--reasoning] [--usage] 提示词
-        向模型提问;回答一边生成一边写到标准输出(提示词也可以从标准输入给出)。
-        --reasoning 把模型的思考过程写到标准错误;--usage 在结束时给出 tokens 用量。
-  models [--video]
-        列出平台上的对话模型,或列出视频模型及其字段、类型、可选值和默认值。
-  video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait]
-        提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
-        输出文件路径。
-  task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
-  tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
-                     rejected、unknown)。
-  batch 文件.jsonl [--concurrency N] [--max-credits C]
-        每行一个视频任务:{&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}。最多同时运行 N 个任务
-        (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
-
-选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
-环境变量:YUANJING_API_KEY、YUANJING_BASE_URL。设置、密钥、任务库和作品库文件夹都与应用共用。
-
-退出码:0 成功,1 其他失败,2 用法错误,3 密钥缺失或被拒,4 余额不足,
-5 请求有误(字段或取值),6 网络或平台问题,7 视频任务失败。
-</translation>
-    </message>
-    <message>
         <source>unknown command “%1” (see yuanjing --help)</source>
         <translation>未知命令“%1”(见 yuanjing --help)</translation>
     </message>
@@ -1037,6 +985,306 @@ Media commands (no platform call, nothing billed):
         <source>last frame of shot %1</source>
         <translation>第 %1 个镜头的最后一帧</translation>
     </message>
+    <message>
+        <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
+
+Commands:
+  chat [-m MODEL] [-s SYSTEM] [--no-stream] [--reasoning] [--usage] PROMPT
+        Ask a model; the answer is written to stdout as it arrives (the prompt may come on stdin).
+        --reasoning writes the model&apos;s thinking to stderr; --usage the tokens used, at the end.
+  models [--video]
+        Chat models from the platform, or video models with their fields, types, choices and defaults.
+  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]
+        Submit a video task, checked against the model&apos;s schema first; prints the task id. With
+        --wait, follows it and downloads the result, printing the file&apos;s path. With --dry-run,
+        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]
+          [--wait] [--dry-run]
+        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model
+        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.
+        One model refusing does not stop the others. With --wait, follows them all to their files.
+  task ID            One task from the store (local id or the platform&apos;s task id).
+  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,
+                     rejected, unknown).
+  batch FILE.jsonl [--concurrency N] [--max-credits C]
+        One video job a line: {&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}. At most N tasks run at
+        once (default 2); no new job starts once C credits are spent. Running it again skips the jobs
+        already submitted. A summary at the end.
+
+Options: --json (machine-readable output), --demo (the built-in simulator), --base-url URL,
+--help, --version. Environment: YUANJING_API_KEY, YUANJING_BASE_URL. The settings, key, task store
+and library folder are the app&apos;s.
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 balance too low,
+5 bad request (a field or value), 6 network or platform trouble, 7 a video task failed.
+</source>
+        <translation>用法:yuanjing [--demo] [--base-url URL] [--json] 命令 [选项]
+
+命令:
+  chat [-m 模型] [-s 系统提示词] [--no-stream] [--reasoning] [--usage] 提示词
+        向模型提问;回答一边生成一边写到标准输出(提示词也可以从标准输入给出)。
+        --reasoning 把模型的思考过程写到标准错误;--usage 在结束时给出 tokens 用量。
+  models [--video]
+        列出平台上的对话模型,或列出视频模型及其字段、类型、可选值和默认值。
+  video --llmid 模型ID --set 字段=值... [--image 字段=路径或链接...] [--wait] [--dry-run]
+        提交视频任务(先按模型描述检查);输出任务 ID。加 --wait 时跟踪任务并下载结果,
+        输出文件路径。加 --dry-run 时只输出将要发送的请求体(图片以摘要代替)和预计费用,不发送任何请求。
+  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]
+          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image 角色=路径或链接...]
+          [--wait] [--dry-run]
+        把同一提示词和同一组设置发给同一模式的 2 到 4 个模型,每个模型各是一个任务;每个模型取它允许的
+        最接近的值(在标准错误中说明)。角色:first_frame、last_frame、reference。
+        一个模型被拒不影响其他模型。加 --wait 时跟踪全部任务直到文件下载完成。
+  task ID            显示任务库中的一个任务(本地 ID 或平台任务 ID)。
+  tasks [--status S] 列出任务库中的任务(S:submitting、queued、running、succeeded、failed、
+                     rejected、unknown)。
+  batch 文件.jsonl [--concurrency N] [--max-credits C]
+        每行一个视频任务:{&quot;llmid&quot;: ..., &quot;set&quot;: {...}, &quot;images&quot;: {...}}。最多同时运行 N 个任务
+        (默认 2);花费达到 C 积分后不再开始新任务。再次运行会跳过已提交的任务。结束时给出汇总。
+
+选项:--json(机器可读的输出)、--demo(内置模拟器)、--base-url URL、--help、--version。
+环境变量:YUANJING_API_KEY、YUANJING_BASE_URL。设置、密钥、任务库和作品库文件夹都与应用共用。
+
+退出码:0 成功,1 其他失败,2 用法错误,3 密钥缺失或被拒,4 余额不足,
+5 请求有误(字段或取值),6 网络或平台问题,7 视频任务失败。
+</translation>
+    </message>
+    <message>
+        <source>Would send to /llmage/video (%1 bytes; nothing was sent):</source>
+        <translation>将发送到 /llmage/video(%1 字节;未发送任何请求):</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
+    <message>
+        <source>compare needs 2 to 4 --llmid (see yuanjing models --video)</source>
+        <translation>compare 需要 2 到 4 个 --llmid(见 yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 but %3 is %4: compare models of one mode</source>
+        <translation>%1 是%2,而 %3 是%4:请比较同一模式的模型</translation>
+    </message>
+    <message>
+        <source>--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows</source>
+        <translation>--ratio“%1”既不是 宽:高(如 16:9),也不是这些模型中任何一个允许的比例</translation>
+    </message>
+    <message>
+        <source>--resolution “%1” is not a resolution such as 720p</source>
+        <translation>--resolution“%1”不是分辨率(如 720p)</translation>
+    </message>
+    <message>
+        <source>--duration “%1” is not a number of seconds</source>
+        <translation>--duration“%1”不是秒数</translation>
+    </message>
+    <message>
+        <source>compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”</source>
+        <translation>compare 只能用 --set 设置 prompt、negative_prompt 和 seed(其余用 --ratio、--resolution、--duration);不能设置“%1”</translation>
+    </message>
+    <message>
+        <source>compare needs --set prompt=...</source>
+        <translation>compare 需要 --set prompt=...</translation>
+    </message>
+    <message>
+        <source>--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”</source>
+        <translation>--image 的格式是 角色=路径或链接,角色为 first_frame、last_frame 或 reference;不是“%1”</translation>
+    </message>
+    <message>
+        <source>expected cost %1</source>
+        <translation>预计费用 %1</translation>
+    </message>
+    <message>
+        <source>(%1 credits)</source>
+        <translation>(%1 积分)</translation>
+    </message>
+    <message>
+        <source>%1: submitting</source>
+        <translation>%1:正在提交</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTile</name>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 收藏</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>使用这些设置</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio with this model and the settings sent</source>
+        <translation>用此模型和已发送的设置打开视频工作室</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置:%1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>took %n s</source>
+        <translation>
+            <numerusform>用时 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message>
+        <source>%1 credits (expected: %2)</source>
+        <translation>%1 积分(预计:%2)</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 已收藏</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare models</source>
+        <translation>比较模型</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>要比较的模型</translation>
+    </message>
+    <message>
+        <source>One prompt for every model</source>
+        <translation>所有模型共用一个提示词</translation>
+    </message>
+    <message>
+        <source>Each model&apos;s default</source>
+        <translation>各模型的默认值</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Models (2 to 4):</source>
+        <translation>模型(2 到 4 个):</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词:</translation>
+    </message>
+    <message>
+        <source>Ratio:</source>
+        <translation>比例:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>时长:</translation>
+    </message>
+    <message>
+        <source>Play all</source>
+        <translation>全部播放</translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation>全部暂停</translation>
+    </message>
+    <message>
+        <source>Position of every video</source>
+        <translation>所有视频的播放位置</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>多版本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1, each with its own seed.</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本,每个使用不同的种子。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) of %1 with the same settings (this model has no seed to vary).</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本,设置相同(此模型没有可变的种子)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 积分</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n unknown</source>
+        <translation>
+            <numerusform>≈ %1 积分 + %n 个未知</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n video(s) · %1</source>
+        <translation>
+            <numerusform>生成 %n 个视频 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each model gets its own task (each may be billed).</source>
+        <translation>每个模型各是一个任务(每个都可能计费)。</translation>
+    </message>
+    <message>
+        <source>Choose 2 to 4 models.</source>
+        <translation>请选择 2 到 4 个模型。</translation>
+    </message>
+    <message>
+        <source>Expensive videos</source>
+        <translation>费用较高的视频</translation>
+    </message>
+    <message>
+        <source>These %1 videos are expected to cost about %2 credits, more than the %3 credits you asked to be warned about. Send them?</source>
+        <translation>这 %1 个视频预计共花费约 %2 积分,超过了你设定的提醒阈值 %3 积分。要发送吗?</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonRunner</name>
+    <message>
+        <source>%1: this model takes no such picture (not sent)</source>
+        <translation>%1:此模型不接受这种图片(不发送)</translation>
+    </message>
+    <message>
+        <source>This model is not enabled on the platform (%1).</source>
+        <translation>此模型在平台上尚未开通(%1)。</translation>
+    </message>
+    <message>
+        <source>No clear answer (%1): kept as unknown; check on the platform before sending again.</source>
+        <translation>没有明确答复(%1):已记为“未知”;再次发送前请先在平台上查看。</translation>
+    </message>
+    <message>
+        <source>Another video is being submitted; try again.</source>
+        <translation>另一个视频正在提交;请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1084,6 +1332,27 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>the database is not open</source>
         <translation>数据库未打开</translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimator</name>
+    <message numerus="yes">
+        <source>≈ %1 credits (median of %n run(s))</source>
+        <translation>
+            <numerusform>≈ %1 积分(%n 次运行的中位数)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 积分</translation>
+    </message>
+    <message>
+        <source>priced by the platform</source>
+        <translation>按平台价格计费</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1478,17 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Sent as %1 × %2 px %3, %4</source>
         <translation>发送为 %1 × %2 像素 %3,%4</translation>
+    </message>
+</context>
+<context>
+    <name>IntentMapper</name>
+    <message>
+        <source>%1: %2 asked, but this model has no such setting (not sent)</source>
+        <translation>%1:要求 %2,但此模型没有这项设置(不发送)</translation>
+    </message>
+    <message>
+        <source>%1: %2 asked, %3 sent as %4 (the nearest this model allows)</source>
+        <translation>%1:要求 %2,以 %4 发送 %3(此模型允许的最接近值)</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1766,34 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>Image-to-video starting on this video&apos;s last frame</source>
         <translation>以此视频的最后一帧开始图生视频</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ 收藏</translation>
+    </message>
+    <message>
+        <source>Show only the videos you starred</source>
+        <translation>只显示你收藏的视频</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 收藏</translation>
+    </message>
+    <message>
+        <source>Star this video (the ★ Favourites filter finds it)</source>
+        <translation>收藏此视频(用“★ 收藏”筛选即可找到)</translation>
+    </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>并排查看…</translation>
+    </message>
+    <message>
+        <source>The videos made in the same comparison, side by side</source>
+        <translation>并排查看同一次比较生成的视频</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 已收藏</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2175,22 @@ Media commands (no platform call, nothing billed):
         <source>%1: the key “%2” may only hold letters, digits and “_” (at most %3): keys become file names and request fields.</source>
         <translation>%1:键“%2”只能包含字母、数字和“_”(最多 %3 个字符):键会成为文件名和请求字段。</translation>
     </message>
+    <message>
+        <source>%1: unknown role &quot;%2&quot; (one of: %3).</source>
+        <translation>%1:未知的 role &quot;%2&quot;(可选:%3)。</translation>
+    </message>
+    <message>
+        <source>%1: a %2 field cannot have the role &quot;%3&quot;.</source>
+        <translation>%1:%2 类型的字段不能有 role &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: the role &quot;%2&quot; appears twice.</source>
+        <translation>%1:role &quot;%2&quot; 出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: a size must be written width*height (not “%2”).</source>
+        <translation>%1:尺寸必须写成 宽*高(而不是“%2”)。</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -2103,6 +2427,22 @@ Media commands (no platform call, nothing billed):
         <source>Appearance:</source>
         <translation>外观:</translation>
     </message>
+    <message>
+        <source> credits</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>Never ask</source>
+        <translation>从不询问</translation>
+    </message>
+    <message>
+        <source>Before sending a video expected to cost more than this, the app asks (0: never).</source>
+        <translation>发送预计费用超过此值的视频前,应用会先询问(0:从不询问)。</translation>
+    </message>
+    <message>
+        <source>Ask before videos costing over:</source>
+        <translation>视频费用超过此值时先询问:</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -2196,6 +2536,50 @@ Media commands (no platform call, nothing billed):
     <message>
         <source>A frame of “%1” is in place: write the prompt, then generate.</source>
         <translation>已放入“%1”的一帧:写好提示词,然后生成。</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Send this prompt to 2 to 4 models of this mode and see the results side by side</source>
+        <translation>把这个提示词发给此模式的 2 到 4 个模型,并排查看结果</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Make variations…</source>
+        <translation>生成多个版本…</translation>
+    </message>
+    <message>
+        <source>Several takes of these settings, side by side (each its own seed where the model has one)</source>
+        <translation>用这些设置生成多个版本并排查看(模型有种子时每个版本使用不同的种子)</translation>
+    </message>
+    <message>
+        <source>Generate video · %1</source>
+        <translation>生成视频 · %1</translation>
+    </message>
+    <message>
+        <source>Expected cost: %1</source>
+        <translation>预计费用:%1</translation>
+    </message>
+    <message>
+        <source>Expensive video</source>
+        <translation>费用较高的视频</translation>
+    </message>
+    <message>
+        <source>This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?</source>
+        <translation>此视频预计费用为 %1,超过了你设定的提醒阈值 %2 积分。要发送吗?</translation>
+    </message>
+    <message>
+        <source>Task %1 is done: it cost %2 credits (expected: %3).</source>
+        <translation>任务 %1 已完成:花费 %2 积分(预计:%3)。</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>未发送。</translation>
     </message>
 </context>
 <context>

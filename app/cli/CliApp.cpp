@@ -13,6 +13,9 @@
 #include "store/UsageLedger.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
+#include "video/ComparisonRunner.h"
+#include "video/CostEstimator.h"
+#include "video/IntentMapper.h"
 #include "video/ModelCatalog.h"
 #include "video/RequestBuilder.h"
 #include "video/VideoSubmitter.h"
@@ -26,13 +29,17 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
+#include <QUuid>
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system"),
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
                                QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid"),
-                               QStringLiteral("-o"), QStringLiteral("--at"), QStringLiteral("--size"), QStringLiteral("--fps")};
+                               QStringLiteral("-o"), QStringLiteral("--at"), QStringLiteral("--size"), QStringLiteral("--fps"),
+                               QStringLiteral("--ratio"), QStringLiteral("--resolution"), QStringLiteral("--duration")};
 
 // What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
 // must never be ignored on a command that bills.
@@ -49,13 +56,17 @@ const QHash<QString, CommandOptions> &commandOptions()
           {QStringLiteral("-m"), QStringLiteral("--model"), QStringLiteral("-s"), QStringLiteral("--system")}}},
         {QStringLiteral("models"), {{QStringLiteral("--video")}, {}}},
         {QStringLiteral("video"),
-         {{QStringLiteral("--wait")}, {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image")}}},
+         {{QStringLiteral("--wait"), QStringLiteral("--dry-run")}, {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image")}}},
         {QStringLiteral("task"), {{QStringLiteral("--check"), QStringLiteral("--wait")}, {QStringLiteral("--taskid")}}},
         {QStringLiteral("tasks"), {{}, {QStringLiteral("--status")}}},
         {QStringLiteral("batch"), {{}, {QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
         {QStringLiteral("frame"), {{QStringLiteral("--first"), QStringLiteral("--last")}, {QStringLiteral("--at"), QStringLiteral("-o")}}},
         {QStringLiteral("join"), {{}, {QStringLiteral("-o"), QStringLiteral("--size"), QStringLiteral("--fps")}}},
         {QStringLiteral("storyboard"), {{}, {QStringLiteral("-o"), QStringLiteral("--concurrency"), QStringLiteral("--max-credits")}}},
+        {QStringLiteral("compare"),
+         {{QStringLiteral("--wait"), QStringLiteral("--dry-run")},
+          {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--ratio"), QStringLiteral("--resolution"),
+           QStringLiteral("--duration")}}},
         {QStringLiteral("help"), {{}, {}}},
     };
     return table;
@@ -116,9 +127,16 @@ QString CliApp::helpText()
               "        --reasoning writes the model's thinking to stderr; --usage the tokens used, at the end.\n"
               "  models [--video]\n"
               "        Chat models from the platform, or video models with their fields, types, choices and defaults.\n"
-              "  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait]\n"
+              "  video --llmid ID --set KEY=VALUE... [--image FIELD=PATH_OR_URL...] [--wait] [--dry-run]\n"
               "        Submit a video task, checked against the model's schema first; prints the task id. With\n"
-              "        --wait, follows it and downloads the result, printing the file's path.\n"
+              "        --wait, follows it and downloads the result, printing the file's path. With --dry-run,\n"
+              "        prints the body that would be sent (pictures summarized) and the expected cost, and sends nothing.\n"
+              "  compare --llmid A --llmid B [--llmid C] [--llmid D] [--ratio R] [--resolution P] [--duration S]\n"
+              "          --set prompt=... [--set negative_prompt=...] [--set seed=N] [--image ROLE=PATH_OR_URL...]\n"
+              "          [--wait] [--dry-run]\n"
+              "        One prompt and one set of settings to 2-4 models of the same mode, each its own task; each model\n"
+              "        gets the nearest values it allows (said on stderr). ROLE: first_frame, last_frame, reference.\n"
+              "        One model refusing does not stop the others. With --wait, follows them all to their files.\n"
               "  task ID            One task from the store (local id or the platform's task id).\n"
               "  tasks [--status S] The tasks in the store (S: submitting, queued, running, succeeded, failed,\n"
               "                     rejected, unknown).\n"
@@ -279,6 +297,8 @@ void CliApp::start()
         join();
     else if (command == QLatin1String("storyboard"))
         storyboard();
+    else if (command == QLatin1String("compare"))
+        compare();
     else if (command.isEmpty() || command == QLatin1String("help")) {
         m_out << helpText();
         done(command.isEmpty() ? Usage : Ok);
@@ -517,6 +537,10 @@ void CliApp::video()
         fail(BadRequest, lines.join(QStringLiteral("; ")));
         return;
     }
+    if (flag(QStringLiteral("--dry-run"))) {
+        dryRun(*spec, values, images);
+        return;
+    }
     if (!m_core->client()->hasApiKey()) {
         fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
         return;
@@ -549,6 +573,49 @@ void CliApp::video()
         waitFor(t.id);
     });
     submitter->submit(*spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+}
+
+void CliApp::dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images)
+{
+    // Nothing billable leaves: the body is built here and printed; only the platform's price list (a free
+    // read) is asked, and only with a key.
+    const RequestBuilder::Result built = RequestBuilder::build(spec, values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+    if (!built.ok()) {
+        QStringList lines;
+        for (auto it = built.fieldErrors.cbegin(); it != built.fieldErrors.cend(); ++it)
+            lines << QStringLiteral("%1: %2").arg(it.key(), it.value());
+        if (!built.error.isEmpty())
+            lines << built.error;
+        fail(BadRequest, lines.join(QStringLiteral("; ")));
+        return;
+    }
+    auto *costs = new CostEstimator(m_core->tasks(), m_core->client()->hasApiKey() ? m_core->pricing() : nullptr, this);
+    const QJsonObject body = RequestBuilder::summarized(built);
+    const qint64 bytes = built.bytes;
+    const auto print = [this, costs, spec, values, body, bytes] {
+        const CostEstimate cost = costs->estimate(spec, values);
+        if (m_json) {
+            printJson({{QStringLiteral("dry_run"), true},
+                       {QStringLiteral("path"), QStringLiteral("/llmage/video")},
+                       {QStringLiteral("body"), body},
+                       {QStringLiteral("bytes"), bytes},
+                       {QStringLiteral("cost"), cost.toJson()}});
+        } else {
+            m_out << tr("Would send to /llmage/video (%1 bytes; nothing was sent):").arg(bytes) << Qt::endl
+                  << QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented))
+                  << tr("Expected cost: %1").arg(cost.text()) << Qt::endl;
+        }
+        done(Ok);
+    };
+    costs->estimate(spec, values); // asks the platform's price the first time
+    if (costs->isSettled(spec)) {
+        print();
+        return;
+    }
+    connect(costs, &CostEstimator::estimateChanged, this, [this, costs, spec, print](const QString &model) {
+        if (model == spec.model && !m_done)
+            print();
+    });
 }
 
 void CliApp::waitFor(qint64 id)
@@ -1371,4 +1438,226 @@ void CliApp::storyboard()
             }
     });
     next->start();
+}
+
+void CliApp::compare()
+{
+    // Every problem with the command line is found before anything is sent.
+    const QStringList llmids = options(QStringLiteral("--llmid"));
+    if (llmids.size() < 2 || llmids.size() > 4) {
+        fail(Usage, tr("compare needs 2 to 4 --llmid (see yuanjing models --video)"));
+        return;
+    }
+    QList<ModelSpec> specs;
+    for (const QString &llmid : llmids) {
+        const ModelSpec *spec = m_core->videoModels()->model(llmid);
+        if (!spec) {
+            fail(Usage, tr("unknown model “%1” (see yuanjing models --video)").arg(llmid));
+            return;
+        }
+        if (!specs.isEmpty() && spec->mode != specs.first().mode) {
+            fail(Usage, tr("%1 is %2 but %3 is %4: compare models of one mode")
+                            .arg(specs.first().llmid, ModelSpec::modeLabel(specs.first().mode), llmid, ModelSpec::modeLabel(spec->mode)));
+            return;
+        }
+        specs.append(*spec);
+    }
+    VideoIntent intent;
+    intent.ratio = option(QStringLiteral("--ratio"));
+    if (!intent.ratio.isEmpty()) {
+        double shape = 0;
+        const bool anyAllows = std::any_of(specs.cbegin(), specs.cend(), [&intent](const ModelSpec &spec) {
+            const FieldSpec *f = spec.fieldWithRole(QStringLiteral("aspect_ratio"));
+            return f && f->choices.contains(intent.ratio);
+        });
+        if (!VideoIntent::parseRatio(intent.ratio, &shape) && !anyAllows) {
+            fail(Usage, tr("--ratio “%1” is not W:H (such as 16:9) nor a ratio any of these models allows").arg(intent.ratio));
+            return;
+        }
+    }
+    if (const QString resolution = option(QStringLiteral("--resolution")); !resolution.isEmpty()) {
+        intent.resolution = VideoIntent::parseResolution(resolution);
+        if (intent.resolution <= 0) {
+            fail(Usage, tr("--resolution “%1” is not a resolution such as 720p").arg(resolution));
+            return;
+        }
+    }
+    if (const QString duration = option(QStringLiteral("--duration")); !duration.isEmpty()) {
+        bool ok = false;
+        intent.duration = duration.toInt(&ok);
+        if (!ok || intent.duration <= 0) {
+            fail(Usage, tr("--duration “%1” is not a number of seconds").arg(duration));
+            return;
+        }
+    }
+    for (const QString &pair : options(QStringLiteral("--set"))) {
+        const QString key = pair.section(QLatin1Char('='), 0, 0);
+        const QString value = pair.section(QLatin1Char('='), 1);
+        bool ok = true;
+        if (key == QLatin1String("prompt"))
+            intent.prompt = value;
+        else if (key == QLatin1String("negative_prompt"))
+            intent.negativePrompt = value;
+        else if (key == QLatin1String("seed") && (intent.seed = value.toLongLong(&ok), ok))
+            intent.hasSeed = true;
+        else {
+            fail(Usage, tr("compare sets prompt, negative_prompt and seed (the rest: --ratio, --resolution, --duration); not “%1”").arg(pair));
+            return;
+        }
+    }
+    if (intent.prompt.trimmed().isEmpty()) {
+        fail(Usage, tr("compare needs --set prompt=..."));
+        return;
+    }
+    QList<QPair<QString, QString>> pictures; // role → source
+    for (const QString &pair : options(QStringLiteral("--image"))) {
+        const QString role = pair.section(QLatin1Char('='), 0, 0);
+        if (role != QLatin1String("first_frame") && role != QLatin1String("last_frame") && role != QLatin1String("reference")) {
+            fail(Usage, tr("--image takes ROLE=PATH_OR_URL with ROLE first_frame, last_frame or reference; not “%1”").arg(pair));
+            return;
+        }
+        pictures.append({role, pair.section(QLatin1Char('='), 1)});
+    }
+    const bool dryRun = flag(QStringLiteral("--dry-run"));
+    if (!dryRun && !m_core->client()->hasApiKey()) {
+        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+        return;
+    }
+
+    QHash<QString, PreparedImage> prepared; // each picture read once, whichever models take it
+    QList<QPair<QString, PreparedImage>> byRole;
+    for (const auto &[role, source] : std::as_const(pictures)) {
+        if (!prepared.contains(source))
+            prepared.insert(source, imageFrom(source));
+        byRole.append({role, prepared.value(source)});
+    }
+    QList<ComparisonEntry> entries = ComparisonRunner::entriesFor(specs, intent, byRole);
+    if (!m_json)
+        for (const ComparisonEntry &e : std::as_const(entries))
+            for (const QString &line : e.adjustments)
+                m_err << e.spec.llmid << QStringLiteral(": ") << line << Qt::endl;
+    const qint64 limit = qint64(m_core->settings()->requestSizeLimitKiB()) * 1024;
+
+    // What became of each model's task, once sent (by row).
+    auto tasks = std::make_shared<QHash<qint64, VideoTask>>();
+    const auto entryJson = [tasks](const ComparisonEntry &e) {
+        QJsonObject o{{QStringLiteral("llmid"), e.spec.llmid}, {QStringLiteral("model"), e.spec.model},
+                      {QStringLiteral("adjustments"), QJsonArray::fromStringList(e.adjustments)}};
+        const VideoTask t = tasks->value(e.taskRow);
+        QString error = e.error;
+        if (t.id) {
+            o.insert(QStringLiteral("task"), taskJson(t));
+            o.insert(QStringLiteral("sent"), t.params);
+            if (t.succeededAt.isValid())
+                o.insert(QStringLiteral("seconds"), t.createdAt.secsTo(t.succeededAt));
+            if (t.usage.contains(QLatin1String("credits")))
+                o.insert(QStringLiteral("credits"), t.usage.value(QLatin1String("credits")));
+            const Outcome outcome = outcomeOf(t);
+            if (error.isEmpty() && outcome == Outcome::Failed)
+                error = tr("the video failed: %1").arg(t.error);
+            else if (error.isEmpty() && (outcome == Outcome::Unknown || outcome == Outcome::NotDownloaded))
+                error = t.error;
+        }
+        if (!error.isEmpty())
+            o.insert(QStringLiteral("error"), error);
+        return o;
+    };
+    if (dryRun) {
+        ComparisonRunner::refuseInvalid(&entries);
+        QJsonArray list;
+        for (const ComparisonEntry &e : std::as_const(entries)) {
+            const RequestBuilder::Result built = RequestBuilder::build(e.spec, e.values, e.images, limit);
+            const CostEstimate cost = CostEstimator(m_core->tasks(), nullptr).estimate(e.spec, e.values);
+            QJsonObject o = entryJson(e);
+            o.insert(QStringLiteral("body"), RequestBuilder::summarized(built));
+            o.insert(QStringLiteral("cost"), cost.toJson());
+            list.append(o);
+            if (!m_json)
+                m_out << e.spec.llmid << QStringLiteral(" (") << e.spec.label.text() << QStringLiteral("): ")
+                      << (e.error.isEmpty() ? tr("expected cost %1").arg(cost.text()) : e.error) << Qt::endl
+                      << QString::fromUtf8(QJsonDocument(RequestBuilder::summarized(built)).toJson(QJsonDocument::Indented));
+        }
+        if (m_json)
+            printJson({{QStringLiteral("dry_run"), true}, {QStringLiteral("compare"), list}});
+        done(Ok);
+        return;
+    }
+
+    // Sent one after another through the one submitter (written before sent, never resent); each
+    // model's outcome is its own.
+    auto *runner = new ComparisonRunner(m_core->videoSubmitter(), this);
+    const bool wait = flag(QStringLiteral("--wait"));
+    const auto finish = [this, runner, tasks, entryJson] {
+        QJsonArray list;
+        int worst = Ok;
+        bool anySent = false;
+        for (const ComparisonEntry &e : runner->entries()) {
+            const QJsonObject o = entryJson(e);
+            list.append(o);
+            const VideoTask t = tasks->value(e.taskRow);
+            anySent |= e.state == ComparisonEntry::State::Sent;
+            int exit = Ok;
+            switch (e.state) {
+            case ComparisonEntry::State::Refused: exit = BadRequest; break;
+            case ComparisonEntry::State::Rejected: exit = exitFor(e.apiError); break;
+            case ComparisonEntry::State::Uncertain: exit = Network; break;
+            default:
+                if (t.id && outcomeOf(t) == Outcome::Failed)
+                    exit = TaskFailed;
+                else if (t.id && outcomeOf(t) != Outcome::Downloaded && outcomeOf(t) != Outcome::Pending)
+                    exit = Network;
+            }
+            if (exit != Ok)
+                worst = worst == Ok ? exit : TaskFailed;
+            if (!m_json) {
+                QString line = e.spec.llmid + QStringLiteral(" (") + e.spec.label.text() + QStringLiteral("): ");
+                if (o.contains(QLatin1String("error")))
+                    line += o.value(QLatin1String("error")).toString();
+                else if (!t.videoPath.isEmpty())
+                    line += t.videoPath;
+                else
+                    line += t.taskId;
+                if (t.usage.contains(QLatin1String("credits")))
+                    line += QLatin1Char(' ') + tr("(%1 credits)").arg(t.usage.value(QLatin1String("credits")).toDouble());
+                m_out << line << Qt::endl;
+            }
+        }
+        if (m_json)
+            printJson({{QStringLiteral("compare"), list}, {QStringLiteral("comparison"), runner->comparison()}});
+        // Some made and some not: the task-failed code; none sent: the first one's own reason.
+        done(anySent && worst != Ok ? TaskFailed : worst);
+    };
+    // Done when every entry is settled: refused, or sent and (with --wait) its file on disk or its end known.
+    const auto check = [this, runner, tasks, wait, finish] {
+        if (runner->isRunning() || m_done)
+            return;
+        for (const ComparisonEntry &e : runner->entries())
+            if (wait && e.state == ComparisonEntry::State::Sent && outcomeOf(tasks->value(e.taskRow)) == Outcome::Pending)
+                return;
+        finish();
+    };
+    connect(runner, &ComparisonRunner::entryChanged, this, [this, runner, tasks](int index) {
+        const ComparisonEntry &e = runner->entries().at(index);
+        if (e.state == ComparisonEntry::State::Sending && !m_json)
+            m_err << tr("%1: submitting").arg(e.spec.llmid) << Qt::endl;
+        if (e.taskRow && !tasks->contains(e.taskRow))
+            tasks->insert(e.taskRow, m_core->tasks()->task(e.taskRow));
+    });
+    connect(runner, &ComparisonRunner::finished, this, check);
+    // The task rows say where each stands, whichever process polls and downloads them.
+    connect(m_core->tasks(), &TaskStore::taskChanged, this, [tasks, check](const VideoTask &t) {
+        if (!tasks->contains(t.id))
+            return;
+        tasks->insert(t.id, t);
+        check();
+    });
+    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [tasks, check](const VideoTask &t) {
+        if (!tasks->contains(t.id))
+            return;
+        VideoTask expired = t;
+        expired.errorCode = QStringLiteral("expired"); // made and paid for, but not on disk
+        tasks->insert(t.id, expired);
+        check();
+    });
+    runner->start(entries, limit);
 }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "video/ImagePreparer.h"
+#include "video/ModelSchema.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -44,7 +47,9 @@ private:
     void frame();
     void join();
     void storyboard();
+    void compare();
     void waitFor(qint64 id);
+    void dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images);
     QString checkOptions() const;
     void done(int code);
     void fail(int code, const QString &message);

@@ -18,6 +18,7 @@
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
 #include "video/ModelCatalog.h"
+#include "video/CostEstimator.h"
 #include "video/PricingService.h"
 #include "video/VideoSubmitter.h"
 
@@ -80,6 +81,7 @@ void AppCore::start()
     m_submitter = new VideoSubmitter(m_client, m_tasks, this);
     m_submitter->setSession(m_dataOwner->sessionId());
     m_pricing = new PricingService(m_client, this);
+    m_costs = new CostEstimator(m_tasks, m_pricing, this);
     m_poller = new TaskPoller(m_client, m_tasks, this);
     m_downloader = new ResultDownloader(m_client, m_tasks, this);
     m_library = new LibraryModel(m_tasks, this);

@@ -20,6 +20,7 @@ class ModelCatalog;
 class TaskStore;
 class VideoSubmitter;
 class PricingService;
+class CostEstimator;
 class TaskPoller;
 class ResultDownloader;
 class LibraryModel;
@@ -66,6 +67,7 @@ public:
     TaskStore *tasks() const { return m_tasks; }
     VideoSubmitter *videoSubmitter() const { return m_submitter; }
     PricingService *pricing() const { return m_pricing; }
+    CostEstimator *costs() const { return m_costs; }
     TaskPoller *poller() const { return m_poller; }
     ResultDownloader *downloader() const { return m_downloader; }
     LibraryModel *library() const { return m_library; }
@@ -100,6 +102,7 @@ private:
     TaskStore *m_tasks = nullptr;
     VideoSubmitter *m_submitter = nullptr;
     PricingService *m_pricing = nullptr;
+    CostEstimator *m_costs = nullptr;
     TaskPoller *m_poller = nullptr;
     ResultDownloader *m_downloader = nullptr;
     LibraryModel *m_library = nullptr;

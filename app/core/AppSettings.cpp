@@ -13,6 +13,7 @@ const char *KeyBaseUrl = "platform/baseUrl";
 const char *KeyLanguage = "ui/language";
 const char *KeyDownloadFolder = "library/folder";
 const char *KeyRequestLimit = "video/requestSizeLimitKiB";
+const char *KeyConfirmCost = "video/confirmCostAbove";
 const char *KeyHistoryTurns = "chat/historyTurns";
 const char *KeyStreaming = "chat/streaming";
 const char *KeyCustomModels = "chat/customModels";
@@ -97,6 +98,17 @@ bool AppSettings::setDownloadFolder(const QString &path, QString *error)
     m_settings.sync();
     emit changed();
     return true;
+}
+
+int AppSettings::confirmCostAbove() const
+{
+    return qBound(0, m_settings.value(QLatin1String(KeyConfirmCost), 0).toInt(), 1000000);
+}
+
+void AppSettings::setConfirmCostAbove(int credits)
+{
+    m_settings.setValue(QLatin1String(KeyConfirmCost), qBound(0, credits, 1000000));
+    emit changed();
 }
 
 int AppSettings::requestSizeLimitKiB() const

@@ -28,6 +28,10 @@ public:
     int requestSizeLimitKiB() const;
     void setRequestSizeLimitKiB(int kib);
 
+    // Ask before sending a video expected to cost more credits than this (0: never ask).
+    int confirmCostAbove() const;
+    void setConfirmCostAbove(int credits);
+
     int chatHistoryTurns() const;
     void setChatHistoryTurns(int turns);
     bool chatStreaming() const;

@@ -486,7 +486,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
         connection->respond(status, errorBody(message));
         emit requestHandled(QStringLiteral("/llmage/video"), status);
     };
-    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]")) {
+    if (m_config.insufficientBalance || promptAsks(body, "[sim:429]") || m_config.refuseVideoFor.contains(llmid)) {
         if (m_config.insufficientFundsAs400)
             return reject(400, QStringLiteral("InsufficientFunds"));
         return reject(429, QStringLiteral("Insufficient balance"));
@@ -511,7 +511,7 @@ void PlatformSimulator::handleVideo(HttpConnection *connection, const QJsonObjec
     task.llmid = llmid;
     task.request = body;
     task.createdMs = QDateTime::currentMSecsSinceEpoch();
-    task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]");
+    task.fail = m_config.failTasks || promptAsks(body, "[sim:fail]") || m_config.failTasksFor.contains(llmid);
     task.stuck = promptAsks(body, "[sim:stuck]");
     task.flaky = promptAsks(body, "[sim:flaky]");
     task.staleLink = promptAsks(body, "[sim:stale]");

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -62,6 +63,9 @@ struct SimulatorConfig
     int staleLinkGenerations = 0;   // the first N result links given for each task answer 403
     QUrl redirectApiTo;             // API calls answer 307 to this origin (a key must never follow)
     bool failTasks = false;
+    // One model among several: its submissions answer 429, or its tasks fail midway (the others run).
+    QSet<QString> refuseVideoFor;
+    QSet<QString> failTasksFor;
     bool expiredResults = false; // result files answer 404
     bool resultsAsHtml = false;
     int cutFilesAfterBytes = -1; // the next result file download drops after this many bytes (once)  // result files answer 200 with a login page (a proxy in the way)

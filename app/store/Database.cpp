@@ -80,6 +80,11 @@ const QList<QStringList> &migrations()
                         " WHEN old.content IS NOT new.content BEGIN"
                         " INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
                         " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END")},
+        // Issue 18: a favourite among takes (the Library's star, filterable) and the comparison a task was
+        // made in (its takes side by side again). The star is written on its own, never by a task update.
+        {QStringLiteral("ALTER TABLE video_tasks ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE video_tasks ADD COLUMN comparison TEXT NOT NULL DEFAULT ''"),
+         QStringLiteral("CREATE INDEX tasks_by_comparison ON video_tasks(comparison) WHERE comparison <> ''")},
     };
     return list;
 }

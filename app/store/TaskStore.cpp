@@ -23,7 +23,7 @@ QJsonObject object(const QVariant &v)
 
 const char *Columns = "id, created_at, updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
                       " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path, request_bytes,"
-                      " deadline_at, succeeded_at, session";
+                      " deadline_at, succeeded_at, session, favourite, comparison";
 
 QDateTime timeOf(const QVariant &v)
 {
@@ -57,6 +57,8 @@ VideoTask taskFrom(const QSqlQuery &q)
     t.deadline = timeOf(q.value(20));
     t.succeededAt = timeOf(q.value(21));
     t.session = q.value(22).toString();
+    t.favourite = q.value(23).toInt() != 0;
+    t.comparison = q.value(24).toString();
     return t;
 }
 
@@ -137,10 +139,12 @@ qint64 TaskStore::add(VideoTask &t, const QString &batchJobKey, const QString &b
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO video_tasks (updated_at, mode, llmid, model, prompt, params, images, state, taskid,"
                              " platform_status, error, error_code, video_url, cover_url, usage, video_path, cover_path,"
-                             " request_bytes, deadline_at, succeeded_at, session, created_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " request_bytes, deadline_at, succeeded_at, session, created_at, favourite, comparison)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindAll(q, t);
     q.addBindValue(t.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(t.favourite ? 1 : 0);
+    q.addBindValue(Database::text(t.comparison));
     if (!q.exec()) {
         qCWarning(lcStore) << "task insert failed:" << q.lastError().text();
         db.rollback();
@@ -203,6 +207,12 @@ bool TaskStore::update(const VideoTask &task)
         qCInfo(lcStore) << "task update matched no row:" << t.id;
         return false;
     }
+    // The copy updated may be older than the star: tell listeners the stored one.
+    QSqlQuery star(m_db->db());
+    star.prepare(QStringLiteral("SELECT favourite FROM video_tasks WHERE id = ?"));
+    star.addBindValue(t.id);
+    if (star.exec() && star.next())
+        t.favourite = star.value(0).toInt() != 0;
     remember(t);
     emit taskChanged(t);
     return true;
@@ -303,6 +313,52 @@ QStringList TaskStore::promptHistory(const QString &mode, int limit) const
     if (q.exec())
         while (q.next())
             list.append(q.value(0).toString());
+    return list;
+}
+
+bool TaskStore::setFavourite(qint64 id, bool favourite)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("UPDATE video_tasks SET favourite = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(favourite ? 1 : 0);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return false;
+    const VideoTask t = task(id);
+    remember(t);
+    emit taskChanged(t);
+    return true;
+}
+
+QList<VideoTask> TaskStore::comparison(const QString &comparison) const
+{
+    QList<VideoTask> list;
+    if (comparison.isEmpty())
+        return list;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM video_tasks WHERE comparison = ? ORDER BY id").arg(QLatin1String(Columns)));
+    q.addBindValue(comparison);
+    if (q.exec())
+        while (q.next())
+            list.append(taskFrom(q));
+    return list;
+}
+
+QList<QPair<QJsonObject, QJsonObject>> TaskStore::paramsAndUsage(const QString &llmid, int limit) const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT params, usage FROM video_tasks WHERE state = 'succeeded' AND llmid = ?"
+                             " ORDER BY created_at DESC, id DESC LIMIT ?"));
+    q.addBindValue(llmid);
+    q.addBindValue(limit);
+    QList<QPair<QJsonObject, QJsonObject>> list;
+    if (q.exec())
+        while (q.next())
+            list.append({object(q.value(0)), object(q.value(1))});
     return list;
 }
 

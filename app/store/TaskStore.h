@@ -42,6 +42,8 @@ struct VideoTask
     QDateTime deadline;    // past it, the task is no longer asked about: "unknown, check on the platform"
     QDateTime succeededAt; // when the platform first said SUCCEEDED: result links last ~24 h from then
     QString session;       // the process submitting it (AppSession), while it is Submitting
+    QString comparison;    // the comparison (or variations) it was made in, written once with the task
+    bool favourite = false; // the user's star; written by setFavourite alone
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);
@@ -63,6 +65,10 @@ public:
     qint64 add(VideoTask &task, const QString &batchJobKey = {}, const QString &batch = {}, int line = 0);
     // Writes the task's row; false (and no taskChanged) when the row no longer exists or cannot be written.
     bool update(const VideoTask &task);
+    // The star on its own: a task update (from a poll) never overwrites it.
+    bool setFavourite(qint64 id, bool favourite);
+    // The tasks made in one comparison, oldest first.
+    QList<VideoTask> comparison(const QString &comparison) const;
     // Forgets the task (and its prepared pictures); downloaded videos stay unless asked to go too.
     bool remove(qint64 id, bool deleteDownloads);
     VideoTask task(qint64 id) const;
@@ -75,6 +81,9 @@ public:
     int unfinishedCount() const;
     // The latest distinct prompts used in a mode, newest first.
     QStringList promptHistory(const QString &mode, int limit = 30) const;
+    // The succeeded tasks of one model, newest first (at most limit): their params and usage, for the
+    // cost estimate from this user's own history (CostEstimator).
+    QList<QPair<QJsonObject, QJsonObject>> paramsAndUsage(const QString &llmid, int limit = 500) const;
     // The task row a batch job was sent as: 0 when the job was never sent; -1 when it was sent but its
     // task has since been deleted.
     qint64 batchJobTask(const QString &jobKey) const;

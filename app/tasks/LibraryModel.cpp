@@ -152,6 +152,8 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         return t.coverPath;
     case VideoPathRole:
         return t.videoPath;
+    case FavouriteRole:
+        return t.favourite;
     case ElapsedRole: {
         const bool finished = t.isFinished() || t.state == VideoTask::State::Unknown;
         const QDateTime end = finished ? t.updatedAt : QDateTime::currentDateTime();
@@ -166,7 +168,7 @@ QHash<int, QByteArray> LibraryModel::roleNames() const
 {
     return {{Qt::DisplayRole, "display"}, {IdRole, "id"}, {StateRole, "state"}, {StatusTextRole, "status"},
             {PromptRole, "prompt"}, {ModelRole, "model"}, {ModeRole, "mode"}, {CoverPathRole, "cover"},
-            {VideoPathRole, "video"}, {ElapsedRole, "elapsed"}};
+            {VideoPathRole, "video"}, {ElapsedRole, "elapsed"}, {FavouriteRole, "favourite"}};
 }
 
 void LibraryFilterModel::setStateFilter(StateFilter f)
@@ -193,6 +195,12 @@ void LibraryFilterModel::setSearch(const QString &text)
     invalidateFilter();
 }
 
+void LibraryFilterModel::setFavouritesOnly(bool only)
+{
+    m_favouritesOnly = only;
+    invalidateFilter();
+}
+
 bool LibraryFilterModel::filterAcceptsRow(int row, const QModelIndex &parent) const
 {
     const QModelIndex index = sourceModel()->index(row, 0, parent);
@@ -214,6 +222,8 @@ bool LibraryFilterModel::filterAcceptsRow(int row, const QModelIndex &parent) co
         break;
     }
     if (!m_mode.isEmpty() && index.data(LibraryModel::ModeRole).toString() != m_mode)
+        return false;
+    if (m_favouritesOnly && !index.data(LibraryModel::FavouriteRole).toBool())
         return false;
     if (!m_model.isEmpty() && index.data(LibraryModel::ModelRole).toString() != m_model)
         return false;

@@ -22,6 +22,7 @@ public:
         CoverPathRole,
         VideoPathRole,
         ElapsedRole,     // translated "3 min" since submission (or how long it took)
+        FavouriteRole,   // the user's star
     };
 
     explicit LibraryModel(TaskStore *store, QObject *parent = nullptr);
@@ -68,6 +69,7 @@ public:
     void setMode(const QString &mode);
     void setModel(const QString &model);
     void setSearch(const QString &text);
+    void setFavouritesOnly(bool only);
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
@@ -77,4 +79,5 @@ private:
     QString m_mode;
     QString m_model;
     QString m_search;
+    bool m_favouritesOnly = false;
 };

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace {
@@ -60,6 +61,27 @@ QString FieldSpec::typeName(Type type)
     case Type::Image: return QStringLiteral("image");
     }
     return {};
+}
+
+QStringList FieldSpec::roles()
+{
+    return {QStringLiteral("prompt"),     QStringLiteral("negative_prompt"), QStringLiteral("aspect_ratio"),
+            QStringLiteral("resolution"), QStringLiteral("size"),            QStringLiteral("duration"),
+            QStringLiteral("seed"),       QStringLiteral("first_frame"),     QStringLiteral("last_frame"),
+            QStringLiteral("reference")};
+}
+
+bool FieldSpec::roleFits(const QString &role, Type type)
+{
+    if (role == QLatin1String("prompt") || role == QLatin1String("negative_prompt"))
+        return type == Type::Text || type == Type::LongText;
+    if (role == QLatin1String("aspect_ratio") || role == QLatin1String("resolution") || role == QLatin1String("size"))
+        return type == Type::Choice;
+    if (role == QLatin1String("duration") || role == QLatin1String("seed"))
+        return type == Type::Integer;
+    if (role == QLatin1String("first_frame") || role == QLatin1String("last_frame") || role == QLatin1String("reference"))
+        return type == Type::Image;
+    return false;
 }
 
 QString FieldSpec::validate(const QVariant &value) const
@@ -122,6 +144,23 @@ QList<const FieldSpec *> ModelSpec::imageFields() const
     QList<const FieldSpec *> list;
     for (const FieldSpec &f : fields)
         if (f.type == FieldSpec::Type::Image)
+            list.append(&f);
+    return list;
+}
+
+const FieldSpec *ModelSpec::fieldWithRole(const QString &role) const
+{
+    for (const FieldSpec &f : fields)
+        if (f.role == role)
+            return &f;
+    return nullptr;
+}
+
+QList<const FieldSpec *> ModelSpec::fieldsWithRole(const QString &role) const
+{
+    QList<const FieldSpec *> list;
+    for (const FieldSpec &f : fields)
+        if (f.role == role)
             list.append(&f);
     return list;
 }
@@ -275,6 +314,31 @@ bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelS
             if (!problem.isEmpty()) {
                 *error = QCoreApplication::translate("ModelSchema", "%1: the default does not fit: %2").arg(fieldWhere, problem);
                 return false;
+            }
+        }
+        if (!f.role.isEmpty()) {
+            if (!FieldSpec::roles().contains(f.role)) {
+                *error = QCoreApplication::translate("ModelSchema", "%1: unknown role \"%2\" (one of: %3).")
+                             .arg(fieldWhere, f.role, FieldSpec::roles().join(QStringLiteral(", ")));
+                return false;
+            }
+            if (!FieldSpec::roleFits(f.role, f.type)) {
+                *error = QCoreApplication::translate("ModelSchema", "%1: a %2 field cannot have the role \"%3\".")
+                             .arg(fieldWhere, FieldSpec::typeName(f.type), f.role);
+                return false;
+            }
+            // One field a meaning (references may be several): the intent must know where it goes.
+            if (f.role != QLatin1String("reference") && spec.fieldWithRole(f.role)) {
+                *error = QCoreApplication::translate("ModelSchema", "%1: the role \"%2\" appears twice.").arg(fieldWhere, f.role);
+                return false;
+            }
+            if (f.role == QLatin1String("size")) {
+                static const QRegularExpression sizePattern(QStringLiteral("^[1-9][0-9]*[*x][1-9][0-9]*$"));
+                for (const QString &c : std::as_const(f.choices))
+                    if (!sizePattern.match(c).hasMatch()) {
+                        *error = QCoreApplication::translate("ModelSchema", "%1: a size must be written width*height (not “%2”).").arg(fieldWhere, c);
+                        return false;
+                    }
             }
         }
         spec.fields.append(f);

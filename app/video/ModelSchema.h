@@ -35,10 +35,16 @@ struct FieldSpec
     int maxLength = 0;       // Text/LongText, 0 = no limit
     QString onValue = QStringLiteral("Y"); // Switch
     QString offValue = QStringLiteral("N");
-    QString role;            // Image: first_frame, last_frame, reference
+    // What the field means, so one intent (9:16, 720p, 5 s) can be sent to any model (IntentMapper):
+    // prompt, negative_prompt, aspect_ratio, resolution, size (width*height: ratio and resolution in one),
+    // duration, seed; images: first_frame, last_frame, reference. Empty: no common meaning.
+    QString role;
     QString unit;
 
     static QString typeName(Type type);
+    // The roles a field may have, and which types each allows.
+    static QStringList roles();
+    static bool roleFits(const QString &role, Type type);
     // Checks one value; returns a translated message, or empty when fine. value may be invalid (unset).
     QString validate(const QVariant &value) const;
     // The value as the request carries it (number for integers, string otherwise).
@@ -65,6 +71,9 @@ struct ModelSpec
 
     const FieldSpec *field(const QString &key) const;
     QList<const FieldSpec *> imageFields() const;
+    // The field with this role (the first one), or nullptr; fieldsWithRole for every one (references).
+    const FieldSpec *fieldWithRole(const QString &role) const;
+    QList<const FieldSpec *> fieldsWithRole(const QString &role) const;
     QVariantMap defaults() const;
     static QStringList modes() { return {QStringLiteral("t2v"), QStringLiteral("i2v"), QStringLiteral("r2v")}; }
     static QString modeLabel(const QString &mode);

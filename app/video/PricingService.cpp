@@ -20,10 +20,17 @@ QString PricingService::priceText(const QString &model)
     connect(call, &ApiCall::succeeded, this, [this, model](const QJsonDocument &doc) {
         const QJsonObject data = doc.object().value(QLatin1String("data")).toObject();
         const QString text = data.value(QLatin1String("display_text")).toString().trimmed();
-        if (text.isEmpty())
+        if (text.isEmpty()) {
+            m_unavailable.insert(model);
+            emit priceUnavailable(model);
             return;
+        }
         m_texts.insert(model, text);
         emit priceKnown(model, text);
+    });
+    connect(call, &ApiCall::failed, this, [this, model] {
+        m_unavailable.insert(model);
+        emit priceUnavailable(model);
     });
     return {};
 }

@@ -1,6 +1,7 @@
 #include "video/RequestBuilder.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace RequestBuilder {
@@ -79,3 +80,19 @@ Result build(const ModelSpec &spec, const QVariantMap &values, const QMap<QStrin
 }
 
 } // namespace RequestBuilder
+
+QJsonObject RequestBuilder::summarized(const Result &result)
+{
+    QJsonObject body = result.body;
+    for (auto it = result.images.cbegin(); it != result.images.cend(); ++it) {
+        if (it->source == PreparedImage::Source::Url || !body.contains(it.key()))
+            continue;
+        body.insert(it.key(), QStringLiteral("<%1 %2x%3, %4 bytes, from %5>")
+                                  .arg(it->mimeType)
+                                  .arg(it->size.width())
+                                  .arg(it->size.height())
+                                  .arg(it->encoded.size())
+                                  .arg(QFileInfo(it->origin).fileName()));
+    }
+    return body;
+}

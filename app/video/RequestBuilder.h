@@ -29,4 +29,8 @@ QMap<QString, QString> validate(const ModelSpec &spec, const QVariantMap &values
 // big pictures: call it off the UI thread). error says so when even the smallest images do not fit.
 Result build(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images, qint64 limitBytes);
 
+// The body for people to read (a dry run, a tile's "settings sent"): each picture sent as data is named
+// and measured instead of its base64; links stay as they are.
+QJsonObject summarized(const Result &result);
+
 } // namespace RequestBuilder

@@ -31,7 +31,7 @@ void VideoSubmitter::setBusy(bool busy)
 }
 
 bool VideoSubmitter::submit(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images,
-                            qint64 limitBytes, const BatchJob &job)
+                            qint64 limitBytes, const BatchJob &job, const QString &comparison)
 {
     if (m_busy)
         return false;
@@ -39,6 +39,7 @@ bool VideoSubmitter::submit(const ModelSpec &spec, const QVariantMap &values, co
     m_spec = spec;
     m_values = values;
     m_job = job;
+    m_comparison = comparison;
     m_watcher->setFuture(QtConcurrent::run(
         [spec, values, images, limitBytes] { return RequestBuilder::build(spec, values, images, limitBytes); }));
     return true;
@@ -70,6 +71,7 @@ void VideoSubmitter::send(const RequestBuilder::Result &result)
     task.state = VideoTask::State::Submitting;
     task.requestBytes = result.bytes;
     task.session = m_session;
+    task.comparison = m_comparison;
     task.createdAt = QDateTime::currentDateTime();
     task.deadline = task.createdAt.addSecs(qint64(m_spec.taskMaxAgeHoursFor(task.params)) * 3600);
     if (!m_store->add(task, m_job.key, m_job.batch, m_job.line)) {

@@ -31,8 +31,9 @@ public:
     VideoSubmitter(PlatformClient *client, TaskStore *store, QObject *parent = nullptr);
     ~VideoSubmitter() override;
 
+    // comparison: the comparison (or set of variations) the task belongs to, written on its row.
     bool submit(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images,
-                qint64 limitBytes, const BatchJob &job = {});
+                qint64 limitBytes, const BatchJob &job = {}, const QString &comparison = {});
     bool isBusy() const { return m_busy; }
     // The process's session (DataFolderOwner), written on the task row while it is being submitted.
     void setSession(const QString &session) { m_session = session; }
@@ -61,6 +62,7 @@ private:
     ModelSpec m_spec;
     QVariantMap m_values;
     BatchJob m_job;
+    QString m_comparison;
     QString m_session;
     qint64 m_inFlight = 0;
     bool m_busy = false;

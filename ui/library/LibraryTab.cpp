@@ -1,5 +1,6 @@
 #include "library/LibraryTab.h"
 #include "media/Media.h"
+#include "studio/CompareView.h"
 #include "common/Theme.h"
 
 #include "core/AppCore.h"
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
@@ -60,6 +62,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     filters->addWidget(m_state);
     filters->addWidget(m_mode);
     filters->addWidget(m_model);
+    m_favourites = new QToolButton(this);
+    m_favourites->setText(tr("★ Favourites"));
+    m_favourites->setCheckable(true);
+    m_favourites->setToolTip(tr("Show only the videos you starred"));
+    filters->addWidget(m_favourites);
 
     m_view = new QListView(this);
     m_view->setViewMode(QListView::IconMode);
@@ -125,7 +132,12 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_frameStatus->setWordWrap(true);
     m_frameStatus->hide();
     m_buttonGrid = new QGridLayout;
-    m_buttons = {m_play, m_open, m_folder, m_copy, m_rerun, m_useFrame, m_continue, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
+    m_star = new QPushButton(tr("☆ Favourite"), right);
+    m_star->setCheckable(true);
+    m_star->setToolTip(tr("Star this video (the ★ Favourites filter finds it)"));
+    m_sideBySide = new QPushButton(tr("Side by side…"), right);
+    m_sideBySide->setToolTip(tr("The videos made in the same comparison, side by side"));
+    m_buttons = {m_play, m_star, m_sideBySide, m_open, m_folder, m_copy, m_rerun, m_useFrame, m_continue, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
     rightLayout->addLayout(m_buttonGrid);
@@ -147,6 +159,12 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
             [this] { m_filter->setStateFilter(LibraryFilterModel::StateFilter(m_state->currentData().toInt())); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { m_filter->setMode(m_mode->currentData().toString()); });
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] { m_filter->setModel(m_model->currentData().toString()); });
+    connect(m_favourites, &QToolButton::toggled, m_filter, &LibraryFilterModel::setFavouritesOnly);
+    connect(m_sideBySide, &QPushButton::clicked, this, [this] { showComparison(); });
+    connect(m_star, &QPushButton::clicked, this, [this](bool on) {
+        if (m_current)
+            m_core->tasks()->setFavourite(m_current, on);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryTab::onCurrentChanged);
     connect(core->library(), &QAbstractItemModel::dataChanged, this, [this] {
         if (m_current)
@@ -230,6 +248,22 @@ void LibraryTab::selectTask(qint64 id)
         m_view->setCurrentIndex(index);
 }
 
+CompareView *LibraryTab::showComparison()
+{
+    const VideoTask t = m_core->tasks()->task(m_current);
+    const QList<VideoTask> tasks = m_core->tasks()->comparison(t.comparison);
+    if (tasks.isEmpty())
+        return nullptr;
+    auto *view = new CompareView(m_core, t.mode, this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->showTasks(tasks);
+    connect(view, &CompareView::useSettingsRequested, this, &LibraryTab::rerunRequested);
+    view->resize(1000, 760);
+    view->show();
+    return view;
+}
+
 void LibraryTab::onCurrentChanged()
 {
     const qint64 id = m_view->currentIndex().data(LibraryModel::IdRole).toLongLong();
@@ -254,6 +288,10 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_useFrame->setEnabled(local);
     m_continue->setEnabled(local && t.state == VideoTask::State::Succeeded);
     m_frameStatus->hide();
+    m_star->setEnabled(has);
+    m_sideBySide->setVisible(has && !t.comparison.isEmpty());
+    m_star->setChecked(has && t.favourite);
+    m_star->setText(has && t.favourite ? tr("★ Favourite") : tr("☆ Favourite"));
     m_delete->setEnabled(has);
     m_stop->setEnabled(watching);
     const bool expired = has && t.state == VideoTask::State::Succeeded && t.errorCode == QLatin1String("expired");

@@ -14,6 +14,8 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QToolButton;
+class CompareView;
 class QGridLayout;
 
 // The Library: every video task as a grid of covers with its state, filters and a search; the selected
@@ -49,6 +51,12 @@ public:
     QPushButton *continueButton() const { return m_continue; }
     // What went wrong taking a frame (empty when nothing did).
     QLabel *frameStatus() const { return m_frameStatus; }
+    // The star of the selected task, and the filter that shows starred tasks only.
+    QPushButton *favouriteButton() const { return m_star; }
+    QToolButton *favouritesFilter() const { return m_favourites; }
+    // The takes of the selected task's comparison side by side again (a window of its own).
+    QPushButton *sideBySideButton() const { return m_sideBySide; }
+    CompareView *showComparison();
 
 signals:
     void rerunRequested(const VideoTask &task);
@@ -88,5 +96,8 @@ private:
     QPushButton *m_continue;
     QLabel *m_frameStatus;
     MediaJob *m_frameJob = nullptr;
+    QPushButton *m_star;
+    QPushButton *m_sideBySide;
+    QToolButton *m_favourites;
     qint64 m_current = 0;
 };

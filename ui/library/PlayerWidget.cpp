@@ -151,6 +151,26 @@ QString PlayerWidget::errorText() const
     return m_error->isVisibleTo(const_cast<PlayerWidget *>(this)) ? m_error->text() : QString();
 }
 
+void PlayerWidget::pause()
+{
+    m_player->pause();
+}
+
+void PlayerWidget::seek(qint64 ms)
+{
+    m_player->setPosition(ms);
+}
+
+qint64 PlayerWidget::position() const
+{
+    return m_player->position();
+}
+
+qint64 PlayerWidget::duration() const
+{
+    return m_player->duration();
+}
+
 void PlayerWidget::updateTimes()
 {
     m_time->setText(clock(m_player->position()) + QStringLiteral(" / ") + clock(m_player->duration()));

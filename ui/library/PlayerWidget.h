@@ -26,6 +26,10 @@ public:
     bool hasStarted() const override;
     qint64 positionMs() const override;
     QString errorText() const override;
+    void pause() override;
+    void seek(qint64 ms) override;
+    qint64 position() const override;
+    qint64 duration() const override;
     QMediaPlayer *player() const { return m_player; }
     QLabel *errorLabel() const { return m_error; }
     QToolButton *playButton() const { return m_play; }

@@ -22,6 +22,11 @@ public:
     virtual qint64 positionMs() const = 0;
     // What went wrong, as shown under the video; empty when nothing did.
     virtual QString errorText() const = 0;
+    // For players kept in step (the Compare grid): pause, seek, and where the video is (ms).
+    virtual void pause() {}
+    virtual void seek(qint64 ms) { Q_UNUSED(ms) }
+    virtual qint64 position() const { return 0; }
+    virtual qint64 duration() const { return 0; }
 
     // Loads the module and makes a player. nullptr, with the reason in whyNot, if the module is
     // missing or broken (a damaged installation).

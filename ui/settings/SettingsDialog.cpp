@@ -113,6 +113,13 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent) : QDialog(parent)
     m_requestLimit->setValue(s->requestSizeLimitKiB());
     m_requestLimit->setToolTip(tr("Video requests with images are kept under this size; the platform may refuse larger ones."));
     form->addRow(tr("Video request size limit:"), m_requestLimit);
+    m_confirmCost = new QSpinBox(this);
+    m_confirmCost->setRange(0, 1000000);
+    m_confirmCost->setSuffix(tr(" credits"));
+    m_confirmCost->setSpecialValueText(tr("Never ask"));
+    m_confirmCost->setValue(s->confirmCostAbove());
+    m_confirmCost->setToolTip(tr("Before sending a video expected to cost more than this, the app asks (0: never)."));
+    form->addRow(tr("Ask before videos costing over:"), m_confirmCost);
 
     m_keepInTray = new QCheckBox(tr("Keep running in the tray while videos are in progress"), this);
     m_keepInTray->setChecked(s->uiValue(QStringLiteral("keepInTray"), false).toBool());
@@ -172,6 +179,7 @@ bool SettingsDialog::apply()
     s->setChatHistoryTurns(m_turns->value());
     s->setChatStreaming(m_streaming->isChecked());
     s->setRequestSizeLimitKiB(m_requestLimit->value());
+    s->setConfirmCostAbove(m_confirmCost->value());
     s->setUiValue(QStringLiteral("keepInTray"), m_keepInTray->isChecked());
     const QString appearance = m_appearance->currentData().toString();
     if (appearance != s->uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString()) {

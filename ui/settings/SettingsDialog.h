@@ -23,6 +23,7 @@ public:
     QLineEdit *folderEdit() const { return m_folder; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *appearanceBox() const { return m_appearance; }
+    QSpinBox *confirmCostBox() const { return m_confirmCost; }
     QLabel *baseUrlError() const { return m_baseUrlError; }
     QLabel *keyError() const { return m_keyError; }
     QLabel *folderError() const { return m_folderError; }
@@ -48,6 +49,7 @@ private:
     QSpinBox *m_turns;
     QCheckBox *m_streaming;
     QSpinBox *m_requestLimit;
+    QSpinBox *m_confirmCost;
     QCheckBox *m_keepInTray;
     QDialogButtonBox *m_buttons;
 };

@@ -3,6 +3,7 @@
 
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
+#include "studio/CompareView.h"
 #include "studio/ImageSlot.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
@@ -15,10 +16,13 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QJsonDocument>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -75,8 +79,18 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     Theme::setIcon(m_submit, QStringLiteral("video"));
     m_submit->setDefault(true);
     m_submit->setMinimumWidth(150);
+    m_compare = new QPushButton(tr("Compare…"), this);
+    m_compare->setToolTip(tr("Send this prompt to 2 to 4 models of this mode and see the results side by side"));
+    m_takes = new QSpinBox(this);
+    m_takes->setRange(2, 4);
+    m_takes->setAccessibleName(tr("Takes"));
+    m_variations = new QPushButton(tr("Make variations…"), this);
+    m_variations->setToolTip(tr("Several takes of these settings, side by side (each its own seed where the model has one)"));
     actions->addWidget(m_swap);
     actions->addWidget(m_history);
+    actions->addWidget(m_compare);
+    actions->addWidget(m_takes);
+    actions->addWidget(m_variations);
     actions->addWidget(m_status, 1);
     actions->addWidget(m_submit);
     layout->addLayout(actions);
@@ -90,6 +104,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     });
     connect(m_history, &QToolButton::pressed, this, &StudioTab::showHistory);
     connect(m_submit, &QPushButton::clicked, this, &StudioTab::submit);
+    connect(m_compare, &QPushButton::clicked, this, [this] { openCompare(); });
+    connect(m_variations, &QPushButton::clicked, this, [this] { openVariations(m_takes->value()); });
     connect(m_status, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == QLatin1String("account"))
             emit balanceHelpRequested();
@@ -100,6 +116,11 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
         if (m_form && m_form->spec().model == model)
             m_price->setText(text);
     });
+    connect(core->costs(), &CostEstimator::estimateChanged, this, [this](const QString &model) {
+        if (m_form && m_form->spec().model == model)
+            refreshCost(true);
+    });
+    connect(core->tasks(), &TaskStore::taskChanged, this, &StudioTab::onTaskChanged);
 
     VideoSubmitter *submitter = core->videoSubmitter();
     connect(submitter, &VideoSubmitter::busyChanged, this, &StudioTab::updateSubmit);
@@ -109,6 +130,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
         showStatus(error.isEmpty() ? tr("Some fields need attention.") : error, true);
     });
     connect(submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {
+        m_lastTask = task.id;
+        m_lastEstimate = m_estimate;
         showStatus(tr("Submitted: task %1. It will appear in the Library when it is ready.").arg(task.taskId), false);
         emit taskSubmitted(task);
     });
@@ -262,15 +285,106 @@ void StudioTab::updateSubmit()
     const bool busy = m_core->videoSubmitter()->isBusy();
     const bool ok = m_form && m_form->spec().enabled && m_form->isValid();
     m_submit->setEnabled(ok && !busy);
-    m_submit->setText(busy ? tr("Submitting…") : tr("Generate video"));
-    m_submit->setToolTip(ok ? tr("Send this task to the platform (it may be billed).")
-                            : tr("Fill in the required fields first."));
+    m_variations->setEnabled(ok);
+    m_compare->setEnabled(m_form != nullptr);
+    refreshCost(false);
+    m_submit->setText(busy ? tr("Submitting…") : tr("Generate video · %1").arg(m_estimate.shortText()));
+    m_submit->setToolTip((ok ? tr("Send this task to the platform (it may be billed).") : tr("Fill in the required fields first."))
+                         + QLatin1Char('\n') + tr("Expected cost: %1").arg(m_estimate.text()));
+}
+
+CompareView *StudioTab::openCompare()
+{
+    if (!m_form)
+        return nullptr;
+    auto *view = new CompareView(m_core, m_mode, this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setPrompt(m_form->values().value(QStringLiteral("prompt")).toString());
+    // The pictures go by what they are (first frame, reference…), whatever each model calls them.
+    QList<QPair<QString, PreparedImage>> pictures;
+    const QMap<QString, PreparedImage> images = m_form->images();
+    for (const FieldSpec *f : m_form->spec().imageFields())
+        if (images.contains(f->key) && !f->role.isEmpty())
+            pictures.append({f->role, images.value(f->key)});
+    view->setPictures(pictures);
+    view->checkModels({m_form->spec().llmid});
+    connect(view, &CompareView::useSettingsRequested, this, [this](const VideoTask &task) {
+        loadTask(task);
+        window()->activateWindow();
+    });
+    view->resize(1000, 760);
+    view->show();
+    return view;
+}
+
+CompareView *StudioTab::openVariations(int takes)
+{
+    if (!m_form || !m_form->isValid())
+        return nullptr;
+    CompareView *view = openCompare();
+    view->setVariations(m_form->spec(), m_form->values(), m_form->images(), takes);
+    return view;
+}
+
+void StudioTab::refreshCost(bool force)
+{
+    if (!m_form) {
+        m_estimate = {};
+        m_costKey.clear();
+        return;
+    }
+    // The estimate reads the task store: only when the model or a priced setting changed, not per key.
+    const QVariantMap values = m_form->values();
+    const QString key = m_form->spec().llmid
+        + QString::fromUtf8(QJsonDocument(CostEstimator::pricedSettings(m_form->spec(), values)).toJson(QJsonDocument::Compact));
+    if (!force && key == m_costKey)
+        return;
+    m_costKey = key;
+    m_estimate = m_core->costs()->estimate(m_form->spec(), values);
+    if (force)
+        updateSubmit();
+}
+
+bool StudioTab::confirmCost()
+{
+    const int threshold = m_core->settings()->confirmCostAbove();
+    if (!CostEstimator::needsConfirmation(m_estimate, threshold))
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Expensive video"),
+                    tr("This video is expected to cost %1, more than the %2 credits you asked to be warned about. Send it?")
+                        .arg(m_estimate.text())
+                        .arg(threshold),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmCost"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void StudioTab::onTaskChanged(const VideoTask &task)
+{
+    if (task.state == VideoTask::State::Succeeded && m_form && task.llmid == m_form->spec().llmid)
+        refreshCost(true); // one more run in the history
+    if (task.id != m_lastTask || m_lastTask == 0 || task.state != VideoTask::State::Succeeded
+        || !task.usage.contains(QLatin1String("credits")))
+        return;
+    m_lastTask = 0;
+    showStatus(tr("Task %1 is done: it cost %2 credits (expected: %3).")
+                   .arg(task.taskId)
+                   .arg(task.usage.value(QLatin1String("credits")).toDouble())
+                   .arg(m_lastEstimate.text()),
+               false);
 }
 
 void StudioTab::submit()
 {
     if (!m_form || !m_submit->isEnabled())
         return;
+    refreshCost(true);
+    if (!confirmCost()) {
+        showStatus(tr("Not sent."), false);
+        return;
+    }
     showStatus(tr("Preparing the request…"), false);
     m_core->videoSubmitter()->submit(m_form->spec(), m_form->values(), m_form->images(),
                                      qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);

@@ -2,12 +2,15 @@
 
 #include "api/ApiError.h"
 #include "store/TaskStore.h"
+#include "video/CostEstimator.h"
 
 #include <QImage>
 #include <QWidget>
 
 class AppCore;
 class StudioForm;
+class CompareView;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -38,6 +41,14 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QLabel *priceLabel() const { return m_price; }
     QToolButton *swapButton() const { return m_swap; }
+    // What the Generate button says the current settings will cost.
+    CostEstimate estimate() const { return m_estimate; }
+    // Compare: this prompt and its pictures to several models of this mode; Variations: N takes of
+    // these settings. A window of its own; nullptr when there is no form.
+    CompareView *openCompare();
+    CompareView *openVariations(int takes);
+    QPushButton *compareButton() const { return m_compare; }
+    QPushButton *variationsButton() const { return m_variations; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -51,6 +62,9 @@ private:
     void showStatus(const QString &html, bool error);
     void showHistory();
     void onRejected(const VideoTask &task, const ApiError &error);
+    void refreshCost(bool force);
+    bool confirmCost();
+    void onTaskChanged(const VideoTask &task);
 
     AppCore *m_core;
     QString m_mode;
@@ -64,4 +78,11 @@ private:
     QToolButton *m_history;
     QPushButton *m_submit;
     QLabel *m_status;
+    QPushButton *m_compare;
+    QPushButton *m_variations;
+    QSpinBox *m_takes;
+    CostEstimate m_estimate;
+    QString m_costKey;      // the model and priced settings m_estimate is for
+    qint64 m_lastTask = 0;  // the task submitted last from here, to show its actual cost
+    CostEstimate m_lastEstimate;
 };
