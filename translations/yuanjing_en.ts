@@ -889,6 +889,58 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</translation>
     </message>
+    <message>
+        <source>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.
+</source>
+        <translation>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.
+</translation>
+    </message>
+    <message>
+        <source>unknown video model “%1” (see yuanjing models --video)</source>
+        <translation>unknown video model “%1” (see yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown --variant “%1” (improve, detail, shorter, en or zh)</source>
+        <translation>unknown --variant “%1” (improve, detail, shorter, en or zh)</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer; your prompt is unchanged</source>
+        <translation>the model returned an empty answer; your prompt is unchanged</translation>
+    </message>
+    <message>
+        <source>--shots must be a number from 1 to %1</source>
+        <translation>--shots must be a number from 1 to %1</translation>
+    </message>
+    <message>
+        <source>no story: give it as an argument or on stdin</source>
+        <translation>no story: give it as an argument or on stdin</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</source>
+        <translation><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1614,6 +1666,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: "task_max_age_hours" must be 1 to 720.</source>
         <translation>%1: "task_max_age_hours" must be 1 to 720.</translation>
     </message>
+    <message>
+        <source>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</source>
+        <translation>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -1664,6 +1720,41 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
         <translation>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
+    <name>PromptImprover</name>
+    <message>
+        <source>Stopped. Your prompt is unchanged.</source>
+        <translation>Stopped. Your prompt is unchanged.</translation>
+    </message>
+    <message>
+        <source>The prompt could not be improved: %1 Your prompt is unchanged.</source>
+        <translation>The prompt could not be improved: %1 Your prompt is unchanged.</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer.</source>
+        <translation>the model returned an empty answer.</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Improve</translation>
+    </message>
+    <message>
+        <source>More detail</source>
+        <translation>More detail</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Shorter</translation>
+    </message>
+    <message>
+        <source>Translate to English</source>
+        <translation>Translate to English</translation>
+    </message>
+    <message>
+        <source>Translate to Chinese (中文)</source>
+        <translation>Translate to Chinese (中文)</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1940,53 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Appearance:</source>
         <translation>Appearance:</translation>
+    </message>
+</context>
+<context>
+    <name>ShotListReader</name>
+    <message>
+        <source>Shot %1: %2 has no field “%3”; it was left out.</source>
+        <translation>Shot %1: %2 has no field “%3”; it was left out.</translation>
+    </message>
+    <message>
+        <source>Shot %1: pictures are not taken from the answer (%2 was left out).</source>
+        <translation>Shot %1: pictures are not taken from the answer (%2 was left out).</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 was cut to %3 characters.</source>
+        <translation>Shot %1: %2 was cut to %3 characters.</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</source>
+        <translation>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</translation>
+    </message>
+    <message>
+        <source>The answer is empty: no shots to read.</source>
+        <translation>The answer is empty: no shots to read.</translation>
+    </message>
+    <message>
+        <source>The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</source>
+        <translation>The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</source>
+        <translation>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no prompt; it was left out.</source>
+        <translation>Shot %1 has no prompt; it was left out.</translation>
+    </message>
+    <message>
+        <source>None of the answer's shots has a prompt. Nothing was changed; ask again.</source>
+        <translation>None of the answer's shots has a prompt. Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>The answer has %1 shots; the first %2 were kept.</source>
+        <translation>The answer has %1 shots; the first %2 were kept.</translation>
+    </message>
+    <message>
+        <source>The answer has %1 of the %2 shots asked for.</source>
+        <translation>The answer has %1 of the %2 shots asked for.</translation>
     </message>
 </context>
 <context>

@@ -891,6 +891,60 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>batch: %1 submitted, %2 skipped (already sent; %3 of them uncertain), %4 succeeded, %5 failed, %6 refused, %7 unknown, %8 not started; %9 credits</source>
         <translation>批量:提交 %1 个,跳过 %2 个(已发送;其中 %3 个不确定),成功 %4 个,失败 %5 个,被拒 %6 个,未知 %7 个,未开始 %8 个;%9 积分</translation>
     </message>
+    <message>
+        <source>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat&apos;s last model.
+</source>
+        <translation>
+提示词助手(由对话模型撰写镜头;不会生成视频):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        为视频模型 ID 改写视频提示词;新的提示词输出到 stdout。
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        把故事拆成 N 个镜头(1-12),适配视频模型 ID 并按其 schema 检查,
+        写出供 `yuanjing storyboard run` 使用的分镜文件(不带 -o 时输出到 stdout)。
+  对话模型为 M;未指定时用设置 chat/promptHelperModel;再没有则用对话上次使用的模型。
+</translation>
+    </message>
+    <message>
+        <source>unknown video model “%1” (see yuanjing models --video)</source>
+        <translation>未知的视频模型“%1”(见 yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown --variant “%1” (improve, detail, shorter, en or zh)</source>
+        <translation>未知的 --variant“%1”(可选 improve、detail、shorter、en 或 zh)</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer; your prompt is unchanged</source>
+        <translation>模型返回了空回答;你的提示词未改动</translation>
+    </message>
+    <message>
+        <source>--shots must be a number from 1 to %1</source>
+        <translation>--shots 必须是 1 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <source>no story: give it as an argument or on stdin</source>
+        <translation>没有故事:请作为参数或通过 stdin 提供</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意:%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</source>
+        <translation>
+            <numerusform>%1:已规划 %n 个镜头;请先检查,再用 yuanjing storyboard run 运行。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -1630,6 +1684,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: &quot;task_max_age_hours&quot; must be 1 to 720.</source>
         <translation>%1:&quot;task_max_age_hours&quot; 必须在 1 到 720 之间。</translation>
     </message>
+    <message>
+        <source>%1: &quot;prompt_guide&quot; must be a text or {&quot;zh_CN&quot;: …, &quot;en&quot;: …}.</source>
+        <translation>%1:&quot;prompt_guide&quot; 必须是文本或 {&quot;zh_CN&quot;: …, &quot;en&quot;: …}。</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -1680,6 +1738,41 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
         <translation>缺少解码器。在 Debian 或 Ubuntu 上请安装:sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
+    <name>PromptImprover</name>
+    <message>
+        <source>Stopped. Your prompt is unchanged.</source>
+        <translation>已停止。你的提示词未改动。</translation>
+    </message>
+    <message>
+        <source>The prompt could not be improved: %1 Your prompt is unchanged.</source>
+        <translation>无法优化提示词:%1 你的提示词未改动。</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer.</source>
+        <translation>模型返回了空回答。</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>More detail</source>
+        <translation>更多细节</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>更简短</translation>
+    </message>
+    <message>
+        <source>Translate to English</source>
+        <translation>翻译成英文</translation>
+    </message>
+    <message>
+        <source>Translate to Chinese (中文)</source>
+        <translation>翻译成中文</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +1958,53 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Appearance:</source>
         <translation>外观:</translation>
+    </message>
+</context>
+<context>
+    <name>ShotListReader</name>
+    <message>
+        <source>Shot %1: %2 has no field “%3”; it was left out.</source>
+        <translation>镜头 %1:%2 没有字段“%3”,已略去。</translation>
+    </message>
+    <message>
+        <source>Shot %1: pictures are not taken from the answer (%2 was left out).</source>
+        <translation>镜头 %1:不从回答中读取图片(已略去%2)。</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 was cut to %3 characters.</source>
+        <translation>镜头 %1:%2 已截短为 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</source>
+        <translation>镜头 %1:%4 不支持%2“%3”,已改为“%5”。</translation>
+    </message>
+    <message>
+        <source>The answer is empty: no shots to read.</source>
+        <translation>回答为空:没有可读取的镜头。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</source>
+        <translation>无法读取回答中的镜头列表(JSON 已损坏或不含镜头)。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</source>
+        <translation>回答中没有镜头列表(既没有 JSON,也没有编号列表)。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no prompt; it was left out.</source>
+        <translation>镜头 %1 没有提示词,已略去。</translation>
+    </message>
+    <message>
+        <source>None of the answer&apos;s shots has a prompt. Nothing was changed; ask again.</source>
+        <translation>回答中的镜头都没有提示词。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>The answer has %1 shots; the first %2 were kept.</source>
+        <translation>回答有 %1 个镜头;保留了前 %2 个。</translation>
+    </message>
+    <message>
+        <source>The answer has %1 of the %2 shots asked for.</source>
+        <translation>回答只有 %1 个镜头(要求 %2 个)。</translation>
     </message>
 </context>
 <context>
