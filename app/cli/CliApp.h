@@ -1,11 +1,14 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "chat/AnswerAssembler.h"
 
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
+
+#include <functional>
 
 class AppCore;
 
@@ -29,7 +32,10 @@ public:
     CliApp(AppCore *core, QStringList args, bool json, QObject *parent = nullptr);
     void start();
     static int exitFor(const ApiError &error);
+    // How a chat answer that did not end done ends the command (the reason on stderr is the caller's).
+    static int exitForAnswer(AnswerAssembler::Reason reason, const ApiError &transport);
     static QString helpText();
+    static QString promptHelpText(); // the prompt help commands' part of it
 
 signals:
     void finished(int code);
@@ -41,6 +47,11 @@ private:
     void task();
     void tasks();
     void batch();
+    // app/cli/CliPromptCommands.cpp: prompt help and storyboard planning through a chat model.
+    void promptImprove();
+    void storyboardPlan();
+    void askChatModel(const QString &sysPrompt, const QString &prompt, const QString &chatModel,
+                      std::function<void(const QString &answer)> onDone);
     void waitFor(qint64 id);
     QString checkOptions() const;
     void done(int code);
