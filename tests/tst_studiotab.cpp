@@ -5,6 +5,8 @@
 #include "simulator/PlatformSimulator.h"
 #include "store/TaskStore.h"
 #include "studio/ImageSlot.h"
+#include "studio/PromptHelper.h"
+#include "store/UsageLedger.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
 #include "video/ModelCatalog.h"
@@ -309,6 +311,60 @@ private slots:
         QVERIFY(m_tab->priceLabel()->text().isEmpty());
         typePrompt(QStringLiteral("x"));
         QVERIFY(m_tab->submitButton()->isEnabled());
+    }
+
+    void improveAcceptUndo()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        typePrompt(QStringLiteral("a fox in the snow"));
+        PromptHelper *helper = m_tab->promptHelper();
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        helper->improveButton()->click();
+        QVERIFY(helper->panel()->isVisibleTo(m_tab));
+        QCOMPARE(helper->originalView()->toPlainText(), QStringLiteral("a fox in the snow"));
+        QTRY_VERIFY_WITH_TIMEOUT(helper->acceptButton()->isEnabled(), 15000);
+        QVERIFY(helper->suggestion()->toPlainText().startsWith(QStringLiteral("a fox in the snow. Medium shot")));
+        QVERIFY(helper->tokensLabel()->text().contains(QStringLiteral("tokens")));
+        QCOMPARE(m_core->ledger()->entries().size(), 1); // recorded like any chat call
+        // Nothing is applied on its own.
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+
+        // Edited, then accepted.
+        const QString edited = helper->suggestion()->toPlainText() + QStringLiteral(" At dawn.");
+        helper->suggestion()->setPlainText(edited);
+        helper->acceptButton()->click();
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), edited);
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        QVERIFY(helper->undoButton()->isVisibleTo(m_tab));
+
+        // Undo brings the original back.
+        helper->undoButton()->click();
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+        QVERIFY(!helper->undoButton()->isVisibleTo(m_tab));
+
+        // Keep original: the suggestion goes, the prompt stays.
+        helper->improveButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(helper->acceptButton()->isEnabled(), 15000);
+        helper->keepButton()->click();
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+    }
+
+    void improveFailsLeavingThePrompt()
+    {
+        PromptHelper *helper = m_tab->promptHelper();
+        typePrompt(QString());
+        QVERIFY(!helper->improve(PromptImprover::Variant::Improve));
+        QVERIFY(helper->statusLabel()->text().contains(QStringLiteral("Write a prompt first")));
+
+        m_core->simulator()->config().insufficientBalance = true;
+        typePrompt(QStringLiteral("a fox"));
+        QVERIFY(helper->improve(PromptImprover::Variant::Shorter));
+        QTRY_VERIFY_WITH_TIMEOUT(helper->statusLabel()->text().contains(QStringLiteral("unchanged")), 15000);
+        QVERIFY(!helper->acceptButton()->isEnabled());
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox"));
+        QVERIFY(helper->improveButton()->isEnabled()); // the user may ask again
     }
 
     void disabledModelCannotBeSubmitted()

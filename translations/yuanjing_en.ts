@@ -1723,6 +1723,81 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>PromptHelper</name>
+    <message>
+        <source>Improve prompt</source>
+        <translation>Improve prompt</translation>
+    </message>
+    <message>
+        <source>A chat model rewrites the prompt for this video model; you see it first.</source>
+        <translation>A chat model rewrites the prompt for this video model; you see it first.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Bring back the prompt as it was before the suggestion was accepted.</source>
+        <translation>Bring back the prompt as it was before the suggestion was accepted.</translation>
+    </message>
+    <message>
+        <source>Original prompt</source>
+        <translation>Original prompt</translation>
+    </message>
+    <message>
+        <source>Suggested prompt</source>
+        <translation>Suggested prompt</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Suggestion (you can edit it)</source>
+        <translation>Suggestion (you can edit it)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <source>Keep original</source>
+        <translation>Keep original</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation>%1 tokens (%2 in, %3 out)</translation>
+    </message>
+    <message>
+        <source>Edit the suggestion if you like, then use it or keep the original.</source>
+        <translation>Edit the suggestion if you like, then use it or keep the original.</translation>
+    </message>
+    <message>
+        <source>Write a prompt first; the chat model improves what you wrote.</source>
+        <translation>Write a prompt first; the chat model improves what you wrote.</translation>
+    </message>
+    <message>
+        <source>The prompt could not be sent (the database is not open).</source>
+        <translation>The prompt could not be sent (the database is not open).</translation>
+    </message>
+    <message>
+        <source>%1 with %2…</source>
+        <translation>%1 with %2…</translation>
+    </message>
+    <message>
+        <source>The suggestion is your prompt now; Undo brings the original back.</source>
+        <translation>The suggestion is your prompt now; Undo brings the original back.</translation>
+    </message>
+    <message>
+        <source>The original prompt is back.</source>
+        <translation>The original prompt is back.</translation>
+    </message>
+</context>
+<context>
     <name>PromptImprover</name>
     <message>
         <source>Stopped. Your prompt is unchanged.</source>

@@ -1741,6 +1741,81 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>PromptHelper</name>
+    <message>
+        <source>Improve prompt</source>
+        <translation>优化提示词</translation>
+    </message>
+    <message>
+        <source>A chat model rewrites the prompt for this video model; you see it first.</source>
+        <translation>由对话模型为当前视频模型改写提示词;你会先看到结果。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back the prompt as it was before the suggestion was accepted.</source>
+        <translation>恢复采用建议之前的提示词。</translation>
+    </message>
+    <message>
+        <source>Original prompt</source>
+        <translation>原提示词</translation>
+    </message>
+    <message>
+        <source>Suggested prompt</source>
+        <translation>建议的提示词</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Suggestion (you can edit it)</source>
+        <translation>建议(可以编辑)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Keep original</source>
+        <translation>保留原文</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation>%1 个 token(输入 %2,输出 %3)</translation>
+    </message>
+    <message>
+        <source>Edit the suggestion if you like, then use it or keep the original.</source>
+        <translation>可以先编辑建议,再选择采用或保留原文。</translation>
+    </message>
+    <message>
+        <source>Write a prompt first; the chat model improves what you wrote.</source>
+        <translation>请先写提示词;对话模型会在你写的基础上优化。</translation>
+    </message>
+    <message>
+        <source>The prompt could not be sent (the database is not open).</source>
+        <translation>无法发送提示词(数据库未打开)。</translation>
+    </message>
+    <message>
+        <source>%1 with %2…</source>
+        <translation>正在用 %2 %1…</translation>
+    </message>
+    <message>
+        <source>The suggestion is your prompt now; Undo brings the original back.</source>
+        <translation>建议已成为你的提示词;撤销可恢复原文。</translation>
+    </message>
+    <message>
+        <source>The original prompt is back.</source>
+        <translation>已恢复原提示词。</translation>
+    </message>
+</context>
+<context>
     <name>PromptImprover</name>
     <message>
         <source>Stopped. Your prompt is unchanged.</source>

@@ -4,6 +4,7 @@
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
 #include "studio/ImageSlot.h"
+#include "studio/PromptHelper.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
 #include "video/PricingService.h"
@@ -61,6 +62,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_scroll, 1);
+    m_promptHelper = new PromptHelper(core, this);
+    layout->addWidget(m_promptHelper);
 
     auto *actions = new QHBoxLayout;
     m_swap = new QToolButton(this);
@@ -199,6 +202,7 @@ void StudioTab::onModelChanged()
         images = m_form->images();
     }
     m_form = nullptr;
+    m_promptHelper->setForm(nullptr);
     if (!spec) {
         m_scroll->setWidget(new QLabel(tr("No model for this mode."), m_scroll));
         updateSubmit();
@@ -212,6 +216,7 @@ void StudioTab::onModelChanged()
             m_form->setImage(it.key(), it.value());
     m_scroll->setWidget(m_form); // deletes the previous form
     connect(m_form, &StudioForm::changed, this, &StudioTab::updateSubmit);
+    m_promptHelper->setForm(m_form);
     m_disabled->setText(tr("This model is shown but not yet enabled on the platform (%1).").arg(spec->disabledReason.text()));
     m_disabled->setVisible(!spec->enabled);
     m_price->setText(m_core->pricing()->priceText(spec->model));

@@ -7,6 +7,7 @@
 
 class AppCore;
 class StudioForm;
+class PromptHelper;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -33,6 +34,7 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QLabel *priceLabel() const { return m_price; }
     QToolButton *swapButton() const { return m_swap; }
+    PromptHelper *promptHelper() const { return m_promptHelper; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -59,4 +61,5 @@ private:
     QToolButton *m_history;
     QPushButton *m_submit;
     QLabel *m_status;
+    PromptHelper *m_promptHelper;
 };
