@@ -1,5 +1,8 @@
 // The main window and the welcome flow, offscreen.
 #include "MainWindow.h"
+#include "chat/ChatTab.h"
+#include "studio/StudioForm.h"
+#include "studio/StudioTab.h"
 #include "TestSupport.h"
 #include "WelcomePage.h"
 #include "account/CredentialStore.h"
@@ -154,6 +157,27 @@ private slots:
         QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://better.example.com"));
         QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-settings-12345"));
         QCOMPARE(core.settings()->language(), QStringLiteral("en"));
+    }
+
+    // The chat's Send to Studio opens the Studio with the text as the prompt, in the mode and model last used.
+    void sendToStudioOpensTheStudio()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.demo = true;
+        AppCore core(o);
+        startCore(core);
+        core.settings()->setUiValue(QStringLiteral("studio/mode"), QStringLiteral("t2v"));
+        core.settings()->setUiValue(QStringLiteral("studio/model_t2v"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        MainWindow w(&core);
+        w.show();
+        w.tabs()->setCurrentIndex(MainWindow::ChatTabIndex);
+        emit w.chatTab()->sendToStudioRequested(QStringLiteral("A fox in the snow, low tracking shot."));
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        QCOMPARE(w.studioTab()->mode(), QStringLiteral("t2v"));
+        QCOMPARE(w.studioTab()->form()->spec().llmid, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(w.studioTab()->form()->values().value(QStringLiteral("prompt")).toString(),
+                 QStringLiteral("A fox in the snow, low tracking shot."));
     }
 
     void balanceBannerAppearsAndClears()

@@ -664,6 +664,14 @@ All recorded: %4</translation>
         <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
         <translation>Ask anything. The answer appears here as it is written; Esc stops it.</translation>
     </message>
+    <message>
+        <source>Send to Studio</source>
+        <translation>Send to Studio</translation>
+    </message>
+    <message>
+        <source>Send Selection to Studio</source>
+        <translation>Send Selection to Studio</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -2148,6 +2156,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>Settings of an earlier task loaded: check them, then generate.</translation>
+    </message>
+    <message>
+        <source>Prompt from the chat: check it and the settings, then generate.</source>
+        <translation>Prompt from the chat: check it and the settings, then generate.</translation>
     </message>
 </context>
 <context>

@@ -668,6 +668,14 @@ All recorded: %4</source>
         <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
         <translation>尽管提问。回答会边写边显示在这里,按 Esc 可停止。</translation>
     </message>
+    <message>
+        <source>Send to Studio</source>
+        <translation>发送到视频工作室</translation>
+    </message>
+    <message>
+        <source>Send Selection to Studio</source>
+        <translation>将所选内容发送到视频工作室</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -2166,6 +2174,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Settings of an earlier task loaded: check them, then generate.</source>
         <translation>已载入之前任务的设置:请检查后再生成。</translation>
+    </message>
+    <message>
+        <source>Prompt from the chat: check it and the settings, then generate.</source>
+        <translation>提示词来自对话:请检查它和各项设置,然后生成。</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,10 @@ void MainWindow::ensureTab(int index)
             page->layout()->addWidget(m_chat);
             restoreSplitters(m_chat);
             connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+            connect(m_chat, &ChatTab::sendToStudioRequested, this, [this](const QString &prompt) {
+                studioTab()->usePrompt(prompt);
+                m_tabs->setCurrentIndex(StudioTabIndex);
+            });
         }
         break;
     case StudioTabIndex:

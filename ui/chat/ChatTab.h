@@ -40,6 +40,8 @@ public:
 
 signals:
     void balanceHelpRequested();
+    // "Send to Studio" on an answer, a code block or a selection: this text as the video prompt.
+    void sendToStudioRequested(const QString &prompt);
 
 private:
     void sendOrStop();

@@ -190,6 +190,15 @@ bool StudioTab::loadTask(const VideoTask &task)
     return true;
 }
 
+bool StudioTab::usePrompt(const QString &prompt)
+{
+    if (!m_form)
+        return false;
+    m_form->setValues({{QStringLiteral("prompt"), prompt}});
+    showStatus(tr("Prompt from the chat: check it and the settings, then generate."), false);
+    return true;
+}
+
 void StudioTab::onModelChanged()
 {
     const QString llmid = m_model->currentData().toString();

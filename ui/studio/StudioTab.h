@@ -28,6 +28,8 @@ public:
     bool selectModel(const QString &llmid);
     // Fills the form with a task's model, values and pictures ("run again").
     bool loadTask(const VideoTask &task);
+    // Text from elsewhere (the chat's Send to Studio) as the prompt of the model shown.
+    bool usePrompt(const QString &prompt);
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }
