@@ -150,6 +150,8 @@ private slots:
         dialog.keyEdit()->setText(QStringLiteral("sk-settings-12345"));
         dialog.folderEdit()->setText(box.dir.filePath(QStringLiteral("videos")));
         dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("en")));
+        QCOMPARE(dialog.promptHelperEdit()->text(), core.settings()->lastChatModel());
+        dialog.promptHelperEdit()->setText(QStringLiteral("deepseek-v3"));
         QSignalSpy saved(core.credentials(), &CredentialStore::saved);
         QVERIFY(dialog.apply());
         QVERIFY(saved.wait());
@@ -157,6 +159,7 @@ private slots:
         QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://better.example.com"));
         QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-settings-12345"));
         QCOMPARE(core.settings()->language(), QStringLiteral("en"));
+        QCOMPARE(core.settings()->promptHelperModel(), QStringLiteral("deepseek-v3"));
     }
 
     // The chat's Send to Studio opens the Studio with the text as the prompt, in the mode and model last used.

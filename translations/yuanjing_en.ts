@@ -2024,6 +2024,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>Appearance:</source>
         <translation>Appearance:</translation>
     </message>
+    <message>
+        <source>The chat model that improves video prompts and plans storyboards; empty: the chat's model.</source>
+        <translation>The chat model that improves video prompts and plans storyboards; empty: the chat's model.</translation>
+    </message>
+    <message>
+        <source>Prompt help model:</source>
+        <translation>Prompt help model:</translation>
+    </message>
 </context>
 <context>
     <name>ShotListReader</name>

@@ -2042,6 +2042,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>Appearance:</source>
         <translation>外观:</translation>
     </message>
+    <message>
+        <source>The chat model that improves video prompts and plans storyboards; empty: the chat&apos;s model.</source>
+        <translation>用于优化视频提示词和规划分镜的对话模型;留空则使用对话所用的模型。</translation>
+    </message>
+    <message>
+        <source>Prompt help model:</source>
+        <translation>提示词助手模型:</translation>
+    </message>
 </context>
 <context>
     <name>ShotListReader</name>

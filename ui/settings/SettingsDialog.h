@@ -23,6 +23,7 @@ public:
     QLineEdit *folderEdit() const { return m_folder; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *appearanceBox() const { return m_appearance; }
+    QLineEdit *promptHelperEdit() const { return m_promptHelper; }
     QLabel *baseUrlError() const { return m_baseUrlError; }
     QLabel *keyError() const { return m_keyError; }
     QLabel *folderError() const { return m_folderError; }
@@ -47,6 +48,7 @@ private:
     QLabel *m_folderError;
     QSpinBox *m_turns;
     QCheckBox *m_streaming;
+    QLineEdit *m_promptHelper;
     QSpinBox *m_requestLimit;
     QCheckBox *m_keepInTray;
     QDialogButtonBox *m_buttons;
