@@ -6,12 +6,16 @@
 #include "store/TaskStore.h"
 #include "studio/ImageSlot.h"
 #include "studio/PromptHelper.h"
+#include "studio/StoryPlanDialog.h"
 #include "store/UsageLedger.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTableWidget>
 #include <QBuffer>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -365,6 +369,52 @@ private slots:
         QVERIFY(!helper->acceptButton()->isEnabled());
         QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox"));
         QVERIFY(helper->improveButton()->isEnabled()); // the user may ask again
+    }
+
+    // A one-line idea becomes a four-shot board through the chat model, reviewed (and edited) first.
+    void planAStoryboard()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        const ModelSpec *vidu = m_core->videoModels()->model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        StoryPlanDialog dialog(m_core, *vidu);
+        QVERIFY(!dialog.plan()); // no story yet
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("story")));
+        dialog.storyEdit()->setPlainText(QStringLiteral("A fox finds its way home through the snow"));
+        QCOMPARE(dialog.shotsBox()->value(), 4);
+        QVERIFY(dialog.plan());
+        QVERIFY(!dialog.planButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.saveButton()->isEnabled(), 15000);
+        QCOMPARE(dialog.shotsTable()->rowCount(), 4);
+        QVERIFY(dialog.shotsTable()->item(0, 0)->text().startsWith(QStringLiteral("A fox finds its way home")));
+        dialog.shotsTable()->item(2, 0)->setText(QStringLiteral("Close-up: the fox's breath in the cold air."));
+        QCOMPARE(m_core->ledger()->entries().size(), 1);
+
+        const QString path = m_box->dir.filePath(QStringLiteral("fox.json"));
+        QVERIFY(dialog.saveBoard(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject board = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray shots = board.value("shots").toArray();
+        QCOMPARE(shots.size(), 4);
+        QCOMPARE(shots[2]["set"]["prompt"].toString(), QStringLiteral("Close-up: the fox's breath in the cold air."));
+        QCOMPARE(shots[0]["llmid"].toString(), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(shots[3]["set"]["duration"].toInt(), 5);
+        // Nothing was generated.
+        QCOMPARE(m_core->tasks()->tasks().size(), 0);
+    }
+
+    void planWithoutShotsSaysSo()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        m_core->simulator()->config().replyText = QStringLiteral("I'd rather not.");
+        StoryPlanDialog dialog(m_core, *m_core->videoModels()->model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        dialog.storyEdit()->setPlainText(QStringLiteral("A fox"));
+        QVERIFY(dialog.plan());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.planButton()->isEnabled(), 15000);
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("no shot list")));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QCOMPARE(dialog.storyEdit()->toPlainText(), QStringLiteral("A fox"));
+        QCOMPARE(dialog.shotsTable()->rowCount(), 0);
     }
 
     void disabledModelCannotBeSubmitted()

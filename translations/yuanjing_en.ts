@@ -2081,6 +2081,85 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>StoryPlanDialog</name>
+    <message>
+        <source>Plan a storyboard</source>
+        <translation>Plan a storyboard</translation>
+    </message>
+    <message>
+        <source>A story or an idea, in a line or a page.</source>
+        <translation>A story or an idea, in a line or a page.</translation>
+    </message>
+    <message>
+        <source>Story:</source>
+        <translation>Story:</translation>
+    </message>
+    <message>
+        <source>Shots:</source>
+        <translation>Shots:</translation>
+    </message>
+    <message>
+        <source>Video model:</source>
+        <translation>Video model:</translation>
+    </message>
+    <message>
+        <source>Plan shots</source>
+        <translation>Plan shots</translation>
+    </message>
+    <message>
+        <source>The chat model's answer</source>
+        <translation>The chat model's answer</translation>
+    </message>
+    <message>
+        <source>Prompt (you can edit it)</source>
+        <translation>Prompt (you can edit it)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Save board…</source>
+        <translation>Save board…</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>Save board</translation>
+    </message>
+    <message>
+        <source>Storyboards (*.json)</source>
+        <translation>Storyboards (*.json)</translation>
+    </message>
+    <message>
+        <source>Write a story or an idea first.</source>
+        <translation>Write a story or an idea first.</translation>
+    </message>
+    <message>
+        <source>The story could not be sent (an answer is on its way, or the database is not open).</source>
+        <translation>The story could not be sent (an answer is on its way, or the database is not open).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n shot(s)…</source>
+        <translation><numerusform>Asking %1 for %n shot(s)…</numerusform><numerusform>Asking %1 for %n shot(s)…</numerusform></translation>
+    </message>
+    <message>
+        <source>No plan: %1 Your story is unchanged; nothing was generated.</source>
+        <translation>No plan: %1 Your story is unchanged; nothing was generated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot(s) planned: review them, then save the board.</source>
+        <translation><numerusform>%n shot(s) planned: review them, then save the board.</numerusform><numerusform>%n shot(s) planned: review them, then save the board.</numerusform></translation>
+    </message>
+    <message>
+        <source>The board could not be saved to %1: %2</source>
+        <translation>The board could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Board saved to %1.</source>
+        <translation>Board saved to %1.</translation>
+    </message>
+</context>
+<context>
     <name>StudioForm</name>
     <message>
         <source>(platform default)</source>
@@ -2168,6 +2247,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Prompt from the chat: check it and the settings, then generate.</source>
         <translation>Prompt from the chat: check it and the settings, then generate.</translation>
+    </message>
+    <message>
+        <source>Plan a storyboard…</source>
+        <translation>Plan a storyboard…</translation>
+    </message>
+    <message>
+        <source>A chat model splits a story into shots for this model; you review them before anything is generated.</source>
+        <translation>A chat model splits a story into shots for this model; you review them before anything is generated.</translation>
     </message>
 </context>
 <context>

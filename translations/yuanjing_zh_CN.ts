@@ -2099,6 +2099,89 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>StoryPlanDialog</name>
+    <message>
+        <source>Plan a storyboard</source>
+        <translation>规划分镜</translation>
+    </message>
+    <message>
+        <source>A story or an idea, in a line or a page.</source>
+        <translation>一个故事或想法,一行或一页都可以。</translation>
+    </message>
+    <message>
+        <source>Story:</source>
+        <translation>故事:</translation>
+    </message>
+    <message>
+        <source>Shots:</source>
+        <translation>镜头数:</translation>
+    </message>
+    <message>
+        <source>Video model:</source>
+        <translation>视频模型:</translation>
+    </message>
+    <message>
+        <source>Plan shots</source>
+        <translation>规划镜头</translation>
+    </message>
+    <message>
+        <source>The chat model&apos;s answer</source>
+        <translation>对话模型的回答</translation>
+    </message>
+    <message>
+        <source>Prompt (you can edit it)</source>
+        <translation>提示词(可以编辑)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save board…</source>
+        <translation>保存分镜…</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>保存分镜</translation>
+    </message>
+    <message>
+        <source>Storyboards (*.json)</source>
+        <translation>分镜文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Write a story or an idea first.</source>
+        <translation>请先写一个故事或想法。</translation>
+    </message>
+    <message>
+        <source>The story could not be sent (an answer is on its way, or the database is not open).</source>
+        <translation>无法发送故事(已有回答正在生成,或数据库未打开)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n shot(s)…</source>
+        <translation>
+            <numerusform>正在请 %1 规划 %n 个镜头…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan: %1 Your story is unchanged; nothing was generated.</source>
+        <translation>未能规划:%1 你的故事未改动;没有生成任何视频。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot(s) planned: review them, then save the board.</source>
+        <translation>
+            <numerusform>已规划 %n 个镜头:请检查后保存分镜。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board could not be saved to %1: %2</source>
+        <translation>无法将分镜保存到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Board saved to %1.</source>
+        <translation>分镜已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>StudioForm</name>
     <message>
         <source>(platform default)</source>
@@ -2186,6 +2269,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Prompt from the chat: check it and the settings, then generate.</source>
         <translation>提示词来自对话:请检查它和各项设置,然后生成。</translation>
+    </message>
+    <message>
+        <source>Plan a storyboard…</source>
+        <translation>规划分镜…</translation>
+    </message>
+    <message>
+        <source>A chat model splits a story into shots for this model; you review them before anything is generated.</source>
+        <translation>由对话模型按当前模型把故事拆成镜头;生成任何视频之前你会先检查。</translation>
     </message>
 </context>
 <context>

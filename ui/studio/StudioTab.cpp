@@ -5,6 +5,7 @@
 #include "core/AppSettings.h"
 #include "studio/ImageSlot.h"
 #include "studio/PromptHelper.h"
+#include "studio/StoryPlanDialog.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
 #include "video/PricingService.h"
@@ -80,6 +81,18 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     m_submit->setMinimumWidth(150);
     actions->addWidget(m_swap);
     actions->addWidget(m_history);
+    auto *planStory = new QToolButton(this);
+    planStory->setObjectName(QStringLiteral("planStoryboard"));
+    planStory->setText(tr("Plan a storyboard…"));
+    planStory->setToolTip(tr("A chat model splits a story into shots for this model; you review them before anything is generated."));
+    actions->addWidget(planStory);
+    connect(planStory, &QToolButton::clicked, this, [this] {
+        if (!m_form)
+            return;
+        auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     actions->addWidget(m_status, 1);
     actions->addWidget(m_submit);
     layout->addLayout(actions);
