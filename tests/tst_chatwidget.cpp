@@ -615,6 +615,25 @@ private slots:
         QCOMPARE(sent.last().first().toString(), QStringLiteral("A fox runs through fresh snow, low tracking shot."));
     }
 
+    // Send to storyboard only on answers that hold a shot list.
+    void sendToStoryboardOnAShotList()
+    {
+        makeTab();
+        const ChatMessage plain = sendAndWait(QStringLiteral("hello"));
+        ChatView *view = m_tab->view();
+        QVERIFY(!view->linkRect(QStringLiteral("msg:tostudio/%1").arg(plain.id)).isEmpty());
+        QVERIFY(view->linkRect(QStringLiteral("msg:tostoryboard/%1").arg(plain.id)).isEmpty());
+        m_core->simulator()->config().replyText =
+            QStringLiteral("Three shots:\n\n```json\n[{\"prompt\": \"dawn\"}, {\"prompt\": \"noon\"}, {\"prompt\": \"dusk\"}]\n```");
+        const ChatMessage shots = sendAndWait(QStringLiteral("plan it"));
+        QSignalSpy sent(m_tab, &ChatTab::sendToStoryboardRequested);
+        const QRect link = view->linkRect(QStringLiteral("msg:tostoryboard/%1").arg(shots.id));
+        QVERIFY(!link.isEmpty());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link.center());
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.first().first().toString(), shots.content);
+    }
+
     // Regenerate adds a version; the switcher ‹ 2/2 › goes back to the first; it survives a restart.
     void versionSwitcherSwitchesAndSurvivesRestart()
     {

@@ -3,6 +3,9 @@
 #include "chat/ChatTab.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
+#include "studio/StoryPlanDialog.h"
+
+#include <QTableWidget>
 #include "TestSupport.h"
 #include "WelcomePage.h"
 #include "account/CredentialStore.h"
@@ -181,6 +184,14 @@ private slots:
         QCOMPARE(w.studioTab()->form()->spec().llmid, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
         QCOMPARE(w.studioTab()->form()->values().value(QStringLiteral("prompt")).toString(),
                  QStringLiteral("A fox in the snow, low tracking shot."));
+
+        // Send to storyboard: the shots open for review in the Studio.
+        w.tabs()->setCurrentIndex(MainWindow::ChatTabIndex);
+        emit w.chatTab()->sendToStoryboardRequested(QStringLiteral("[\"dawn\", \"noon\", \"dusk\"]"));
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        auto *review = w.studioTab()->findChild<StoryPlanDialog *>();
+        QVERIFY(review);
+        QCOMPARE(review->shotsTable()->rowCount(), 3);
     }
 
     void balanceBannerAppearsAndClears()

@@ -133,6 +133,26 @@ private slots:
         QCOMPARE(r.notes.size(), 1);
     }
 
+    void knowsAShotList_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<bool>("holds");
+        QTest::newRow("json list") << QStringLiteral("Here:\n```json\n[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]\n```") << true;
+        QTest::newRow("json shots") << QStringLiteral("{\"shots\":[\"a\",\"b\"]}") << true;
+        QTest::newRow("one shot") << QStringLiteral("[{\"prompt\":\"a\"}]") << false;
+        QTest::newRow("numbered shots") << QStringLiteral("Shots:\n1. dawn\n2. noon") << true;
+        QTest::newRow("numbered 镜头") << QStringLiteral("分镜如下:\n1. 清晨\n2. 正午") << true;
+        QTest::newRow("numbered points") << QStringLiteral("Two reasons:\n1. speed\n2. cost") << false;
+        QTest::newRow("prose") << QStringLiteral("Just a sentence about a shot.") << false;
+        QTest::newRow("other json") << QStringLiteral("```json\n{\"a\": 1}\n```") << false;
+    }
+    void knowsAShotList()
+    {
+        QFETCH(QString, answer);
+        QFETCH(bool, holds);
+        QCOMPARE(ShotListReader::holdsShotList(answer), holds);
+    }
+
     void tooManyOrTooFew()
     {
         const QString six = QStringLiteral("[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]");

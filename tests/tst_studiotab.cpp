@@ -403,6 +403,22 @@ private slots:
         QCOMPARE(m_core->tasks()->tasks().size(), 0);
     }
 
+    void shotsFromTheChatAreReviewedAsABoard()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        StoryPlanDialog *dialog = m_tab->reviewShots(
+            QStringLiteral("Shots:\n```json\n[{\"prompt\": \"dawn\", \"duration\": 7}, {\"prompt\": \"noon\"}]\n```"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->shotsTable()->rowCount(), 2);
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->notesLabel()->text().contains(QStringLiteral("Shot 1"))); // 7 s is not a Wan duration
+        const QJsonArray shots = dialog->board().value("shots").toArray();
+        QCOMPARE(shots[0]["set"]["duration"].toInt(), 5);
+        QCOMPARE(shots[1]["set"]["prompt"].toString(), QStringLiteral("noon"));
+        QCOMPARE(m_core->ledger()->entries().size(), 0); // no call made
+        dialog->close();
+    }
+
     void planWithoutShotsSaysSo()
     {
         m_core->simulator()->config().tokenDelayMs = 1;

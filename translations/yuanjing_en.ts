@@ -672,6 +672,10 @@ All recorded: %4</translation>
         <source>Send Selection to Studio</source>
         <translation>Send Selection to Studio</translation>
     </message>
+    <message>
+        <source>Send to storyboard</source>
+        <translation>Send to storyboard</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

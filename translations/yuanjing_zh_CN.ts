@@ -676,6 +676,10 @@ All recorded: %4</source>
         <source>Send Selection to Studio</source>
         <translation>将所选内容发送到视频工作室</translation>
     </message>
+    <message>
+        <source>Send to storyboard</source>
+        <translation>发送到分镜</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

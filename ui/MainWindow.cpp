@@ -198,6 +198,10 @@ void MainWindow::ensureTab(int index)
                 studioTab()->usePrompt(prompt);
                 m_tabs->setCurrentIndex(StudioTabIndex);
             });
+            connect(m_chat, &ChatTab::sendToStoryboardRequested, this, [this](const QString &answer) {
+                m_tabs->setCurrentIndex(StudioTabIndex);
+                studioTab()->reviewShots(answer);
+            });
         }
         break;
     case StudioTabIndex:

@@ -292,13 +292,8 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
     return values;
 }
 
-ShotListReader::Result ShotListReader::read(const QString &answer, const ModelSpec &spec, int expectedShots)
+QList<QVariantMap> ShotListReader::rawShots(const QString &answer)
 {
-    Result result;
-    if (answer.trimmed().isEmpty()) {
-        result.error = tr("The answer is empty: no shots to read.");
-        return result;
-    }
     QList<QVariantMap> raw;
     const QByteArray json = extractJson(answer);
     if (!json.isEmpty()) {
@@ -316,6 +311,30 @@ ShotListReader::Result ShotListReader::read(const QString &answer, const ModelSp
     }
     if (raw.isEmpty())
         raw = numberedShots(answer);
+    return raw;
+}
+
+bool ShotListReader::holdsShotList(const QString &answer)
+{
+    // Any answer may number its points: a numbered list counts only when the answer speaks of shots.
+    static const QRegularExpression shotWords(QStringLiteral("shot|scene|storyboard|镜头|分镜|场景"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (extractJson(answer).isEmpty() && !answer.contains(shotWords))
+        return false;
+    int withPrompt = 0;
+    for (const QVariantMap &shot : rawShots(answer))
+        withPrompt += !shot.value(QStringLiteral("prompt")).toString().trimmed().isEmpty();
+    return withPrompt >= 2;
+}
+
+ShotListReader::Result ShotListReader::read(const QString &answer, const ModelSpec &spec, int expectedShots)
+{
+    Result result;
+    if (answer.trimmed().isEmpty()) {
+        result.error = tr("The answer is empty: no shots to read.");
+        return result;
+    }
+    const QList<QVariantMap> raw = rawShots(answer);
     if (raw.isEmpty()) {
         result.error = looksLikeJson(answer)
             ? tr("The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.")

@@ -33,8 +33,14 @@ public:
     // expectedShots > 0: more shots are cut to that many, fewer are kept, each with a note.
     static Result read(const QString &answer, const ModelSpec &spec, int expectedShots = 0);
 
+    // Whether the answer holds a list of at least two shots (JSON or numbered) worth a "Send to storyboard".
+    static bool holdsShotList(const QString &answer);
     // The JSON text the answer holds (fences, prose and trailing commas taken away), or empty.
     static QByteArray extractJson(const QString &answer);
     // One shot's values checked against the schema (notes say what changed; number is 1-based).
     static QVariantMap fitToModel(const QVariantMap &raw, const ModelSpec &spec, int number, QStringList *notes);
+
+private:
+    // The shots as the answer gives them, before any schema: JSON first, else a numbered list.
+    static QList<QVariantMap> rawShots(const QString &answer);
 };

@@ -1,4 +1,5 @@
 #include "chat/ChatBlock.h"
+#include "chat/ShotListReader.h"
 #include "chat/MarkdownSplitter.h"
 #include "common/Theme.h"
 
@@ -280,6 +281,10 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
                 // The answer as a video prompt, in the Studio (the mode and model last used there).
                 c.insertText(QStringLiteral("  "), muted);
                 insertLink(tr("Send to Studio"), QStringLiteral("msg:tostudio/%1").arg(m.id));
+            }
+            if (ShotListReader::holdsShotList(m.content)) {
+                c.insertText(QStringLiteral("  "), muted);
+                insertLink(tr("Send to storyboard"), QStringLiteral("msg:tostoryboard/%1").arg(m.id));
             }
         } else {
             insertLink(tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));

@@ -378,6 +378,8 @@ void ChatTab::onMessageAction(const QString &action, qint64 messageId, int extra
         // An answer that is only a prompt often comes fenced, quoted or labelled: the prompt alone goes.
         if (const QString text = PromptImprover::cleaned(m.content); !text.isEmpty())
             emit sendToStudioRequested(text);
+    } else if (action == QLatin1String("tostoryboard")) {
+        emit sendToStoryboardRequested(m.content);
     } else if (action == QLatin1String("codetostudio")) {
         if (const QString text = m_view->codeBlock(messageId, extra).trimmed(); !text.isEmpty())
             emit sendToStudioRequested(text);

@@ -60,7 +60,7 @@ public:
 
 signals:
     // copy, edit, regenerate, retry, prevversion, nextversion, copycode (index in extra), openlink:<url>,
-    // tostudio, codetostudio (index in extra), selectiontostudio (no message: the selection)
+    // tostudio, codetostudio (index in extra), selectiontostudio (no message: the selection), tostoryboard
     void messageAction(const QString &action, qint64 messageId, int extra);
 
 protected:

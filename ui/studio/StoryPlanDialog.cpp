@@ -111,13 +111,24 @@ void StoryPlanDialog::onAnswer()
         showStatus(tr("No plan: %1 Your story is unchanged; nothing was generated.").arg(answer.error), true);
         return;
     }
-    const ShotListReader::Result read = ShotListReader::read(answer.content, m_spec, m_shots->value());
+    readAnswer(answer.content, m_shots->value(), m_story->toPlainText());
+}
+
+void StoryPlanDialog::showAnswer(const QString &answer)
+{
+    m_answer->setPlainText(answer);
+    readAnswer(answer, 0, QString());
+}
+
+void StoryPlanDialog::readAnswer(const QString &answer, int expectedShots, const QString &story)
+{
+    const ShotListReader::Result read = ShotListReader::read(answer, m_spec, expectedShots);
     if (!read.ok()) {
         showStatus(read.error, true);
         return;
     }
     m_planned = read.shots;
-    m_title = StoryboardPlanner::titleFor(answer.content, m_story->toPlainText());
+    m_title = StoryboardPlanner::titleFor(answer, story.isEmpty() ? read.shots.first().value(QStringLiteral("prompt")).toString() : story);
     m_table->setRowCount(int(m_planned.size()));
     for (int i = 0; i < m_planned.size(); ++i) {
         QStringList settings;

@@ -26,6 +26,8 @@ public:
     bool plan();
     // The board as reviewed (edited prompts included), written to path; false and a message when it cannot be.
     bool saveBoard(const QString &path);
+    // An answer that came otherwise (the chat's Send to storyboard), read as a plan of any number of shots.
+    void showAnswer(const QString &answer);
     QJsonObject board() const;
 
     QPlainTextEdit *storyEdit() const { return m_story; }
@@ -38,6 +40,7 @@ public:
 
 private:
     void onAnswer();
+    void readAnswer(const QString &answer, int expectedShots, const QString &story);
     void showStatus(const QString &text, bool error);
 
     AppCore *m_core;

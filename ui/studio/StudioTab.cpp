@@ -212,6 +212,17 @@ bool StudioTab::usePrompt(const QString &prompt)
     return true;
 }
 
+StoryPlanDialog *StudioTab::reviewShots(const QString &answer)
+{
+    if (!m_form)
+        return nullptr;
+    auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showAnswer(answer);
+    dialog->open();
+    return dialog;
+}
+
 void StudioTab::onModelChanged()
 {
     const QString llmid = m_model->currentData().toString();

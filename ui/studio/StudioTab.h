@@ -8,6 +8,7 @@
 class AppCore;
 class StudioForm;
 class PromptHelper;
+class StoryPlanDialog;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -30,6 +31,8 @@ public:
     bool loadTask(const VideoTask &task);
     // Text from elsewhere (the chat's Send to Studio) as the prompt of the model shown.
     bool usePrompt(const QString &prompt);
+    // A chat answer's shot list for the model shown, opened for review as a board (Send to storyboard).
+    StoryPlanDialog *reviewShots(const QString &answer);
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }
