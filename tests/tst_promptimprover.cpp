@@ -74,12 +74,16 @@ private slots:
         QVERIFY(text.contains(wan().promptGuide.en));
         QVERIFY(text.contains(QStringLiteral("wan2.6-t2v")));
         QVERIFY(text.contains(QStringLiteral("4000"))); // the prompt field's limit
-        QVERIFY(PromptImprover::instructions(wan(), PromptImprover::Variant::ToEnglish).contains(QStringLiteral("English")));
-        QVERIFY(PromptImprover::instructions(wan(), PromptImprover::Variant::Shorter).contains(QStringLiteral("shorter")));
+        QVERIFY(PromptImprover::instructions(wan(), PromptImprover::Variant::ToEnglish)
+                    .contains(QStringLiteral("English")));
+        QVERIFY(PromptImprover::instructions(wan(), PromptImprover::Variant::Shorter)
+                    .contains(QStringLiteral("shorter")));
         // Another vendor, another guide.
         const ModelSpec *vidu = m_catalog.model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
-        QVERIFY(PromptImprover::instructions(*vidu, PromptImprover::Variant::Improve).contains(vidu->promptGuide.en));
-        QVERIFY(!PromptImprover::instructions(*vidu, PromptImprover::Variant::Improve).contains(wan().promptGuide.en));
+        QVERIFY(PromptImprover::instructions(*vidu, PromptImprover::Variant::Improve)
+                    .contains(vidu->promptGuide.en));
+        QVERIFY(!PromptImprover::instructions(*vidu, PromptImprover::Variant::Improve)
+                     .contains(wan().promptGuide.en));
     }
 
     void cleanedTakesThePromptOutOfItsWrapping_data()
@@ -90,7 +94,8 @@ private slots:
         QTest::newRow("fence") << QStringLiteral("```text\nA cat.\n```") << QStringLiteral("A cat.");
         QTest::newRow("label") << QStringLiteral("**Improved prompt:** A cat.") << QStringLiteral("A cat.");
         QTest::newRow("quotes") << QStringLiteral("\"A cat.\"") << QStringLiteral("A cat.");
-        QTest::newRow("chinese label and quotes") << QStringLiteral("提示词:「一只猫。」") << QStringLiteral("一只猫。");
+        QTest::newRow("chinese label and quotes")
+            << QStringLiteral("提示词:「一只猫。」") << QStringLiteral("一只猫。");
     }
     void cleanedTakesThePromptOutOfItsWrapping()
     {
@@ -106,9 +111,11 @@ private slots:
         QSignalSpy improved(&improver, &PromptImprover::improved);
         QSignalSpy failed(&improver, &PromptImprover::failed);
         const QString original = QStringLiteral("一只猫在窗台上");
-        QVERIFY(improver.improve(original, wan(), PromptImprover::Variant::Improve, QStringLiteral("qwen3-max")));
+        QVERIFY(
+            improver.improve(original, wan(), PromptImprover::Variant::Improve, QStringLiteral("qwen3-max")));
         QVERIFY(improver.isBusy());
-        QVERIFY(!improver.improve(original, wan(), PromptImprover::Variant::Improve, QStringLiteral("qwen3-max"))); // one at a time
+        QVERIFY(!improver.improve(original, wan(), PromptImprover::Variant::Improve,
+                                  QStringLiteral("qwen3-max"))); // one at a time
         QVERIFY(improved.wait(15000));
         QVERIFY(failed.isEmpty());
         QVERIFY(preview.size() > 1); // streamed
@@ -122,7 +129,8 @@ private slots:
         // Sent like a chat: the model chosen, the instructions as sys_prompt, streamed.
         const QJsonObject body = lastChatBody();
         QCOMPARE(body.value("model").toString(), QStringLiteral("qwen3-max"));
-        QCOMPARE(body.value("sys_prompt").toString(), PromptImprover::instructions(wan(), PromptImprover::Variant::Improve));
+        QCOMPARE(body.value("sys_prompt").toString(),
+                 PromptImprover::instructions(wan(), PromptImprover::Variant::Improve));
         QCOMPARE(body.value("prompt").toString(), original);
         // Recorded like any chat call.
         const QList<LedgerEntry> entries = m_ledger->entries();
@@ -136,7 +144,8 @@ private slots:
     {
         PromptImprover improver(m_client, m_ledger);
         QSignalSpy improved(&improver, &PromptImprover::improved);
-        QVERIFY(improver.improve(QStringLiteral("一只猫"), wan(), PromptImprover::Variant::ToEnglish, QStringLiteral("qwen3-max")));
+        QVERIFY(improver.improve(QStringLiteral("一只猫"), wan(), PromptImprover::Variant::ToEnglish,
+                                 QStringLiteral("qwen3-max")));
         QVERIFY(improved.wait(15000));
         QVERIFY(improved.first().at(0).toString().startsWith(QStringLiteral("Cinematic shot")));
     }
@@ -165,7 +174,8 @@ private slots:
         PromptImprover improver(m_client, m_ledger);
         QSignalSpy improved(&improver, &PromptImprover::improved);
         QSignalSpy failed(&improver, &PromptImprover::failed);
-        QVERIFY(improver.improve(QStringLiteral("a cat"), wan(), PromptImprover::Variant::Improve, QStringLiteral("qwen3-max")));
+        QVERIFY(improver.improve(QStringLiteral("a cat"), wan(), PromptImprover::Variant::Improve,
+                                 QStringLiteral("qwen3-max")));
         QVERIFY(failed.wait(15000));
         QVERIFY(improved.isEmpty());
         const QString message = failed.first().at(0).toString();
@@ -181,7 +191,8 @@ private slots:
         PromptImprover improver(m_client, m_ledger);
         QSignalSpy preview(&improver, &PromptImprover::previewChanged);
         QSignalSpy failed(&improver, &PromptImprover::failed);
-        QVERIFY(improver.improve(QStringLiteral("a cat"), wan(), PromptImprover::Variant::Improve, QStringLiteral("qwen3-max")));
+        QVERIFY(improver.improve(QStringLiteral("a cat"), wan(), PromptImprover::Variant::Improve,
+                                 QStringLiteral("qwen3-max")));
         QVERIFY(preview.wait(15000));
         improver.stop(); // the abort may end the call at once
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 15000);
@@ -198,7 +209,8 @@ private slots:
         QVERIFY(instructions.contains(wan().promptGuide.en));
 
         // The simulator answers like a model: prose and a fenced JSON plan, which the reader reads.
-        const QString answer = DemoContent::promptHelpAnswerFor(StoryboardPlanner::request(story, 4), instructions);
+        const QString answer =
+            DemoContent::promptHelpAnswerFor(StoryboardPlanner::request(story, 4), instructions);
         QVERIFY(answer.contains(QStringLiteral("```json")));
         const ShotListReader::Result read = ShotListReader::read(answer, wan(), 4);
         QVERIFY2(read.ok(), qPrintable(read.error));
@@ -206,7 +218,8 @@ private slots:
         QVERIFY(read.notes.isEmpty());
         QCOMPARE(StoryboardPlanner::titleFor(answer, story), story);
 
-        const QJsonObject board = StoryboardPlanner::board(StoryboardPlanner::titleFor(answer, story), wan(), read.shots);
+        const QJsonObject board =
+            StoryboardPlanner::board(StoryboardPlanner::titleFor(answer, story), wan(), read.shots);
         QCOMPARE(board.value("title").toString(), story);
         const QJsonArray shots = board.value("shots").toArray();
         QCOMPARE(shots.size(), 4);

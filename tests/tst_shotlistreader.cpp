@@ -36,25 +36,34 @@ private slots:
     {
         QTest::addColumn<QString>("answer");
         QTest::addColumn<QStringList>("prompts");
-        QTest::newRow("bare array") << QStringLiteral("[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]") << QStringList{"a", "b"};
+        QTest::newRow("bare array") << QStringLiteral("[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]")
+                                    << QStringList{"a", "b"};
         QTest::newRow("object with shots")
-            << QStringLiteral("{\"title\":\"t\",\"shots\":[{\"prompt\":\"a\",\"duration\":5},{\"prompt\":\"b\"}]}") << QStringList{"a", "b"};
-        QTest::newRow("fenced")
-            << QStringLiteral("Here is the plan:\n\n```json\n[\n  {\"prompt\": \"雨夜的街道\"},\n  {\"prompt\": \"霓虹灯下的猫\"}\n]\n```\n\nEnjoy!")
-            << QStringList{"雨夜的街道", "霓虹灯下的猫"};
+            << QStringLiteral(
+                   "{\"title\":\"t\",\"shots\":[{\"prompt\":\"a\",\"duration\":5},{\"prompt\":\"b\"}]}")
+            << QStringList{"a", "b"};
+        QTest::newRow("fenced") << QStringLiteral(
+                                       "Here is the plan:\n\n```json\n[\n  {\"prompt\": \"雨夜的街道\"},\n  "
+                                       "{\"prompt\": \"霓虹灯下的猫\"}\n]\n```\n\nEnjoy!")
+                                << QStringList{"雨夜的街道", "霓虹灯下的猫"};
         QTest::newRow("fence without language")
             << QStringLiteral("```\n{\"shots\": [{\"prompt\": \"a\"}]}\n```") << QStringList{"a"};
         QTest::newRow("prose-wrapped")
-            << QStringLiteral("Sure! I planned {two} shots for you: [{\"prompt\":\"a [wide]\"},{\"prompt\":\"b\"}] Let me know.")
+            << QStringLiteral("Sure! I planned {two} shots for you: [{\"prompt\":\"a "
+                              "[wide]\"},{\"prompt\":\"b\"}] Let me know.")
             << QStringList{"a [wide]", "b"};
         QTest::newRow("trailing commas")
-            << QStringLiteral("```json\n{\"shots\": [\n {\"prompt\": \"a, b,\", \"duration\": 5,},\n {\"prompt\": \"c\"},\n],}\n```")
+            << QStringLiteral("```json\n{\"shots\": [\n {\"prompt\": \"a, b,\", \"duration\": 5,},\n "
+                              "{\"prompt\": \"c\"},\n],}\n```")
             << QStringList{"a, b,", "c"};
-        QTest::newRow("strings as shots") << QStringLiteral("[\"a\", \"b\", \"c\"]") << QStringList{"a", "b", "c"};
+        QTest::newRow("strings as shots")
+            << QStringLiteral("[\"a\", \"b\", \"c\"]") << QStringList{"a", "b", "c"};
         QTest::newRow("numbered list")
-            << QStringLiteral("Four shots:\n\n1. A fox wakes in the snow,\n   camera low.\n2) It runs.\n**3.** It jumps.\n4、它回头。\n\nHope this helps.")
+            << QStringLiteral("Four shots:\n\n1. A fox wakes in the snow,\n   camera low.\n2) It "
+                              "runs.\n**3.** It jumps.\n4、它回头。\n\nHope this helps.")
             << QStringList{"A fox wakes in the snow, camera low.", "It runs.", "It jumps.", "它回头。"};
-        QTest::newRow("shot labels") << QStringLiteral("Shot 1: dawn\nShot 2: noon\n镜头3:黄昏") << QStringList{"dawn", "noon", "黄昏"};
+        QTest::newRow("shot labels") << QStringLiteral("Shot 1: dawn\nShot 2: noon\n镜头3:黄昏")
+                                     << QStringList{"dawn", "noon", "黄昏"};
     }
     void reads()
     {
@@ -74,10 +83,14 @@ private slots:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
         QTest::newRow("blank") << QStringLiteral("  \n ") << QStringLiteral("empty");
-        QTest::newRow("broken json") << QStringLiteral("```json\n[{\"prompt\": \"a\" \"duration\": }\n```") << QStringLiteral("broken");
-        QTest::newRow("cut off") << QStringLiteral("[{\"prompt\": \"a\"}, {\"prompt\": \"b") << QStringLiteral("broken");
-        QTest::newRow("prose only") << QStringLiteral("I cannot help with that.") << QStringLiteral("no shot list");
-        QTest::newRow("no prompts") << QStringLiteral("[{\"duration\": 5}, {\"prompt\": \"  \"}]") << QStringLiteral("prompt");
+        QTest::newRow("broken json") << QStringLiteral("```json\n[{\"prompt\": \"a\" \"duration\": }\n```")
+                                     << QStringLiteral("broken");
+        QTest::newRow("cut off") << QStringLiteral("[{\"prompt\": \"a\"}, {\"prompt\": \"b")
+                                 << QStringLiteral("broken");
+        QTest::newRow("prose only") << QStringLiteral("I cannot help with that.")
+                                    << QStringLiteral("no shot list");
+        QTest::newRow("no prompts") << QStringLiteral("[{\"duration\": 5}, {\"prompt\": \"  \"}]")
+                                    << QStringLiteral("prompt");
         QTest::newRow("other json") << QStringLiteral("{\"answer\": 42}") << QStringLiteral("broken");
     }
     void refuses()
@@ -92,10 +105,10 @@ private slots:
 
     void valuesClampedToTheSchema()
     {
-        const QString answer = QStringLiteral(
-            "[{\"prompt\":\"a\",\"duration\":7,\"size\":\"1280x720\",\"camera\":\"dolly\"},"
-            "{\"prompt\":\"b\",\"duration\":\"10s\",\"size\":\"1920*1080\"},"
-            "{\"prompt\":\"c\",\"duration\":60}]");
+        const QString answer =
+            QStringLiteral("[{\"prompt\":\"a\",\"duration\":7,\"size\":\"1280x720\",\"camera\":\"dolly\"},"
+                           "{\"prompt\":\"b\",\"duration\":\"10s\",\"size\":\"1920*1080\"},"
+                           "{\"prompt\":\"c\",\"duration\":60}]");
         const ShotListReader::Result r = ShotListReader::read(answer, wan(), 3);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.shots.size(), 3);
@@ -112,7 +125,8 @@ private slots:
         QVERIFY(r.notes.join(' ').contains("Shot 3"));
 
         const ShotListReader::Result v = ShotListReader::read(
-            QStringLiteral("{\"shots\":[{\"prompt\":\"a\",\"duration\":30,\"off_peak\":true,\"ratio\":\"16:10\",\"image_file1\":\"x.png\"},"
+            QStringLiteral("{\"shots\":[{\"prompt\":\"a\",\"duration\":30,\"off_peak\":true,\"ratio\":\"16:"
+                           "10\",\"image_file1\":\"x.png\"},"
                            "{\"prompt\":\"b\",\"duration\":0,\"resolution\":\"1080P\"}]}"),
             vidu());
         QVERIFY2(v.ok(), qPrintable(v.error));
@@ -127,7 +141,8 @@ private slots:
     void longPromptCut()
     {
         const QString longPrompt(5000, QLatin1Char('x'));
-        const ShotListReader::Result r = ShotListReader::read(QStringLiteral("[{\"prompt\":\"%1\"}]").arg(longPrompt), wan());
+        const ShotListReader::Result r =
+            ShotListReader::read(QStringLiteral("[{\"prompt\":\"%1\"}]").arg(longPrompt), wan());
         QVERIFY(r.ok());
         QCOMPARE(r.shots[0].value("prompt").toString().size(), 4000);
         QCOMPARE(r.notes.size(), 1);
@@ -137,7 +152,9 @@ private slots:
     {
         QTest::addColumn<QString>("answer");
         QTest::addColumn<bool>("holds");
-        QTest::newRow("json list") << QStringLiteral("Here:\n```json\n[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]\n```") << true;
+        QTest::newRow("json list") << QStringLiteral(
+                                          "Here:\n```json\n[{\"prompt\":\"a\"},{\"prompt\":\"b\"}]\n```")
+                                   << true;
         QTest::newRow("json shots") << QStringLiteral("{\"shots\":[\"a\",\"b\"]}") << true;
         QTest::newRow("one shot") << QStringLiteral("[{\"prompt\":\"a\"}]") << false;
         QTest::newRow("numbered shots") << QStringLiteral("Shots:\n1. dawn\n2. noon") << true;

@@ -35,12 +35,14 @@ bool ChatRequest::start(const QString &model, const QString &sysPrompt, const QS
     m_answer.createdAt = QDateTime::currentDateTime();
     StreamCall *call = m_client->postStream(QStringLiteral("/llmage/t2t"), body);
     m_stream = call;
-    connect(call, &StreamCall::bytesArrived, this, [this](const QByteArray &bytes) { apply(m_decoder.feed(bytes)); });
+    connect(call, &StreamCall::bytesArrived, this,
+            [this](const QByteArray &bytes) { apply(m_decoder.feed(bytes)); });
     connect(call, &StreamCall::finished, this, [this, call](const ApiError &error) {
         apply(m_decoder.finish());
         m_transportError = error;
         m_assembler.finish(m_answer, error);
-        AnswerAssembler::recordUsage(m_ledger, m_answer, QStringLiteral("request-%1").arg(m_answer.createdAt.toMSecsSinceEpoch()));
+        AnswerAssembler::recordUsage(
+            m_ledger, m_answer, QStringLiteral("request-%1").arg(m_answer.createdAt.toMSecsSinceEpoch()));
         m_stream = nullptr;
         emit finished(m_answer);
     });

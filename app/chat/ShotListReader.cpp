@@ -157,7 +157,8 @@ QVariantMap shotFromJson(const QJsonValue &item)
 QList<QVariantMap> numberedShots(const QString &text)
 {
     static const QRegularExpression item(
-        QStringLiteral("^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:(?:shot|scene|镜头|分镜)\\s*)?(\\d{1,2})\\s*(?:[.)、:：]|\\*\\*)+\\s*(.*)$"),
+        QStringLiteral("^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:(?:shot|scene|镜头|分镜)\\s*)?(\\d{1,2})\\s*(?:[.)、:"
+                       "：]|\\*\\*)+\\s*(.*)$"),
         QRegularExpression::CaseInsensitiveOption);
     QList<QVariantMap> shots;
     QString current;
@@ -211,7 +212,8 @@ QByteArray ShotListReader::extractJson(const QString &answer)
     return {};
 }
 
-QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &spec, int number, QStringList *notes)
+QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &spec, int number,
+                                       QStringList *notes)
 {
     QVariantMap values;
     const QString modelName = spec.label.text();
@@ -220,11 +222,14 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
         const QString value = it->toString().trimmed();
         const FieldSpec *f = spec.field(key);
         if (!f) {
-            notes->append(tr("Shot %1: %2 has no field “%3”; it was left out.").arg(number).arg(modelName, key));
+            notes->append(
+                tr("Shot %1: %2 has no field “%3”; it was left out.").arg(number).arg(modelName, key));
             continue;
         }
         if (f->type == FieldSpec::Type::Image) {
-            notes->append(tr("Shot %1: pictures are not taken from the answer (%2 was left out).").arg(number).arg(f->label.text()));
+            notes->append(tr("Shot %1: pictures are not taken from the answer (%2 was left out).")
+                              .arg(number)
+                              .arg(f->label.text()));
             continue;
         }
         if (!it->isValid() || value.isEmpty())
@@ -236,7 +241,10 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
         case FieldSpec::Type::LongText:
             if (f->maxLength > 0 && value.size() > f->maxLength) {
                 fitted = value.left(f->maxLength);
-                notes->append(tr("Shot %1: %2 was cut to %3 characters.").arg(number).arg(f->label.text()).arg(f->maxLength));
+                notes->append(tr("Shot %1: %2 was cut to %3 characters.")
+                                  .arg(number)
+                                  .arg(f->label.text())
+                                  .arg(f->maxLength));
                 values.insert(key, fitted);
                 continue;
             }
@@ -248,7 +256,9 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
         case FieldSpec::Type::Integer: {
             double n = 0;
             if (!leadingNumber(value, &n)) {
-                fitted = fallback.isEmpty() ? (f->choices.isEmpty() ? QString::number(f->minimum) : f->choices.first()) : fallback;
+                fitted = fallback.isEmpty()
+                             ? (f->choices.isEmpty() ? QString::number(f->minimum) : f->choices.first())
+                             : fallback;
             } else if (!f->choices.isEmpty()) {
                 fitted = nearestChoice(QString::number(qRound(n)), f->choices, fallback);
             } else {
@@ -260,8 +270,10 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
             break;
         }
         case FieldSpec::Type::Switch: {
-            static const QStringList yes{QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on"), QStringLiteral("1"), QStringLiteral("y")};
-            static const QStringList no{QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off"), QStringLiteral("0"), QStringLiteral("n")};
+            static const QStringList yes{QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("on"),
+                                         QStringLiteral("1"), QStringLiteral("y")};
+            static const QStringList no{QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("off"),
+                                        QStringLiteral("0"), QStringLiteral("n")};
             if (value == f->onValue || value == f->offValue)
                 break;
             if (yes.contains(value.toLower()))
@@ -277,7 +289,8 @@ QVariantMap ShotListReader::fitToModel(const QVariantMap &raw, const ModelSpec &
             }
             break;
         }
-        case FieldSpec::Type::Image: break;
+        case FieldSpec::Type::Image:
+            break;
         }
         bool changed = fitted != value;
         double asked = 0;
@@ -337,8 +350,10 @@ ShotListReader::Result ShotListReader::read(const QString &answer, const ModelSp
     const QList<QVariantMap> raw = rawShots(answer);
     if (raw.isEmpty()) {
         result.error = looksLikeJson(answer)
-            ? tr("The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.")
-            : tr("The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.");
+                           ? tr("The answer's shot list could not be read (its JSON is broken or holds no "
+                                "shots). Nothing was changed; ask again.")
+                           : tr("The answer holds no shot list (neither JSON nor a numbered list). Nothing "
+                                "was changed; ask again.");
         return result;
     }
     int number = 0;
@@ -356,10 +371,13 @@ ShotListReader::Result ShotListReader::read(const QString &answer, const ModelSp
         return result;
     }
     if (expectedShots > 0 && result.shots.size() > expectedShots) {
-        result.notes.append(tr("The answer has %1 shots; the first %2 were kept.").arg(result.shots.size()).arg(expectedShots));
+        result.notes.append(tr("The answer has %1 shots; the first %2 were kept.")
+                                .arg(result.shots.size())
+                                .arg(expectedShots));
         result.shots = result.shots.mid(0, expectedShots);
     } else if (expectedShots > 0 && result.shots.size() < expectedShots) {
-        result.notes.append(tr("The answer has %1 of the %2 shots asked for.").arg(result.shots.size()).arg(expectedShots));
+        result.notes.append(
+            tr("The answer has %1 of the %2 shots asked for.").arg(result.shots.size()).arg(expectedShots));
     }
     return result;
 }

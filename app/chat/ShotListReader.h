@@ -38,7 +38,8 @@ public:
     // The JSON text the answer holds (fences, prose and trailing commas taken away), or empty.
     static QByteArray extractJson(const QString &answer);
     // One shot's values checked against the schema (notes say what changed; number is 1-based).
-    static QVariantMap fitToModel(const QVariantMap &raw, const ModelSpec &spec, int number, QStringList *notes);
+    static QVariantMap fitToModel(const QVariantMap &raw, const ModelSpec &spec, int number,
+                                  QStringList *notes);
 
 private:
     // The shots as the answer gives them, before any schema: JSON first, else a numbered list.

@@ -13,7 +13,8 @@ QString instructions(const ModelSpec &spec, int shots)
     for (const FieldSpec &f : spec.fields) {
         if (f.type == FieldSpec::Type::Image || f.key == QLatin1String("prompt"))
             continue;
-        QString line = QStringLiteral("\"%1\" (%2").arg(f.key, f.label.en.isEmpty() ? f.label.text() : f.label.en);
+        QString line =
+            QStringLiteral("\"%1\" (%2").arg(f.key, f.label.en.isEmpty() ? f.label.text() : f.label.en);
         if (!f.choices.isEmpty())
             line += QStringLiteral(", one of %1").arg(f.choices.join(QStringLiteral(", ")));
         else if (f.hasRange)
@@ -21,18 +22,22 @@ QString instructions(const ModelSpec &spec, int shots)
         line += QLatin1Char(')');
         fields << line;
     }
-    QString text = QStringLiteral(
-                       "You plan storyboards for video. Split the user's story into exactly %1 shots for the video model %2 (%3); "
-                       "each shot is one video clip, and together they tell the story in order. Each shot's prompt stands on its "
-                       "own: repeat the characters' looks and the setting, and give action, camera and light. Write the prompts "
-                       "in the story's language.\n")
+    QString text = QStringLiteral("You plan storyboards for video. Split the user's story into exactly %1 "
+                                  "shots for the video model %2 (%3); "
+                                  "each shot is one video clip, and together they tell the story in order. "
+                                  "Each shot's prompt stands on its "
+                                  "own: repeat the characters' looks and the setting, and give action, "
+                                  "camera and light. Write the prompts "
+                                  "in the story's language.\n")
                        .arg(shots)
                        .arg(spec.label.en.isEmpty() ? spec.label.text() : spec.label.en, spec.model);
     if (!spec.promptGuide.text().isEmpty())
         text += QStringLiteral("How this model reads prompts: %1\n").arg(spec.promptGuide.text());
     text += QStringLiteral("Answer with JSON only: {\"title\": \"…\", \"shots\": [{\"prompt\": \"…\"");
     if (const FieldSpec *duration = spec.field(QStringLiteral("duration")))
-        text += QStringLiteral(", \"duration\": %1").arg(duration->defaultValue.isValid() ? duration->defaultValue.toString() : QStringLiteral("5"));
+        text += QStringLiteral(", \"duration\": %1")
+                    .arg(duration->defaultValue.isValid() ? duration->defaultValue.toString()
+                                                          : QStringLiteral("5"));
     text += QStringLiteral("}, …]}.");
     if (!fields.isEmpty())
         text += QStringLiteral(" Optional fields of a shot: %1.").arg(fields.join(QStringLiteral("; ")));

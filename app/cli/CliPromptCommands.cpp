@@ -20,14 +20,15 @@
 
 QString CliApp::promptHelpText()
 {
-    return tr("\n"
-              "Prompt help (a chat model writes the shot; nothing is generated):\n"
-              "  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT\n"
-              "        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.\n"
-              "  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]\n"
-              "        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and\n"
-              "        writes a board file for `yuanjing storyboard run` (to stdout without -o).\n"
-              "  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.\n");
+    return tr(
+        "\n"
+        "Prompt help (a chat model writes the shot; nothing is generated):\n"
+        "  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT\n"
+        "        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.\n"
+        "  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]\n"
+        "        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and\n"
+        "        writes a board file for `yuanjing storyboard run` (to stdout without -o).\n"
+        "  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.\n");
 }
 
 void CliApp::askChatModel(const QString &sysPrompt, const QString &prompt, const QString &chatModel,
@@ -73,8 +74,10 @@ void CliApp::promptImprove()
         fail(Usage, tr("unknown video model “%1” (see yuanjing models --video)").arg(llmid));
         return;
     }
-    if (!PromptImprover::variantFromName(option(QStringLiteral("--variant"), QStringLiteral("improve")), &variant)) {
-        fail(Usage, tr("unknown --variant “%1” (improve, detail, shorter, en or zh)").arg(option(QStringLiteral("--variant"))));
+    if (!PromptImprover::variantFromName(option(QStringLiteral("--variant"), QStringLiteral("improve")),
+                                         &variant)) {
+        fail(Usage, tr("unknown --variant “%1” (improve, detail, shorter, en or zh)")
+                        .arg(option(QStringLiteral("--variant"))));
         return;
     }
     if (text.isEmpty()) {
@@ -82,18 +85,21 @@ void CliApp::promptImprove()
         return;
     }
     const QString chatModel = option(QStringLiteral("--chat-model"), m_core->settings()->promptHelperModel());
-    askChatModel(PromptImprover::instructions(*spec, variant), text, chatModel, [this, text, chatModel](const QString &answer) {
-        const QString improved = PromptImprover::cleaned(answer);
-        if (improved.isEmpty()) {
-            fail(Failure, tr("the model returned an empty answer; your prompt is unchanged"));
-            return;
-        }
-        if (m_json)
-            printJson({{QStringLiteral("prompt"), improved}, {QStringLiteral("original"), text}, {QStringLiteral("chat_model"), chatModel}});
-        else
-            m_out << improved << Qt::endl;
-        done(Ok);
-    });
+    askChatModel(PromptImprover::instructions(*spec, variant), text, chatModel,
+                 [this, text, chatModel](const QString &answer) {
+                     const QString improved = PromptImprover::cleaned(answer);
+                     if (improved.isEmpty()) {
+                         fail(Failure, tr("the model returned an empty answer; your prompt is unchanged"));
+                         return;
+                     }
+                     if (m_json)
+                         printJson({{QStringLiteral("prompt"), improved},
+                                    {QStringLiteral("original"), text},
+                                    {QStringLiteral("chat_model"), chatModel}});
+                     else
+                         m_out << improved << Qt::endl;
+                     done(Ok);
+                 });
 }
 
 void CliApp::storyboardPlan()
@@ -127,35 +133,38 @@ void CliApp::storyboardPlan()
     }
     const ModelSpec model = *spec;
     const QString chatModel = option(QStringLiteral("--chat-model"), m_core->settings()->promptHelperModel());
-    askChatModel(StoryboardPlanner::instructions(model, shots), StoryboardPlanner::request(story, shots), chatModel,
-                 [this, model, story, shots, output](const QString &answer) {
-                     const ShotListReader::Result read = ShotListReader::read(answer, model, shots);
-                     if (!read.ok()) {
-                         fail(Failure, read.error);
-                         return;
-                     }
-                     for (const QString &note : read.notes)
-                         m_err << tr("note: %1").arg(note) << Qt::endl;
-                     const QJsonObject board = StoryboardPlanner::board(StoryboardPlanner::titleFor(answer, story), model, read.shots);
-                     const QByteArray bytes = QJsonDocument(board).toJson(QJsonDocument::Indented);
-                     if (output.isEmpty()) {
-                         m_out << QString::fromUtf8(bytes);
-                         done(Ok);
-                         return;
-                     }
-                     QSaveFile file(output);
-                     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-                         fail(Failure, tr("cannot write %1: %2").arg(output, file.errorString()));
-                         return;
-                     }
-                     if (m_json)
-                         printJson({{QStringLiteral("board"), QFileInfo(output).absoluteFilePath()},
-                                    {QStringLiteral("shots"), int(read.shots.size())},
-                                    {QStringLiteral("notes"), QJsonArray::fromStringList(read.notes)}});
-                     else
-                         m_out << tr("%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.", nullptr, int(read.shots.size()))
-                                      .arg(output)
-                               << Qt::endl;
-                     done(Ok);
-                 });
+    askChatModel(
+        StoryboardPlanner::instructions(model, shots), StoryboardPlanner::request(story, shots), chatModel,
+        [this, model, story, shots, output](const QString &answer) {
+            const ShotListReader::Result read = ShotListReader::read(answer, model, shots);
+            if (!read.ok()) {
+                fail(Failure, read.error);
+                return;
+            }
+            for (const QString &note : read.notes)
+                m_err << tr("note: %1").arg(note) << Qt::endl;
+            const QJsonObject board =
+                StoryboardPlanner::board(StoryboardPlanner::titleFor(answer, story), model, read.shots);
+            const QByteArray bytes = QJsonDocument(board).toJson(QJsonDocument::Indented);
+            if (output.isEmpty()) {
+                m_out << QString::fromUtf8(bytes);
+                done(Ok);
+                return;
+            }
+            QSaveFile file(output);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+                fail(Failure, tr("cannot write %1: %2").arg(output, file.errorString()));
+                return;
+            }
+            if (m_json)
+                printJson({{QStringLiteral("board"), QFileInfo(output).absoluteFilePath()},
+                           {QStringLiteral("shots"), int(read.shots.size())},
+                           {QStringLiteral("notes"), QJsonArray::fromStringList(read.notes)}});
+            else
+                m_out << tr("%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.",
+                            nullptr, int(read.shots.size()))
+                             .arg(output)
+                      << Qt::endl;
+            done(Ok);
+        });
 }

@@ -80,25 +80,29 @@ PromptHelper::PromptHelper(AppCore *core, QWidget *parent)
     connect(m_stop, &QPushButton::clicked, m_improver, &PromptImprover::stop);
     connect(m_suggestion, &QPlainTextEdit::textChanged, this, &PromptHelper::updateButtons);
 
-    connect(m_improver, &PromptImprover::previewChanged, this, [this](const QString &text) {
-        m_suggestion->setPlainText(text);
-    });
-    connect(m_improver, &PromptImprover::improved, this, [this](const QString &text, const TokenUsage &usage) {
-        m_suggestion->setPlainText(text);
-        m_suggestion->setReadOnly(false);
-        m_ready = true;
-        if (usage.valid)
-            m_tokens->setText(tr("%1 tokens (%2 in, %3 out)").arg(usage.totalTokens).arg(usage.promptTokens).arg(usage.completionTokens));
-        showStatus(tr("Edit the suggestion if you like, then use it or keep the original."), false);
-        updateButtons();
-    });
-    connect(m_improver, &PromptImprover::failed, this, [this](const QString &message, const QString &partial) {
-        m_suggestion->setPlainText(partial);
-        m_suggestion->setReadOnly(true);
-        m_ready = false;
-        showStatus(message, true);
-        updateButtons();
-    });
+    connect(m_improver, &PromptImprover::previewChanged, this,
+            [this](const QString &text) { m_suggestion->setPlainText(text); });
+    connect(m_improver, &PromptImprover::improved, this,
+            [this](const QString &text, const TokenUsage &usage) {
+                m_suggestion->setPlainText(text);
+                m_suggestion->setReadOnly(false);
+                m_ready = true;
+                if (usage.valid)
+                    m_tokens->setText(tr("%1 tokens (%2 in, %3 out)")
+                                          .arg(usage.totalTokens)
+                                          .arg(usage.promptTokens)
+                                          .arg(usage.completionTokens));
+                showStatus(tr("Edit the suggestion if you like, then use it or keep the original."), false);
+                updateButtons();
+            });
+    connect(m_improver, &PromptImprover::failed, this,
+            [this](const QString &message, const QString &partial) {
+                m_suggestion->setPlainText(partial);
+                m_suggestion->setReadOnly(true);
+                m_ready = false;
+                showStatus(message, true);
+                updateButtons();
+            });
     updateButtons();
 }
 

@@ -20,7 +20,8 @@
 #include <QVBoxLayout>
 
 StoryPlanDialog::StoryPlanDialog(AppCore *core, const ModelSpec &spec, QWidget *parent)
-    : QDialog(parent), m_core(core), m_spec(spec), m_request(new ChatRequest(core->client(), core->ledger(), this))
+    : QDialog(parent), m_core(core), m_spec(spec),
+      m_request(new ChatRequest(core->client(), core->ledger(), this))
 {
     setWindowTitle(tr("Plan a storyboard"));
     auto *layout = new QVBoxLayout(this);
@@ -34,7 +35,8 @@ StoryPlanDialog::StoryPlanDialog(AppCore *core, const ModelSpec &spec, QWidget *
     m_shots->setValue(4);
     form->addRow(tr("Story:"), m_story);
     form->addRow(tr("Shots:"), m_shots);
-    form->addRow(tr("Video model:"), new QLabel(spec.vendorLabel.text() + QStringLiteral(" · ") + spec.label.text(), this));
+    form->addRow(tr("Video model:"),
+                 new QLabel(spec.vendorLabel.text() + QStringLiteral(" · ") + spec.label.text(), this));
     layout->addLayout(form);
 
     m_plan = new QPushButton(tr("Plan shots"), this);
@@ -74,8 +76,8 @@ StoryPlanDialog::StoryPlanDialog(AppCore *core, const ModelSpec &spec, QWidget *
     connect(m_plan, &QPushButton::clicked, this, &StoryPlanDialog::plan);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save board"), m_title + QStringLiteral(".json"),
-                                                          tr("Storyboards (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save board"), m_title + QStringLiteral(".json"), tr("Storyboards (*.json)"));
         if (!path.isEmpty() && saveBoard(path))
             accept();
     });
@@ -93,7 +95,8 @@ bool StoryPlanDialog::plan()
     const QString chatModel = m_core->settings()->promptHelperModel();
     if (!m_request->start(chatModel, StoryboardPlanner::instructions(m_spec, m_shots->value()),
                           StoryboardPlanner::request(story, m_shots->value()))) {
-        showStatus(tr("The story could not be sent (an answer is on its way, or the database is not open)."), true);
+        showStatus(tr("The story could not be sent (an answer is on its way, or the database is not open)."),
+                   true);
         return false;
     }
     m_answer->clear();
@@ -128,14 +131,16 @@ void StoryPlanDialog::readAnswer(const QString &answer, int expectedShots, const
         return;
     }
     m_planned = read.shots;
-    m_title = StoryboardPlanner::titleFor(answer, story.isEmpty() ? read.shots.first().value(QStringLiteral("prompt")).toString() : story);
+    m_title = StoryboardPlanner::titleFor(
+        answer, story.isEmpty() ? read.shots.first().value(QStringLiteral("prompt")).toString() : story);
     m_table->setRowCount(int(m_planned.size()));
     for (int i = 0; i < m_planned.size(); ++i) {
         QStringList settings;
         const QVariantMap &shot = m_planned.at(i);
         for (auto it = shot.constBegin(); it != shot.constEnd(); ++it)
             if (it.key() != QLatin1String("prompt"))
-                settings << QStringLiteral("%1: %2").arg(m_spec.field(it.key())->label.text(), it->toString());
+                settings << QStringLiteral("%1: %2").arg(m_spec.field(it.key())->label.text(),
+                                                         it->toString());
         m_table->setItem(i, 0, new QTableWidgetItem(shot.value(QStringLiteral("prompt")).toString()));
         auto *info = new QTableWidgetItem(settings.join(QLatin1Char('\n')));
         info->setFlags(info->flags() & ~Qt::ItemIsEditable);
@@ -144,7 +149,8 @@ void StoryPlanDialog::readAnswer(const QString &answer, int expectedShots, const
     m_notes->setText(read.notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!read.notes.isEmpty());
     m_save->setEnabled(true);
-    showStatus(tr("%n shot(s) planned: review them, then save the board.", nullptr, int(m_planned.size())), false);
+    showStatus(tr("%n shot(s) planned: review them, then save the board.", nullptr, int(m_planned.size())),
+               false);
 }
 
 QJsonObject StoryPlanDialog::board() const

@@ -24,7 +24,7 @@ public:
 
     // Asks the chat model; false (and a message) without a story or while an answer is on its way.
     bool plan();
-    // The board as reviewed (edited prompts included), written to path; false and a message when it cannot be.
+    // The board as reviewed (edited prompts included) written to path; false (and a message) on failure.
     bool saveBoard(const QString &path);
     // An answer that came otherwise (the chat's Send to storyboard), read as a plan of any number of shots.
     void showAnswer(const QString &answer);
