@@ -575,6 +575,65 @@ private slots:
         QCOMPARE(action.last().at(0).toString(), QStringLiteral("copy"));
     }
 
+    // Send to Studio: an answer (the prompt alone, out of its fence), one of its code blocks, or the selection.
+    void sendToStudioFromAnAnswerACodeBlockAndASelection()
+    {
+        makeTab();
+        const ChatMessage answer = sendAndWait(QStringLiteral("a fox"));
+        QCOMPARE(answer.state, ChatMessage::State::Done);
+        ChatView *view = m_tab->view();
+        QSignalSpy sent(m_tab, &ChatTab::sendToStudioRequested);
+        // Only answers have it; the question does not.
+        QVERIFY(view->linkRect(QStringLiteral("msg:tostudio/%1").arg(answer.parentId)).isEmpty());
+        const QRect fromAnswer = view->linkRect(QStringLiteral("msg:tostudio/%1").arg(answer.id));
+        QVERIFY(!fromAnswer.isEmpty());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, fromAnswer.center());
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.last().first().toString(), answer.content.trimmed());
+
+        view->scrollToMessage(answer.id);
+        const QRect fromCode = view->linkRect(QStringLiteral("msg:codetostudio/%1/0").arg(answer.id));
+        QVERIFY(!fromCode.isEmpty());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, fromCode.center());
+        QCOMPARE(sent.count(), 2);
+        QCOMPARE(sent.last().first().toString(), QStringLiteral("print(\"你好,元境\")"));
+
+        // Nothing selected: nothing sent.
+        view->sendSelectionToStudio();
+        QCOMPARE(sent.count(), 2);
+        view->selectAll();
+        QVERIFY(view->hasSelection());
+        view->sendSelectionToStudio();
+        QCOMPARE(sent.count(), 3);
+        QCOMPARE(sent.last().first().toString(), view->selectedText().trimmed());
+
+        // An answer that is a fenced prompt goes without its fence.
+        m_core->simulator()->config().replyText = QStringLiteral("```\nA fox runs through fresh snow, low tracking shot.\n```");
+        const ChatMessage fenced = sendAndWait(QStringLiteral("write a prompt"));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->linkRect(QStringLiteral("msg:tostudio/%1").arg(fenced.id)).center());
+        QCOMPARE(sent.count(), 4);
+        QCOMPARE(sent.last().first().toString(), QStringLiteral("A fox runs through fresh snow, low tracking shot."));
+    }
+
+    // Send to storyboard only on answers that hold a shot list.
+    void sendToStoryboardOnAShotList()
+    {
+        makeTab();
+        const ChatMessage plain = sendAndWait(QStringLiteral("hello"));
+        ChatView *view = m_tab->view();
+        QVERIFY(!view->linkRect(QStringLiteral("msg:tostudio/%1").arg(plain.id)).isEmpty());
+        QVERIFY(view->linkRect(QStringLiteral("msg:tostoryboard/%1").arg(plain.id)).isEmpty());
+        m_core->simulator()->config().replyText =
+            QStringLiteral("Three shots:\n\n```json\n[{\"prompt\": \"dawn\"}, {\"prompt\": \"noon\"}, {\"prompt\": \"dusk\"}]\n```");
+        const ChatMessage shots = sendAndWait(QStringLiteral("plan it"));
+        QSignalSpy sent(m_tab, &ChatTab::sendToStoryboardRequested);
+        const QRect link = view->linkRect(QStringLiteral("msg:tostoryboard/%1").arg(shots.id));
+        QVERIFY(!link.isEmpty());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link.center());
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.first().first().toString(), shots.content);
+    }
+
     // Regenerate adds a version; the switcher ‹ 2/2 › goes back to the first; it survives a restart.
     void versionSwitcherSwitchesAndSurvivesRestart()
     {

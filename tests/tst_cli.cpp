@@ -871,6 +871,92 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
+    void promptImprove()
+    {
+        m_sim->config().replyText.clear(); // the simulator's own prompt help
+        Result r = run({QStringLiteral("--demo"), QStringLiteral("prompt"), QStringLiteral("improve"), QStringLiteral("--llmid"),
+                        QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("a fox in the snow")});
+        QCOMPARE(r.code, 0);
+        const QString out = QString::fromUtf8(r.out).trimmed();
+        QVERIFY2(out.startsWith(QStringLiteral("a fox in the snow. Medium shot")), r.out.constData());
+        QVERIFY(!out.contains(QLatin1Char('\n')));
+
+        r = run({QStringLiteral("prompt"), QStringLiteral("improve"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"),
+                 QStringLiteral("--variant"), QStringLiteral("en"), QStringLiteral("--chat-model"), QStringLiteral("deepseek-v3"),
+                 QStringLiteral("一只狐狸")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("Cinematic shot: 一只狐狸"));
+        QCOMPARE(m_sim->requests().last().path, QStringLiteral("/llmage/t2t"));
+        QCOMPARE(QJsonDocument::fromJson(m_sim->requests().last().body).object().value("model").toString(), QStringLiteral("deepseek-v3"));
+
+        // Its cost is in the ledger like any chat call.
+        {
+            Database db(m_box->dir.filePath(QStringLiteral("data/yuanjing.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db.db());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE kind = 'chat'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2); // the two runs above
+        }
+
+        const int sent = int(m_sim->requests().size());
+        // Mistakes are usage errors, and nothing is sent.
+        for (const QStringList &args : {QStringList{"prompt", "improve", "--llmid", "nope", "x"},
+                                        QStringList{"prompt", "improve", "x"},
+                                        QStringList{"prompt", "improve", "--llmid", "u9HZyfDoqU6uKI6M1BTks", "--variant", "longer", "x"},
+                                        QStringList{"prompt", "improve", "--llmid", "u9HZyfDoqU6uKI6M1BTks", "--shots", "3", "x"},
+                                        QStringList{"prompt", "improve", "--llmid", "u9HZyfDoqU6uKI6M1BTks"}}) {
+            r = run(args, {}, QStringLiteral("sk-cli-000001"));
+            QVERIFY2(r.code == 2, qPrintable(args.join(' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        }
+        QCOMPARE(int(m_sim->requests().size()), sent);
+
+        m_sim->config().insufficientBalance = true;
+        r = run({QStringLiteral("prompt"), QStringLiteral("improve"), QStringLiteral("--llmid"), QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("x")});
+        QCOMPARE(r.code, 4);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void storyboardPlan()
+    {
+        m_sim->config().replyText.clear();
+        const QString board = m_box->dir.filePath(QStringLiteral("board.json"));
+        Result r = run({QStringLiteral("storyboard"), QStringLiteral("plan"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                        QStringLiteral("--shots"), QStringLiteral("4"), QStringLiteral("一只狐狸在雪地里寻找回家的路"), QStringLiteral("-o"), board});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile f(board);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(o.value("title").toString(), QStringLiteral("一只狐狸在雪地里寻找回家的路"));
+        const QJsonArray shots = o.value("shots").toArray();
+        QCOMPARE(shots.size(), 4);
+        for (const QJsonValue &shot : shots) {
+            QCOMPARE(shot["llmid"].toString(), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+            QVERIFY(!shot["set"]["prompt"].toString().isEmpty());
+            QCOMPARE(shot["set"]["duration"].toInt(), 5);
+        }
+        QVERIFY(shots[1]["continue"].toBool());
+        // Nothing was generated: one chat call, no video.
+        for (const auto &req : m_sim->requests())
+            QVERIFY(req.path != QLatin1String("/llmage/video"));
+
+        // An answer without shots: a clear message, no board written.
+        m_sim->config().replyText = QStringLiteral("Sorry, I can't.");
+        QFile::remove(board);
+        r = run({QStringLiteral("storyboard"), QStringLiteral("plan"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                 QStringLiteral("--shots"), QStringLiteral("4"), QStringLiteral("story"), QStringLiteral("-o"), board});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("no shot list"));
+        QVERIFY(!QFile::exists(board));
+        // Too many shots asked for, or a typo: usage errors before anything is sent.
+        r = run({QStringLiteral("storyboard"), QStringLiteral("plan"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                 QStringLiteral("--shots"), QStringLiteral("40"), QStringLiteral("story")});
+        QCOMPARE(r.code, 2);
+        r = run({QStringLiteral("storyboard"), QStringLiteral("plan"), QStringLiteral("--llmid"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"),
+                 QStringLiteral("--shots"), QStringLiteral("4"), QStringLiteral("--wait"), QStringLiteral("story")});
+        QCOMPARE(r.code, 2);
+    }
+
     void helpAndVersion()
     {
         const Result help = run({QStringLiteral("--help")});

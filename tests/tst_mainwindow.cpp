@@ -1,5 +1,11 @@
 // The main window and the welcome flow, offscreen.
 #include "MainWindow.h"
+#include "chat/ChatTab.h"
+#include "studio/StudioForm.h"
+#include "studio/StudioTab.h"
+#include "studio/StoryPlanDialog.h"
+
+#include <QTableWidget>
 #include "TestSupport.h"
 #include "WelcomePage.h"
 #include "account/CredentialStore.h"
@@ -164,6 +170,8 @@ private slots:
         dialog.keyEdit()->setText(QStringLiteral("sk-settings-12345"));
         dialog.folderEdit()->setText(box.dir.filePath(QStringLiteral("videos")));
         dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("en")));
+        QCOMPARE(dialog.promptHelperEdit()->text(), core.settings()->lastChatModel());
+        dialog.promptHelperEdit()->setText(QStringLiteral("deepseek-v3"));
         QSignalSpy saved(core.credentials(), &CredentialStore::saved);
         QVERIFY(dialog.apply());
         QVERIFY(saved.wait());
@@ -171,6 +179,36 @@ private slots:
         QCOMPARE(core.client()->baseUrl().toString(), QStringLiteral("https://better.example.com"));
         QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-settings-12345"));
         QCOMPARE(core.settings()->language(), QStringLiteral("en"));
+        QCOMPARE(core.settings()->promptHelperModel(), QStringLiteral("deepseek-v3"));
+    }
+
+    // The chat's Send to Studio opens the Studio with the text as the prompt, in the mode and model last used.
+    void sendToStudioOpensTheStudio()
+    {
+        TestSupport::Sandbox box;
+        LaunchOptions o = box.options();
+        o.demo = true;
+        AppCore core(o);
+        startCore(core);
+        core.settings()->setUiValue(QStringLiteral("studio/mode"), QStringLiteral("t2v"));
+        core.settings()->setUiValue(QStringLiteral("studio/model_t2v"), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        MainWindow w(&core);
+        w.show();
+        w.tabs()->setCurrentIndex(MainWindow::ChatTabIndex);
+        emit w.chatTab()->sendToStudioRequested(QStringLiteral("A fox in the snow, low tracking shot."));
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        QCOMPARE(w.studioTab()->mode(), QStringLiteral("t2v"));
+        QCOMPARE(w.studioTab()->form()->spec().llmid, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(w.studioTab()->form()->values().value(QStringLiteral("prompt")).toString(),
+                 QStringLiteral("A fox in the snow, low tracking shot."));
+
+        // Send to storyboard: the shots open for review in the Studio.
+        w.tabs()->setCurrentIndex(MainWindow::ChatTabIndex);
+        emit w.chatTab()->sendToStoryboardRequested(QStringLiteral("[\"dawn\", \"noon\", \"dusk\"]"));
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::StudioTabIndex));
+        auto *review = w.studioTab()->findChild<StoryPlanDialog *>();
+        QVERIFY(review);
+        QCOMPARE(review->shotsTable()->rowCount(), 3);
     }
 
     void balanceBannerAppearsAndClears()

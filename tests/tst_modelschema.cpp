@@ -80,6 +80,31 @@ private slots:
         QTest::newRow("size not width*height")
             << QByteArray(valid()).replace("]}", ",{\"key\":\"size\",\"role\":\"size\",\"type\":\"choice\",\"choices\":[\"1280*720\",\"big\"],\"label\":\"S\"}]}")
             << "big";
+        QTest::newRow("prompt_guide not a text")
+            << QByteArray(valid()).replace("\"fields\":", "\"prompt_guide\":42,\"fields\":") << "prompt_guide";
+        QTest::newRow("prompt_guide empty")
+            << QByteArray(valid()).replace("\"fields\":", "\"prompt_guide\":{\"zh_CN\":\"\",\"en\":\"\"},\"fields\":") << "prompt_guide";
+    }
+
+    void everyModelHasAPromptGuide()
+    {
+        ModelCatalog catalog;
+        catalog.load(QString());
+        for (const ModelSpec &m : catalog.models()) {
+            QVERIFY2(m.promptGuide.en.size() > 40, qPrintable(m.llmid));
+            QVERIFY2(m.promptGuide.zh.size() > 20, qPrintable(m.llmid));
+        }
+        // Per vendor: Vidu's is not Wan's.
+        QVERIFY(catalog.model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"))->promptGuide.en
+                != catalog.model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks"))->promptGuide.en);
+        // Optional in a user's file; one text for both languages is fine.
+        ModelSpec spec;
+        QString error;
+        QVERIFY2(ModelSpec::fromJson(valid(), QStringLiteral("ok.json"), &spec, &error), qPrintable(error));
+        QVERIFY(spec.promptGuide.text().isEmpty());
+        QVERIFY(ModelSpec::fromJson(QByteArray(valid()).replace("\"fields\":", "\"prompt_guide\":\"Short.\",\"fields\":"),
+                                    QStringLiteral("ok.json"), &spec, &error));
+        QCOMPARE(spec.promptGuide.zh, QStringLiteral("Short."));
     }
     void rejectsMistakes()
     {

@@ -113,6 +113,23 @@ private slots:
         QCOMPARE(s.requestSizeLimitKiB(), 2048);
     }
 
+    void promptHelperModelFollowsTheChatUntilSet()
+    {
+        QTemporaryDir dir;
+        {
+            AppSettings s(dir.path());
+            QCOMPARE(s.promptHelperModel(), s.lastChatModel());
+            s.setLastChatModel(QStringLiteral("deepseek-v3"));
+            QCOMPARE(s.promptHelperModel(), QStringLiteral("deepseek-v3"));
+            s.setPromptHelperModel(QStringLiteral(" qwen3-max "));
+            s.sync();
+        }
+        AppSettings s(dir.path());
+        QCOMPARE(s.promptHelperModel(), QStringLiteral("qwen3-max"));
+        s.setPromptHelperModel(QString());
+        QCOMPARE(s.promptHelperModel(), QStringLiteral("deepseek-v3"));
+    }
+
     void environmentOverrides()
     {
         QProcessEnvironment env;

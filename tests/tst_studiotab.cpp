@@ -8,11 +8,17 @@
 #include "studio/ImageSlot.h"
 #include "tasks/TaskPoller.h"
 #include "library/VideoPlayer.h"
+#include "studio/PromptHelper.h"
+#include "studio/StoryPlanDialog.h"
+#include "store/UsageLedger.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTableWidget>
 #include <QBuffer>
 #include <QDir>
 #include <QJsonDocument>
@@ -453,6 +459,122 @@ private slots:
         QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
         QCOMPARE(m_core->tasks()->comparison(view->runner()->comparison()).size(), 3);
         view->close();
+    }
+
+    void improveAcceptUndo()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        typePrompt(QStringLiteral("a fox in the snow"));
+        PromptHelper *helper = m_tab->promptHelper();
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        helper->improveButton()->click();
+        QVERIFY(helper->panel()->isVisibleTo(m_tab));
+        QCOMPARE(helper->originalView()->toPlainText(), QStringLiteral("a fox in the snow"));
+        QTRY_VERIFY_WITH_TIMEOUT(helper->acceptButton()->isEnabled(), 15000);
+        QVERIFY(helper->suggestion()->toPlainText().startsWith(QStringLiteral("a fox in the snow. Medium shot")));
+        QVERIFY(helper->tokensLabel()->text().contains(QStringLiteral("tokens")));
+        QCOMPARE(m_core->ledger()->entries().size(), 1); // recorded like any chat call
+        // Nothing is applied on its own.
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+
+        // Edited, then accepted.
+        const QString edited = helper->suggestion()->toPlainText() + QStringLiteral(" At dawn.");
+        helper->suggestion()->setPlainText(edited);
+        helper->acceptButton()->click();
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), edited);
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        QVERIFY(helper->undoButton()->isVisibleTo(m_tab));
+
+        // Undo brings the original back.
+        helper->undoButton()->click();
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+        QVERIFY(!helper->undoButton()->isVisibleTo(m_tab));
+
+        // Keep original: the suggestion goes, the prompt stays.
+        helper->improveButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(helper->acceptButton()->isEnabled(), 15000);
+        helper->keepButton()->click();
+        QVERIFY(!helper->panel()->isVisibleTo(m_tab));
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox in the snow"));
+    }
+
+    void improveFailsLeavingThePrompt()
+    {
+        PromptHelper *helper = m_tab->promptHelper();
+        typePrompt(QString());
+        QVERIFY(!helper->improve(PromptImprover::Variant::Improve));
+        QVERIFY(helper->statusLabel()->text().contains(QStringLiteral("Write a prompt first")));
+
+        m_core->simulator()->config().insufficientBalance = true;
+        typePrompt(QStringLiteral("a fox"));
+        QVERIFY(helper->improve(PromptImprover::Variant::Shorter));
+        QTRY_VERIFY_WITH_TIMEOUT(helper->statusLabel()->text().contains(QStringLiteral("unchanged")), 15000);
+        QVERIFY(!helper->acceptButton()->isEnabled());
+        QCOMPARE(m_tab->form()->values().value("prompt").toString(), QStringLiteral("a fox"));
+        QVERIFY(helper->improveButton()->isEnabled()); // the user may ask again
+    }
+
+    // A one-line idea becomes a four-shot board through the chat model, reviewed (and edited) first.
+    void planAStoryboard()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        const ModelSpec *vidu = m_core->videoModels()->model(QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        StoryPlanDialog dialog(m_core, *vidu);
+        QVERIFY(!dialog.plan()); // no story yet
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("story")));
+        dialog.storyEdit()->setPlainText(QStringLiteral("A fox finds its way home through the snow"));
+        QCOMPARE(dialog.shotsBox()->value(), 4);
+        QVERIFY(dialog.plan());
+        QVERIFY(!dialog.planButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.saveButton()->isEnabled(), 15000);
+        QCOMPARE(dialog.shotsTable()->rowCount(), 4);
+        QVERIFY(dialog.shotsTable()->item(0, 0)->text().startsWith(QStringLiteral("A fox finds its way home")));
+        dialog.shotsTable()->item(2, 0)->setText(QStringLiteral("Close-up: the fox's breath in the cold air."));
+        QCOMPARE(m_core->ledger()->entries().size(), 1);
+
+        const QString path = m_box->dir.filePath(QStringLiteral("fox.json"));
+        QVERIFY(dialog.saveBoard(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject board = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray shots = board.value("shots").toArray();
+        QCOMPARE(shots.size(), 4);
+        QCOMPARE(shots[2]["set"]["prompt"].toString(), QStringLiteral("Close-up: the fox's breath in the cold air."));
+        QCOMPARE(shots[0]["llmid"].toString(), QStringLiteral("r0ill7L0s6PtBS8mkmg-7"));
+        QCOMPARE(shots[3]["set"]["duration"].toInt(), 5);
+        // Nothing was generated.
+        QCOMPARE(m_core->tasks()->tasks().size(), 0);
+    }
+
+    void shotsFromTheChatAreReviewedAsABoard()
+    {
+        QVERIFY(m_tab->selectModel(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        StoryPlanDialog *dialog = m_tab->reviewShots(
+            QStringLiteral("Shots:\n```json\n[{\"prompt\": \"dawn\", \"duration\": 7}, {\"prompt\": \"noon\"}]\n```"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->shotsTable()->rowCount(), 2);
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->notesLabel()->text().contains(QStringLiteral("Shot 1"))); // 7 s is not a Wan duration
+        const QJsonArray shots = dialog->board().value("shots").toArray();
+        QCOMPARE(shots[0]["set"]["duration"].toInt(), 5);
+        QCOMPARE(shots[1]["set"]["prompt"].toString(), QStringLiteral("noon"));
+        QCOMPARE(m_core->ledger()->entries().size(), 0); // no call made
+        dialog->close();
+    }
+
+    void planWithoutShotsSaysSo()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        m_core->simulator()->config().replyText = QStringLiteral("I'd rather not.");
+        StoryPlanDialog dialog(m_core, *m_core->videoModels()->model(QStringLiteral("u9HZyfDoqU6uKI6M1BTks")));
+        dialog.storyEdit()->setPlainText(QStringLiteral("A fox"));
+        QVERIFY(dialog.plan());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.planButton()->isEnabled(), 15000);
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("no shot list")));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QCOMPARE(dialog.storyEdit()->toPlainText(), QStringLiteral("A fox"));
+        QCOMPARE(dialog.shotsTable()->rowCount(), 0);
     }
 
     void disabledModelCannotBeSubmitted()

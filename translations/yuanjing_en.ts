@@ -664,6 +664,18 @@ All recorded: %4</translation>
         <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
         <translation>Ask anything. The answer appears here as it is written; Esc stops it.</translation>
     </message>
+    <message>
+        <source>Send to Studio</source>
+        <translation>Send to Studio</translation>
+    </message>
+    <message>
+        <source>Send to storyboard</source>
+        <translation>Send to storyboard</translation>
+    </message>
+    <message>
+        <source>Send Selection to Studio</source>
+        <translation>Send Selection to Studio</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -1100,6 +1112,58 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: submitting</source>
         <translation>%1: submitting</translation>
+    </message>
+    <message>
+        <source>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.
+</source>
+        <translation>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat's last model.
+</translation>
+    </message>
+    <message>
+        <source>unknown video model “%1” (see yuanjing models --video)</source>
+        <translation>unknown video model “%1” (see yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown --variant “%1” (improve, detail, shorter, en or zh)</source>
+        <translation>unknown --variant “%1” (improve, detail, shorter, en or zh)</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer; your prompt is unchanged</source>
+        <translation>the model returned an empty answer; your prompt is unchanged</translation>
+    </message>
+    <message>
+        <source>--shots must be a number from 1 to %1</source>
+        <translation>--shots must be a number from 1 to %1</translation>
+    </message>
+    <message>
+        <source>no story: give it as an argument or on stdin</source>
+        <translation>no story: give it as an argument or on stdin</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</source>
+        <translation><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2228,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: a size must be written width*height (not “%2”).</source>
         <translation>%1: a size must be written width*height (not “%2”).</translation>
     </message>
+    <message>
+        <source>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</source>
+        <translation>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -2214,6 +2282,116 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
         <translation>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
+    <name>PromptHelper</name>
+    <message>
+        <source>Improve prompt</source>
+        <translation>Improve prompt</translation>
+    </message>
+    <message>
+        <source>A chat model rewrites the prompt for this video model; you see it first.</source>
+        <translation>A chat model rewrites the prompt for this video model; you see it first.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Bring back the prompt as it was before the suggestion was accepted.</source>
+        <translation>Bring back the prompt as it was before the suggestion was accepted.</translation>
+    </message>
+    <message>
+        <source>Original prompt</source>
+        <translation>Original prompt</translation>
+    </message>
+    <message>
+        <source>Suggested prompt</source>
+        <translation>Suggested prompt</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Suggestion (you can edit it)</source>
+        <translation>Suggestion (you can edit it)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <source>Keep original</source>
+        <translation>Keep original</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation>%1 tokens (%2 in, %3 out)</translation>
+    </message>
+    <message>
+        <source>Edit the suggestion if you like, then use it or keep the original.</source>
+        <translation>Edit the suggestion if you like, then use it or keep the original.</translation>
+    </message>
+    <message>
+        <source>Write a prompt first; the chat model improves what you wrote.</source>
+        <translation>Write a prompt first; the chat model improves what you wrote.</translation>
+    </message>
+    <message>
+        <source>The prompt could not be sent (the database is not open).</source>
+        <translation>The prompt could not be sent (the database is not open).</translation>
+    </message>
+    <message>
+        <source>%1 with %2…</source>
+        <translation>%1 with %2…</translation>
+    </message>
+    <message>
+        <source>The suggestion is your prompt now; Undo brings the original back.</source>
+        <translation>The suggestion is your prompt now; Undo brings the original back.</translation>
+    </message>
+    <message>
+        <source>The original prompt is back.</source>
+        <translation>The original prompt is back.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptImprover</name>
+    <message>
+        <source>Stopped. Your prompt is unchanged.</source>
+        <translation>Stopped. Your prompt is unchanged.</translation>
+    </message>
+    <message>
+        <source>The prompt could not be improved: %1 Your prompt is unchanged.</source>
+        <translation>The prompt could not be improved: %1 Your prompt is unchanged.</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer.</source>
+        <translation>the model returned an empty answer.</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Improve</translation>
+    </message>
+    <message>
+        <source>More detail</source>
+        <translation>More detail</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Shorter</translation>
+    </message>
+    <message>
+        <source>Translate to English</source>
+        <translation>Translate to English</translation>
+    </message>
+    <message>
+        <source>Translate to Chinese (中文)</source>
+        <translation>Translate to Chinese (中文)</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2594,140 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Ask before videos costing over:</source>
         <translation>Ask before videos costing over:</translation>
     </message>
+    <message>
+        <source>The chat model that improves video prompts and plans storyboards; empty: the chat's model.</source>
+        <translation>The chat model that improves video prompts and plans storyboards; empty: the chat's model.</translation>
+    </message>
+    <message>
+        <source>Prompt help model:</source>
+        <translation>Prompt help model:</translation>
+    </message>
+</context>
+<context>
+    <name>ShotListReader</name>
+    <message>
+        <source>Shot %1: %2 has no field “%3”; it was left out.</source>
+        <translation>Shot %1: %2 has no field “%3”; it was left out.</translation>
+    </message>
+    <message>
+        <source>Shot %1: pictures are not taken from the answer (%2 was left out).</source>
+        <translation>Shot %1: pictures are not taken from the answer (%2 was left out).</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 was cut to %3 characters.</source>
+        <translation>Shot %1: %2 was cut to %3 characters.</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</source>
+        <translation>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</translation>
+    </message>
+    <message>
+        <source>The answer is empty: no shots to read.</source>
+        <translation>The answer is empty: no shots to read.</translation>
+    </message>
+    <message>
+        <source>The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</source>
+        <translation>The answer's shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</source>
+        <translation>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no prompt; it was left out.</source>
+        <translation>Shot %1 has no prompt; it was left out.</translation>
+    </message>
+    <message>
+        <source>None of the answer's shots has a prompt. Nothing was changed; ask again.</source>
+        <translation>None of the answer's shots has a prompt. Nothing was changed; ask again.</translation>
+    </message>
+    <message>
+        <source>The answer has %1 shots; the first %2 were kept.</source>
+        <translation>The answer has %1 shots; the first %2 were kept.</translation>
+    </message>
+    <message>
+        <source>The answer has %1 of the %2 shots asked for.</source>
+        <translation>The answer has %1 of the %2 shots asked for.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPlanDialog</name>
+    <message>
+        <source>Plan a storyboard</source>
+        <translation>Plan a storyboard</translation>
+    </message>
+    <message>
+        <source>A story or an idea, in a line or a page.</source>
+        <translation>A story or an idea, in a line or a page.</translation>
+    </message>
+    <message>
+        <source>Story:</source>
+        <translation>Story:</translation>
+    </message>
+    <message>
+        <source>Shots:</source>
+        <translation>Shots:</translation>
+    </message>
+    <message>
+        <source>Video model:</source>
+        <translation>Video model:</translation>
+    </message>
+    <message>
+        <source>Plan shots</source>
+        <translation>Plan shots</translation>
+    </message>
+    <message>
+        <source>The chat model's answer</source>
+        <translation>The chat model's answer</translation>
+    </message>
+    <message>
+        <source>Prompt (you can edit it)</source>
+        <translation>Prompt (you can edit it)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Save board…</source>
+        <translation>Save board…</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>Save board</translation>
+    </message>
+    <message>
+        <source>Storyboards (*.json)</source>
+        <translation>Storyboards (*.json)</translation>
+    </message>
+    <message>
+        <source>Write a story or an idea first.</source>
+        <translation>Write a story or an idea first.</translation>
+    </message>
+    <message>
+        <source>The story could not be sent (an answer is on its way, or the database is not open).</source>
+        <translation>The story could not be sent (an answer is on its way, or the database is not open).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n shot(s)…</source>
+        <translation><numerusform>Asking %1 for %n shot(s)…</numerusform><numerusform>Asking %1 for %n shot(s)…</numerusform></translation>
+    </message>
+    <message>
+        <source>No plan: %1 Your story is unchanged; nothing was generated.</source>
+        <translation>No plan: %1 Your story is unchanged; nothing was generated.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot(s) planned: review them, then save the board.</source>
+        <translation><numerusform>%n shot(s) planned: review them, then save the board.</numerusform><numerusform>%n shot(s) planned: review them, then save the board.</numerusform></translation>
+    </message>
+    <message>
+        <source>The board could not be saved to %1: %2</source>
+        <translation>The board could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Board saved to %1.</source>
+        <translation>Board saved to %1.</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -2553,6 +2865,18 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Not sent.</source>
         <translation>Not sent.</translation>
+    </message>
+    <message>
+        <source>Plan a storyboard…</source>
+        <translation>Plan a storyboard…</translation>
+    </message>
+    <message>
+        <source>A chat model splits a story into shots for this model; you review them before anything is generated.</source>
+        <translation>A chat model splits a story into shots for this model; you review them before anything is generated.</translation>
+    </message>
+    <message>
+        <source>Prompt from the chat: check it and the settings, then generate.</source>
+        <translation>Prompt from the chat: check it and the settings, then generate.</translation>
     </message>
 </context>
 <context>

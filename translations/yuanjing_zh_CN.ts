@@ -668,6 +668,18 @@ All recorded: %4</source>
         <source>Ask anything. The answer appears here as it is written; Esc stops it.</source>
         <translation>尽管提问。回答会边写边显示在这里,按 Esc 可停止。</translation>
     </message>
+    <message>
+        <source>Send to Studio</source>
+        <translation>发送到视频工作室</translation>
+    </message>
+    <message>
+        <source>Send to storyboard</source>
+        <translation>发送到分镜</translation>
+    </message>
+    <message>
+        <source>Send Selection to Studio</source>
+        <translation>将所选内容发送到视频工作室</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -1101,6 +1113,60 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>%1: submitting</source>
         <translation>%1:正在提交</translation>
+    </message>
+    <message>
+        <source>
+Prompt help (a chat model writes the shot; nothing is generated):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        Rewrites a video prompt for the video model ID; the new prompt goes to stdout.
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        Splits a story into N shots (1-12) for the video model ID, checked against its schema, and
+        writes a board file for `yuanjing storyboard run` (to stdout without -o).
+  The chat model is M, else the setting chat/promptHelperModel, else the chat&apos;s last model.
+</source>
+        <translation>
+提示词助手(由对话模型撰写镜头;不会生成视频):
+  prompt improve --llmid ID [--chat-model M] [--variant improve|detail|shorter|en|zh] TEXT
+        为视频模型 ID 改写视频提示词;新的提示词输出到 stdout。
+  storyboard plan --llmid ID --shots N [--chat-model M] STORY [-o BOARD.json]
+        把故事拆成 N 个镜头(1-12),适配视频模型 ID 并按其 schema 检查,
+        写出供 `yuanjing storyboard run` 使用的分镜文件(不带 -o 时输出到 stdout)。
+  对话模型为 M;未指定时用设置 chat/promptHelperModel;再没有则用对话上次使用的模型。
+</translation>
+    </message>
+    <message>
+        <source>unknown video model “%1” (see yuanjing models --video)</source>
+        <translation>未知的视频模型“%1”(见 yuanjing models --video)</translation>
+    </message>
+    <message>
+        <source>unknown --variant “%1” (improve, detail, shorter, en or zh)</source>
+        <translation>未知的 --variant“%1”(可选 improve、detail、shorter、en 或 zh)</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer; your prompt is unchanged</source>
+        <translation>模型返回了空回答;你的提示词未改动</translation>
+    </message>
+    <message>
+        <source>--shots must be a number from 1 to %1</source>
+        <translation>--shots 必须是 1 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <source>no story: give it as an argument or on stdin</source>
+        <translation>没有故事:请作为参数或通过 stdin 提供</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意:%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</source>
+        <translation>
+            <numerusform>%1:已规划 %n 个镜头;请先检查,再用 yuanjing storyboard run 运行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2257,10 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>%1: a size must be written width*height (not “%2”).</source>
         <translation>%1:尺寸必须写成 宽*高(而不是“%2”)。</translation>
     </message>
+    <message>
+        <source>%1: &quot;prompt_guide&quot; must be a text or {&quot;zh_CN&quot;: …, &quot;en&quot;: …}.</source>
+        <translation>%1:&quot;prompt_guide&quot; 必须是文本或 {&quot;zh_CN&quot;: …, &quot;en&quot;: …}。</translation>
+    </message>
 </context>
 <context>
     <name>PlayerWidget</name>
@@ -2241,6 +2311,116 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>A codec is missing. On Debian or Ubuntu install: sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</source>
         <translation>缺少解码器。在 Debian 或 Ubuntu 上请安装:sudo apt install gstreamer1.0-plugins-good gstreamer1.0-libav</translation>
+    </message>
+</context>
+<context>
+    <name>PromptHelper</name>
+    <message>
+        <source>Improve prompt</source>
+        <translation>优化提示词</translation>
+    </message>
+    <message>
+        <source>A chat model rewrites the prompt for this video model; you see it first.</source>
+        <translation>由对话模型为当前视频模型改写提示词;你会先看到结果。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back the prompt as it was before the suggestion was accepted.</source>
+        <translation>恢复采用建议之前的提示词。</translation>
+    </message>
+    <message>
+        <source>Original prompt</source>
+        <translation>原提示词</translation>
+    </message>
+    <message>
+        <source>Suggested prompt</source>
+        <translation>建议的提示词</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Suggestion (you can edit it)</source>
+        <translation>建议(可以编辑)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Keep original</source>
+        <translation>保留原文</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation>%1 个 token(输入 %2,输出 %3)</translation>
+    </message>
+    <message>
+        <source>Edit the suggestion if you like, then use it or keep the original.</source>
+        <translation>可以先编辑建议,再选择采用或保留原文。</translation>
+    </message>
+    <message>
+        <source>Write a prompt first; the chat model improves what you wrote.</source>
+        <translation>请先写提示词;对话模型会在你写的基础上优化。</translation>
+    </message>
+    <message>
+        <source>The prompt could not be sent (the database is not open).</source>
+        <translation>无法发送提示词(数据库未打开)。</translation>
+    </message>
+    <message>
+        <source>%1 with %2…</source>
+        <translation>正在用 %2 %1…</translation>
+    </message>
+    <message>
+        <source>The suggestion is your prompt now; Undo brings the original back.</source>
+        <translation>建议已成为你的提示词;撤销可恢复原文。</translation>
+    </message>
+    <message>
+        <source>The original prompt is back.</source>
+        <translation>已恢复原提示词。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptImprover</name>
+    <message>
+        <source>Stopped. Your prompt is unchanged.</source>
+        <translation>已停止。你的提示词未改动。</translation>
+    </message>
+    <message>
+        <source>The prompt could not be improved: %1 Your prompt is unchanged.</source>
+        <translation>无法优化提示词:%1 你的提示词未改动。</translation>
+    </message>
+    <message>
+        <source>the model returned an empty answer.</source>
+        <translation>模型返回了空回答。</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <source>More detail</source>
+        <translation>更多细节</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>更简短</translation>
+    </message>
+    <message>
+        <source>Translate to English</source>
+        <translation>翻译成英文</translation>
+    </message>
+    <message>
+        <source>Translate to Chinese (中文)</source>
+        <translation>翻译成中文</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2623,144 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
         <source>Ask before videos costing over:</source>
         <translation>视频费用超过此值时先询问:</translation>
     </message>
+    <message>
+        <source>The chat model that improves video prompts and plans storyboards; empty: the chat&apos;s model.</source>
+        <translation>用于优化视频提示词和规划分镜的对话模型;留空则使用对话所用的模型。</translation>
+    </message>
+    <message>
+        <source>Prompt help model:</source>
+        <translation>提示词助手模型:</translation>
+    </message>
+</context>
+<context>
+    <name>ShotListReader</name>
+    <message>
+        <source>Shot %1: %2 has no field “%3”; it was left out.</source>
+        <translation>镜头 %1:%2 没有字段“%3”,已略去。</translation>
+    </message>
+    <message>
+        <source>Shot %1: pictures are not taken from the answer (%2 was left out).</source>
+        <translation>镜头 %1:不从回答中读取图片(已略去%2)。</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 was cut to %3 characters.</source>
+        <translation>镜头 %1:%2 已截短为 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 “%3” is not allowed for %4; “%5” instead.</source>
+        <translation>镜头 %1:%4 不支持%2“%3”,已改为“%5”。</translation>
+    </message>
+    <message>
+        <source>The answer is empty: no shots to read.</source>
+        <translation>回答为空:没有可读取的镜头。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s shot list could not be read (its JSON is broken or holds no shots). Nothing was changed; ask again.</source>
+        <translation>无法读取回答中的镜头列表(JSON 已损坏或不含镜头)。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>The answer holds no shot list (neither JSON nor a numbered list). Nothing was changed; ask again.</source>
+        <translation>回答中没有镜头列表(既没有 JSON,也没有编号列表)。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no prompt; it was left out.</source>
+        <translation>镜头 %1 没有提示词,已略去。</translation>
+    </message>
+    <message>
+        <source>None of the answer&apos;s shots has a prompt. Nothing was changed; ask again.</source>
+        <translation>回答中的镜头都没有提示词。没有做任何改动;请重新提问。</translation>
+    </message>
+    <message>
+        <source>The answer has %1 shots; the first %2 were kept.</source>
+        <translation>回答有 %1 个镜头;保留了前 %2 个。</translation>
+    </message>
+    <message>
+        <source>The answer has %1 of the %2 shots asked for.</source>
+        <translation>回答只有 %1 个镜头(要求 %2 个)。</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPlanDialog</name>
+    <message>
+        <source>Plan a storyboard</source>
+        <translation>规划分镜</translation>
+    </message>
+    <message>
+        <source>A story or an idea, in a line or a page.</source>
+        <translation>一个故事或想法,一行或一页都可以。</translation>
+    </message>
+    <message>
+        <source>Story:</source>
+        <translation>故事:</translation>
+    </message>
+    <message>
+        <source>Shots:</source>
+        <translation>镜头数:</translation>
+    </message>
+    <message>
+        <source>Video model:</source>
+        <translation>视频模型:</translation>
+    </message>
+    <message>
+        <source>Plan shots</source>
+        <translation>规划镜头</translation>
+    </message>
+    <message>
+        <source>The chat model&apos;s answer</source>
+        <translation>对话模型的回答</translation>
+    </message>
+    <message>
+        <source>Prompt (you can edit it)</source>
+        <translation>提示词(可以编辑)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save board…</source>
+        <translation>保存分镜…</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>保存分镜</translation>
+    </message>
+    <message>
+        <source>Storyboards (*.json)</source>
+        <translation>分镜文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Write a story or an idea first.</source>
+        <translation>请先写一个故事或想法。</translation>
+    </message>
+    <message>
+        <source>The story could not be sent (an answer is on its way, or the database is not open).</source>
+        <translation>无法发送故事(已有回答正在生成,或数据库未打开)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 for %n shot(s)…</source>
+        <translation>
+            <numerusform>正在请 %1 规划 %n 个镜头…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan: %1 Your story is unchanged; nothing was generated.</source>
+        <translation>未能规划:%1 你的故事未改动;没有生成任何视频。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shot(s) planned: review them, then save the board.</source>
+        <translation>
+            <numerusform>已规划 %n 个镜头:请检查后保存分镜。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The board could not be saved to %1: %2</source>
+        <translation>无法将分镜保存到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Board saved to %1.</source>
+        <translation>分镜已保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>
@@ -2580,6 +2898,18 @@ Exit codes: 0 ok, 1 other failure, 2 usage error, 3 key missing or rejected, 4 b
     <message>
         <source>Not sent.</source>
         <translation>未发送。</translation>
+    </message>
+    <message>
+        <source>Plan a storyboard…</source>
+        <translation>规划分镜…</translation>
+    </message>
+    <message>
+        <source>A chat model splits a story into shots for this model; you review them before anything is generated.</source>
+        <translation>由对话模型按当前模型把故事拆成镜头;生成任何视频之前你会先检查。</translation>
+    </message>
+    <message>
+        <source>Prompt from the chat: check it and the settings, then generate.</source>
+        <translation>提示词来自对话:请检查它和各项设置,然后生成。</translation>
     </message>
 </context>
 <context>

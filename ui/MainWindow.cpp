@@ -194,6 +194,14 @@ void MainWindow::ensureTab(int index)
             page->layout()->addWidget(m_chat);
             restoreSplitters(m_chat);
             connect(m_chat, &ChatTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+            connect(m_chat, &ChatTab::sendToStudioRequested, this, [this](const QString &prompt) {
+                studioTab()->usePrompt(prompt);
+                m_tabs->setCurrentIndex(StudioTabIndex);
+            });
+            connect(m_chat, &ChatTab::sendToStoryboardRequested, this, [this](const QString &answer) {
+                m_tabs->setCurrentIndex(StudioTabIndex);
+                studioTab()->reviewShots(answer);
+            });
         }
         break;
     case StudioTabIndex:

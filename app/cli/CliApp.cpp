@@ -39,7 +39,8 @@ const QStringList ValueOptions{QStringLiteral("-m"), QStringLiteral("--model"), 
                                QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--status"),
                                QStringLiteral("--concurrency"), QStringLiteral("--max-credits"), QStringLiteral("--taskid"),
                                QStringLiteral("-o"), QStringLiteral("--at"), QStringLiteral("--size"), QStringLiteral("--fps"),
-                               QStringLiteral("--ratio"), QStringLiteral("--resolution"), QStringLiteral("--duration")};
+                               QStringLiteral("--ratio"), QStringLiteral("--resolution"), QStringLiteral("--duration"),
+                               QStringLiteral("--chat-model"), QStringLiteral("--variant"), QStringLiteral("--shots"), QStringLiteral("-o"), QStringLiteral("--output")};
 
 // What each command accepts. Anything else is a usage error before anything is sent: a misspelt option
 // must never be ignored on a command that bills.
@@ -68,6 +69,11 @@ const QHash<QString, CommandOptions> &commandOptions()
           {QStringLiteral("--llmid"), QStringLiteral("--set"), QStringLiteral("--image"), QStringLiteral("--ratio"), QStringLiteral("--resolution"),
            QStringLiteral("--duration")}}},
         {QStringLiteral("help"), {{}, {}}},
+        // Subcommands have rows of their own ("COMMAND SUBCOMMAND"), looked up before the command's.
+        {QStringLiteral("prompt improve"),
+         {{}, {QStringLiteral("--llmid"), QStringLiteral("--chat-model"), QStringLiteral("--variant")}}},
+        {QStringLiteral("storyboard plan"),
+         {{}, {QStringLiteral("--llmid"), QStringLiteral("--chat-model"), QStringLiteral("--shots"), QStringLiteral("-o"), QStringLiteral("--output")}}},
     };
     return table;
 }
@@ -161,7 +167,8 @@ QString CliApp::helpText()
         + tr("  storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]\n"
              "        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with \"continue\": true starts on the\n"
              "        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one\n"
-             "        film (default: BOARD.mp4 beside the board).\n");
+             "        film (default: BOARD.mp4 beside the board).\n")
+        + promptHelpText();
 }
 
 int CliApp::exitFor(const ApiError &error)
@@ -181,6 +188,20 @@ int CliApp::exitFor(const ApiError &error)
     case ApiError::Kind::Canceled: return Failure;
     }
     return Failure;
+}
+
+int CliApp::exitForAnswer(AnswerAssembler::Reason reason, const ApiError &transport)
+{
+    switch (reason) {
+    case AnswerAssembler::Reason::None: return Ok;
+    case AnswerAssembler::Reason::ErrorLine: return BadRequest;
+    case AnswerAssembler::Reason::StreamClosed:
+    case AnswerAssembler::Reason::NoFinalChunk:
+    case AnswerAssembler::Reason::Cut:
+    case AnswerAssembler::Reason::TimedOut: return Network;
+    case AnswerAssembler::Reason::RequestFailed: return transport.isError() ? exitFor(transport) : Failure;
+    default: return Failure;
+    }
 }
 
 QString CliApp::option(const QString &name, const QString &fallback) const
@@ -251,8 +272,12 @@ void CliApp::printJson(const QJsonObject &o)
 
 QString CliApp::checkOptions() const
 {
-    const QString command = m_args.value(0);
-    const auto it = commandOptions().constFind(command);
+    QString command = m_args.value(0);
+    auto it = commandOptions().constFind(command + QLatin1Char(' ') + m_args.value(1));
+    if (it != commandOptions().cend())
+        command += QLatin1Char(' ') + m_args.value(1);
+    else
+        it = commandOptions().constFind(command);
     if (it == commandOptions().cend())
         return {};
     for (int i = 1; i < m_args.size(); ++i) {
@@ -291,6 +316,10 @@ void CliApp::start()
         tasks();
     else if (command == QLatin1String("batch"))
         batch();
+    else if (command == QLatin1String("prompt") && m_args.value(1) == QLatin1String("improve"))
+        promptImprove();
+    else if (command == QLatin1String("storyboard") && m_args.value(1) == QLatin1String("plan"))
+        storyboardPlan();
     else if (command == QLatin1String("frame"))
         frame();
     else if (command == QLatin1String("join"))
@@ -390,15 +419,7 @@ void CliApp::chat()
         // Every other ending is a failure of the command, with its reason where a script's user looks.
         m_err << QStringLiteral("yuanjing: ")
               << (answer.error.isEmpty() ? tr("the answer was stopped") : answer.error) << Qt::endl;
-        switch (state->assembler.reason()) {
-        case AnswerAssembler::Reason::ErrorLine: done(BadRequest); break;
-        case AnswerAssembler::Reason::StreamClosed:
-        case AnswerAssembler::Reason::NoFinalChunk:
-        case AnswerAssembler::Reason::Cut:
-        case AnswerAssembler::Reason::TimedOut: done(Network); break;
-        case AnswerAssembler::Reason::RequestFailed: done(error.isError() ? exitFor(error) : Failure); break;
-        default: done(Failure); break;
-        }
+        done(exitForAnswer(state->assembler.reason(), error));
     };
     if (stream) {
         StreamCall *call = m_core->client()->postStream(QStringLiteral("/llmage/t2t"), body);

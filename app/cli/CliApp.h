@@ -3,12 +3,15 @@
 #include "api/ApiError.h"
 #include "video/ImagePreparer.h"
 #include "video/ModelSchema.h"
+#include "chat/AnswerAssembler.h"
 
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
+
+#include <functional>
 
 class AppCore;
 
@@ -32,7 +35,10 @@ public:
     CliApp(AppCore *core, QStringList args, bool json, QObject *parent = nullptr);
     void start();
     static int exitFor(const ApiError &error);
+    // How a chat answer that did not end done ends the command (the reason on stderr is the caller's).
+    static int exitForAnswer(AnswerAssembler::Reason reason, const ApiError &transport);
     static QString helpText();
+    static QString promptHelpText(); // the prompt help commands' part of it
 
 signals:
     void finished(int code);
@@ -48,6 +54,11 @@ private:
     void join();
     void storyboard();
     void compare();
+    // app/cli/CliPromptCommands.cpp: prompt help and storyboard planning through a chat model.
+    void promptImprove();
+    void storyboardPlan();
+    void askChatModel(const QString &sysPrompt, const QString &prompt, const QString &chatModel,
+                      std::function<void(const QString &answer)> onDone);
     void waitFor(qint64 id);
     void dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images);
     QString checkOptions() const;

@@ -18,6 +18,7 @@ const char *KeyHistoryTurns = "chat/historyTurns";
 const char *KeyStreaming = "chat/streaming";
 const char *KeyCustomModels = "chat/customModels";
 const char *KeyLastModel = "chat/lastModel";
+const char *KeyPromptHelperModel = "chat/promptHelperModel";
 } // namespace
 
 AppSettings::AppSettings(const QString &configDir, QObject *parent)
@@ -163,6 +164,18 @@ QString AppSettings::lastChatModel() const
 void AppSettings::setLastChatModel(const QString &model)
 {
     m_settings.setValue(QLatin1String(KeyLastModel), model);
+}
+
+QString AppSettings::promptHelperModel() const
+{
+    const QString model = m_settings.value(QLatin1String(KeyPromptHelperModel)).toString().trimmed();
+    return model.isEmpty() ? lastChatModel() : model;
+}
+
+void AppSettings::setPromptHelperModel(const QString &model)
+{
+    m_settings.setValue(QLatin1String(KeyPromptHelperModel), model.trimmed());
+    emit changed();
 }
 
 QVariant AppSettings::uiValue(const QString &key, const QVariant &fallback) const

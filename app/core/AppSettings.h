@@ -40,6 +40,9 @@ public:
     void setCustomChatModels(const QStringList &models);
     QString lastChatModel() const;
     void setLastChatModel(const QString &model);
+    // The chat model that rewrites video prompts and plans storyboards; empty: the chat's last model.
+    QString promptHelperModel() const;
+    void setPromptHelperModel(const QString &model);
 
     QVariant uiValue(const QString &key, const QVariant &fallback = {}) const;
     void setUiValue(const QString &key, const QVariant &value);

@@ -1,6 +1,9 @@
 #include "simulator/DemoContent.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace DemoContent {
 
@@ -17,6 +20,57 @@ QString answerFor(const QString &prompt, const QString &model)
                "```python\nprint(\"你好,元境\")\n```\n\n"
                "Demo mode answer: connect a real API key in Settings to talk to the platform.")
         .arg(topic, model);
+}
+
+QString promptHelpAnswerFor(const QString &prompt, const QString &sysPrompt)
+{
+    const QString original = prompt.simplified();
+    const bool chinese = original.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]")));
+    if (sysPrompt.startsWith(QLatin1String("You are a video prompt writer."))) {
+        if (sysPrompt.contains(QLatin1String("into English")))
+            return QStringLiteral("Cinematic shot: %1. Slow push-in at eye level, soft golden-hour light, shallow depth of "
+                                  "field, gentle motion, film grain.")
+                .arg(original);
+        if (sysPrompt.contains(QLatin1String("into Simplified Chinese")))
+            return QStringLiteral("电影感镜头:%1。平视角度缓慢推进,柔和的黄昏光线,浅景深,动作舒缓,胶片颗粒质感。").arg(original);
+        if (sysPrompt.contains(QLatin1String("Make it shorter")))
+            return original.left(qMax(8, int(original.size()) / 2));
+        const bool more = sysPrompt.contains(QLatin1String("more concrete visual detail"));
+        if (chinese)
+            return QStringLiteral("%1。中景,镜头缓慢推进,柔和的侧光,电影感构图,浅景深%2。")
+                .arg(original, more ? QStringLiteral(",空气中漂浮着细小的尘埃,远处的背景虚化成温暖的光斑,色调偏暖") : QString());
+        return QStringLiteral("%1. Medium shot, slow push-in, soft side light, cinematic composition, shallow depth of field%2.")
+            .arg(original, more ? QStringLiteral(", fine dust drifting in the air, the background melting into warm bokeh, "
+                                                 "warm colour grade")
+                                : QString());
+    }
+    if (sysPrompt.startsWith(QLatin1String("You plan storyboards for video."))) {
+        static const QRegularExpression count(QStringLiteral("Shots:\\s*(\\d+)"));
+        const QRegularExpressionMatch m = count.match(prompt);
+        const int shots = qBound(1, m.hasMatch() ? m.captured(1).toInt() : 4, 12);
+        const QString story = prompt.section(QLatin1String("Story:"), 1).simplified().left(80);
+        const QStringList zhBeats{QStringLiteral("远景建立场景,晨雾中缓缓推进"), QStringLiteral("中景,主角登场,镜头跟随"),
+                                  QStringLiteral("近景特写,表情与细节,浅景深"), QStringLiteral("动作高潮,手持镜头快速移动"),
+                                  QStringLiteral("俯拍全景,光线变化"), QStringLiteral("结尾,镜头缓缓拉远,画面渐暗")};
+        const QStringList enBeats{QStringLiteral("wide establishing shot, slow push-in through morning mist"),
+                                  QStringLiteral("medium shot, the hero enters, tracking camera"),
+                                  QStringLiteral("close-up on the face and details, shallow depth of field"),
+                                  QStringLiteral("the action peaks, fast handheld camera"),
+                                  QStringLiteral("high-angle overview as the light changes"),
+                                  QStringLiteral("ending, the camera pulls back slowly, fade to dark")};
+        const QStringList &beats = chinese ? zhBeats : enBeats;
+        QString json = QStringLiteral("{\n  \"title\": %1,\n  \"shots\": [\n").arg(QString::fromUtf8(QJsonDocument(QJsonArray{story}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+        for (int i = 0; i < shots; ++i) {
+            const QString shotPrompt = chinese ? QStringLiteral("%1:%2").arg(story, beats.at(i % beats.size()))
+                                               : QStringLiteral("%1: %2").arg(story, beats.at(i % beats.size()));
+            json += QStringLiteral("    {\"prompt\": %1, \"duration\": 5}%2\n")
+                        .arg(QString::fromUtf8(QJsonDocument(QJsonArray{shotPrompt}).toJson(QJsonDocument::Compact)).mid(1).chopped(1),
+                             i + 1 < shots ? QStringLiteral(",") : QString());
+        }
+        json += QStringLiteral("  ]\n}");
+        return QStringLiteral("Here is a %1-shot storyboard (demo mode):\n\n```json\n%2\n```\n").arg(shots).arg(json);
+    }
+    return {};
 }
 
 QString reasoningFor(const QString &prompt)

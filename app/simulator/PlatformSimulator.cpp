@@ -259,7 +259,11 @@ void PlatformSimulator::handleChat(HttpConnection *connection, const QJsonObject
 
     const QString model = body.value(QLatin1String("model")).toString(QStringLiteral("qwen3-max"));
     const QString sysPrompt = body.value(QLatin1String("sys_prompt")).toString();
-    QString answer = m_config.replyText.isEmpty() ? DemoContent::answerFor(prompt, model) : m_config.replyText;
+    QString answer = m_config.replyText;
+    if (answer.isEmpty())
+        answer = DemoContent::promptHelpAnswerFor(prompt, sysPrompt);
+    if (answer.isEmpty())
+        answer = DemoContent::answerFor(prompt, model);
     if (promptAsks(body, "[sim:long]"))
         answer = QStringList(40, answer).join(QStringLiteral("\n\n")); // paragraphs, not run-on text
     QString reasoning = m_config.reasoningText.isEmpty() ? DemoContent::reasoningFor(prompt) : m_config.reasoningText;

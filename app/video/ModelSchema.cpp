@@ -217,6 +217,14 @@ bool ModelSpec::fromJson(const QByteArray &json, const QString &fileName, ModelS
     spec.label = LocalizedText::fromJson(o.value(QLatin1String("label")));
     spec.enabled = o.value(QLatin1String("enabled")).toBool(true);
     spec.disabledReason = LocalizedText::fromJson(o.value(QLatin1String("disabled_reason")));
+    const QJsonValue guide = o.value(QLatin1String("prompt_guide"));
+    if (!guide.isUndefined()) {
+        spec.promptGuide = LocalizedText::fromJson(guide);
+        if ((!guide.isString() && !guide.isObject()) || spec.promptGuide.text().isEmpty()) {
+            *error = QCoreApplication::translate("ModelSchema", "%1: \"prompt_guide\" must be a text or {\"zh_CN\": …, \"en\": …}.").arg(where);
+            return false;
+        }
+    }
     spec.taskMaxAgeHours = o.value(QLatin1String("task_max_age_hours")).toInt(24);
     if (spec.taskMaxAgeHours < 1 || spec.taskMaxAgeHours > 24 * 30) {
         *error = QCoreApplication::translate("ModelSchema", "%1: \"task_max_age_hours\" must be 1 to 720.").arg(where);

@@ -61,6 +61,8 @@ struct ModelSpec
     LocalizedText label;
     bool enabled = true;
     LocalizedText disabledReason;
+    // How this model reads prompts, for the chat model that rewrites one (prompt help); may be empty.
+    LocalizedText promptGuide;
     QList<FieldSpec> fields;
     QString sourceFile;
     // How long the platform may take before a task is "unknown, check on the platform" (its checker can

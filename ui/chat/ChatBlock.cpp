@@ -1,4 +1,5 @@
 #include "chat/ChatBlock.h"
+#include "chat/ShotListReader.h"
 #include "chat/MarkdownSplitter.h"
 #include "common/Theme.h"
 
@@ -229,6 +230,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         insertLink(tr("Copy code") +
                        (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
                    QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
+        c.insertText(QStringLiteral("  "), muted);
+        insertLink(tr("Send to Studio"), QStringLiteral("msg:codetostudio/%1/%2").arg(m.id).arg(block.codeIndex));
         break;
     }
     case ChatBlock::Kind::Footer: {
@@ -274,6 +277,15 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
                        QStringLiteral("msg:%1/%2")
                            .arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate"))
                            .arg(m.id));
+            if (!m.content.trimmed().isEmpty()) {
+                // The answer as a video prompt, in the Studio (the mode and model last used there).
+                c.insertText(QStringLiteral("  "), muted);
+                insertLink(tr("Send to Studio"), QStringLiteral("msg:tostudio/%1").arg(m.id));
+            }
+            if (ShotListReader::holdsShotList(m.content)) {
+                c.insertText(QStringLiteral("  "), muted);
+                insertLink(tr("Send to storyboard"), QStringLiteral("msg:tostoryboard/%1").arg(m.id));
+            }
         } else {
             insertLink(tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
         }

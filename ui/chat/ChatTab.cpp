@@ -1,4 +1,5 @@
 #include "chat/ChatTab.h"
+#include "chat/PromptImprover.h"
 #include "common/Theme.h"
 
 #include "chat/ChatModelCatalog.h"
@@ -366,9 +367,23 @@ void ChatTab::onMessageAction(const QString &action, qint64 messageId, int extra
         QDesktopServices::openUrl(QUrl(action.mid(9)));
         return;
     }
+    if (action == QLatin1String("selectiontostudio")) {
+        if (const QString text = m_view->selectedText().trimmed(); !text.isEmpty())
+            emit sendToStudioRequested(text);
+        return;
+    }
     ConversationStore *store = m_core->conversations();
     const ChatMessage m = store->message(messageId);
-    if (action == QLatin1String("copy")) {
+    if (action == QLatin1String("tostudio")) {
+        // An answer that is only a prompt often comes fenced, quoted or labelled: the prompt alone goes.
+        if (const QString text = PromptImprover::cleaned(m.content); !text.isEmpty())
+            emit sendToStudioRequested(text);
+    } else if (action == QLatin1String("tostoryboard")) {
+        emit sendToStoryboardRequested(m.content);
+    } else if (action == QLatin1String("codetostudio")) {
+        if (const QString text = m_view->codeBlock(messageId, extra).trimmed(); !text.isEmpty())
+            emit sendToStudioRequested(text);
+    } else if (action == QLatin1String("copy")) {
         QGuiApplication::clipboard()->setText(m.content);
     } else if (action == QLatin1String("copycode")) {
         QGuiApplication::clipboard()->setText(m_view->codeBlock(messageId, extra));

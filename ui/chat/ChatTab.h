@@ -40,6 +40,10 @@ public:
 
 signals:
     void balanceHelpRequested();
+    // "Send to Studio" on an answer, a code block or a selection: this text as the video prompt.
+    void sendToStudioRequested(const QString &prompt);
+    // "Send to storyboard" on an answer that holds a shot list: one shot per item, reviewed first.
+    void sendToStoryboardRequested(const QString &answer);
 
 private:
     void sendOrStop();

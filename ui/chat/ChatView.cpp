@@ -950,7 +950,15 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
     copyAction->setEnabled(hasSelection());
     QAction *all = menu.addAction(tr("Select All"), this, &ChatView::selectAll);
     all->setShortcut(QKeySequence::SelectAll);
+    menu.addSeparator();
+    menu.addAction(tr("Send Selection to Studio"), this, &ChatView::sendSelectionToStudio)->setEnabled(hasSelection());
     menu.exec(event->globalPos());
+}
+
+void ChatView::sendSelectionToStudio()
+{
+    if (hasSelection())
+        emit messageAction(QStringLiteral("selectiontostudio"), 0, 0);
 }
 
 void ChatView::changeEvent(QEvent *event)

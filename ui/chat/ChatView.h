@@ -44,6 +44,8 @@ public:
     bool hasSelection() const;
     void selectAll();
     void copy() const;
+    // Asks for the selection to become the Studio's prompt (messageAction "selectiontostudio").
+    void sendSelectionToStudio();
     // How many characters are in laid-out documents now: bounded by what is near the screen, whatever
     // the length of the conversation or of one answer, paragraph or code block.
     qsizetype laidOutCharacterCount() const;
@@ -57,7 +59,8 @@ public:
     QRect linkRect(const QString &href) const;
 
 signals:
-    // copy, edit, regenerate, retry, prevversion, nextversion, copycode (index in extra), openlink:<url>
+    // copy, edit, regenerate, retry, prevversion, nextversion, copycode (index in extra), openlink:<url>,
+    // tostudio, codetostudio (index in extra), selectiontostudio (no message: the selection), tostoryboard
     void messageAction(const QString &action, qint64 messageId, int extra);
 
 protected:

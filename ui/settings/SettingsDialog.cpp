@@ -107,6 +107,11 @@ SettingsDialog::SettingsDialog(AppCore *core, QWidget *parent) : QDialog(parent)
     m_streaming = new QCheckBox(tr("Show answers as they are written (streaming)"), this);
     m_streaming->setChecked(s->chatStreaming());
     form->addRow(QString(), m_streaming);
+    m_promptHelper = new QLineEdit(s->promptHelperModel(), this);
+    m_promptHelper->setObjectName(QStringLiteral("promptHelperModel"));
+    m_promptHelper->setPlaceholderText(s->lastChatModel());
+    m_promptHelper->setToolTip(tr("The chat model that improves video prompts and plans storyboards; empty: the chat's model."));
+    form->addRow(tr("Prompt help model:"), m_promptHelper);
     m_requestLimit = new QSpinBox(this);
     m_requestLimit->setRange(64, 64 * 1024);
     m_requestLimit->setSuffix(tr(" KiB"));
@@ -178,6 +183,9 @@ bool SettingsDialog::apply()
     s->setDownloadFolder(m_folder->text());
     s->setChatHistoryTurns(m_turns->value());
     s->setChatStreaming(m_streaming->isChecked());
+    // Saved only when changed: until then it follows the chat's model.
+    if (m_promptHelper->text().trimmed() != s->promptHelperModel())
+        s->setPromptHelperModel(m_promptHelper->text());
     s->setRequestSizeLimitKiB(m_requestLimit->value());
     s->setConfirmCostAbove(m_confirmCost->value());
     s->setUiValue(QStringLiteral("keepInTray"), m_keepInTray->isChecked());

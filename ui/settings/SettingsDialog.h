@@ -24,6 +24,7 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QComboBox *appearanceBox() const { return m_appearance; }
     QSpinBox *confirmCostBox() const { return m_confirmCost; }
+    QLineEdit *promptHelperEdit() const { return m_promptHelper; }
     QLabel *baseUrlError() const { return m_baseUrlError; }
     QLabel *keyError() const { return m_keyError; }
     QLabel *folderError() const { return m_folderError; }
@@ -48,6 +49,7 @@ private:
     QLabel *m_folderError;
     QSpinBox *m_turns;
     QCheckBox *m_streaming;
+    QLineEdit *m_promptHelper;
     QSpinBox *m_requestLimit;
     QSpinBox *m_confirmCost;
     QCheckBox *m_keepInTray;

@@ -5,6 +5,8 @@
 #include "core/AppSettings.h"
 #include "studio/CompareView.h"
 #include "studio/ImageSlot.h"
+#include "studio/PromptHelper.h"
+#include "studio/StoryPlanDialog.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
 #include "video/PricingService.h"
@@ -65,6 +67,8 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_scroll, 1);
+    m_promptHelper = new PromptHelper(core, this);
+    layout->addWidget(m_promptHelper);
 
     auto *actions = new QHBoxLayout;
     m_swap = new QToolButton(this);
@@ -91,6 +95,18 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     actions->addWidget(m_compare);
     actions->addWidget(m_takes);
     actions->addWidget(m_variations);
+    auto *planStory = new QToolButton(this);
+    planStory->setObjectName(QStringLiteral("planStoryboard"));
+    planStory->setText(tr("Plan a storyboard…"));
+    planStory->setToolTip(tr("A chat model splits a story into shots for this model; you review them before anything is generated."));
+    actions->addWidget(planStory);
+    connect(planStory, &QToolButton::clicked, this, [this] {
+        if (!m_form)
+            return;
+        auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     actions->addWidget(m_status, 1);
     actions->addWidget(m_submit);
     layout->addLayout(actions);
@@ -247,6 +263,26 @@ bool StudioTab::useFrame(const QImage &frame, const QString &role, const QString
     return true;
 }
 
+bool StudioTab::usePrompt(const QString &prompt)
+{
+    if (!m_form)
+        return false;
+    m_form->setValues({{QStringLiteral("prompt"), prompt}});
+    showStatus(tr("Prompt from the chat: check it and the settings, then generate."), false);
+    return true;
+}
+
+StoryPlanDialog *StudioTab::reviewShots(const QString &answer)
+{
+    if (!m_form)
+        return nullptr;
+    auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showAnswer(answer);
+    dialog->open();
+    return dialog;
+}
+
 void StudioTab::onModelChanged()
 {
     const QString llmid = m_model->currentData().toString();
@@ -259,6 +295,7 @@ void StudioTab::onModelChanged()
         images = m_form->images();
     }
     m_form = nullptr;
+    m_promptHelper->setForm(nullptr);
     if (!spec) {
         m_scroll->setWidget(new QLabel(tr("No model for this mode."), m_scroll));
         updateSubmit();
@@ -272,6 +309,7 @@ void StudioTab::onModelChanged()
             m_form->setImage(it.key(), it.value());
     m_scroll->setWidget(m_form); // deletes the previous form
     connect(m_form, &StudioForm::changed, this, &StudioTab::updateSubmit);
+    m_promptHelper->setForm(m_form);
     m_disabled->setText(tr("This model is shown but not yet enabled on the platform (%1).").arg(spec->disabledReason.text()));
     m_disabled->setVisible(!spec->enabled);
     m_price->setText(m_core->pricing()->priceText(spec->model));

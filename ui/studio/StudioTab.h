@@ -11,6 +11,8 @@ class AppCore;
 class StudioForm;
 class CompareView;
 class QSpinBox;
+class PromptHelper;
+class StoryPlanDialog;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -35,6 +37,10 @@ public:
     // reference): the current model's, or else the first model, in another mode if need be, that
     // has such a field. False, said in the status line, when no model has one.
     bool useFrame(const QImage &frame, const QString &role, const QString &origin);
+    // Text from elsewhere (the chat's Send to Studio) as the prompt of the model shown.
+    bool usePrompt(const QString &prompt);
+    // A chat answer's shot list for the model shown, opened for review as a board (Send to storyboard).
+    StoryPlanDialog *reviewShots(const QString &answer);
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }
@@ -49,6 +55,7 @@ public:
     CompareView *openVariations(int takes);
     QPushButton *compareButton() const { return m_compare; }
     QPushButton *variationsButton() const { return m_variations; }
+    PromptHelper *promptHelper() const { return m_promptHelper; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -85,4 +92,5 @@ private:
     QString m_costKey;      // the model and priced settings m_estimate is for
     qint64 m_lastTask = 0;  // the task submitted last from here, to show its actual cost
     CostEstimate m_lastEstimate;
+    PromptHelper *m_promptHelper;
 };
