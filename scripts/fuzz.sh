@@ -4,7 +4,7 @@
 # or number of runs. New crashes are kept in fuzz/crashes/<target>/; the figures of each run (runs,
 # seconds, edges and features covered) are printed at the end and appended to build-fuzz/fuzz-runs.tsv.
 #
-#   scripts/fuzz.sh [--seconds N | --runs N] [--targets "a b"] [--nice] [--no-build]
+#   scripts/fuzz.sh [--seconds N | --runs N] [--seed N] [--targets "a b"] [--nice] [--no-build]
 #
 # Defaults: 60 s a target, every target. One fuzzer runs at a time (-workers 1): the machine is shared.
 # Exit status: 0 when no target crashed, 1 when one did, 2 for a usage or build error.
@@ -18,11 +18,13 @@ runs=""
 targets=("${all_targets[@]}")
 prefix=()
 do_build=1
+seed="" # a fixed seed with --runs makes a pass repeatable: the same inputs on every machine (CI)
 
 while (($#)); do
   case "$1" in
     --seconds) seconds="$2"; runs=""; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
     --targets) read -r -a targets <<<"$2"; shift 2 ;;
     --nice) prefix=(nice -n 19); shift ;;
     --no-build) do_build=0; shift ;;
@@ -95,6 +97,7 @@ for t in "${targets[@]}"; do
         -artifact_prefix="$crashes/")
   [ -f "$root/fuzz/dict/$t.dict" ] && args+=(-dict="$root/fuzz/dict/$t.dict")
   if [ -n "$runs" ]; then args+=(-runs="$runs"); else args+=(-max_total_time="$seconds"); fi
+  [ -n "$seed" ] && args+=(-seed="$seed")
   if [ -n "$runs" ]; then echo "== $t: $runs runs"; else echo "== $t: $seconds s"; fi
   status=0
   started=$SECONDS
