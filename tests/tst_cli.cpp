@@ -935,10 +935,38 @@ private slots:
             QVERIFY(!shot["set"]["prompt"].toString().isEmpty());
             QCOMPARE(shot["set"]["duration"].toInt(), 5);
         }
-        QVERIFY(shots[1]["continue"].toBool());
+        // A text-to-video model has no first frame to continue into: separate shots.
+        QVERIFY(!shots[1]["continue"].toBool());
         // Nothing was generated: one chat call, no video.
         for (const auto &req : m_sim->requests())
             QVERIFY(req.path != QLatin1String("/llmage/video"));
+
+        // The planned board runs as it is: four shots, one film.
+        Result ran = run({QStringLiteral("storyboard"), QStringLiteral("run"), board, QStringLiteral("--concurrency"), QStringLiteral("4")});
+        QVERIFY2(ran.code == 0, ran.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 4);
+        QVERIFY(QFile::exists(m_box->dir.filePath(QStringLiteral("board.mp4"))));
+
+        // With an image-to-video model whose first frame is optional, the planned shots are chained.
+        const QString chained = m_box->dir.filePath(QStringLiteral("chained.json"));
+        r = run({QStringLiteral("storyboard"), QStringLiteral("plan"), QStringLiteral("--llmid"), QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9"),
+                 QStringLiteral("--shots"), QStringLiteral("2"), QStringLiteral("a paper boat on a river"), QStringLiteral("-o"), chained});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile cf(chained);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(cf.readAll()).object().value("shots").toArray().at(1)["continue"].toBool());
+        ran = run({QStringLiteral("storyboard"), QStringLiteral("run"), chained});
+        QVERIFY2(ran.code == 0, ran.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 6);
+        // Shot 2 went with a first frame (shot 1's last).
+        const QJsonObject second = QJsonDocument::fromJson(m_sim->requests().last().body).object();
+        bool sawFrame = false;
+        for (const auto &req : m_sim->requests())
+            if (req.path == QLatin1String("/llmage/video")
+                && QJsonDocument::fromJson(req.body).object().value(QLatin1String("image_file1")).toString().startsWith(QLatin1String("data:image/")))
+                sawFrame = true;
+        QVERIFY(sawFrame);
+        Q_UNUSED(second)
 
         // An answer without shots: a clear message, no board written.
         m_sim->config().replyText = QStringLiteral("Sorry, I can't.");

@@ -51,6 +51,11 @@ QString request(const QString &story, int shots)
 
 QJsonObject board(const QString &title, const ModelSpec &spec, const QList<QVariantMap> &shots)
 {
+    // A shot continues from the previous one's last frame only where the model has a first-frame field
+    // (the schema says so); a text-to-video board is a list of separate shots.
+    bool hasFirstFrame = false;
+    for (const FieldSpec &f : spec.fields)
+        hasFirstFrame = hasFirstFrame || (f.type == FieldSpec::Type::Image && f.role == QLatin1String("first_frame"));
     QJsonArray list;
     for (int i = 0; i < shots.size(); ++i) {
         QJsonObject set;
@@ -59,7 +64,7 @@ QJsonObject board(const QString &title, const ModelSpec &spec, const QList<QVari
             if (const FieldSpec *f = spec.field(it.key()))
                 set.insert(it.key(), f->toJson(it.value()));
         QJsonObject shot{{QStringLiteral("llmid"), spec.llmid}, {QStringLiteral("set"), set}};
-        if (i > 0)
+        if (i > 0 && hasFirstFrame)
             shot.insert(QStringLiteral("continue"), true);
         list.append(shot);
     }
