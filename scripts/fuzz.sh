@@ -39,17 +39,9 @@ done
 # clang-15 and libFuzzer from Debian, and what the core itself needs, when missing.
 # The fuzz build needs only the core's Qt modules (CMakeLists.txt: YUANJING_FUZZ).
 packages=(clang-15 libfuzzer-15-dev cmake ninja-build qt6-base-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "Installing: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=install-missing.sh
+source "$root/scripts/install-missing.sh"
+install_missing "${packages[@]}"
 
 if ((do_build)); then
   CC=clang-15 CXX=clang++-15 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

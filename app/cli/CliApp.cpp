@@ -243,6 +243,26 @@ QStringList CliApp::positional() const
     return list;
 }
 
+QString CliApp::textArgument(int skip) const
+{
+    // The words after the command, or stdin when there are none (or "-").
+    QString text = positional().mid(skip).join(QLatin1Char(' ')).trimmed();
+    if (text.isEmpty() || text == QLatin1String("-")) {
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        text = QString::fromUtf8(in.readAll()).trimmed();
+    }
+    return text;
+}
+
+bool CliApp::requireKey()
+{
+    if (m_core->client()->hasApiKey())
+        return true;
+    fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    return false;
+}
+
 void CliApp::done(int code)
 {
     if (m_done)
@@ -338,20 +358,13 @@ void CliApp::start()
 
 void CliApp::chat()
 {
-    QString prompt = positional().join(QLatin1Char(' ')).trimmed();
-    if (prompt.isEmpty() || prompt == QLatin1String("-")) {
-        QFile in;
-        in.open(stdin, QIODevice::ReadOnly);
-        prompt = QString::fromUtf8(in.readAll()).trimmed();
-    }
+    const QString prompt = textArgument(0);
     if (prompt.isEmpty()) {
         fail(Usage, tr("no prompt: give it as an argument or on stdin"));
         return;
     }
-    if (!m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!requireKey())
         return;
-    }
     // What a call costs is recorded in the database: without it, nothing is sent.
     if (!m_core->database()->isOpen()) {
         fail(Failure, m_core->startError());
@@ -562,10 +575,8 @@ void CliApp::video()
         dryRun(*spec, values, images);
         return;
     }
-    if (!m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!requireKey())
         return;
-    }
     VideoSubmitter *submitter = m_core->videoSubmitter();
     const bool wait = flag(QStringLiteral("--wait"));
     connect(submitter, &VideoSubmitter::refused, this, [this](const QMap<QString, QString> &fields, const QString &error) {
@@ -874,10 +885,8 @@ void CliApp::batch()
             return;
         }
     }
-    if (!m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!requireKey())
         return;
-    }
 
     // What the previous version recorded (FILE.jsonl.state, keyed by line): honoured, never sent again.
     QJsonObject legacy;
@@ -1235,10 +1244,8 @@ void CliApp::storyboard()
         }
         shots->append(shot);
     }
-    if (!m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!requireKey())
         return;
-    }
     // What an earlier run recorded: a shot recorded as sent is never sent again, whatever came of it.
     for (Shot &shot : *shots) {
         shot.row = m_core->tasks()->batchJobTask(shot.key);
@@ -1540,10 +1547,8 @@ void CliApp::compare()
         pictures.append({role, pair.section(QLatin1Char('='), 1)});
     }
     const bool dryRun = flag(QStringLiteral("--dry-run"));
-    if (!dryRun && !m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!dryRun && !requireKey())
         return;
-    }
 
     QHash<QString, PreparedImage> prepared; // each picture read once, whichever models take it
     QList<QPair<QString, PreparedImage>> byRole;

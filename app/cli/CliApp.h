@@ -62,6 +62,8 @@ private:
     void waitFor(qint64 id);
     void dryRun(const ModelSpec &spec, const QVariantMap &values, const QMap<QString, PreparedImage> &images);
     QString checkOptions() const;
+    QString textArgument(int skip) const;
+    bool requireKey();
     void done(int code);
     void fail(int code, const QString &message);
     void printJson(const QJsonObject &o);

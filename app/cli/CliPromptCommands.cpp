@@ -34,10 +34,8 @@ QString CliApp::promptHelpText()
 void CliApp::askChatModel(const QString &sysPrompt, const QString &prompt, const QString &chatModel,
                           std::function<void(const QString &answer)> onDone)
 {
-    if (!m_core->client()->hasApiKey()) {
-        fail(Auth, tr("no API key: set YUANJING_API_KEY, save one in the app, or use --demo"));
+    if (!requireKey())
         return;
-    }
     // What a call costs is recorded in the database: without it, nothing is sent.
     if (!m_core->database()->isOpen()) {
         fail(Failure, m_core->startError());
@@ -57,12 +55,7 @@ void CliApp::askChatModel(const QString &sysPrompt, const QString &prompt, const
 
 void CliApp::promptImprove()
 {
-    QString text = positional().mid(1).join(QLatin1Char(' ')).trimmed();
-    if (text.isEmpty() || text == QLatin1String("-")) {
-        QFile in;
-        in.open(stdin, QIODevice::ReadOnly);
-        text = QString::fromUtf8(in.readAll()).trimmed();
-    }
+    const QString text = textArgument(1);
     const QString llmid = option(QStringLiteral("--llmid"));
     const ModelSpec *spec = m_core->videoModels()->model(llmid);
     PromptImprover::Variant variant = PromptImprover::Variant::Improve;
@@ -104,12 +97,7 @@ void CliApp::promptImprove()
 
 void CliApp::storyboardPlan()
 {
-    QString story = positional().mid(1).join(QLatin1Char(' ')).trimmed();
-    if (story.isEmpty() || story == QLatin1String("-")) {
-        QFile in;
-        in.open(stdin, QIODevice::ReadOnly);
-        story = QString::fromUtf8(in.readAll()).trimmed();
-    }
+    const QString story = textArgument(1);
     const QString llmid = option(QStringLiteral("--llmid"));
     const ModelSpec *spec = m_core->videoModels()->model(llmid);
     bool numberOk = false;
