@@ -8,7 +8,10 @@
 #include "core/AppCore.h"
 #include "core/AppSettings.h"
 #include "media/Media.h"
+#include "store/BoardStore.h"
 #include "store/Database.h"
+#include "storyboard/Board.h"
+#include "storyboard/StoryboardRunner.h"
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
 #include "tasks/ResultDownloader.h"
@@ -76,24 +79,6 @@ const QHash<QString, CommandOptions> &commandOptions()
          {{}, {QStringLiteral("--llmid"), QStringLiteral("--chat-model"), QStringLiteral("--shots"), QStringLiteral("-o"), QStringLiteral("--output")}}},
     };
     return table;
-}
-
-// Where a followed task stands, from its row alone: the same answer whichever process polls and downloads.
-enum class Outcome { Pending, Downloaded, Failed, Unknown, NotDownloaded };
-Outcome outcomeOf(const VideoTask &t)
-{
-    switch (t.state) {
-    case VideoTask::State::Failed:
-    case VideoTask::State::Rejected: return Outcome::Failed;
-    case VideoTask::State::Unknown: return Outcome::Unknown;
-    case VideoTask::State::Succeeded:
-        // The cover too (one that cannot be fetched is dropped): a run that ends leaves no .part behind.
-        if (!t.videoPath.isEmpty() && QFile::exists(t.videoPath)
-            && (t.coverUrl.isEmpty() || (!t.coverPath.isEmpty() && QFile::exists(t.coverPath))))
-            return Outcome::Downloaded;
-        return t.errorCode == QLatin1String("expired") ? Outcome::NotDownloaded : Outcome::Pending;
-    default: return Outcome::Pending;
-    }
 }
 
 QString stateName(const VideoTask &t)
@@ -168,6 +153,8 @@ QString CliApp::helpText()
              "        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with \"continue\": true starts on the\n"
              "        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one\n"
              "        film (default: BOARD.mp4 beside the board).\n")
+        + tr("  storyboard list | storyboard export ID [-o BOARD.json]\n"
+             "        The app's storyboards; writes one as a board file (to standard output without -o).\n")
         + promptHelpText();
 }
 
@@ -656,20 +643,20 @@ void CliApp::waitFor(qint64 id)
     const auto settle = [this, id](const VideoTask &t) {
         if (t.id != id || m_done)
             return;
-        switch (outcomeOf(t)) {
-        case Outcome::Pending: return;
-        case Outcome::Downloaded:
+        switch (takeOutcome(t)) {
+        case TakeOutcome::Pending: return;
+        case TakeOutcome::Downloaded:
             if (m_json)
                 printJson(taskJson(t));
             else
                 m_out << t.videoPath << Qt::endl;
             done(Ok);
             return;
-        case Outcome::Failed: fail(TaskFailed, tr("the video failed: %1").arg(t.error)); return;
-        case Outcome::Unknown:
+        case TakeOutcome::Failed: fail(TaskFailed, tr("the video failed: %1").arg(t.error)); return;
+        case TakeOutcome::Unknown:
             fail(Network, tr("task %1 is unknown: %2 (yuanjing task %1 --check asks again)").arg(t.id).arg(t.error));
             return;
-        case Outcome::NotDownloaded: fail(Network, t.error); return;
+        case TakeOutcome::NotDownloaded: fail(Network, t.error); return;
         }
     };
     connect(m_core->tasks(), &TaskStore::taskChanged, this, settle);
@@ -767,52 +754,6 @@ struct BatchJobSpec
     int line = 0;
 };
 
-bool isJobKeyword(const QString &key)
-{
-    return key == QLatin1String("llmid") || key == QLatin1String("id") || key == QLatin1String("set")
-        || key == QLatin1String("images");
-}
-
-// The job's values and pictures, from either form; a key the model does not have is an error.
-bool jobValues(const ModelSpec &spec, const QJsonObject &job, QVariantMap *values, QMap<QString, QString> *images, QString *error)
-{
-    *values = spec.defaults();
-    QJsonObject fields = job.value(QLatin1String("set")).toObject();
-    QJsonObject pictures = job.value(QLatin1String("images")).toObject();
-    for (auto it = job.constBegin(); it != job.constEnd(); ++it) {
-        if (isJobKeyword(it.key()))
-            continue;
-        const FieldSpec *f = spec.field(it.key());
-        if (f && f->type == FieldSpec::Type::Image)
-            pictures.insert(it.key(), it.value());
-        else
-            fields.insert(it.key(), it.value());
-    }
-    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-        const FieldSpec *f = spec.field(it.key());
-        if (!f || f->type == FieldSpec::Type::Image) {
-            *error = CliApp::tr("no field “%1”").arg(it.key());
-            return false;
-        }
-        values->insert(it.key(), it->isDouble() ? QString::number(it->toDouble()) : it->toString());
-    }
-    for (auto it = pictures.constBegin(); it != pictures.constEnd(); ++it) {
-        const FieldSpec *f = spec.field(it.key());
-        if (!f || f->type != FieldSpec::Type::Image) {
-            *error = CliApp::tr("no picture field “%1”").arg(it.key());
-            return false;
-        }
-        images->insert(it.key(), it->toString());
-    }
-    return true;
-}
-
-PreparedImage imageFrom(const QString &source)
-{
-    return source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://"))
-               ? ImagePreparer::fromUrl(QUrl(source))
-               : ImagePreparer::fromFile(source);
-}
 } // namespace
 
 void CliApp::batch()
@@ -872,7 +813,7 @@ void CliApp::batch()
         QVariantMap values;
         QMap<QString, QString> sources;
         QString error;
-        if (!jobValues(*spec, job.spec, &values, &sources, &error)) {
+        if (!BoardFile::jobValues(*spec, job.spec, &values, &sources, &error)) {
             fail(BadRequest, tr("%1 line %2: %3").arg(path).arg(job.line).arg(error));
             return;
         }
@@ -931,7 +872,7 @@ void CliApp::batch()
                       << Qt::endl;
             continue;
         }
-        if (outcomeOf(t) == Outcome::Pending)
+        if (takeOutcome(t) == TakeOutcome::Pending)
             run->running.insert(t.id); // still being made: wait for it too
     }
     const int concurrency = qMax(1, option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
@@ -976,10 +917,10 @@ void CliApp::batch()
             QVariantMap values;
             QMap<QString, QString> sources;
             QString error;
-            jobValues(*spec, job.spec, &values, &sources, &error);
+            BoardFile::jobValues(*spec, job.spec, &values, &sources, &error);
             QMap<QString, PreparedImage> images;
             for (auto it = sources.cbegin(); it != sources.cend(); ++it)
-                images.insert(it.key(), imageFrom(it.value()));
+                images.insert(it.key(), ImagePreparer::fromSource(it.value()));
             auto *once = new QObject(this);
             const auto finishOnce = [once] { once->deleteLater(); };
             connect(submitter, &VideoSubmitter::submitted, once, [run, next, finishOnce](const VideoTask &t) {
@@ -1015,12 +956,12 @@ void CliApp::batch()
     connect(m_core->tasks(), &TaskStore::taskChanged, this, [run, next](const VideoTask &t) {
         if (!run->running.contains(t.id))
             return;
-        switch (outcomeOf(t)) {
-        case Outcome::Pending: return;
-        case Outcome::Downloaded:
-        case Outcome::NotDownloaded: ++run->succeeded; break; // made and paid for; the Library offers it again
-        case Outcome::Failed: ++run->failed; break;
-        case Outcome::Unknown: ++run->unknown; break;
+        switch (takeOutcome(t)) {
+        case TakeOutcome::Pending: return;
+        case TakeOutcome::Downloaded:
+        case TakeOutcome::NotDownloaded: ++run->succeeded; break; // made and paid for; the Library offers it again
+        case TakeOutcome::Failed: ++run->failed; break;
+        case TakeOutcome::Unknown: ++run->unknown; break;
         }
         run->credits += t.usage.value(QLatin1String("credits")).toDouble();
         run->running.remove(t.id);
@@ -1144,6 +1085,10 @@ void CliApp::join()
 void CliApp::storyboard()
 {
     const QStringList args = positional();
+    if (args.value(0) == QLatin1String("export") || args.value(0) == QLatin1String("list")) {
+        storyboardExport();
+        return;
+    }
     if (args.value(0) != QLatin1String("run") || args.size() != 2) {
         fail(Usage, tr("usage: yuanjing storyboard run BOARD.json [--concurrency N] [--max-credits C] [-o FILM.mp4]"));
         return;
@@ -1169,31 +1114,14 @@ void CliApp::storyboard()
     if (film.isEmpty())
         film = boardDir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".mp4"));
 
-    enum class State { Waiting, Preparing, Submitting, Running, Done, Failed, Blocked, Uncertain };
-    struct Shot
-    {
-        int number = 0; // from 1
-        QString key;
-        QJsonObject job;
-        bool chained = false;
-        const ModelSpec *spec = nullptr;
-        QVariantMap values;
-        QMap<QString, QString> sources;
-        QString firstKey; // the first-frame field a chained shot fills
-        qint64 row = 0;
-        State state = State::Waiting;
-        QString video;
-        QString why;
-    };
-    auto shots = std::make_shared<QList<Shot>>();
+    QList<RunShot> shots;
     QHash<QString, int> occurrences;
     for (int i = 0; i < shotList.size(); ++i) {
-        Shot shot;
+        RunShot shot;
         shot.number = i + 1;
+        shot.batch = boardName;
         const QJsonObject o = shotList.at(i).toObject();
-        shot.chained = o.value(QLatin1String("continue")).toBool();
-        shot.job = o;
-        shot.job.remove(QStringLiteral("continue"));
+        const bool chained = o.value(QLatin1String("continue")).toBool();
         // Known by its content (and how many identical shots came before it) or its "id", as batch jobs
         // are: editing another shot, or the title, never makes this one new.
         QString content = o.value(QLatin1String("id")).toString();
@@ -1201,29 +1129,28 @@ void CliApp::storyboard()
             ? QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1).toHex())
             : QStringLiteral("id:") + content;
         shot.key = QStringLiteral("%1:%2#%3").arg(boardKey, content).arg(occurrences[content]++);
-        shot.spec = m_core->videoModels()->model(o.value(QLatin1String("llmid")).toString());
-        if (!shot.spec || !shot.spec->enabled) {
+        const ModelSpec *spec = m_core->videoModels()->model(o.value(QLatin1String("llmid")).toString());
+        if (!spec || !spec->enabled) {
             fail(BadRequest, tr("%1 shot %2: unknown or disabled llmid").arg(path).arg(shot.number));
             return;
         }
+        shot.spec = *spec;
         QString error;
-        if (!jobValues(*shot.spec, shot.job, &shot.values, &shot.sources, &error)) {
+        if (!BoardFile::jobValues(shot.spec, o, &shot.values, &shot.sources, &error)) {
             fail(BadRequest, tr("%1 shot %2: %3").arg(path).arg(shot.number).arg(error));
             return;
         }
         for (auto it = shot.sources.begin(); it != shot.sources.end(); ++it)
             if (!it->startsWith(QLatin1String("http://")) && !it->startsWith(QLatin1String("https://")))
                 *it = boardDir.filePath(*it); // pictures are named from the board's folder
-        for (const FieldSpec &f : shot.spec->fields)
-            if (f.type == FieldSpec::Type::Image && f.role == QLatin1String("first_frame"))
-                shot.firstKey = f.key;
-        if (shot.chained) {
+        shot.firstKey = firstFrameKey(shot.spec);
+        if (chained) {
             if (i == 0) {
                 fail(BadRequest, tr("%1 shot 1: the first shot has no previous shot to continue from").arg(path));
                 return;
             }
             if (shot.firstKey.isEmpty()) {
-                fail(BadRequest, tr("%1 shot %2: %3 has no first-frame field to continue into").arg(path).arg(shot.number).arg(shot.spec->label.text()));
+                fail(BadRequest, tr("%1 shot %2: %3 has no first-frame field to continue into").arg(path).arg(shot.number).arg(shot.spec.label.text()));
                 return;
             }
             if (shot.sources.contains(shot.firstKey)) {
@@ -1231,89 +1158,74 @@ void CliApp::storyboard()
                                      .arg(path).arg(shot.number).arg(shot.firstKey));
                 return;
             }
+            shot.chainFrom = i - 1;
+            shot.chainNumber = i;
         }
         QMap<QString, PreparedImage> placeholders;
         for (auto it = shot.sources.cbegin(); it != shot.sources.cend(); ++it)
             placeholders.insert(it.key(), ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
-        if (shot.chained)
+        if (chained)
             placeholders.insert(shot.firstKey, ImagePreparer::fromUrl(QUrl(QStringLiteral("https://placeholder.invalid/x.jpg"))));
-        const QMap<QString, QString> problems = RequestBuilder::validate(*shot.spec, shot.values, placeholders);
+        const QMap<QString, QString> problems = RequestBuilder::validate(shot.spec, shot.values, placeholders);
         if (!problems.isEmpty()) {
             fail(BadRequest, tr("%1 shot %2: %3").arg(path).arg(shot.number).arg(problems.first()));
             return;
         }
-        shots->append(shot);
+        shots.append(shot);
     }
     if (!requireKey())
         return;
     // What an earlier run recorded: a shot recorded as sent is never sent again, whatever came of it.
-    for (Shot &shot : *shots) {
-        shot.row = m_core->tasks()->batchJobTask(shot.key);
-        if (shot.row == 0)
-            continue;
-        const VideoTask t = m_core->tasks()->task(shot.row);
-        if (t.id == 0) {
-            shot.state = State::Failed;
-            shot.why = tr("already sent, but its task was deleted from the store; not sent again");
-        } else if (t.state == VideoTask::State::Unknown || t.state == VideoTask::State::Submitting || t.taskId.isEmpty()) {
-            shot.state = State::Uncertain;
-            shot.why = tr("uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again").arg(t.id);
-        } else {
-            switch (outcomeOf(t)) {
-            case Outcome::Downloaded: shot.state = State::Done; shot.video = t.videoPath; break;
-            case Outcome::Pending: shot.state = State::Running; break;
-            case Outcome::Failed: shot.state = State::Failed; shot.why = t.error; break;
-            case Outcome::Unknown: shot.state = State::Uncertain; shot.why = t.error; break;
-            case Outcome::NotDownloaded: shot.state = State::Failed; shot.why = t.error; break;
-            }
-        }
-        if (!m_json)
-            m_err << tr("shot %1: already sent (task %2)").arg(shot.number).arg(shot.row) << Qt::endl;
+    for (RunShot &shot : shots) {
+        shot.follow = m_core->tasks()->batchJobTask(shot.key);
+        if (shot.follow != 0 && !m_json)
+            m_err << tr("shot %1: already sent (task %2)").arg(shot.number).arg(shot.follow) << Qt::endl;
     }
-    const int concurrency = qMax(1, option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
-    const double maxCredits = option(QStringLiteral("--max-credits"), QStringLiteral("-1")).toDouble();
-    auto credits = std::make_shared<double>(0);
-    auto submittedCount = std::make_shared<int>(0);
-    auto *next = new QTimer(this);
-    next->setSingleShot(true);
-    next->setInterval(0);
-
-    const auto finishRun = [this, shots, film, submittedCount, credits] {
+    auto *runner = new StoryboardRunner(m_core->videoSubmitter(), m_core->tasks(), m_core->downloader(), this);
+    runner->setConcurrency(option(QStringLiteral("--concurrency"), QStringLiteral("2")).toInt());
+    runner->setMaxCredits(option(QStringLiteral("--max-credits"), QStringLiteral("-1")).toDouble());
+    runner->setRequestLimit(qint64(m_core->settings()->requestSizeLimitKiB()) * 1024);
+    connect(runner, &StoryboardRunner::shotSubmitting, this, [this, runner](int index) {
+        if (!m_json)
+            m_err << tr("shot %1: submitting").arg(runner->shots().at(index).number) << Qt::endl;
+    });
+    connect(runner, &StoryboardRunner::finished, this, [this, runner, film] {
         int made = 0, failed = 0, blocked = 0, uncertain = 0;
         QJsonArray list;
         QStringList takes;
-        for (const Shot &s : std::as_const(*shots)) {
-            const char *names[] = {"waiting", "preparing", "submitting", "running", "done", "failed", "blocked", "uncertain"};
+        for (const RunShot &s : runner->shots()) {
             list.append(QJsonObject{{QStringLiteral("shot"), s.number}, {QStringLiteral("task"), s.row},
-                                    {QStringLiteral("state"), QString::fromLatin1(names[int(s.state)])},
+                                    {QStringLiteral("state"), RunShot::stateName(s.state)},
                                     {QStringLiteral("video"), s.video}, {QStringLiteral("why"), s.why}});
-            made += s.state == State::Done;
-            failed += s.state == State::Failed;
-            blocked += s.state == State::Blocked;
-            uncertain += s.state == State::Uncertain;
-            if (s.state == State::Done)
+            made += s.state == RunShot::State::Done;
+            failed += s.state == RunShot::State::Failed;
+            blocked += s.state == RunShot::State::Blocked;
+            uncertain += s.state == RunShot::State::Uncertain;
+            if (s.state == RunShot::State::Done)
                 takes << s.video;
             else if (!m_json)
                 m_err << tr("shot %1: %2").arg(s.number).arg(s.why.isEmpty() ? tr("not made") : s.why) << Qt::endl;
         }
-        const auto report = [this, list, made, failed, blocked, uncertain, submittedCount, credits](const QString &filmPath, int code,
-                                                                                                   const QString &problem) {
+        const int submitted = runner->submittedCount();
+        const double credits = runner->credits();
+        const auto report = [this, list, made, failed, blocked, uncertain, submitted, credits](const QString &filmPath, int code,
+                                                                                               const QString &problem) {
             if (m_json)
-                printJson({{QStringLiteral("shots"), list}, {QStringLiteral("submitted"), *submittedCount},
+                printJson({{QStringLiteral("shots"), list}, {QStringLiteral("submitted"), submitted},
                            {QStringLiteral("done"), made}, {QStringLiteral("failed"), failed},
                            {QStringLiteral("blocked"), blocked}, {QStringLiteral("uncertain"), uncertain},
-                           {QStringLiteral("credits"), *credits}, {QStringLiteral("film"), filmPath},
+                           {QStringLiteral("credits"), credits}, {QStringLiteral("film"), filmPath},
                            {QStringLiteral("error"), problem}});
             else {
                 m_out << tr("storyboard: %1 submitted, %2 of %3 shots made, %4 failed, %5 held back behind a failed shot, "
                             "%6 uncertain; %7 credits")
-                             .arg(*submittedCount)
+                             .arg(submitted)
                              .arg(made)
                              .arg(list.size())
                              .arg(failed)
                              .arg(blocked)
                              .arg(uncertain)
-                             .arg(*credits)
+                             .arg(credits)
                       << Qt::endl;
                 if (!filmPath.isEmpty())
                     m_out << filmPath << Qt::endl;
@@ -1337,135 +1249,56 @@ void CliApp::storyboard()
         if (!m_json)
             m_err << tr("joining %1 shots into %2").arg(takes.size()).arg(film) << Qt::endl;
         job->startJoin(takes, film, {});
-    };
+    });
+    runner->start(shots);
+}
 
-    auto submitShot = [this, shots, next, boardName, submittedCount](int index, const QMap<QString, PreparedImage> &images) {
-        VideoSubmitter *submitter = m_core->videoSubmitter();
-        Shot &shot = (*shots)[index];
-        shot.state = State::Submitting;
-        auto *once = new QObject(this);
-        connect(submitter, &VideoSubmitter::submitted, once, [shots, index, next, once, submittedCount](const VideoTask &t) {
-            (*shots)[index].row = t.id;
-            (*shots)[index].state = State::Running;
-            ++*submittedCount;
-            once->deleteLater();
-            next->start();
-        });
-        const auto notSent = [shots, index, next, once](const VideoTask &, const ApiError &error) {
-            (*shots)[index].state = State::Failed;
-            (*shots)[index].why = error.message();
-            once->deleteLater();
-            next->start();
-        };
-        connect(submitter, &VideoSubmitter::rejected, once, notSent);
-        connect(submitter, &VideoSubmitter::refused, once, [shots, index, next, once](const QMap<QString, QString> &, const QString &why) {
-            (*shots)[index].state = State::Failed;
-            (*shots)[index].why = why;
-            once->deleteLater();
-            next->start();
-        });
-        connect(submitter, &VideoSubmitter::uncertain, once, [shots, index, next, once](const VideoTask &t, const ApiError &) {
-            (*shots)[index].row = t.id;
-            (*shots)[index].state = State::Uncertain;
-            (*shots)[index].why = tr("no clear answer: task %1 is kept as unknown; check on the platform").arg(t.id);
-            once->deleteLater();
-            next->start();
-        });
-        if (!m_json)
-            m_err << tr("shot %1: submitting").arg(shot.number) << Qt::endl;
-        submitter->submit(*shot.spec, shot.values, images, qint64(m_core->settings()->requestSizeLimitKiB()) * 1024,
-                          BatchJob{shot.key, boardName, shot.number});
-    };
-
-    connect(next, &QTimer::timeout, this, [this, shots, next, concurrency, maxCredits, credits, finishRun, submitShot] {
-        VideoSubmitter *submitter = m_core->videoSubmitter();
-        int active = 0;
-        bool busy = submitter->isBusy();
-        for (const Shot &s : std::as_const(*shots))
-            active += s.state == State::Running || s.state == State::Preparing || s.state == State::Submitting;
-        const bool stopping = maxCredits >= 0 && *credits >= maxCredits;
-        for (int i = 0; i < shots->size(); ++i) {
-            Shot &shot = (*shots)[i];
-            if (shot.state != State::Waiting)
-                continue;
-            if (shot.chained) {
-                const Shot &previous = shots->at(i - 1);
-                if (previous.state == State::Failed || previous.state == State::Blocked || previous.state == State::Uncertain) {
-                    // Held back, never sent: its first frame would be a frame that does not exist.
-                    shot.state = State::Blocked;
-                    shot.why = tr("not sent: it continues shot %1, which was not made").arg(previous.number);
-                    continue;
-                }
-                if (previous.state != State::Done)
-                    continue;
-            }
-            if (stopping) {
-                shot.state = State::Blocked;
-                shot.why = tr("not sent: the credit cap was reached");
-                continue;
-            }
-            if (busy || active >= concurrency)
-                continue;
-            QMap<QString, PreparedImage> images;
-            for (auto it = shot.sources.cbegin(); it != shot.sources.cend(); ++it)
-                images.insert(it.key(), imageFrom(it.value()));
-            ++active;
-            busy = true;
-            if (!shot.chained) {
-                submitShot(i, images);
-                continue;
-            }
-            // The previous take's very last frame, decoded on the engine's thread, then submitted.
-            shot.state = State::Preparing;
-            auto *job = new MediaJob(this);
-            const QString previousVideo = shots->at(i - 1).video;
-            const int previousNumber = shots->at(i - 1).number;
-            connect(job, &MediaJob::finished, this, [shots, i, job, images, next, submitShot, previousNumber](bool ok) mutable {
-                job->deleteLater();
-                Shot &s = (*shots)[i];
-                if (!ok) {
-                    s.state = State::Failed;
-                    s.why = job->errorText();
-                    next->start();
-                    return;
-                }
-                images.insert(s.firstKey, ImagePreparer::fromImage(job->image(), tr("last frame of shot %1").arg(previousNumber)));
-                submitShot(i, images);
-            });
-            job->startFrame(previousVideo, media::FramePosition::Last, 0);
+void CliApp::storyboardExport()
+{
+    const QStringList args = positional();
+    BoardStore *boards = m_core->boards();
+    if (args.value(0) == QLatin1String("list")) {
+        QJsonArray list;
+        for (const BoardStore::Summary &b : boards->boards()) {
+            list.append(QJsonObject{{QStringLiteral("id"), b.id}, {QStringLiteral("title"), b.title},
+                                    {QStringLiteral("shots"), b.shots}, {QStringLiteral("updated"), b.updatedAt.toString(Qt::ISODate)}});
+            if (!m_json)
+                m_out << b.id << '\t' << b.shots << '\t' << b.title << Qt::endl;
         }
-        bool settled = true;
-        for (const Shot &s : std::as_const(*shots))
-            settled = settled && (s.state == State::Done || s.state == State::Failed || s.state == State::Blocked || s.state == State::Uncertain);
-        if (settled && !submitter->isBusy()) {
-            next->disconnect();
-            finishRun();
-        }
-    });
-    connect(m_core->tasks(), &TaskStore::taskChanged, this, [shots, next, credits](const VideoTask &t) {
-        for (Shot &s : *shots) {
-            if (s.row != t.id || s.state != State::Running)
-                continue;
-            switch (outcomeOf(t)) {
-            case Outcome::Pending: return;
-            case Outcome::Downloaded: s.state = State::Done; s.video = t.videoPath; break;
-            case Outcome::NotDownloaded:
-            case Outcome::Failed: s.state = State::Failed; s.why = t.error; break;
-            case Outcome::Unknown: s.state = State::Uncertain; s.why = t.error; break;
-            }
-            *credits += t.usage.value(QLatin1String("credits")).toDouble();
-            next->start();
-        }
-    });
-    connect(m_core->downloader(), &ResultDownloader::downloadFailed, this, [shots, next](const VideoTask &t, const QString &why) {
-        for (Shot &s : *shots)
-            if (s.row == t.id && s.state == State::Running) {
-                s.state = State::Failed;
-                s.why = why;
-                next->start();
-            }
-    });
-    next->start();
+        if (m_json)
+            printJson({{QStringLiteral("boards"), list}});
+        done(Ok);
+        return;
+    }
+    bool ok = false;
+    const qint64 id = args.value(1).toLongLong(&ok);
+    if (args.size() != 2 || !ok) {
+        fail(Usage, tr("usage: yuanjing storyboard export ID [-o BOARD.json] (ids: yuanjing storyboard list)"));
+        return;
+    }
+    const Board board = boards->board(id);
+    if (board.id == 0) {
+        fail(Usage, tr("no storyboard %1 (see yuanjing storyboard list)").arg(id));
+        return;
+    }
+    const QByteArray text = QJsonDocument(BoardFile::toJson(board)).toJson(QJsonDocument::Indented);
+    const QString output = option(QStringLiteral("-o"));
+    if (output.isEmpty()) {
+        m_out << QString::fromUtf8(text);
+        m_out.flush();
+        done(Ok);
+        return;
+    }
+    QSaveFile out(output);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit()) {
+        fail(Failure, tr("cannot write “%1”: %2").arg(output, out.errorString()));
+        return;
+    }
+    if (m_json)
+        printJson({{QStringLiteral("output"), QFileInfo(output).absoluteFilePath()}, {QStringLiteral("shots"), int(board.shots.size())}});
+    else
+        m_out << QFileInfo(output).absoluteFilePath() << Qt::endl;
+    done(Ok);
 }
 
 void CliApp::compare()
@@ -1554,7 +1387,7 @@ void CliApp::compare()
     QList<QPair<QString, PreparedImage>> byRole;
     for (const auto &[role, source] : std::as_const(pictures)) {
         if (!prepared.contains(source))
-            prepared.insert(source, imageFrom(source));
+            prepared.insert(source, ImagePreparer::fromSource(source));
         byRole.append({role, prepared.value(source)});
     }
     QList<ComparisonEntry> entries = ComparisonRunner::entriesFor(specs, intent, byRole);
@@ -1578,10 +1411,10 @@ void CliApp::compare()
                 o.insert(QStringLiteral("seconds"), t.createdAt.secsTo(t.succeededAt));
             if (t.usage.contains(QLatin1String("credits")))
                 o.insert(QStringLiteral("credits"), t.usage.value(QLatin1String("credits")));
-            const Outcome outcome = outcomeOf(t);
-            if (error.isEmpty() && outcome == Outcome::Failed)
+            const TakeOutcome outcome = takeOutcome(t);
+            if (error.isEmpty() && outcome == TakeOutcome::Failed)
                 error = tr("the video failed: %1").arg(t.error);
-            else if (error.isEmpty() && (outcome == Outcome::Unknown || outcome == Outcome::NotDownloaded))
+            else if (error.isEmpty() && (outcome == TakeOutcome::Unknown || outcome == TakeOutcome::NotDownloaded))
                 error = t.error;
         }
         if (!error.isEmpty())
@@ -1628,9 +1461,9 @@ void CliApp::compare()
             case ComparisonEntry::State::Rejected: exit = exitFor(e.apiError); break;
             case ComparisonEntry::State::Uncertain: exit = Network; break;
             default:
-                if (t.id && outcomeOf(t) == Outcome::Failed)
+                if (t.id && takeOutcome(t) == TakeOutcome::Failed)
                     exit = TaskFailed;
-                else if (t.id && outcomeOf(t) != Outcome::Downloaded && outcomeOf(t) != Outcome::Pending)
+                else if (t.id && takeOutcome(t) != TakeOutcome::Downloaded && takeOutcome(t) != TakeOutcome::Pending)
                     exit = Network;
             }
             if (exit != Ok)
@@ -1658,7 +1491,7 @@ void CliApp::compare()
         if (runner->isRunning() || m_done)
             return;
         for (const ComparisonEntry &e : runner->entries())
-            if (wait && e.state == ComparisonEntry::State::Sent && outcomeOf(tasks->value(e.taskRow)) == Outcome::Pending)
+            if (wait && e.state == ComparisonEntry::State::Sent && takeOutcome(tasks->value(e.taskRow)) == TakeOutcome::Pending)
                 return;
         finish();
     };

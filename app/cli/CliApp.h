@@ -53,6 +53,8 @@ private:
     void frame();
     void join();
     void storyboard();
+    // storyboard list / storyboard export ID: the app's boards, as board files.
+    void storyboardExport();
     void compare();
     // app/cli/CliPromptCommands.cpp: prompt help and storyboard planning through a chat model.
     void promptImprove();

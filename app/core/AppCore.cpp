@@ -15,6 +15,7 @@
 #include "store/TaskStore.h"
 #include "store/UsageLedger.h"
 #include "tasks/LibraryModel.h"
+#include "store/BoardStore.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
 #include "video/ModelCatalog.h"
@@ -85,6 +86,7 @@ void AppCore::start()
     m_poller = new TaskPoller(m_client, m_tasks, this);
     m_downloader = new ResultDownloader(m_client, m_tasks, this);
     m_library = new LibraryModel(m_tasks, this);
+    m_boards = new BoardStore(m_database.get(), m_tasks, this);
     // Submitted → watched → finished → downloaded: every paid-for video reaches the disk, through the
     // owner of the data folder (another process's submissions reach it through the database).
     connect(m_submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {

@@ -24,6 +24,7 @@ class CostEstimator;
 class TaskPoller;
 class ResultDownloader;
 class LibraryModel;
+class BoardStore;
 class AccountStatus;
 class DataFolderOwner;
 struct VideoTask;
@@ -71,6 +72,7 @@ public:
     TaskPoller *poller() const { return m_poller; }
     ResultDownloader *downloader() const { return m_downloader; }
     LibraryModel *library() const { return m_library; }
+    BoardStore *boards() const { return m_boards; }
     AccountStatus *account() const { return m_account; }
     // Whether this process owns the data folder (resumes, polls, downloads); see DataFolderOwner.
     bool isDataOwner() const;
@@ -106,6 +108,7 @@ private:
     TaskPoller *m_poller = nullptr;
     ResultDownloader *m_downloader = nullptr;
     LibraryModel *m_library = nullptr;
+    BoardStore *m_boards = nullptr;
     AccountStatus *m_account = nullptr;
     DataFolderOwner *m_dataOwner = nullptr;
     bool m_demo = false;

@@ -85,6 +85,17 @@ const QList<QStringList> &migrations()
         {QStringLiteral("ALTER TABLE video_tasks ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE video_tasks ADD COLUMN comparison TEXT NOT NULL DEFAULT ''"),
          QStringLiteral("CREATE INDEX tasks_by_comparison ON video_tasks(comparison) WHERE comparison <> ''")},
+        // Issue 16: storyboards. A board's shots in film order (position); a shot's settings as JSON, its
+        // pictures as field key → file or link, whether it continues from the previous shot's last frame,
+        // and the take chosen for the film. The takes themselves are tasks, recorded as batch jobs
+        // "shot:<id>:…" in the same transaction as their task rows (BoardStore::takeKeyPrefix).
+        {QStringLiteral("CREATE TABLE boards (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL,"
+                        " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+         QStringLiteral("CREATE TABLE board_shots (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " board_id INTEGER NOT NULL REFERENCES boards(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+                        " llmid TEXT NOT NULL, settings TEXT NOT NULL, images TEXT NOT NULL, chained INTEGER NOT NULL DEFAULT 0,"
+                        " chosen_task INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE INDEX shots_by_board ON board_shots(board_id, position)")},
     };
     return list;
 }

@@ -187,6 +187,29 @@ qint64 TaskStore::batchJobTask(const QString &jobKey) const
     return q.value(1).isNull() ? -1 : q.value(0).toLongLong();
 }
 
+QList<VideoTask> TaskStore::batchJobTasks(const QString &keyPrefix) const
+{
+    QList<VideoTask> list;
+    if (keyPrefix.isEmpty())
+        return list;
+    // A range on the key (its primary index) rather than LIKE, which SQLite cannot read from an index here.
+    QString upper = keyPrefix;
+    upper.back() = QChar(upper.back().unicode() + 1);
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT t.%1 FROM batch_jobs b JOIN video_tasks t ON t.id = b.task_row"
+                             " WHERE b.job_key >= ? AND b.job_key < ? ORDER BY t.id")
+                  .arg(QString::fromLatin1(Columns).replace(QLatin1String(", "), QLatin1String(", t."))));
+    q.addBindValue(keyPrefix);
+    q.addBindValue(upper);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "batch job query failed:" << q.lastError().text();
+        return list;
+    }
+    while (q.next())
+        list.append(taskFrom(q));
+    return list;
+}
+
 bool TaskStore::update(const VideoTask &task)
 {
     VideoTask t = task;

@@ -87,6 +87,9 @@ public:
     // The task row a batch job was sent as: 0 when the job was never sent; -1 when it was sent but its
     // task has since been deleted.
     qint64 batchJobTask(const QString &jobKey) const;
+    // The tasks sent as batch jobs whose keys start with keyPrefix (a storyboard shot's takes), oldest
+    // first; jobs whose task was deleted are left out.
+    QList<VideoTask> batchJobTasks(const QString &keyPrefix) const;
 
     // Another process (the app, or yuanjing) may write the same database: picks up what it changed and
     // announces it through taskChanged/taskRemoved. Cheap when nothing changed (PRAGMA data_version).

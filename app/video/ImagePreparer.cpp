@@ -249,3 +249,10 @@ QFuture<PreparedImage> fromImageAsync(const QImage &image, const QString &origin
 }
 
 } // namespace ImagePreparer
+
+PreparedImage ImagePreparer::fromSource(const QString &source, int maxSide)
+{
+    return source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://"))
+               ? fromUrl(QUrl(source))
+               : fromFile(source, maxSide);
+}

@@ -41,6 +41,8 @@ PreparedImage fromData(const QByteArray &data, const QString &origin, int maxSid
 PreparedImage fromImage(const QImage &image, const QString &origin, int maxSide = DefaultMaxSide);
 // http/https links only; anything else is refused with a message.
 PreparedImage fromUrl(const QUrl &url);
+// A picture as batch jobs and boards name it: an http(s) link, else a file.
+PreparedImage fromSource(const QString &source, int maxSide = DefaultMaxSide);
 // The same picture encoded again, at most maxSide pixels and the given JPEG quality.
 PreparedImage reencoded(const PreparedImage &image, int maxSide, int quality);
 
