@@ -12,6 +12,7 @@
 #include "settings/SettingsDialog.h"
 #include "studio/StudioTab.h"
 #include "library/LibraryTab.h"
+#include "storyboard/StoryboardTab.h"
 #include "account/AccountTab.h"
 #include "tasks/LibraryModel.h"
 #include "tasks/TaskPoller.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -154,6 +156,7 @@ void MainWindow::buildTabs()
     // Each page gets its content when first shown: the window appears sooner.
     const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral("chat")},
                                                {tr("Video Studio"), QStringLiteral("video")},
+                                               {tr("Storyboard"), QStringLiteral("storyboard")},
                                                {tr("Library"), QStringLiteral("library")},
                                                {tr("Account"), QStringLiteral("account")}};
     for (const auto &[title, icon] : pages) {
@@ -199,6 +202,7 @@ void MainWindow::ensureTab(int index)
                 m_tabs->setCurrentIndex(StudioTabIndex);
             });
             connect(m_chat, &ChatTab::sendToStoryboardRequested, this, [this](const QString &answer) {
+                // Reviewed first (the Studio's model fits the shots), then opened as a board.
                 m_tabs->setCurrentIndex(StudioTabIndex);
                 studioTab()->reviewShots(answer);
             });
@@ -209,6 +213,29 @@ void MainWindow::ensureTab(int index)
             m_studio = new StudioTab(m_core, page);
             page->layout()->addWidget(m_studio);
             connect(m_studio, &StudioTab::balanceHelpRequested, this, [this] { m_tabs->setCurrentIndex(AccountTabIndex); });
+            connect(m_studio, &StudioTab::boardPlanned, this, [this](const QJsonObject &board) {
+                QString why;
+                if (storyboardTab()->importBoard(board, QDir::homePath(), &why))
+                    m_tabs->setCurrentIndex(StoryboardTabIndex);
+                else
+                    QMessageBox::warning(this, tr("Storyboard"), why);
+            });
+        }
+        break;
+    case StoryboardTabIndex:
+        if (!m_storyboard) {
+            m_storyboard = new StoryboardTab(m_core, page);
+            page->layout()->addWidget(m_storyboard);
+            restoreSplitters(m_storyboard);
+            connect(m_storyboard, &StoryboardTab::showInLibraryRequested, this, [this](qint64 id) {
+                libraryTab()->selectTask(id);
+                m_tabs->setCurrentIndex(LibraryTabIndex);
+            });
+            connect(m_storyboard, &StoryboardTab::planRequested, this, [this] {
+                // The Studio plans with its model: the board is reviewed there, then opened here.
+                m_tabs->setCurrentIndex(StudioTabIndex);
+                studioTab()->planStoryboard();
+            });
         }
         break;
     case LibraryTabIndex:
@@ -244,6 +271,12 @@ ChatTab *MainWindow::chatTab()
 {
     ensureTab(ChatTabIndex);
     return m_chat;
+}
+
+StoryboardTab *MainWindow::storyboardTab()
+{
+    ensureTab(StoryboardTabIndex);
+    return m_storyboard;
 }
 
 StudioTab *MainWindow::studioTab()

@@ -6,6 +6,7 @@ class AppCore;
 class ChatTab;
 class StudioTab;
 class LibraryTab;
+class StoryboardTab;
 class AccountTab;
 class QSystemTrayIcon;
 class WelcomePage;
@@ -18,7 +19,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { ChatTabIndex, StudioTabIndex, LibraryTabIndex, AccountTabIndex };
+    enum Tab { ChatTabIndex, StudioTabIndex, StoryboardTabIndex, LibraryTabIndex, AccountTabIndex };
 
     explicit MainWindow(AppCore *core, QWidget *parent = nullptr);
 
@@ -29,6 +30,7 @@ public:
     ChatTab *chatTab();
     StudioTab *studioTab();
     LibraryTab *libraryTab();
+    StoryboardTab *storyboardTab();
     AccountTab *accountTab();
     QLabel *runningLabel() const { return m_running; }
     QLabel *endpointLabel() const { return m_endpoint; }
@@ -60,6 +62,7 @@ private:
     ChatTab *m_chat = nullptr;
     StudioTab *m_studio = nullptr;
     LibraryTab *m_library = nullptr;
+    StoryboardTab *m_storyboard = nullptr;
     AccountTab *m_account = nullptr;
     QLabel *m_running = nullptr;
     QList<QWidget *> m_pages;

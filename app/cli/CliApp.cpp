@@ -153,8 +153,9 @@ QString CliApp::helpText()
              "        Makes a storyboard's shots (docs/STORYBOARD.md): a shot with \"continue\": true starts on the\n"
              "        previous shot's last frame. Running it again sends no shot twice. Then joins the shots into one\n"
              "        film (default: BOARD.mp4 beside the board).\n")
-        + tr("  storyboard list | storyboard export ID [-o BOARD.json]\n"
-             "        The app's storyboards; writes one as a board file (to standard output without -o).\n")
+        + tr("  storyboard list | storyboard export ID [-o BOARD.json] | storyboard import BOARD.json\n"
+             "        The app's storyboards; writes one as a board file (to standard output without -o), or adds\n"
+             "        a board file to the app's Storyboard tab.\n")
         + promptHelpText();
 }
 
@@ -1085,7 +1086,7 @@ void CliApp::join()
 void CliApp::storyboard()
 {
     const QStringList args = positional();
-    if (args.value(0) == QLatin1String("export") || args.value(0) == QLatin1String("list")) {
+    if (args.value(0) == QLatin1String("export") || args.value(0) == QLatin1String("list") || args.value(0) == QLatin1String("import")) {
         storyboardExport();
         return;
     }
@@ -1267,6 +1268,34 @@ void CliApp::storyboardExport()
         }
         if (m_json)
             printJson({{QStringLiteral("boards"), list}});
+        done(Ok);
+        return;
+    }
+    if (args.value(0) == QLatin1String("import")) {
+        QFile file(args.value(1));
+        if (args.size() != 2 || !file.open(QIODevice::ReadOnly)) {
+            fail(Usage, tr("usage: yuanjing storyboard import BOARD.json (cannot read “%1”)").arg(args.value(1)));
+            return;
+        }
+        QJsonParseError parseError;
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+        Board board;
+        QString why;
+        if (!BoardFile::fromJson(o, QFileInfo(file.fileName()).absoluteDir(), *m_core->videoModels(), &board, &why)) {
+            fail(BadRequest, tr("%1: %2").arg(args.value(1), why));
+            return;
+        }
+        if (board.title.isEmpty())
+            board.title = QFileInfo(file.fileName()).completeBaseName();
+        const qint64 id = boards->importBoard(board);
+        if (!id) {
+            fail(Failure, tr("the board could not be saved in the database"));
+            return;
+        }
+        if (m_json)
+            printJson({{QStringLiteral("id"), id}, {QStringLiteral("shots"), int(board.shots.size())}});
+        else
+            m_out << id << Qt::endl;
         done(Ok);
         return;
     }

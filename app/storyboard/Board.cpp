@@ -21,18 +21,19 @@ TakeOutcome takeOutcome(const VideoTask &t)
     }
 }
 
-const VideoTask *filmTake(const BoardShot &shot, const QList<VideoTask> &takes)
+VideoTask filmTake(const BoardShot &shot, const QList<VideoTask> &takes)
 {
+    // A copy, not a pointer into the list: callers pass lists made for the call.
     const VideoTask *first = nullptr;
     for (const VideoTask &t : takes) {
         if (takeOutcome(t) != TakeOutcome::Downloaded)
             continue;
         if (t.id == shot.chosenTask)
-            return &t;
+            return t;
         if (!first)
             first = &t;
     }
-    return first;
+    return first ? *first : VideoTask();
 }
 
 QString firstFrameKey(const ModelSpec &spec)

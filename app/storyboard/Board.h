@@ -44,8 +44,8 @@ enum class TakeOutcome { Pending, Downloaded, Failed, Unknown, NotDownloaded };
 TakeOutcome takeOutcome(const VideoTask &task);
 
 // The take of a shot that goes into the film: the chosen one when it is on disk, else the first take on
-// disk; nullptr when none is.
-const VideoTask *filmTake(const BoardShot &shot, const QList<VideoTask> &takes);
+// disk; a task of id 0 when none is.
+VideoTask filmTake(const BoardShot &shot, const QList<VideoTask> &takes);
 
 // The schema field a chained shot fills with the previous shot's last frame (empty: the model has none).
 QString firstFrameKey(const ModelSpec &spec);

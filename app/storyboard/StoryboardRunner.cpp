@@ -118,6 +118,12 @@ void StoryboardRunner::schedule()
         if (shot.state != RunShot::State::Waiting)
             continue;
         QString previousVideo = shot.chainVideo;
+        if (m_stopping) {
+            shot.state = RunShot::State::Blocked;
+            shot.why = tr("not sent: the run was stopped");
+            emit shotChanged(i);
+            continue;
+        }
         if (shot.chainFrom >= 0) {
             const RunShot &previous = m_shots.at(shot.chainFrom);
             if (previous.state == RunShot::State::Failed || previous.state == RunShot::State::Blocked
@@ -132,9 +138,9 @@ void StoryboardRunner::schedule()
                 continue;
             previousVideo = previous.video;
         }
-        if (m_stopping || capped) {
+        if (capped) {
             shot.state = RunShot::State::Blocked;
-            shot.why = m_stopping ? tr("not sent: the run was stopped") : tr("not sent: the credit cap was reached");
+            shot.why = tr("not sent: the credit cap was reached");
             emit shotChanged(i);
             continue;
         }
@@ -172,10 +178,14 @@ void StoryboardRunner::schedule()
         });
         job->startFrame(previousVideo, media::FramePosition::Last, 0);
     }
+    // Once stopped, a take on its way does not hold the run: it goes on as a task, and its shot shows it.
     bool settled = true;
     for (const RunShot &s : std::as_const(m_shots))
-        settled = settled && s.isSettled();
+        settled = settled && (s.isSettled() || (m_stopping && s.state == RunShot::State::Running));
     if (settled) {
+        for (RunShot &s : m_shots)
+            if (s.state == RunShot::State::Running)
+                s.why = tr("still being made: the take appears on its shot when it is ready");
         m_running = false;
         emit finished();
     }

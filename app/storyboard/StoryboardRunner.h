@@ -1,12 +1,12 @@
 #pragma once
 
+#include "media/Media.h"
 #include "storyboard/Board.h"
 #include "video/ImagePreparer.h"
 
 #include <QObject>
 #include <QPointer>
 
-class MediaJob;
 class QTimer;
 class ResultDownloader;
 class TaskStore;
@@ -62,7 +62,8 @@ public:
     void setRequestLimit(qint64 bytes) { m_limitBytes = bytes; }
 
     void start(const QList<RunShot> &shots);
-    // No shot is sent any more; those already sent go on (the store follows them) and are still waited for.
+    // No shot is sent any more; the run ends once no request is on its way. Takes already sent go on as
+    // tasks (the store, the Library and the board follow them).
     void stop();
     bool isRunning() const { return m_running; }
     const QList<RunShot> &shots() const { return m_shots; }

@@ -182,6 +182,8 @@ QString ModelSpec::modeLabel(const QString &mode)
         return QCoreApplication::translate("ModelSchema", "Image to video (first and last frame)");
     if (mode == QLatin1String("r2v"))
         return QCoreApplication::translate("ModelSchema", "Reference to video");
+    if (mode == QLatin1String("film"))
+        return QCoreApplication::translate("ModelSchema", "Film joined from a storyboard");
     return mode;
 }
 

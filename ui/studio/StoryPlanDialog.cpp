@@ -68,13 +68,22 @@ StoryPlanDialog::StoryPlanDialog(AppCore *core, const ModelSpec &spec, QWidget *
     layout->addWidget(m_notes);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_save = buttons->addButton(tr("Save board…"), QDialogButtonBox::AcceptRole);
+    m_open = buttons->addButton(tr("Open as a storyboard"), QDialogButtonBox::AcceptRole);
+    m_open->setToolTip(tr("Adds the planned shots to the Storyboard tab, to edit and generate there."));
+    m_open->setEnabled(false);
+    m_save = buttons->addButton(tr("Save board…"), QDialogButtonBox::ActionRole);
     m_save->setEnabled(false);
     layout->addWidget(buttons);
     resize(760, 620);
 
     connect(m_plan, &QPushButton::clicked, this, &StoryPlanDialog::plan);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (m_planned.isEmpty())
+            return;
+        emit boardAccepted(board());
+        accept();
+    });
     connect(m_save, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Save board"), m_title + QStringLiteral(".json"), tr("Storyboards (*.json)"));
@@ -102,6 +111,7 @@ bool StoryPlanDialog::plan()
     m_answer->clear();
     m_plan->setEnabled(false);
     m_save->setEnabled(false);
+    m_open->setEnabled(false);
     showStatus(tr("Asking %1 for %n shot(s)…", nullptr, m_shots->value()).arg(chatModel), false);
     return true;
 }
@@ -149,6 +159,7 @@ void StoryPlanDialog::readAnswer(const QString &answer, int expectedShots, const
     m_notes->setText(read.notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!read.notes.isEmpty());
     m_save->setEnabled(true);
+    m_open->setEnabled(true);
     showStatus(tr("%n shot(s) planned: review them, then save the board.", nullptr, int(m_planned.size())),
                false);
 }

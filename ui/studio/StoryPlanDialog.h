@@ -34,9 +34,14 @@ public:
     QSpinBox *shotsBox() const { return m_shots; }
     QPushButton *planButton() const { return m_plan; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *openButton() const { return m_open; }
     QTableWidget *shotsTable() const { return m_table; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *notesLabel() const { return m_notes; }
+
+signals:
+    // Open as a storyboard: the reviewed board, as a board file's object (docs/STORYBOARD.md).
+    void boardAccepted(const QJsonObject &board);
 
 private:
     void onAnswer();
@@ -52,6 +57,7 @@ private:
     QSpinBox *m_shots;
     QPushButton *m_plan;
     QPushButton *m_save;
+    QPushButton *m_open;
     QPlainTextEdit *m_answer;
     QTableWidget *m_table;
     QLabel *m_status;

@@ -100,13 +100,7 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     planStory->setText(tr("Plan a storyboard…"));
     planStory->setToolTip(tr("A chat model splits a story into shots for this model; you review them before anything is generated."));
     actions->addWidget(planStory);
-    connect(planStory, &QToolButton::clicked, this, [this] {
-        if (!m_form)
-            return;
-        auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    connect(planStory, &QToolButton::clicked, this, &StudioTab::planStoryboard);
     actions->addWidget(m_status, 1);
     actions->addWidget(m_submit);
     layout->addLayout(actions);
@@ -272,12 +266,24 @@ bool StudioTab::usePrompt(const QString &prompt)
     return true;
 }
 
+StoryPlanDialog *StudioTab::planStoryboard()
+{
+    if (!m_form)
+        return nullptr;
+    auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StoryPlanDialog::boardAccepted, this, &StudioTab::boardPlanned);
+    dialog->open();
+    return dialog;
+}
+
 StoryPlanDialog *StudioTab::reviewShots(const QString &answer)
 {
     if (!m_form)
         return nullptr;
     auto *dialog = new StoryPlanDialog(m_core, m_form->spec(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StoryPlanDialog::boardAccepted, this, &StudioTab::boardPlanned);
     dialog->showAnswer(answer);
     dialog->open();
     return dialog;

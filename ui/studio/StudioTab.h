@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "api/ApiError.h"
 #include "store/TaskStore.h"
 #include "video/CostEstimator.h"
@@ -41,6 +43,8 @@ public:
     bool usePrompt(const QString &prompt);
     // A chat answer's shot list for the model shown, opened for review as a board (Send to storyboard).
     StoryPlanDialog *reviewShots(const QString &answer);
+    // Plan a storyboard… : a story split into shots for the model shown, reviewed, then opened as a board.
+    StoryPlanDialog *planStoryboard();
     StudioForm *form() const { return m_form; }
     QComboBox *modelBox() const { return m_model; }
     QPushButton *submitButton() const { return m_submit; }
@@ -60,6 +64,8 @@ public:
 signals:
     void taskSubmitted(const VideoTask &task);
     void balanceHelpRequested();
+    // A planned board the user opened as a storyboard (a board file's object).
+    void boardPlanned(const QJsonObject &board);
 
 private:
     void fillModels();
