@@ -64,7 +64,7 @@ private slots:
         QCOMPARE(core.credentials()->apiKey(), QStringLiteral("sk-welcome-0123456789"));
         // No keychain in tests: the file fallback, and the UI says so.
         QCOMPARE(core.credentials()->storage(), CredentialStore::Storage::File);
-        QCOMPARE(w.tabs()->count(), 4);
+        QCOMPARE(w.tabs()->count(), 5);
         QVERIFY(w.endpointLabel()->text().contains(QLatin1String("opencomputing.ai")));
     }
 

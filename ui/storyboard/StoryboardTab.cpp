@@ -92,7 +92,9 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     m_shots->setModel(m_model);
     m_shots->setItemDelegate(new ShotDelegate(m_shots));
     m_shots->setAccessibleName(tr("Shots"));
-    m_shots->setDragDropMode(QAbstractItemView::InternalMove);
+    // Drag and drop rather than InternalMove: the model takes only its own shots (BoardModel::MimeType)
+    // and moves them itself, whoever carries the drop.
+    m_shots->setDragDropMode(QAbstractItemView::DragDrop);
     m_shots->setDefaultDropAction(Qt::MoveAction);
     m_shots->setDragEnabled(true);
     m_shots->setAcceptDrops(true);
@@ -257,6 +259,7 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
         // The list was read again: keep the shot being edited current.
         if (m_editing)
             selectShot(m_editing);
+        refreshTakes();
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {

@@ -1,0 +1,250 @@
+// The Storyboard tab as a user drives it: a board's shots edited and kept, reordered by drag, chained,
+// generated, a take chosen, the film joined and played, all against the simulator.
+#include "TestSupport.h"
+#include "library/VideoPlayer.h"
+#include "store/BoardStore.h"
+#include "storyboard/BoardModel.h"
+#include "storyboard/StoryboardController.h"
+#include "storyboard/StoryboardTab.h"
+#include "studio/ImageSlot.h"
+#include "studio/StudioForm.h"
+#include "tasks/LibraryModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QJsonArray>
+#include <QTest>
+#include <QToolButton>
+
+namespace {
+const QString T2V = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
+const QString I2V = QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9");
+
+BoardShot shotOf(const QString &llmid, const QString &prompt, bool chained = false)
+{
+    BoardShot s;
+    s.llmid = llmid;
+    s.values.insert(QStringLiteral("prompt"), prompt);
+    s.chained = chained;
+    return s;
+}
+} // namespace
+
+class TestStoryboardTab : public QObject
+{
+    Q_OBJECT
+
+    TestSupport::Sandbox *m_box = nullptr;
+    AppCore *m_core = nullptr;
+
+    qint64 makeBoard(const QList<BoardShot> &shots, const QString &title = QStringLiteral("Fox"))
+    {
+        Board b;
+        b.title = title;
+        b.shots = shots;
+        return m_core->boards()->importBoard(b);
+    }
+    QPlainTextEdit *promptEdit(StoryboardTab &tab)
+    {
+        return tab.form() ? qobject_cast<QPlainTextEdit *>(tab.form()->editor(QStringLiteral("prompt"))) : nullptr;
+    }
+
+private slots:
+    void init()
+    {
+        m_box = new TestSupport::Sandbox;
+        m_core = TestSupport::startDemoCore(*m_box);
+        QVERIFY(m_core);
+    }
+    void cleanup()
+    {
+        delete m_core;
+        delete m_box;
+        m_core = nullptr;
+        m_box = nullptr;
+    }
+
+    void whatIsTypedIsKept()
+    {
+        const qint64 board = makeBoard({shotOf(T2V, QStringLiteral("a fox")), shotOf(I2V, QStringLiteral("it runs"), true)});
+        const qint64 first = m_core->boards()->board(board).shots.at(0).id;
+        {
+            StoryboardTab tab(m_core);
+            tab.show();
+            QCOMPARE(tab.currentBoard(), board);
+            QCOMPARE(tab.currentShot(), first);
+            QPlainTextEdit *prompt = promptEdit(tab);
+            QVERIFY(prompt);
+            QCOMPARE(prompt->toPlainText(), QStringLiteral("a fox"));
+            prompt->selectAll();
+            prompt->insertPlainText(QStringLiteral("一只狐狸在雪地里")); // as an input method commits it
+            // Written shortly after typing, without any button.
+            QTRY_COMPARE(m_core->boards()->shot(first).prompt(), QStringLiteral("一只狐狸在雪地里"));
+            QTest::keyClicks(prompt, QStringLiteral(" wakes"));
+            // Closed at once: what was typed last is kept too.
+        }
+        QCOMPARE(m_core->boards()->shot(first).prompt(), QStringLiteral("一只狐狸在雪地里 wakes"));
+        StoryboardTab again(m_core);
+        QCOMPARE(promptEdit(again)->toPlainText(), QStringLiteral("一只狐狸在雪地里 wakes"));
+        QCOMPARE(again.shotView()->model()->rowCount(), 2);
+    }
+
+    void shotsAreAddedDuplicatedDeletedAndDraggedIntoOrder()
+    {
+        const qint64 board = makeBoard({shotOf(T2V, QStringLiteral("one")), shotOf(T2V, QStringLiteral("two")), shotOf(T2V, QStringLiteral("three"))});
+        StoryboardTab tab(m_core);
+        tab.resize(1200, 800);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QListView *view = tab.shotView();
+        // Shot "one" dragged below "three".
+        std::unique_ptr<QMimeData> data(tab.model()->mimeData({tab.model()->index(0)}));
+        const QRect last = view->visualRect(tab.model()->index(2));
+        const QPoint below(last.center().x(), last.bottom() - 2);
+        QDragEnterEvent enter(below, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(below, Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &move);
+        QVERIFY(move.isAccepted());
+        QDropEvent drop(QPointF(below), Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &drop);
+        QTRY_COMPARE(m_core->boards()->board(board).shots.at(2).prompt(), QStringLiteral("one"));
+        QCOMPARE(m_core->boards()->board(board).shots.size(), 3);
+        QCOMPARE(tab.model()->index(0).data(BoardModel::PromptRole).toString(), QStringLiteral("two"));
+
+        // The move buttons do the same from the keyboard.
+        tab.selectShot(m_core->boards()->board(board).shots.at(2).id);
+        const QList<QToolButton *> tools = tab.findChildren<QToolButton *>();
+        QToolButton *up = nullptr;
+        for (QToolButton *b : tools)
+            if (b->accessibleName() == QLatin1String("Move shot up"))
+                up = b;
+        QVERIFY(up);
+        QTest::mouseClick(up, Qt::LeftButton);
+        QCOMPARE(m_core->boards()->board(board).shots.at(1).prompt(), QStringLiteral("one"));
+        QCOMPARE(tab.model()->index(tab.shotView()->currentIndex().row()).data(BoardModel::PromptRole).toString(), QStringLiteral("one"));
+
+        // Add puts a new shot after the current one, continuing it where its model can.
+        QPushButton *add = nullptr, *duplicate = nullptr, *remove = nullptr;
+        for (QPushButton *b : tab.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Add shot"))
+                add = b;
+            else if (b->text() == QLatin1String("Duplicate"))
+                duplicate = b;
+            else if (b->text() == QLatin1String("Delete"))
+                remove = b;
+        }
+        QVERIFY(add && duplicate && remove);
+        QTest::mouseClick(duplicate, Qt::LeftButton);
+        QCOMPARE(m_core->boards()->board(board).shots.size(), 4);
+        QCOMPARE(m_core->boards()->board(board).shots.at(2).prompt(), QStringLiteral("one"));
+        QCOMPARE(tab.shotView()->currentIndex().row(), 2);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(m_core->boards()->board(board).shots.size(), 3);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(m_core->boards()->board(board).shots.size(), 4);
+        QVERIFY(promptEdit(tab));
+        QVERIFY(promptEdit(tab)->toPlainText().isEmpty());
+    }
+
+    void aChainedShotTakesItsFirstFrameFromTheShotBefore()
+    {
+        makeBoard({shotOf(T2V, QStringLiteral("one")), shotOf(I2V, QStringLiteral("two"))});
+        StoryboardTab tab(m_core);
+        tab.show();
+        // The first shot cannot continue; a text-to-video model cannot either.
+        QVERIFY(!tab.chainBox()->isEnabled());
+        tab.selectShot(tab.model()->index(1).data(BoardModel::ShotIdRole).toLongLong());
+        QVERIFY(tab.chainBox()->isEnabled());
+        ImageSlot *firstSlot = tab.form()->imageSlot(QStringLiteral("image_file1"));
+        QVERIFY(firstSlot);
+        QVERIFY(firstSlot->isEnabled());
+        tab.chainBox()->setChecked(true);
+        QVERIFY(tab.model()->index(1).data(BoardModel::ChainedRole).toBool());
+        firstSlot = tab.form()->imageSlot(QStringLiteral("image_file1"));
+        QVERIFY(!firstSlot->isEnabled());
+        QVERIFY(firstSlot->toolTip().contains(QLatin1String("shot 1")));
+        // A frame from the Library goes into a free slot of the shot, kept as a file.
+        QImage frame(64, 36, QImage::Format_RGB32);
+        frame.fill(Qt::darkCyan);
+        QVERIFY(!tab.useFrame(frame, QStringLiteral("first_frame"), QStringLiteral("a frame"))); // filled by the chain
+        QVERIFY(tab.useFrame(frame, QStringLiteral("last_frame"), QStringLiteral("a frame")));
+        const QString stored = m_core->boards()->shot(tab.currentShot()).images.value(QStringLiteral("image_file2"));
+        QVERIFY2(QFile::exists(stored), qPrintable(stored));
+    }
+
+    void aBoardIsGeneratedATakeChosenAndTheFilmJoinedAndPlayed()
+    {
+        const qint64 board = makeBoard({shotOf(T2V, QStringLiteral("a fox wakes")), shotOf(I2V, QStringLiteral("it trots on"), true),
+                                        shotOf(I2V, QStringLiteral("it reaches home"), true)});
+        const Board b = m_core->boards()->board(board);
+        StoryboardTab tab(m_core);
+        tab.resize(1300, 900);
+        tab.show();
+        QVERIFY(tab.generateAllButton()->isEnabled());
+        QVERIFY(tab.generateAllButton()->text().contains(QLatin1String("Generate all")));
+        QVERIFY(!tab.stopButton()->isEnabled());
+        QTest::mouseClick(tab.generateAllButton(), Qt::LeftButton);
+        QVERIFY(tab.stopButton()->isEnabled());
+        QVERIFY(!tab.generateAllButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab.controller()->isRunning(), 90000);
+        QVERIFY2(tab.statusLabel()->text().contains(QLatin1String("3 of 3")), qPrintable(tab.statusLabel()->text()));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 3);
+
+        // Shot 2 again, then its second take chosen.
+        tab.selectShot(b.shots.at(1).id);
+        QCOMPARE(tab.takesList()->count(), 1);
+        QTest::mouseClick(tab.generateShotButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab.controller()->isRunning(), 60000);
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 4);
+        QTRY_COMPARE(tab.takesList()->count(), 2);
+        tab.takesList()->setCurrentRow(1);
+        QVERIFY(tab.useTakeButton()->isEnabled());
+        QTest::mouseClick(tab.useTakeButton(), Qt::LeftButton);
+        const QList<VideoTask> takes = m_core->boards()->takes(b.shots.at(1).id);
+        QCOMPARE(m_core->boards()->shot(b.shots.at(1).id).chosenTask, takes.at(1).id);
+        QVERIFY(tab.takesList()->item(1)->text().contains(QLatin1String("in the film")));
+
+        // Joined with a progress bar, shown in the Library, played here.
+        QTest::mouseClick(tab.joinButton(), Qt::LeftButton);
+        QVERIFY(tab.joinProgress()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(tab.lastFilm() > 0, 60000);
+        QVERIFY(!tab.joinProgress()->isVisible());
+        const VideoTask film = m_core->tasks()->task(tab.lastFilm());
+        QCOMPARE(film.mode, QStringLiteral("film"));
+        QVERIFY(QFile::exists(film.videoPath));
+        QCOMPARE(film.params.value(QLatin1String("takes")).toArray().at(1).toInteger(), takes.at(1).id);
+        QVERIFY(m_core->library()->rowOf(film.id) >= 0);
+        QVERIFY(tab.playFilmButton()->isVisible());
+        QTest::mouseClick(tab.playFilmButton(), Qt::LeftButton);
+        QVERIFY(tab.player());
+        QCOMPARE(tab.player()->source(), QUrl::fromLocalFile(film.videoPath));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.player()->hasStarted() || !tab.player()->errorText().isEmpty(), 20000);
+        QVERIFY2(tab.player()->errorText().isEmpty(), qPrintable(tab.player()->errorText()));
+    }
+
+    void aShotThatCannotBeSentSaysWhyWhereTheUserLooks()
+    {
+        makeBoard({shotOf(T2V, QString())});
+        StoryboardTab tab(m_core);
+        tab.show();
+        QTest::mouseClick(tab.generateAllButton(), Qt::LeftButton);
+        QVERIFY2(tab.statusLabel()->text().contains(QLatin1String("Shot 1")), qPrintable(tab.statusLabel()->text()));
+        QTest::mouseClick(tab.joinButton(), Qt::LeftButton);
+        QVERIFY2(tab.statusLabel()->text().contains(QLatin1String("no take")), qPrintable(tab.statusLabel()->text()));
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+};
+
+QTEST_MAIN(TestStoryboardTab)
+#include "tst_storyboardtab.moc"
