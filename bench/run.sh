@@ -63,4 +63,6 @@ fi
 echo "== the media engine beside the ffmpeg tool (issue 16; BENCH_MEDIA=0 skips, JOIN_RUNS=3 by default)"
 if [ "${BENCH_MEDIA:-1}" = 1 ]; then
   RUNS="$runs" "$build/bench/bench_media"
+  echo "== the UI while a film is joined from the Storyboard tab (issue 16)"
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_storyboard"
 fi

@@ -871,6 +871,46 @@ private slots:
         QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
+    void storyboardImportListExport()
+    {
+        // A board file into the app's Storyboard tab, and back out as a file that runs.
+        const QString board = writeBoard(QStringLiteral("panda.json"), true);
+        Result r = run({QStringLiteral("--json"), QStringLiteral("storyboard"), QStringLiteral("import"), board});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const qint64 id = QJsonDocument::fromJson(r.out).object().value(QLatin1String("id")).toInteger();
+        QVERIFY(id > 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("shots")).toInt(), 3);
+        r = run({QStringLiteral("--json"), QStringLiteral("storyboard"), QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray boards = QJsonDocument::fromJson(r.out).object().value(QLatin1String("boards")).toArray();
+        QCOMPARE(boards.size(), 1);
+        QCOMPARE(boards.first().toObject().value(QLatin1String("id")).toInteger(), id);
+        const QString out = m_box->dir.filePath(QStringLiteral("exported.json"));
+        r = run({QStringLiteral("storyboard"), QStringLiteral("export"), QString::number(id), QStringLiteral("-o"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray shots = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("shots")).toArray();
+        QCOMPARE(shots.size(), 3);
+        QCOMPARE(shots.at(1).toObject().value(QLatin1String("continue")).toBool(), true);
+        QCOMPARE(shots.at(1).toObject().value(QLatin1String("set")).toObject().value(QLatin1String("prompt")).toString(),
+                 QStringLiteral("it climbs on"));
+        // To standard output without -o; an unknown board, or a file that is no board, is a usage error.
+        r = run({QStringLiteral("storyboard"), QStringLiteral("export"), QString::number(id)});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("\"shots\""));
+        QCOMPARE(run({QStringLiteral("storyboard"), QStringLiteral("export"), QStringLiteral("99")}).code, 2);
+        QCOMPARE(run({QStringLiteral("storyboard"), QStringLiteral("export")}).code, 2);
+        QFile bad(m_box->dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"shots\": [{\"llmid\": \"nope\"}]}");
+        bad.close();
+        r = run({QStringLiteral("storyboard"), QStringLiteral("import"), bad.fileName()});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains("shot 1"), r.err.constData());
+        QCOMPARE(m_sim->requestCount(QStringLiteral("/llmage/video")), 0);
+    }
+
     void promptImprove()
     {
         m_sim->config().replyText.clear(); // the simulator's own prompt help

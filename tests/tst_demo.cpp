@@ -28,7 +28,7 @@ private slots:
         auto *window = new MainWindow(core);
         window->show();
         QVERIFY(!window->isShowingWelcome());
-        QCOMPARE(window->tabs()->count(), 4);
+        QCOMPARE(window->tabs()->count(), 5);
         QTRY_VERIFY(core->simulator()->requestCount(QStringLiteral("/llmage/v1/models")) >= 1);
         // The real key, had there been one, never goes to the simulator.
         QCOMPARE(core->simulator()->requests().first().authorization, QByteArray("Bearer demo-key"));

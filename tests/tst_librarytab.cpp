@@ -159,7 +159,7 @@ private slots:
         fast(core);
         MainWindow window(&core);
         window.show();
-        QCOMPARE(window.tabs()->count(), 4);
+        QCOMPARE(window.tabs()->count(), 5);
         LibraryTab *library = window.libraryTab();
 
         const VideoTask task = submit(core, QStringLiteral("u9HZyfDoqU6uKI6M1BTks"), QStringLiteral("lanterns on water"));

@@ -6,6 +6,12 @@
 #include <QPointer>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #ifndef YJ_MEDIA_DIR_FROM_BIN
 #define YJ_MEDIA_DIR_FROM_BIN "../lib/yuanjing-studio"
 #endif
@@ -120,6 +126,18 @@ MediaJob::~MediaJob()
     }
 }
 
+namespace {
+// Encoding a film keeps every core busy (x264 makes its own threads, which inherit this thread's nice
+// value): below the UI thread, so the window stays smooth while a film is joined. QThread's priorities do
+// nothing for Linux's normal scheduling class, hence setpriority on the thread.
+void lowerThisThreadsPriority()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10);
+#endif
+}
+} // namespace
+
 void MediaJob::cancel()
 {
     m_cancel->store(true);
@@ -138,6 +156,7 @@ void MediaJob::start(Work work)
     QPointer<MediaJob> self(this);
     auto cancelFlag = m_cancel;
     m_thread = QThread::create([this, self, cancelFlag, work]() {
+        lowerThisThreadsPriority();
         QString whyNot;
         media::Result result;
         std::unique_ptr<media::Engine> engine = MediaModule::createEngine(&whyNot);

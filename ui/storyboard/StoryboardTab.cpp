@@ -157,7 +157,19 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     m_scroll = new QScrollArea(m_editor);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    editorLayout->addWidget(m_scroll, 3);
+    // The settings above, the takes and the player below; the user sets the share.
+    auto *editorSplit = new QSplitter(Qt::Vertical, m_editor);
+    editorSplit->setObjectName(QStringLiteral("storyboardEditorSplitter"));
+    editorSplit->setChildrenCollapsible(false);
+    editorSplit->addWidget(m_scroll);
+    auto *takesPane = new QWidget(editorSplit);
+    auto *takesLayout = new QVBoxLayout(takesPane);
+    takesLayout->setContentsMargins(0, 4, 0, 0);
+    editorSplit->addWidget(takesPane);
+    editorSplit->setStretchFactor(0, 3);
+    editorSplit->setStretchFactor(1, 2);
+    editorLayout->addWidget(editorSplit, 1);
+    editorLayout = takesLayout;
 
     auto *takesLabel = new QLabel(tr("Takes"), m_editor);
     takesLabel->setFont(titleFont);
