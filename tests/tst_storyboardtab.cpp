@@ -2,6 +2,7 @@
 // generated, a take chosen, the film joined and played, all against the simulator.
 #include "TestSupport.h"
 #include "library/VideoPlayer.h"
+#include "media/Media.h"
 #include "store/BoardStore.h"
 #include "storyboard/BoardModel.h"
 #include "storyboard/StoryboardController.h"
@@ -181,6 +182,55 @@ private slots:
         QVERIFY(tab.useFrame(frame, QStringLiteral("last_frame"), QStringLiteral("a frame")));
         const QString stored = m_core->boards()->shot(tab.currentShot()).images.value(QStringLiteral("image_file2"));
         QVERIFY2(QFile::exists(stored), qPrintable(stored));
+    }
+
+    void aVideoDroppedOnASlotGivesItsExactFrame()
+    {
+        // A clip whose frames are red, then green at the end: the last frame is green.
+        const QString clip = m_box->dir.filePath(QStringLiteral("clip.mp4"));
+        media::ClipSpec spec;
+        spec.size = QSize(160, 90);
+        spec.frames = 20;
+        spec.frame = [](int n) {
+            QImage image(160, 90, QImage::Format_RGB32);
+            image.fill(n < 19 ? Qt::red : Qt::green);
+            return image;
+        };
+        QVERIFY(MediaJob::runNow([&](media::Engine &engine, const media::Progress &progress) {
+                    return engine.writeClip(clip, spec, progress);
+                }).ok());
+        makeBoard({shotOf(I2V, QStringLiteral("from a frame"))});
+        StoryboardTab tab(m_core);
+        tab.show();
+        ImageSlot *slot = tab.form()->imageSlot(QStringLiteral("image_file1"));
+        QVERIFY(slot);
+        QMimeData data;
+        FrameMime::write(&data, clip, media::FramePosition::Last, 0);
+        data.setUrls({QUrl::fromLocalFile(clip)}); // as the Library's drag carries it, for other applications
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(slot, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(slot, &drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_VERIFY_WITH_TIMEOUT(slot->hasImage() && !slot->isLoading(), 20000);
+        QVERIFY2(slot->errorText().isEmpty(), qPrintable(slot->errorText()));
+        const QImage got = slot->image().image;
+        QCOMPARE(got.size(), QSize(160, 90));
+        const QColor centre = got.pixelColor(80, 45);
+        QVERIFY2(centre.green() > 180 && centre.red() < 80, qPrintable(centre.name()));
+        // Kept with the shot as a picture file of its own.
+        QTRY_VERIFY(QFile::exists(m_core->boards()->shot(tab.currentShot()).images.value(QStringLiteral("image_file1"))));
+        // A file that is not a video says so in the slot.
+        QFile text(m_box->dir.filePath(QStringLiteral("notes.mp4")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a video");
+        text.close();
+        QMimeData bad;
+        FrameMime::write(&bad, text.fileName(), media::FramePosition::Last, 0);
+        QVERIFY(slot->takeMimeData(&bad));
+        QTRY_VERIFY_WITH_TIMEOUT(!slot->isLoading(), 20000);
+        QVERIFY(!slot->errorText().isEmpty());
     }
 
     void aBoardIsGeneratedATakeChosenAndTheFilmJoinedAndPlayed()

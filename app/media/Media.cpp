@@ -4,6 +4,9 @@
 #include <QLibrary>
 #include <QMutex>
 #include <QPointer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
 #include <QThread>
 
 #ifdef Q_OS_LINUX
@@ -207,3 +210,24 @@ media::Result MediaJob::runNow(const Work &work, QString *whyNot)
         return media::Result{media::ErrorKind::Internal, {}, whyNot ? *whyNot : QString()};
     return work(*engine, [](double) { return true; });
 }
+
+void FrameMime::write(QMimeData *data, const QString &video, media::FramePosition where, double seconds)
+{
+    const QJsonObject o{{QStringLiteral("video"), video}, {QStringLiteral("where"), int(where)}, {QStringLiteral("seconds"), seconds}};
+    data->setData(QString::fromLatin1(Type), QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool FrameMime::read(const QMimeData *data, QString *video, media::FramePosition *where, double *seconds)
+{
+    if (!data || !data->hasFormat(QString::fromLatin1(Type)))
+        return false;
+    const QJsonObject o = QJsonDocument::fromJson(data->data(QString::fromLatin1(Type))).object();
+    const int w = o.value(QLatin1String("where")).toInt(-1);
+    *video = o.value(QLatin1String("video")).toString();
+    *seconds = qMax(0.0, o.value(QLatin1String("seconds")).toDouble());
+    if (video->isEmpty() || w < int(media::FramePosition::First) || w > int(media::FramePosition::Last))
+        return false;
+    *where = media::FramePosition(w);
+    return true;
+}
+

@@ -69,3 +69,14 @@ private:
     bool m_running = false;
     class QThread *m_thread = nullptr;
 };
+
+class QMimeData;
+
+// A frame of a video, as a drag carries it (a Library card dropped on a picture slot): the video and
+// which frame; the slot that takes it asks the engine for that exact frame.
+namespace FrameMime {
+inline constexpr char Type[] = "application/x-yuanjing-frame";
+void write(QMimeData *data, const QString &video, media::FramePosition where, double seconds);
+bool read(const QMimeData *data, QString *video, media::FramePosition *where, double *seconds);
+} // namespace FrameMime
+

@@ -25,6 +25,9 @@
 #include <QMenu>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
+#include <QImageReader>
+#include <QDrag>
 #include <QLocale>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -34,6 +37,43 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+namespace {
+// The grid's cards can be dragged onto a picture slot (the Studio's or a storyboard shot's): a card
+// carries its video's frame — the paused one when the player shows that video, else the last, what a
+// next shot continues from — and, for other applications, the video file itself.
+class LibraryGrid : public QListView
+{
+public:
+    using QListView::QListView;
+    std::function<void(const QModelIndex &, QString *, media::FramePosition *, double *)> frameOf;
+
+protected:
+    void startDrag(Qt::DropActions) override
+    {
+        const QModelIndex index = currentIndex();
+        QString video;
+        media::FramePosition where = media::FramePosition::Last;
+        double seconds = 0;
+        if (!index.isValid() || !frameOf)
+            return;
+        frameOf(index, &video, &where, &seconds);
+        if (video.isEmpty() || !QFileInfo::exists(video))
+            return;
+        auto *data = new QMimeData;
+        FrameMime::write(data, video, where, seconds);
+        data->setUrls({QUrl::fromLocalFile(video)});
+        auto *drag = new QDrag(this);
+        drag->setMimeData(data);
+        QImageReader cover(index.data(LibraryModel::CoverPathRole).toString());
+        if (cover.size().isValid())
+            cover.setScaledSize(cover.size().scaled(160, 90, Qt::KeepAspectRatio));
+        if (const QImage image = cover.read(); !image.isNull())
+            drag->setPixmap(QPixmap::fromImage(image));
+        drag->exec(Qt::CopyAction);
+    }
+};
+} // namespace
 
 LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
 {
@@ -68,7 +108,20 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_favourites->setToolTip(tr("Show only the videos you starred"));
     filters->addWidget(m_favourites);
 
-    m_view = new QListView(this);
+    auto *grid = new LibraryGrid(this);
+    grid->frameOf = [this](const QModelIndex &index, QString *video, media::FramePosition *where, double *seconds) {
+        const VideoTask t = index.data(LibraryModel::TaskRole).value<VideoTask>();
+        *video = t.videoPath;
+        *where = media::FramePosition::Last;
+        *seconds = 0;
+        if (m_player && m_player->source() == QUrl::fromLocalFile(t.videoPath) && m_player->positionMs() > 0) {
+            *where = media::FramePosition::At;
+            *seconds = m_player->positionMs() / 1000.0;
+        }
+    };
+    m_view = grid;
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setViewMode(QListView::IconMode);
     m_view->setResizeMode(QListView::Adjust);
     m_view->setMovement(QListView::Static);

@@ -9,6 +9,7 @@
 #include "storyboard/ShotDelegate.h"
 #include "storyboard/StoryboardController.h"
 #include "studio/ImageSlot.h"
+#include "studio/PromptHelper.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
 
@@ -154,6 +155,9 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     m_chain = new QCheckBox(tr("Continue from the previous shot's last frame"), m_editor);
     m_chain->setAccessibleName(tr("Continue from the previous shot"));
     editorLayout->addWidget(m_chain);
+    // Improve prompt, per shot, for the shot's own model (as in the Studio).
+    m_promptHelper = new PromptHelper(core, m_editor);
+    editorLayout->addWidget(m_promptHelper);
     m_scroll = new QScrollArea(m_editor);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -478,6 +482,7 @@ void StoryboardTab::onShotChosen()
     m_modelBox->setCurrentIndex(modelIndex);
     m_chain->setChecked(shot.chained);
     m_applying = false;
+    m_promptHelper->setForm(nullptr);
     m_form = nullptr; // the next shot's values are its own
     buildEditor();
     refreshTakes();
@@ -490,6 +495,7 @@ void StoryboardTab::buildEditor()
     m_editor->setEnabled(shot.id != 0);
     if (shot.id == 0) {
         m_shotTitle->setText(m_model->board() ? tr("Add a shot to begin") : tr("Make a board to begin"));
+        m_promptHelper->setForm(nullptr);
         m_form = nullptr;
         m_scroll->setWidget(new QLabel(tr("A storyboard is a list of shots; each is generated as a video and the chosen takes "
                                           "are joined into one film."),
@@ -509,6 +515,7 @@ void StoryboardTab::buildEditor()
                         : firstKey.isEmpty() ? tr("This model has no first frame: choose an image-to-video model to continue.")
                                              : tr("When generated, its first frame is the last frame of shot %1.").arg(row));
     if (!spec) {
+        m_promptHelper->setForm(nullptr);
         m_form = nullptr;
         m_scroll->setWidget(new QLabel(tr("Choose a model for this shot."), m_scroll));
         return;
@@ -516,6 +523,7 @@ void StoryboardTab::buildEditor()
     QMap<QString, PreparedImage> keep;
     if (m_form)
         keep = m_form->images();
+    m_promptHelper->setForm(nullptr);
     const bool sameShot = m_form != nullptr;
     m_applying = true;
     m_form = new StudioForm(*spec, m_scroll);
@@ -540,6 +548,7 @@ void StoryboardTab::buildEditor()
     }
     m_applying = false;
     m_scroll->setWidget(m_form); // deletes the previous form
+    m_promptHelper->setForm(m_form);
     connect(m_form, &StudioForm::changed, this, [this] {
         if (!m_applying)
             m_saveTimer->start();

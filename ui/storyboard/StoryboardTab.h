@@ -19,6 +19,7 @@ class QScrollArea;
 class QTimer;
 class QToolButton;
 class StoryboardController;
+class PromptHelper;
 class StudioForm;
 class VideoPlayer;
 struct VideoTask;
@@ -62,6 +63,7 @@ public:
     QPushButton *playFilmButton() const { return m_playFilm; }
     QProgressBar *joinProgress() const { return m_progress; }
     QLabel *statusLabel() const { return m_status; }
+    PromptHelper *promptHelper() const { return m_promptHelper; }
     VideoPlayer *player() const { return m_player; }
     qint64 lastFilm() const { return m_lastFilm; }
 
@@ -102,6 +104,7 @@ private:
     QLabel *m_shotTitle;
     QComboBox *m_modelBox;
     QCheckBox *m_chain;
+    PromptHelper *m_promptHelper;
     QScrollArea *m_scroll;
     StudioForm *m_form = nullptr;
     QListWidget *m_takes;

@@ -1,4 +1,6 @@
 #include "studio/ImageSlot.h"
+
+#include "media/Media.h"
 #include "common/Theme.h"
 
 #include <QApplication>
@@ -116,6 +118,39 @@ bool ImageSlot::takeMimeData(const QMimeData *data)
 {
     if (!data)
         return false;
+    // A video's frame (a Library card): that exact frame, decoded by the media engine on its thread.
+    QString video;
+    media::FramePosition where = media::FramePosition::First;
+    double seconds = 0;
+    if (FrameMime::read(data, &video, &where, &seconds)) {
+        if (!m_frameJob)
+            m_frameJob = new MediaJob(this);
+        if (m_frameJob->isRunning())
+            return false;
+        m_frameJob->disconnect(this);
+        const QString origin = where == media::FramePosition::Last
+            ? tr("last frame of %1").arg(QFileInfo(video).fileName())
+            : tr("frame of %1").arg(QFileInfo(video).fileName());
+        connect(m_frameJob, &MediaJob::finished, this, [this, origin](bool ok) {
+            if (ok) {
+                startPreparing(ImagePreparer::fromImageAsync(m_frameJob->image(), origin), origin);
+                return;
+            }
+            m_loading = false;
+            m_image = PreparedImage();
+            m_image.origin = origin;
+            m_image.error = m_frameJob->errorText();
+            refresh();
+            emit changed();
+        });
+        m_image = PreparedImage();
+        m_image.origin = origin;
+        m_loading = true;
+        refresh();
+        emit changed();
+        m_frameJob->startFrame(video, where, seconds);
+        return true;
+    }
     // A picture itself (a browser's drag, a screenshot in the clipboard) wins over its link.
     if (data->hasImage()) {
         const QImage image = qvariant_cast<QImage>(data->imageData());
@@ -147,7 +182,7 @@ bool ImageSlot::takeMimeData(const QMimeData *data)
 void ImageSlot::dragEnterEvent(QDragEnterEvent *event)
 {
     const QMimeData *data = event->mimeData();
-    if (data->hasImage() || hasRawImage(data) || linkIn(data).isValid())
+    if (data->hasImage() || hasRawImage(data) || linkIn(data).isValid() || data->hasFormat(QString::fromLatin1(FrameMime::Type)))
         event->acceptProposedAction();
     else
         event->ignore();

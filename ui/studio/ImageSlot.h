@@ -5,6 +5,7 @@
 #include <QFrame>
 #include <QFutureWatcher>
 
+class MediaJob;
 class QLabel;
 class QMimeData;
 class QPushButton;
@@ -53,4 +54,5 @@ private:
     QLabel *m_info;
     QPushButton *m_clear;
     bool m_loading = false;
+    MediaJob *m_frameJob = nullptr; // a dropped video frame being decoded
 };
