@@ -429,6 +429,64 @@ All recorded: %4</translation>
     </message>
 </context>
 <context>
+    <name>BoardFile</name>
+    <message>
+        <source>no field “%1”</source>
+        <translation>no field “%1”</translation>
+    </message>
+    <message>
+        <source>no picture field “%1”</source>
+        <translation>no picture field “%1”</translation>
+    </message>
+    <message>
+        <source>not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</source>
+        <translation>not a storyboard (a JSON object with a list of "shots"; see docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>shot %1: unknown model “%2”</source>
+        <translation>shot %1: unknown model “%2”</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>shot %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>not generated yet</source>
+        <translation>not generated yet</translation>
+    </message>
+    <message>
+        <source>take %1: %2</source>
+        <translation>take %1: %2</translation>
+    </message>
+    <message>
+        <source>take 1 ready</source>
+        <translation>take 1 ready</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s); take %1 in the film</source>
+        <translation><numerusform>%n take(s); take %1 in the film</numerusform><numerusform>%n take(s); take %1 in the film</numerusform></translation>
+    </message>
+    <message>
+        <source>Shot %1: %2</source>
+        <translation>Shot %1: %2</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(no prompt)</translation>
+    </message>
+    <message>
+        <source>Shot %1, %2, %3</source>
+        <translation>Shot %1, %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
         <source>An answer is still arriving. Stop it first.</source>
@@ -824,14 +882,6 @@ All recorded: %4</translation>
         <translation>only an unknown task can be given a platform task id</translation>
     </message>
     <message>
-        <source>no field “%1”</source>
-        <translation>no field “%1”</translation>
-    </message>
-    <message>
-        <source>no picture field “%1”</source>
-        <translation>no picture field “%1”</translation>
-    </message>
-    <message>
         <source>%1 line %2: the id “%3” is used twice</source>
         <translation>%1 line %2: the id “%3” is used twice</translation>
     </message>
@@ -942,14 +992,6 @@ Media commands (no platform call, nothing billed):
         <translation>%1 shot %2: “continue” fills %3 with the previous shot's last frame; do not give it too</translation>
     </message>
     <message>
-        <source>already sent, but its task was deleted from the store; not sent again</source>
-        <translation>already sent, but its task was deleted from the store; not sent again</translation>
-    </message>
-    <message>
-        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
-        <translation>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</translation>
-    </message>
-    <message>
         <source>shot %1: already sent (task %2)</source>
         <translation>shot %1: already sent (task %2)</translation>
     </message>
@@ -974,24 +1016,8 @@ Media commands (no platform call, nothing billed):
         <translation>joining %1 shots into %2</translation>
     </message>
     <message>
-        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
-        <translation>no clear answer: task %1 is kept as unknown; check on the platform</translation>
-    </message>
-    <message>
         <source>shot %1: submitting</source>
         <translation>shot %1: submitting</translation>
-    </message>
-    <message>
-        <source>not sent: it continues shot %1, which was not made</source>
-        <translation>not sent: it continues shot %1, which was not made</translation>
-    </message>
-    <message>
-        <source>not sent: the credit cap was reached</source>
-        <translation>not sent: the credit cap was reached</translation>
-    </message>
-    <message>
-        <source>last frame of shot %1</source>
-        <translation>last frame of shot %1</translation>
     </message>
     <message>
         <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
@@ -1164,6 +1190,40 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message numerus="yes">
         <source>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</source>
         <translation><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform><numerusform>%1: %n shot(s) planned; review it, then run it with yuanjing storyboard run.</numerusform></translation>
+    </message>
+    <message>
+        <source>  storyboard list | storyboard export ID [-o BOARD.json] | storyboard import BOARD.json
+        The app's storyboards; writes one as a board file (to standard output without -o), or adds
+        a board file to the app's Storyboard tab.
+</source>
+        <translation>  storyboard list | storyboard export ID [-o BOARD.json] | storyboard import BOARD.json
+        The app's storyboards; writes one as a board file (to standard output without -o), or adds
+        a board file to the app's Storyboard tab.
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard import BOARD.json (cannot read “%1”)</source>
+        <translation>usage: yuanjing storyboard import BOARD.json (cannot read “%1”)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the board could not be saved in the database</source>
+        <translation>the board could not be saved in the database</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard export ID [-o BOARD.json] (ids: yuanjing storyboard list)</source>
+        <translation>usage: yuanjing storyboard export ID [-o BOARD.json] (ids: yuanjing storyboard list)</translation>
+    </message>
+    <message>
+        <source>no storyboard %1 (see yuanjing storyboard list)</source>
+        <translation>no storyboard %1 (see yuanjing storyboard list)</translation>
+    </message>
+    <message>
+        <source>cannot write “%1”: %2</source>
+        <translation>cannot write “%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1589,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Sent as %1 × %2 px %3, %4</source>
         <translation>Sent as %1 × %2 px %3, %4</translation>
+    </message>
+    <message>
+        <source>last frame of %1</source>
+        <translation>last frame of %1</translation>
+    </message>
+    <message>
+        <source>frame of %1</source>
+        <translation>frame of %1</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2103,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>In the conversation: go to the first or the latest message</source>
         <translation>In the conversation: go to the first or the latest message</translation>
     </message>
+    <message>
+        <source>Storyboard</source>
+        <translation>Storyboard</translation>
+    </message>
 </context>
 <context>
     <name>MediaError</name>
@@ -2231,6 +2303,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</source>
         <translation>%1: "prompt_guide" must be a text or {"zh_CN": …, "en": …}.</translation>
+    </message>
+    <message>
+        <source>Film joined from a storyboard</source>
+        <translation>Film joined from a storyboard</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2680,21 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>ShotDelegate</name>
+    <message>
+        <source>no take</source>
+        <translation>no take</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(no prompt)</translation>
+    </message>
+    <message>
+        <source>↪ continues shot %1 · %2</source>
+        <translation>↪ continues shot %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ShotListReader</name>
     <message>
         <source>Shot %1: %2 has no field “%3”; it was left out.</source>
@@ -2727,6 +2818,531 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Board saved to %1.</source>
         <translation>Board saved to %1.</translation>
+    </message>
+    <message>
+        <source>Open as a storyboard</source>
+        <translation>Open as a storyboard</translation>
+    </message>
+    <message>
+        <source>Adds the planned shots to the Storyboard tab, to edit and generate there.</source>
+        <translation>Adds the planned shots to the Storyboard tab, to edit and generate there.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardController</name>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>shot %1: %2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>not made</translation>
+    </message>
+    <message>
+        <source>Shot %1: the new take is ready.</source>
+        <translation>Shot %1: the new take is ready.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shots made.</source>
+        <translation>%1 of %2 shots made.</translation>
+    </message>
+    <message>
+        <source>Shot %1: choose a model (“%2” is not available).</source>
+        <translation>Shot %1: choose a model (“%2” is not available).</translation>
+    </message>
+    <message>
+        <source>Shot 1 cannot continue from a previous shot: it is the first.</source>
+        <translation>Shot 1 cannot continue from a previous shot: it is the first.</translation>
+    </message>
+    <message>
+        <source>Shot %1 continues from the previous shot, but %2 has no first frame: choose an image-to-video model.</source>
+        <translation>Shot %1 continues from the previous shot, but %2 has no first frame: choose an image-to-video model.</translation>
+    </message>
+    <message>
+        <source>Shot %1: the picture “%2” is no longer there.</source>
+        <translation>Shot %1: the picture “%2” is no longer there.</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 — %3</source>
+        <translation>Shot %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>The board is being generated: wait for it, or stop it.</source>
+        <translation>The board is being generated: wait for it, or stop it.</translation>
+    </message>
+    <message>
+        <source>This shot no longer exists.</source>
+        <translation>This shot no longer exists.</translation>
+    </message>
+    <message>
+        <source>Shot %1 continues from the last frame of shot %2: make shot %2 first.</source>
+        <translation>Shot %1 continues from the last frame of shot %2: make shot %2 first.</translation>
+    </message>
+    <message>
+        <source>The board is being generated already.</source>
+        <translation>The board is being generated already.</translation>
+    </message>
+    <message>
+        <source>The board has no shots yet: add one.</source>
+        <translation>The board has no shots yet: add one.</translation>
+    </message>
+    <message>
+        <source>Every shot has a take already: generate a shot again to make another take.</source>
+        <translation>Every shot has a take already: generate a shot again to make another take.</translation>
+    </message>
+    <message>
+        <source>waits for shot %1</source>
+        <translation>waits for shot %1</translation>
+    </message>
+    <message>
+        <source>waits its turn</source>
+        <translation>waits its turn</translation>
+    </message>
+    <message>
+        <source>taking the last frame of shot %1</source>
+        <translation>taking the last frame of shot %1</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>generating</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>made</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>cost unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n shot(s) of unknown cost</source>
+        <translation><numerusform>≈ %1 credits + %n shot(s) of unknown cost</numerusform><numerusform>≈ %1 credits + %n shot(s) of unknown cost</numerusform></translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 credits</translation>
+    </message>
+    <message>
+        <source>A film is being joined already.</source>
+        <translation>A film is being joined already.</translation>
+    </message>
+    <message>
+        <source>The board has no shots yet.</source>
+        <translation>The board has no shots yet.</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no take on disk yet: generate it first.</source>
+        <translation>Shot %1 has no take on disk yet: generate it first.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder “%1”.</source>
+        <translation>Cannot make the folder “%1”.</translation>
+    </message>
+    <message>
+        <source>Storyboard %1</source>
+        <translation>Storyboard %1</translation>
+    </message>
+    <message>
+        <source>Joining was cancelled; no film was written.</source>
+        <translation>Joining was cancelled; no film was written.</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>Film</translation>
+    </message>
+    <message>
+        <source>The film was written to “%1”, but the Library could not record it.</source>
+        <translation>The film was written to “%1”, but the Library could not record it.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardRunner</name>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>already sent, but its task was deleted from the store; not sent again</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</translation>
+    </message>
+    <message>
+        <source>not sent: the run was stopped</source>
+        <translation>not sent: the run was stopped</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>not sent: it continues shot %1, which was not made</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>not sent: the credit cap was reached</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>last frame of shot %1</translation>
+    </message>
+    <message>
+        <source>still being made: the take appears on its shot when it is ready</source>
+        <translation>still being made: the take appears on its shot when it is ready</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>no clear answer: task %1 is kept as unknown; check on the platform</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardTab</name>
+    <message>
+        <source>Storyboard:</source>
+        <translation>Storyboard:</translation>
+    </message>
+    <message>
+        <source>Storyboard</source>
+        <translation>Storyboard</translation>
+    </message>
+    <message>
+        <source>New board</source>
+        <translation>New board</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Board actions</source>
+        <translation>Board actions</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Export as a board file…</source>
+        <translation>Export as a board file…</translation>
+    </message>
+    <message>
+        <source>Import a board file…</source>
+        <translation>Import a board file…</translation>
+    </message>
+    <message>
+        <source>Plan with the chat…</source>
+        <translation>Plan with the chat…</translation>
+    </message>
+    <message>
+        <source>Delete this board…</source>
+        <translation>Delete this board…</translation>
+    </message>
+    <message>
+        <source>Shots</source>
+        <translation>Shots</translation>
+    </message>
+    <message>
+        <source>Add shot</source>
+        <translation>Add shot</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Move the shot earlier (Ctrl+Up)</source>
+        <translation>Move the shot earlier (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Move shot up</source>
+        <translation>Move shot up</translation>
+    </message>
+    <message>
+        <source>Move the shot later (Ctrl+Down)</source>
+        <translation>Move the shot later (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Move shot down</source>
+        <translation>Move shot down</translation>
+    </message>
+    <message>
+        <source>Drag shots to change their order. A shot that continues starts on the last frame of the one before.</source>
+        <translation>Drag shots to change their order. A shot that continues starts on the last frame of the one before.</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Shot model</source>
+        <translation>Shot model</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot's last frame</source>
+        <translation>Continue from the previous shot's last frame</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot</source>
+        <translation>Continue from the previous shot</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Takes</translation>
+    </message>
+    <message>
+        <source>Takes of this shot</source>
+        <translation>Takes of this shot</translation>
+    </message>
+    <message>
+        <source>Use in the film</source>
+        <translation>Use in the film</translation>
+    </message>
+    <message>
+        <source>This take goes into the film when the board is joined.</source>
+        <translation>This take goes into the film when the board is joined.</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Show in Library</source>
+        <translation>Show in Library</translation>
+    </message>
+    <message>
+        <source>Generate this shot</source>
+        <translation>Generate this shot</translation>
+    </message>
+    <message>
+        <source>Generate all shots</source>
+        <translation>Generate all shots</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>No further shot is sent; the ones already sent go on and are kept.</source>
+        <translation>No further shot is sent; the ones already sent go on and are kept.</translation>
+    </message>
+    <message>
+        <source>Film size:</source>
+        <translation>Film size:</translation>
+    </message>
+    <message>
+        <source>Film size</source>
+        <translation>Film size</translation>
+    </message>
+    <message>
+        <source>As the first shot</source>
+        <translation>As the first shot</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Frame rate:</translation>
+    </message>
+    <message>
+        <source>Film frame rate</source>
+        <translation>Film frame rate</translation>
+    </message>
+    <message>
+        <source>Join into a film</source>
+        <translation>Join into a film</translation>
+    </message>
+    <message>
+        <source>Joins each shot's chosen take into one MP4; the film appears in the Library.</source>
+        <translation>Joins each shot's chosen take into one MP4; the film appears in the Library.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel joining</source>
+        <translation>Cancel joining</translation>
+    </message>
+    <message>
+        <source>Joining progress</source>
+        <translation>Joining progress</translation>
+    </message>
+    <message>
+        <source>Play the film</source>
+        <translation>Play the film</translation>
+    </message>
+    <message>
+        <source>Delete shot</source>
+        <translation>Delete shot</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete this shot? Its %n take(s) stay in the Library.</source>
+        <translation><numerusform>Delete this shot? Its %n take(s) stay in the Library.</numerusform><numerusform>Delete this shot? Its %n take(s) stay in the Library.</numerusform></translation>
+    </message>
+    <message>
+        <source>Shot %1: a new take is on its way.</source>
+        <translation>Shot %1: a new take is on its way.</translation>
+    </message>
+    <message>
+        <source>Generating the board: shots that continue wait for the one before.</source>
+        <translation>Generating the board: shots that continue wait for the one before.</translation>
+    </message>
+    <message>
+        <source>Joining the film…</source>
+        <translation>Joining the film…</translation>
+    </message>
+    <message>
+        <source>The film is ready: %1 (also in the Library).</source>
+        <translation>The film is ready: %1 (also in the Library).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shot(s))</source>
+        <translation><numerusform>%1 (%n shot(s))</numerusform><numerusform>%1 (%n shot(s))</numerusform></translation>
+    </message>
+    <message>
+        <source>Untitled board</source>
+        <translation>Untitled board</translation>
+    </message>
+    <message>
+        <source>Add a shot to begin</source>
+        <translation>Add a shot to begin</translation>
+    </message>
+    <message>
+        <source>Make a board to begin</source>
+        <translation>Make a board to begin</translation>
+    </message>
+    <message>
+        <source>A storyboard is a list of shots; each is generated as a video and the chosen takes are joined into one film.</source>
+        <translation>A storyboard is a list of shots; each is generated as a video and the chosen takes are joined into one film.</translation>
+    </message>
+    <message>
+        <source>Shot %1</source>
+        <translation>Shot %1</translation>
+    </message>
+    <message>
+        <source>The first shot has no shot before it.</source>
+        <translation>The first shot has no shot before it.</translation>
+    </message>
+    <message>
+        <source>This model has no first frame: choose an image-to-video model to continue.</source>
+        <translation>This model has no first frame: choose an image-to-video model to continue.</translation>
+    </message>
+    <message>
+        <source>When generated, its first frame is the last frame of shot %1.</source>
+        <translation>When generated, its first frame is the last frame of shot %1.</translation>
+    </message>
+    <message>
+        <source>Choose a model for this shot.</source>
+        <translation>Choose a model for this shot.</translation>
+    </message>
+    <message>
+        <source>Filled with the last frame of shot %1 when this shot is generated.</source>
+        <translation>Filled with the last frame of shot %1 when this shot is generated.</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>Take %1</translation>
+    </message>
+    <message>
+        <source>Take %1 · in the film</source>
+        <translation>Take %1 · in the film</translation>
+    </message>
+    <message>
+        <source>Generate this shot · %1</source>
+        <translation>Generate this shot · %1</translation>
+    </message>
+    <message>
+        <source>Makes a new take of this shot (it may be billed); its other takes are kept.</source>
+        <translation>Makes a new take of this shot (it may be billed); its other takes are kept.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>Generate all</source>
+        <translation>Generate all</translation>
+    </message>
+    <message>
+        <source>Generate all · %1</source>
+        <translation>Generate all · %1</translation>
+    </message>
+    <message>
+        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</source>
+        <translation>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</translation>
+    </message>
+    <message>
+        <source>New storyboard</source>
+        <translation>New storyboard</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>My film</source>
+        <translation>My film</translation>
+    </message>
+    <message>
+        <source>The board could not be saved.</source>
+        <translation>The board could not be saved.</translation>
+    </message>
+    <message>
+        <source>Rename storyboard</source>
+        <translation>Rename storyboard</translation>
+    </message>
+    <message>
+        <source>Delete storyboard</source>
+        <translation>Delete storyboard</translation>
+    </message>
+    <message>
+        <source>Delete the board “%1”? Its takes and films stay in the Library.</source>
+        <translation>Delete the board “%1”? Its takes and films stay in the Library.</translation>
+    </message>
+    <message>
+        <source>Export storyboard</source>
+        <translation>Export storyboard</translation>
+    </message>
+    <message>
+        <source>Board files (*.json)</source>
+        <translation>Board files (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1; run it with: yuanjing storyboard run “%1”</source>
+        <translation>Exported to %1; run it with: yuanjing storyboard run “%1”</translation>
+    </message>
+    <message>
+        <source>Import storyboard</source>
+        <translation>Import storyboard</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Board “%1” with %n shot(s): check the shots, then Generate all.</source>
+        <translation><numerusform>Board “%1” with %n shot(s): check the shots, then Generate all.</numerusform><numerusform>Board “%1” with %n shot(s): check the shots, then Generate all.</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose a shot first: the frame goes into one of its picture slots.</source>
+        <translation>Choose a shot first: the frame goes into one of its picture slots.</translation>
+    </message>
+    <message>
+        <source>This shot's model has no free slot for that frame.</source>
+        <translation>This shot's model has no free slot for that frame.</translation>
     </message>
 </context>
 <context>

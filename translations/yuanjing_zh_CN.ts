@@ -431,6 +431,66 @@ All recorded: %4</source>
     </message>
 </context>
 <context>
+    <name>BoardFile</name>
+    <message>
+        <source>no field “%1”</source>
+        <translation>没有字段“%1”</translation>
+    </message>
+    <message>
+        <source>no picture field “%1”</source>
+        <translation>没有图片字段“%1”</translation>
+    </message>
+    <message>
+        <source>not a storyboard (a JSON object with a list of &quot;shots&quot;; see docs/STORYBOARD.md)</source>
+        <translation>不是分镜文件(应为带有 &quot;shots&quot; 列表的 JSON 对象;见 docs/STORYBOARD.md)</translation>
+    </message>
+    <message>
+        <source>shot %1: unknown model “%2”</source>
+        <translation>第 %1 镜:未知模型“%2”</translation>
+    </message>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>第 %1 个镜头:%2</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>not generated yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <source>take %1: %2</source>
+        <translation>第 %1 条:%2</translation>
+    </message>
+    <message>
+        <source>take 1 ready</source>
+        <translation>第 1 条已就绪</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s); take %1 in the film</source>
+        <translation>
+            <numerusform>%n 条;成片用第 %1 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot %1: %2</source>
+        <translation>第 %1 镜:%2</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(无提示词)</translation>
+    </message>
+    <message>
+        <source>Shot %1, %2, %3</source>
+        <translation>第 %1 镜,%2,%3</translation>
+    </message>
+</context>
+<context>
     <name>ChatSession</name>
     <message>
         <source>An answer is still arriving. Stop it first.</source>
@@ -828,14 +888,6 @@ All recorded: %4</source>
         <translation>只有状态未知的任务才能指定平台任务 ID</translation>
     </message>
     <message>
-        <source>no field “%1”</source>
-        <translation>没有字段“%1”</translation>
-    </message>
-    <message>
-        <source>no picture field “%1”</source>
-        <translation>没有图片字段“%1”</translation>
-    </message>
-    <message>
         <source>%1 line %2: the id “%3” is used twice</source>
         <translation>%1 第 %2 行:id“%3”被使用了两次</translation>
     </message>
@@ -946,14 +998,6 @@ Media commands (no platform call, nothing billed):
         <translation>%1 第 %2 个镜头:“continue”会用上一个镜头的最后一帧填入 %3,请不要再另外提供</translation>
     </message>
     <message>
-        <source>already sent, but its task was deleted from the store; not sent again</source>
-        <translation>已发送过,但其任务已从存储中删除;不再发送</translation>
-    </message>
-    <message>
-        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
-        <translation>不确定——已作为任务 %1 发送,但没有记录到回复;请到平台上查看;不再发送</translation>
-    </message>
-    <message>
         <source>shot %1: already sent (task %2)</source>
         <translation>第 %1 个镜头:已发送过(任务 %2)</translation>
     </message>
@@ -978,24 +1022,8 @@ Media commands (no platform call, nothing billed):
         <translation>正在把 %1 个镜头拼接为 %2</translation>
     </message>
     <message>
-        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
-        <translation>没有明确回复:任务 %1 记为未知;请到平台上查看</translation>
-    </message>
-    <message>
         <source>shot %1: submitting</source>
         <translation>第 %1 个镜头:正在提交</translation>
-    </message>
-    <message>
-        <source>not sent: it continues shot %1, which was not made</source>
-        <translation>未发送:它接续的第 %1 个镜头未生成</translation>
-    </message>
-    <message>
-        <source>not sent: the credit cap was reached</source>
-        <translation>未发送:已达到积分上限</translation>
-    </message>
-    <message>
-        <source>last frame of shot %1</source>
-        <translation>第 %1 个镜头的最后一帧</translation>
     </message>
     <message>
         <source>Usage: yuanjing [--demo] [--base-url URL] [--json] COMMAND [options]
@@ -1167,6 +1195,40 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>
             <numerusform>%1:已规划 %n 个镜头;请先检查,再用 yuanjing storyboard run 运行。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  storyboard list | storyboard export ID [-o BOARD.json] | storyboard import BOARD.json
+        The app&apos;s storyboards; writes one as a board file (to standard output without -o), or adds
+        a board file to the app&apos;s Storyboard tab.
+</source>
+        <translation>  storyboard list | storyboard export ID [-o BOARD.json] | storyboard import BOARD.json
+        应用中的分镜;把一个分镜写成分镜文件(不带 -o 时写到标准输出),或把分镜文件
+        加入应用的“分镜”标签页。
+</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard import BOARD.json (cannot read “%1”)</source>
+        <translation>用法:yuanjing storyboard import BOARD.json(无法读取“%1”)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>the board could not be saved in the database</source>
+        <translation>无法把分镜保存到数据库</translation>
+    </message>
+    <message>
+        <source>usage: yuanjing storyboard export ID [-o BOARD.json] (ids: yuanjing storyboard list)</source>
+        <translation>用法:yuanjing storyboard export ID [-o BOARD.json](编号见 yuanjing storyboard list)</translation>
+    </message>
+    <message>
+        <source>no storyboard %1 (see yuanjing storyboard list)</source>
+        <translation>没有编号为 %1 的分镜(见 yuanjing storyboard list)</translation>
+    </message>
+    <message>
+        <source>cannot write “%1”: %2</source>
+        <translation>无法写入“%1”:%2</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1606,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Sent as %1 × %2 px %3, %4</source>
         <translation>发送为 %1 × %2 像素 %3,%4</translation>
+    </message>
+    <message>
+        <source>last frame of %1</source>
+        <translation>%1 的最后一帧</translation>
+    </message>
+    <message>
+        <source>frame of %1</source>
+        <translation>%1 的一帧</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2134,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>In the conversation: go to the first or the latest message</source>
         <translation>对话中:跳到第一条或最新一条消息</translation>
     </message>
+    <message>
+        <source>Storyboard</source>
+        <translation>分镜</translation>
+    </message>
 </context>
 <context>
     <name>MediaError</name>
@@ -2260,6 +2334,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>%1: &quot;prompt_guide&quot; must be a text or {&quot;zh_CN&quot;: …, &quot;en&quot;: …}.</source>
         <translation>%1:&quot;prompt_guide&quot; 必须是文本或 {&quot;zh_CN&quot;: …, &quot;en&quot;: …}。</translation>
+    </message>
+    <message>
+        <source>Film joined from a storyboard</source>
+        <translation>由分镜合成的影片</translation>
     </message>
 </context>
 <context>
@@ -2633,6 +2711,21 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>ShotDelegate</name>
+    <message>
+        <source>no take</source>
+        <translation>尚无成片</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(无提示词)</translation>
+    </message>
+    <message>
+        <source>↪ continues shot %1 · %2</source>
+        <translation>↪ 接续第 %1 镜 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ShotListReader</name>
     <message>
         <source>Shot %1: %2 has no field “%3”; it was left out.</source>
@@ -2760,6 +2853,539 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Board saved to %1.</source>
         <translation>分镜已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Open as a storyboard</source>
+        <translation>作为分镜打开</translation>
+    </message>
+    <message>
+        <source>Adds the planned shots to the Storyboard tab, to edit and generate there.</source>
+        <translation>把规划好的镜头加入“分镜”标签页,在那里编辑和生成。</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardController</name>
+    <message>
+        <source>shot %1: %2</source>
+        <translation>第 %1 个镜头:%2</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <source>Shot %1: the new take is ready.</source>
+        <translation>第 %1 镜:新的一条已就绪。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shots made.</source>
+        <translation>已生成 %1/%2 个镜头。</translation>
+    </message>
+    <message>
+        <source>Shot %1: choose a model (“%2” is not available).</source>
+        <translation>第 %1 镜:请选择模型(“%2”不可用)。</translation>
+    </message>
+    <message>
+        <source>Shot 1 cannot continue from a previous shot: it is the first.</source>
+        <translation>第 1 镜无法接续上一镜:它是第一个镜头。</translation>
+    </message>
+    <message>
+        <source>Shot %1 continues from the previous shot, but %2 has no first frame: choose an image-to-video model.</source>
+        <translation>第 %1 镜接续上一镜,但 %2 没有首帧:请选择图生视频模型。</translation>
+    </message>
+    <message>
+        <source>Shot %1: the picture “%2” is no longer there.</source>
+        <translation>第 %1 镜:图片“%2”已不存在。</translation>
+    </message>
+    <message>
+        <source>Shot %1: %2 — %3</source>
+        <translation>第 %1 镜:%2 — %3</translation>
+    </message>
+    <message>
+        <source>The board is being generated: wait for it, or stop it.</source>
+        <translation>分镜正在生成:请等待完成或先停止。</translation>
+    </message>
+    <message>
+        <source>This shot no longer exists.</source>
+        <translation>该镜头已不存在。</translation>
+    </message>
+    <message>
+        <source>Shot %1 continues from the last frame of shot %2: make shot %2 first.</source>
+        <translation>第 %1 镜接续第 %2 镜的最后一帧:请先生成第 %2 镜。</translation>
+    </message>
+    <message>
+        <source>The board is being generated already.</source>
+        <translation>分镜已在生成中。</translation>
+    </message>
+    <message>
+        <source>The board has no shots yet: add one.</source>
+        <translation>分镜还没有镜头:请添加一个。</translation>
+    </message>
+    <message>
+        <source>Every shot has a take already: generate a shot again to make another take.</source>
+        <translation>每个镜头都已有成片:如需另一条,请单独重新生成该镜头。</translation>
+    </message>
+    <message>
+        <source>waits for shot %1</source>
+        <translation>等待第 %1 镜</translation>
+    </message>
+    <message>
+        <source>waits its turn</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <source>taking the last frame of shot %1</source>
+        <translation>正在提取第 %1 镜的最后一帧</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败:%1</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>费用未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n shot(s) of unknown cost</source>
+        <translation>
+            <numerusform>≈ %1 积分 + %n 个费用未知的镜头</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≈ %1 credits</source>
+        <translation>≈ %1 积分</translation>
+    </message>
+    <message>
+        <source>A film is being joined already.</source>
+        <translation>已有影片正在合成。</translation>
+    </message>
+    <message>
+        <source>The board has no shots yet.</source>
+        <translation>分镜还没有镜头。</translation>
+    </message>
+    <message>
+        <source>Shot %1 has no take on disk yet: generate it first.</source>
+        <translation>第 %1 镜还没有已下载的成片:请先生成。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder “%1”.</source>
+        <translation>无法创建文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>Storyboard %1</source>
+        <translation>分镜 %1</translation>
+    </message>
+    <message>
+        <source>Joining was cancelled; no film was written.</source>
+        <translation>合成已取消,未写出影片。</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <source>The film was written to “%1”, but the Library could not record it.</source>
+        <translation>影片已写入“%1”,但媒体库无法记录它。</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardRunner</name>
+    <message>
+        <source>already sent, but its task was deleted from the store; not sent again</source>
+        <translation>已发送过,但其任务已从存储中删除;不再发送</translation>
+    </message>
+    <message>
+        <source>uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again</source>
+        <translation>不确定——已作为任务 %1 发送,但没有记录到回复;请到平台上查看;不再发送</translation>
+    </message>
+    <message>
+        <source>not sent: the run was stopped</source>
+        <translation>未发送:已停止运行</translation>
+    </message>
+    <message>
+        <source>not sent: it continues shot %1, which was not made</source>
+        <translation>未发送:它接续的第 %1 个镜头未生成</translation>
+    </message>
+    <message>
+        <source>not sent: the credit cap was reached</source>
+        <translation>未发送:已达到积分上限</translation>
+    </message>
+    <message>
+        <source>last frame of shot %1</source>
+        <translation>第 %1 个镜头的最后一帧</translation>
+    </message>
+    <message>
+        <source>still being made: the take appears on its shot when it is ready</source>
+        <translation>仍在生成:完成后会出现在对应镜头下</translation>
+    </message>
+    <message>
+        <source>no clear answer: task %1 is kept as unknown; check on the platform</source>
+        <translation>没有明确回复:任务 %1 记为未知;请到平台上查看</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardTab</name>
+    <message>
+        <source>Storyboard:</source>
+        <translation>分镜:</translation>
+    </message>
+    <message>
+        <source>Storyboard</source>
+        <translation>分镜</translation>
+    </message>
+    <message>
+        <source>New board</source>
+        <translation>新建分镜</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>分镜</translation>
+    </message>
+    <message>
+        <source>Board actions</source>
+        <translation>分镜操作</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Export as a board file…</source>
+        <translation>导出为分镜文件…</translation>
+    </message>
+    <message>
+        <source>Import a board file…</source>
+        <translation>导入分镜文件…</translation>
+    </message>
+    <message>
+        <source>Plan with the chat…</source>
+        <translation>用对话规划…</translation>
+    </message>
+    <message>
+        <source>Delete this board…</source>
+        <translation>删除此分镜…</translation>
+    </message>
+    <message>
+        <source>Shots</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>Add shot</source>
+        <translation>添加镜头</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move the shot earlier (Ctrl+Up)</source>
+        <translation>把镜头前移(Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Move shot up</source>
+        <translation>镜头上移</translation>
+    </message>
+    <message>
+        <source>Move the shot later (Ctrl+Down)</source>
+        <translation>把镜头后移(Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Move shot down</source>
+        <translation>镜头下移</translation>
+    </message>
+    <message>
+        <source>Drag shots to change their order. A shot that continues starts on the last frame of the one before.</source>
+        <translation>拖动镜头可调整顺序。接续的镜头从上一镜的最后一帧开始。</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型:</translation>
+    </message>
+    <message>
+        <source>Shot model</source>
+        <translation>镜头模型</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot&apos;s last frame</source>
+        <translation>从上一镜的最后一帧接续</translation>
+    </message>
+    <message>
+        <source>Continue from the previous shot</source>
+        <translation>接续上一镜</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Takes of this shot</source>
+        <translation>此镜头的成片</translation>
+    </message>
+    <message>
+        <source>Use in the film</source>
+        <translation>用于成片</translation>
+    </message>
+    <message>
+        <source>This take goes into the film when the board is joined.</source>
+        <translation>合成影片时使用这一条。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Show in Library</source>
+        <translation>在媒体库中显示</translation>
+    </message>
+    <message>
+        <source>Generate this shot</source>
+        <translation>生成此镜头</translation>
+    </message>
+    <message>
+        <source>Generate all shots</source>
+        <translation>生成全部镜头</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No further shot is sent; the ones already sent go on and are kept.</source>
+        <translation>不再发送新的镜头;已发送的会继续并被保留。</translation>
+    </message>
+    <message>
+        <source>Film size:</source>
+        <translation>影片尺寸:</translation>
+    </message>
+    <message>
+        <source>Film size</source>
+        <translation>影片尺寸</translation>
+    </message>
+    <message>
+        <source>As the first shot</source>
+        <translation>与第一镜相同</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>帧率:</translation>
+    </message>
+    <message>
+        <source>Film frame rate</source>
+        <translation>影片帧率</translation>
+    </message>
+    <message>
+        <source>Join into a film</source>
+        <translation>合成影片</translation>
+    </message>
+    <message>
+        <source>Joins each shot&apos;s chosen take into one MP4; the film appears in the Library.</source>
+        <translation>把每个镜头选定的成片合成一个 MP4;影片会出现在媒体库中。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel joining</source>
+        <translation>取消合成</translation>
+    </message>
+    <message>
+        <source>Joining progress</source>
+        <translation>合成进度</translation>
+    </message>
+    <message>
+        <source>Play the film</source>
+        <translation>播放影片</translation>
+    </message>
+    <message>
+        <source>Delete shot</source>
+        <translation>删除镜头</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete this shot? Its %n take(s) stay in the Library.</source>
+        <translation>
+            <numerusform>删除此镜头?它的 %n 条成片仍保留在媒体库中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shot %1: a new take is on its way.</source>
+        <translation>第 %1 镜:新的一条正在生成。</translation>
+    </message>
+    <message>
+        <source>Generating the board: shots that continue wait for the one before.</source>
+        <translation>正在生成分镜:接续的镜头会等待上一镜完成。</translation>
+    </message>
+    <message>
+        <source>Joining the film…</source>
+        <translation>正在合成影片…</translation>
+    </message>
+    <message>
+        <source>The film is ready: %1 (also in the Library).</source>
+        <translation>影片已就绪:%1(也在媒体库中)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shot(s))</source>
+        <translation>
+            <numerusform>%1(%n 个镜头)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled board</source>
+        <translation>未命名分镜</translation>
+    </message>
+    <message>
+        <source>Add a shot to begin</source>
+        <translation>添加一个镜头开始</translation>
+    </message>
+    <message>
+        <source>Make a board to begin</source>
+        <translation>新建一个分镜开始</translation>
+    </message>
+    <message>
+        <source>A storyboard is a list of shots; each is generated as a video and the chosen takes are joined into one film.</source>
+        <translation>分镜是一组镜头:每个镜头生成为一段视频,选定的成片合成为一部影片。</translation>
+    </message>
+    <message>
+        <source>Shot %1</source>
+        <translation>第 %1 镜</translation>
+    </message>
+    <message>
+        <source>The first shot has no shot before it.</source>
+        <translation>第一镜之前没有镜头。</translation>
+    </message>
+    <message>
+        <source>This model has no first frame: choose an image-to-video model to continue.</source>
+        <translation>此模型没有首帧:要接续请选择图生视频模型。</translation>
+    </message>
+    <message>
+        <source>When generated, its first frame is the last frame of shot %1.</source>
+        <translation>生成时,它的首帧是第 %1 镜的最后一帧。</translation>
+    </message>
+    <message>
+        <source>Choose a model for this shot.</source>
+        <translation>请为此镜头选择模型。</translation>
+    </message>
+    <message>
+        <source>Filled with the last frame of shot %1 when this shot is generated.</source>
+        <translation>生成此镜头时填入第 %1 镜的最后一帧。</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <source>Take %1 · in the film</source>
+        <translation>第 %1 条 · 用于成片</translation>
+    </message>
+    <message>
+        <source>Generate this shot · %1</source>
+        <translation>生成此镜头 · %1</translation>
+    </message>
+    <message>
+        <source>Makes a new take of this shot (it may be billed); its other takes are kept.</source>
+        <translation>为此镜头再生成一条(可能计费);其他成片会保留。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>生成中…</translation>
+    </message>
+    <message>
+        <source>Generate all</source>
+        <translation>全部生成</translation>
+    </message>
+    <message>
+        <source>Generate all · %1</source>
+        <translation>全部生成 · %1</translation>
+    </message>
+    <message>
+        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</source>
+        <translation>生成所有还没有成片的镜头(可能计费);正在生成的不会重复发送。</translation>
+    </message>
+    <message>
+        <source>New storyboard</source>
+        <translation>新建分镜</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题:</translation>
+    </message>
+    <message>
+        <source>My film</source>
+        <translation>我的影片</translation>
+    </message>
+    <message>
+        <source>The board could not be saved.</source>
+        <translation>无法保存分镜。</translation>
+    </message>
+    <message>
+        <source>Rename storyboard</source>
+        <translation>重命名分镜</translation>
+    </message>
+    <message>
+        <source>Delete storyboard</source>
+        <translation>删除分镜</translation>
+    </message>
+    <message>
+        <source>Delete the board “%1”? Its takes and films stay in the Library.</source>
+        <translation>删除分镜“%1”?它的成片和影片仍保留在媒体库中。</translation>
+    </message>
+    <message>
+        <source>Export storyboard</source>
+        <translation>导出分镜</translation>
+    </message>
+    <message>
+        <source>Board files (*.json)</source>
+        <translation>分镜文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”:%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1; run it with: yuanjing storyboard run “%1”</source>
+        <translation>已导出到 %1;可用以下命令运行:yuanjing storyboard run “%1”</translation>
+    </message>
+    <message>
+        <source>Import storyboard</source>
+        <translation>导入分镜</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Board “%1” with %n shot(s): check the shots, then Generate all.</source>
+        <translation>
+            <numerusform>分镜“%1”共 %n 个镜头:检查镜头后点击“全部生成”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a shot first: the frame goes into one of its picture slots.</source>
+        <translation>请先选择一个镜头:这一帧会放入它的某个图片位置。</translation>
+    </message>
+    <message>
+        <source>This shot&apos;s model has no free slot for that frame.</source>
+        <translation>此镜头的模型没有可放这一帧的空位。</translation>
     </message>
 </context>
 <context>
