@@ -3135,7 +3135,7 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
     <message>
         <source>Takes</source>
-        <translation>版本数</translation>
+        <translation>成片</translation>
     </message>
     <message>
         <source>Takes of this shot</source>
