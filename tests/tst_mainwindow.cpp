@@ -4,6 +4,8 @@
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
 #include "studio/StoryPlanDialog.h"
+#include "store/BoardStore.h"
+#include "storyboard/StoryboardTab.h"
 
 #include <QTableWidget>
 #include "TestSupport.h"
@@ -209,6 +211,13 @@ private slots:
         auto *review = w.studioTab()->findChild<StoryPlanDialog *>();
         QVERIFY(review);
         QCOMPARE(review->shotsTable()->rowCount(), 3);
+        // Opened as a storyboard: a board of three shots in the Storyboard tab, nothing generated.
+        QTest::mouseClick(review->openButton(), Qt::LeftButton);
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::StoryboardTabIndex));
+        QCOMPARE(core.boards()->boards().size(), 1);
+        QCOMPARE(core.boards()->boards().first().shots, 3);
+        QCOMPARE(w.storyboardTab()->currentBoard(), core.boards()->boards().first().id);
+        QCOMPARE(core.simulator()->requestCount(QStringLiteral("/llmage/video")), 0);
     }
 
     void balanceBannerAppearsAndClears()

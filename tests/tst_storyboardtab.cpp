@@ -8,6 +8,9 @@
 #include "storyboard/StoryboardController.h"
 #include "storyboard/StoryboardTab.h"
 #include "studio/ImageSlot.h"
+#include "studio/PromptHelper.h"
+#include "studio/StoryPlanDialog.h"
+#include "video/ModelCatalog.h"
 #include "studio/StudioForm.h"
 #include "tasks/LibraryModel.h"
 
@@ -23,6 +26,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QJsonArray>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -281,6 +285,52 @@ private slots:
         QCOMPARE(tab.player()->source(), QUrl::fromLocalFile(film.videoPath));
         QTRY_VERIFY_WITH_TIMEOUT(tab.player()->hasStarted() || !tab.player()->errorText().isEmpty(), 20000);
         QVERIFY2(tab.player()->errorText().isEmpty(), qPrintable(tab.player()->errorText()));
+    }
+
+    // Issue 17's flow in the app: a one-line idea planned by the chat model, opened as a board, one
+    // shot's prompt improved and edited, and the board run.
+    void aPlannedBoardIsImprovedAndRun()
+    {
+        m_core->simulator()->config().tokenDelayMs = 1;
+        const ModelSpec *vidu = m_core->videoModels()->model(T2V);
+        QVERIFY(vidu);
+        StoryPlanDialog dialog(m_core, *vidu);
+        dialog.storyEdit()->setPlainText(QStringLiteral("A fox finds its way home through the snow"));
+        QVERIFY(dialog.plan());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.openButton()->isEnabled(), 15000);
+        dialog.shotsTable()->item(1, 0)->setText(QStringLiteral("The fox crosses a frozen river."));
+        QSignalSpy accepted(&dialog, &StoryPlanDialog::boardAccepted);
+        QTest::mouseClick(dialog.openButton(), Qt::LeftButton);
+        QCOMPARE(accepted.size(), 1);
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 0); // nothing generated yet
+
+        StoryboardTab tab(m_core);
+        tab.show();
+        QString why;
+        const qint64 board = tab.importBoard(accepted.first().at(0).toJsonObject(), QDir::homePath(), &why);
+        QVERIFY2(board > 0, qPrintable(why));
+        QCOMPARE(tab.currentBoard(), board);
+        const Board b = m_core->boards()->board(board);
+        QCOMPARE(b.shots.size(), 4);
+        QCOMPARE(b.shots.at(1).prompt(), QStringLiteral("The fox crosses a frozen river."));
+
+        // Shot 2's prompt improved, edited, accepted: kept with the shot.
+        tab.selectShot(b.shots.at(1).id);
+        PromptHelper *helper = tab.promptHelper();
+        QVERIFY(helper->improve(PromptImprover::Variant::Improve));
+        QTRY_VERIFY_WITH_TIMEOUT(helper->acceptButton()->isEnabled(), 15000);
+        const QString edited = helper->suggestion()->toPlainText() + QStringLiteral(" At dusk.");
+        helper->suggestion()->setPlainText(edited);
+        helper->acceptButton()->click();
+        QTRY_COMPARE(m_core->boards()->shot(b.shots.at(1).id).prompt(), edited);
+
+        QTest::mouseClick(tab.generateAllButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab.controller()->isRunning(), 90000);
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 4);
+        bool sentEdited = false;
+        for (const PlatformSimulator::Recorded &r : m_core->simulator()->requests())
+            sentEdited = sentEdited || (r.path == QLatin1String("/llmage/video") && r.body.contains("At dusk."));
+        QVERIFY(sentEdited);
     }
 
     void aShotThatCannotBeSentSaysWhyWhereTheUserLooks()
