@@ -125,6 +125,9 @@ private slots:
         QCoreApplication::sendEvent(view->viewport(), &drop);
         QTRY_COMPARE(m_core->boards()->board(board).shots.at(2).prompt(), QStringLiteral("one"));
         QCOMPARE(m_core->boards()->board(board).shots.size(), 3);
+        // The shot being edited moved with it: its editor says its new number.
+        QCOMPARE(promptEdit(tab)->toPlainText(), QStringLiteral("one"));
+        QCOMPARE(tab.shotTitle()->text(), QStringLiteral("Shot 3"));
         QCOMPARE(tab.model()->index(0).data(BoardModel::PromptRole).toString(), QStringLiteral("two"));
 
         // The move buttons do the same from the keyboard.
@@ -186,6 +189,16 @@ private slots:
         QVERIFY(tab.useFrame(frame, QStringLiteral("last_frame"), QStringLiteral("a frame")));
         const QString stored = m_core->boards()->shot(tab.currentShot()).images.value(QStringLiteral("image_file2"));
         QVERIFY2(QFile::exists(stored), qPrintable(stored));
+        // Moved to the front, a chained shot says it cannot continue, and can be unset.
+        QVERIFY(m_core->boards()->moveShot(tab.currentShot(), 0));
+        QCOMPARE(tab.shotTitle()->text(), QStringLiteral("Shot 1"));
+        QVERIFY(tab.model()->index(0).data(BoardModel::ProblemRole).toBool());
+        QVERIFY(tab.model()->index(0).data(BoardModel::StatusRole).toString().contains(QLatin1String("first shot")));
+        QVERIFY(tab.chainBox()->isChecked());
+        QVERIFY(tab.chainBox()->isEnabled());
+        tab.chainBox()->setChecked(false);
+        QVERIFY(!m_core->boards()->shot(tab.currentShot()).chained);
+        QVERIFY(!tab.chainBox()->isEnabled());
     }
 
     void aVideoDroppedOnASlotGivesItsExactFrame()

@@ -485,6 +485,10 @@ All recorded: %4</translation>
         <source>Shot %1, %2, %3</source>
         <translation>Shot %1, %2, %3</translation>
     </message>
+    <message>
+        <source>set to continue, but it is the first shot</source>
+        <translation>set to continue, but it is the first shot</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

@@ -104,6 +104,8 @@ QString BoardModel::takeStateText(const VideoTask &take)
 
 QString BoardModel::statusOf(const Item &item) const
 {
+    if (item.shot.chained && !m_items.isEmpty() && m_items.constFirst().shot.id == item.shot.id)
+        return tr("set to continue, but it is the first shot");
     if (m_controller) {
         const QString run = m_controller->runText(item.shot.id);
         if (!run.isEmpty())
@@ -157,6 +159,8 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
     }
     case StatusRole: return statusOf(item);
     case ProblemRole: {
+        if (s.chained && index.row() == 0)
+            return true; // set to continue, but nothing comes before it
         if (!item.takes.isEmpty() && !filmTake(s, item.takes).id) {
             const TakeOutcome o = takeOutcome(item.takes.constLast());
             return o == TakeOutcome::Failed || o == TakeOutcome::Unknown || o == TakeOutcome::NotDownloaded;

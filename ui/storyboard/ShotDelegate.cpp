@@ -92,7 +92,7 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, option.fontMetrics.elidedText(prompt, Qt::ElideRight, width));
     y += line;
     QString second = index.data(BoardModel::ModelNameRole).toString();
-    if (index.data(BoardModel::ChainedRole).toBool())
+    if (index.data(BoardModel::ChainedRole).toBool() && index.data(BoardModel::NumberRole).toInt() > 1)
         second = tr("↪ continues shot %1 · %2").arg(index.data(BoardModel::NumberRole).toInt() - 1).arg(second);
     painter->setPen(pal.color(QPalette::PlaceholderText));
     painter->drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, option.fontMetrics.elidedText(second, Qt::ElideRight, width));

@@ -275,6 +275,7 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
         // The list was read again: keep the shot being edited current.
         if (m_editing)
             selectShot(m_editing);
+        updateHeader();
         refreshTakes();
         updateActions();
     });
@@ -504,16 +505,12 @@ void StoryboardTab::buildEditor()
         return;
     }
     const int row = m_model->rowOf(shot.id);
-    m_shotTitle->setText(tr("Shot %1").arg(row + 1));
     const ModelSpec *spec = m_core->videoModels()->model(m_modelBox->currentData().toString());
+    updateHeader();
     // The values typed so far carry over to another model, as in the Studio.
     // (m_form is the shot's own form here: another shot's is dropped before its editor is built.)
     const QVariantMap values = m_form ? m_form->values() : shot.values;
     const QString firstKey = spec ? firstFrameKey(*spec) : QString();
-    m_chain->setEnabled(row > 0 && (!firstKey.isEmpty() || m_chain->isChecked()));
-    m_chain->setToolTip(row == 0 ? tr("The first shot has no shot before it.")
-                        : firstKey.isEmpty() ? tr("This model has no first frame: choose an image-to-video model to continue.")
-                                             : tr("When generated, its first frame is the last frame of shot %1.").arg(row));
     if (!spec) {
         m_promptHelper->setForm(nullptr);
         m_form = nullptr;
@@ -554,6 +551,22 @@ void StoryboardTab::buildEditor()
             m_saveTimer->start();
         updateActions();
     });
+}
+
+void StoryboardTab::updateHeader()
+{
+    // The shot's number and whether it can continue change when shots move, not only when it is chosen.
+    const int row = m_model->rowOf(m_editing);
+    if (row < 0)
+        return;
+    m_shotTitle->setText(tr("Shot %1").arg(row + 1));
+    const ModelSpec *spec = m_core->videoModels()->model(m_modelBox->currentData().toString());
+    const QString firstKey = spec ? firstFrameKey(*spec) : QString();
+    // A shot set to continue can always be unset, even where it cannot continue (moved to the front).
+    m_chain->setEnabled((row > 0 && !firstKey.isEmpty()) || m_chain->isChecked());
+    m_chain->setToolTip(row == 0 ? tr("The first shot has no shot before it.")
+                        : firstKey.isEmpty() ? tr("This model has no first frame: choose an image-to-video model to continue.")
+                                             : tr("When generated, its first frame is the last frame of shot %1.").arg(row));
 }
 
 QString StoryboardTab::storedPicture(const QByteArray &bytes, const QString &mimeType)

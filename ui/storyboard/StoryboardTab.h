@@ -63,6 +63,7 @@ public:
     QPushButton *playFilmButton() const { return m_playFilm; }
     QProgressBar *joinProgress() const { return m_progress; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *shotTitle() const { return m_shotTitle; }
     PromptHelper *promptHelper() const { return m_promptHelper; }
     VideoPlayer *player() const { return m_player; }
     qint64 lastFilm() const { return m_lastFilm; }
@@ -76,6 +77,7 @@ private:
     void onBoardChosen();
     void onShotChosen();
     void buildEditor();
+    void updateHeader();
     void refreshTakes();
     void updateActions();
     void showStatus(const QString &text, bool error);
