@@ -325,6 +325,43 @@ private slots:
         QCOMPARE(core->boards()->takes(b.shots.at(0).id).size(), 2);
     }
 
+    void aFailedOrRefusedShotSaysWhyAndStopsOnlyItsChain()
+    {
+        TestSupport::Sandbox box;
+        std::unique_ptr<AppCore> core(TestSupport::startDemoCore(box));
+        QVERIFY(core);
+        Board plan;
+        plan.shots = {shotOf(T2V, QStringLiteral("a fox [sim:fail]")), shotOf(I2V, QStringLiteral("it runs"), true),
+                      shotOf(T2V, QStringLiteral("refused [sim:400]")), shotOf(T2V, QStringLiteral("the forest at night"))};
+        const qint64 board = core->boards()->importBoard(plan);
+        const Board b = core->boards()->board(board);
+        StoryboardController controller(core.get());
+        BoardModel model(core->boards(), core->tasks(), core->videoModels());
+        model.setController(&controller);
+        model.setBoard(board);
+        QSignalSpy finished(&controller, &StoryboardController::runFinished);
+        QString why;
+        QVERIFY(controller.generateAll(board, &why));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().at(1).toBool());
+        const QString summary = finished.first().at(0).toString();
+        QVERIFY2(summary.contains(QLatin1String("1 of 4")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("shot 2: not sent: it continues shot 1")), qPrintable(summary));
+        // Shots 1, 3 and 4 were sent; shot 2 never.
+        const QList<QByteArray> bodies = videoBodies(core->simulator());
+        QCOMPARE(bodies.size(), 3);
+        for (const QByteArray &body : bodies)
+            QVERIFY(!body.contains("it runs"));
+        QCOMPARE(core->boards()->takes(b.shots.at(1).id).size(), 0);
+        QVERIFY(filmTake(core->boards()->shot(b.shots.at(3).id), core->boards()->takes(b.shots.at(3).id)).id > 0);
+        // The cards say why, after the run too.
+        QTRY_VERIFY(model.index(0).data(BoardModel::ProblemRole).toBool());
+        QVERIFY(model.index(2).data(BoardModel::ProblemRole).toBool());
+        QVERIFY2(model.index(2).data(BoardModel::StatusRole).toString().contains(QStringLiteral(" — ")),
+                 qPrintable(model.index(2).data(BoardModel::StatusRole).toString()));
+        QVERIFY(!model.index(3).data(BoardModel::ProblemRole).toBool());
+    }
+
     void mistakesSendNothing()
     {
         TestSupport::Sandbox box;

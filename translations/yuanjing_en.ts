@@ -489,6 +489,10 @@ All recorded: %4</translation>
         <source>set to continue, but it is the first shot</source>
         <translation>set to continue, but it is the first shot</translation>
     </message>
+    <message>
+        <source>take %1: %2 — %3</source>
+        <translation>take %1: %2 — %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

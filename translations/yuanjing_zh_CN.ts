@@ -493,6 +493,10 @@ All recorded: %4</source>
         <source>set to continue, but it is the first shot</source>
         <translation>设为接续,但它是第一个镜头</translation>
     </message>
+    <message>
+        <source>take %1: %2 — %3</source>
+        <translation>第 %1 条:%2 — %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

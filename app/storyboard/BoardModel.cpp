@@ -115,8 +115,13 @@ QString BoardModel::statusOf(const Item &item) const
         return tr("not generated yet");
     const VideoTask film = filmTake(item.shot, item.takes);
     const VideoTask &last = item.takes.constLast();
-    if (!film.id)
+    if (!film.id) {
+        const TakeOutcome outcome = takeOutcome(last);
+        if ((outcome == TakeOutcome::Failed || outcome == TakeOutcome::Unknown || outcome == TakeOutcome::NotDownloaded)
+            && !last.error.isEmpty())
+            return tr("take %1: %2 — %3").arg(item.takes.size()).arg(takeStateText(last), last.error);
         return tr("take %1: %2").arg(item.takes.size()).arg(takeStateText(last));
+    }
     const int number = int(std::find_if(item.takes.cbegin(), item.takes.cend(), [&film](const VideoTask &t) { return t.id == film.id; })
                            - item.takes.cbegin()) + 1;
     if (item.takes.size() == 1)
