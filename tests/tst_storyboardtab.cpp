@@ -28,6 +28,9 @@
 #include <QJsonArray>
 #include <QTableWidget>
 #include <QTest>
+#include <QApplication>
+#include <QTimer>
+#include <QMessageBox>
 #include <QToolButton>
 
 namespace {
@@ -344,6 +347,32 @@ private slots:
         for (const PlatformSimulator::Recorded &r : m_core->simulator()->requests())
             sentEdited = sentEdited || (r.path == QLatin1String("/llmage/video") && r.body.contains("At dusk."));
         QVERIFY(sentEdited);
+    }
+
+    void quittingWithShotsStillToSendAsksFirst()
+    {
+        const qint64 board = makeBoard({shotOf(T2V, QStringLiteral("a fox waits [sim:stuck]")), shotOf(I2V, QStringLiteral("it runs"), true)});
+        const qint64 first = m_core->boards()->board(board).shots.at(0).id;
+        StoryboardTab tab(m_core);
+        tab.show();
+        QVERIFY(tab.confirmQuit()); // nothing running: no question
+        QTest::mouseClick(tab.generateAllButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_core->boards()->takes(first).isEmpty() && !m_core->boards()->takes(first).first().taskId.isEmpty(), 20000);
+        const auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box && box->objectName() == QLatin1String("quitDuringStoryboard"))
+                    box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::No);
+        QVERIFY(!tab.confirmQuit());
+        QVERIFY(tab.controller()->isRunning());
+        QCOMPARE(tab.controller()->unsentShots(), QList<int>{2});
+        answer(QMessageBox::Yes);
+        QVERIFY(tab.confirmQuit());
+        QTRY_VERIFY(!tab.controller()->isRunning());
+        QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
     }
 
     void aShotThatCannotBeSentSaysWhyWhereTheUserLooks()

@@ -3352,6 +3352,22 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>This shot's model has no free slot for that frame.</source>
         <translation>This shot's model has no free slot for that frame.</translation>
     </message>
+    <message>
+        <source>Shot(s) %1 of the storyboard are not sent yet and will not be sent if you quit now (the takes already sent go on and are kept).</source>
+        <translation>Shot(s) %1 of the storyboard are not sent yet and will not be sent if you quit now (the takes already sent go on and are kept).</translation>
+    </message>
+    <message>
+        <source>The film being joined will be cancelled.</source>
+        <translation>The film being joined will be cancelled.</translation>
+    </message>
+    <message>
+        <source>Quit Yuanjing Studio?</source>
+        <translation>Quit Yuanjing Studio?</translation>
+    </message>
+    <message>
+        <source>Quit anyway?</source>
+        <translation>Quit anyway?</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>

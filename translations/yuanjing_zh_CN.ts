@@ -3395,6 +3395,22 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>This shot&apos;s model has no free slot for that frame.</source>
         <translation>此镜头的模型没有可放这一帧的空位。</translation>
     </message>
+    <message>
+        <source>Shot(s) %1 of the storyboard are not sent yet and will not be sent if you quit now (the takes already sent go on and are kept).</source>
+        <translation>分镜的第 %1 镜尚未发送,现在退出将不会发送(已发送的成片会继续生成并保留)。</translation>
+    </message>
+    <message>
+        <source>The film being joined will be cancelled.</source>
+        <translation>正在合成的影片将被取消。</translation>
+    </message>
+    <message>
+        <source>Quit Yuanjing Studio?</source>
+        <translation>退出元境 Studio?</translation>
+    </message>
+    <message>
+        <source>Quit anyway?</source>
+        <translation>仍要退出吗?</translation>
+    </message>
 </context>
 <context>
     <name>StudioForm</name>

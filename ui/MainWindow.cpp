@@ -450,6 +450,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    // Shots still to be sent, or a film being joined: ask; the board's last edit is written either way.
+    if (m_storyboard && !m_storyboard->confirmQuit()) {
+        m_quitting = false;
+        event->ignore();
+        return;
+    }
     for (QSplitter *splitter : findChildren<QSplitter *>())
         if (!splitter->objectName().isEmpty())
             m_core->settings()->setUiValue(QStringLiteral("splitter/") + splitter->objectName(), splitter->saveState());

@@ -189,6 +189,17 @@ void StoryboardController::stop()
     m_runner->stop();
 }
 
+QList<int> StoryboardController::unsentShots() const
+{
+    QList<int> numbers;
+    if (!isRunning())
+        return numbers;
+    for (const RunShot &s : m_runner->shots())
+        if (s.state == RunShot::State::Waiting || s.state == RunShot::State::Preparing)
+            numbers << s.number;
+    return numbers;
+}
+
 QString StoryboardController::runText(qint64 shotId) const
 {
     const int index = int(m_runShots.indexOf(shotId));

@@ -27,6 +27,8 @@ public:
     void stop();
     bool isRunning() const { return m_runner->isRunning(); }
     qint64 runningBoard() const { return isRunning() ? m_board : 0; }
+    // The numbers of the shots the current run has yet to send (quitting now would leave them unsent).
+    QList<int> unsentShots() const;
     // Where a shot of the current run stands, in words (empty when no run holds it).
     QString runText(qint64 shotId) const;
     // What the shots Generate all would send are expected to cost, in words.

@@ -587,6 +587,33 @@ QString StoryboardTab::storedPicture(const QByteArray &bytes, const QString &mim
     return path;
 }
 
+bool StoryboardTab::confirmQuit()
+{
+    saveShot();
+    const QList<int> unsent = m_controller->unsentShots();
+    QStringList numbers;
+    for (int n : unsent)
+        numbers << QString::number(n);
+    QStringList why;
+    if (!unsent.isEmpty())
+        why << tr("Shot(s) %1 of the storyboard are not sent yet and will not be sent if you quit now (the takes already "
+                  "sent go on and are kept).")
+                   .arg(numbers.join(QStringLiteral(", ")));
+    if (m_controller->isJoining())
+        why << tr("The film being joined will be cancelled.");
+    if (why.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Yuanjing Studio?"),
+                    why.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + tr("Quit anyway?"), QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("quitDuringStoryboard"));
+    box.setDefaultButton(QMessageBox::No);
+    if (box.exec() != QMessageBox::Yes)
+        return false;
+    m_controller->stop();
+    m_controller->cancelJoin();
+    return true;
+}
+
 void StoryboardTab::saveShot()
 {
     m_saveTimer->stop();

@@ -44,6 +44,9 @@ public:
     void selectShot(qint64 shotId);
     // A frame from the Library into the current shot (role: first_frame, last_frame or reference).
     bool useFrame(const QImage &frame, const QString &role, const QString &origin);
+    // On quit: asks when shots are still to be sent or a film is being joined (false: the user stays);
+    // a join is then cancelled, and what the editor holds is written.
+    bool confirmQuit();
     // Writes what the editor holds now (it is also written shortly after every change).
     void saveShot();
 
