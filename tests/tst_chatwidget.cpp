@@ -415,13 +415,13 @@ private slots:
             answer.content += QStringLiteral("argument_%1, ").arg(i);
         answer.content += QStringLiteral("\n```\n\nAfter.");
         view.setMessages({answer});
-        const auto linkBelowCode = [&] {
-            return view.linkRect(QStringLiteral("msg:copycode/99/0")).top() - view.messageRect(99).top();
-        };
+        // The code's header (language, copy) is above it: the message's height tells the lines.
+        QVERIFY(!view.linkRect(QStringLiteral("msg:copycode/99/0")).isEmpty());
+        const auto linkBelowCode = [&] { return view.messageRect(99).height(); };
         view.resize(4000, 600); // wide enough for the line
         const int unwrapped = linkBelowCode();
         view.resize(500, 600);
-        // The line takes several lines of the narrow view, which push the link below it down.
+        // The line takes several lines of the narrow view, which make the message taller.
         QVERIFY2(linkBelowCode() > unwrapped + 30, qPrintable(QStringLiteral("%1 vs %2").arg(linkBelowCode()).arg(unwrapped)));
         QVERIFY(view.codeBlock(99, 0).count(QLatin1Char('\n')) == 0); // copied as written
     }

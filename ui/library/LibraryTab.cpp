@@ -364,8 +364,7 @@ void LibraryTab::playCurrent()
     const VideoTask t = m_core->tasks()->task(m_current);
     if (t.id == 0)
         return;
-    // The file on disk when it is there, else the platform's link while the download runs.
-    const QUrl source = (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath)) ? QUrl::fromLocalFile(t.videoPath) : QUrl(t.videoUrl);
+    const QUrl source = LibraryModel::playSource(t);
     if (source.isEmpty())
         return;
     if (VideoPlayer *p = player()) {
