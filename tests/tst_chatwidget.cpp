@@ -485,7 +485,7 @@ private slots:
         QMouseEvent move(QEvent::MouseMove, below, view.viewport()->mapToGlobal(below), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(view.viewport(), &move);
         const int afterMove = bar->value();
-        QTRY_VERIFY(bar->value() > afterMove + 200); // with no more moves
+        QTRY_VERIFY(bar->value() > afterMove + 300); // with no more moves
         QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, below.toPoint());
         const QString selected = view.selectedText();
         QVERIFY(selected.contains(QLatin1String("Paragraph 0.")));

@@ -216,6 +216,7 @@ void MainWindow::ensureTab(int index)
             m_library = new LibraryTab(m_core, page);
             page->layout()->addWidget(m_library);
             restoreSplitters(m_library);
+            connect(m_library, &LibraryTab::studioRequested, this, [this] { m_tabs->setCurrentIndex(StudioTabIndex); });
             connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
                 studioTab()->loadTask(task);
                 m_tabs->setCurrentIndex(StudioTabIndex);

@@ -59,7 +59,7 @@ public:
     // Past this size a block of prose is cut at a paragraph end: each block stays cheap to lay out.
     static constexpr qsizetype TextBlockChars = 3000;
     static constexpr int Indent = 64;
-    static constexpr int MessageGap = 20;
+    static constexpr int MessageGap = 12; // between two bubbles
     // Inside a message's bubble, around its text (docs/UI-DESIGN.md: 12, the card padding).
     static constexpr int BubblePadding = 12;
     static constexpr int ActionIconSize = 18;

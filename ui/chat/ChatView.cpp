@@ -43,6 +43,7 @@ ChatView::ChatView(QWidget *parent) : QAbstractScrollArea(parent)
     setAccessibleName(tr("Conversation"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setBackgroundRole(QPalette::Window); // the bubbles are on the window's colour
@@ -67,7 +68,7 @@ ChatBlock ChatView::frameBlock(ChatBlock::Kind kind, const ChatMessage &message)
     b.kind = kind;
     b.messageId = message.id;
     if (kind == ChatBlock::Kind::Header)
-        b.gapAbove = ChatBlockRenderer::MessageGap;
+        b.gapAbove = ChatBlockRenderer::MessageGap + 2 * ChatBlockRenderer::BubblePadding; // between bubbles, and inside them
     return b;
 }
 
@@ -438,9 +439,15 @@ void ChatView::paintEvent(QPaintEvent *event)
     QPainter painter(viewport());
     if (m_blocks.empty()) {
         // An empty conversation says what it is for, where the eye goes first.
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(viewport()->rect().adjusted(Padding * 4, Padding, -Padding * 4, -Padding),
-                         Qt::AlignCenter | Qt::TextWordWrap,
+        // The empty state: an icon and one sentence; the action is the composer below.
+        const QColor muted = Theme::role(Theme::Role::Muted, palette());
+        const QRect area = viewport()->rect().adjusted(Padding * 2, Padding, -Padding * 2, -Padding);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(area.center().x() - 24, area.center().y() - 64, 48, 48),
+                          Theme::tintedIcon(QStringLiteral("chat"), muted, 48, devicePixelRatioF()));
+        painter.setPen(muted);
+        painter.setFont(Theme::font(Theme::Type::Title, font()));
+        painter.drawText(area.adjusted(0, area.height() / 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                          tr("Ask anything. The answer appears here as it is written; Esc stops it."));
         return;
     }
@@ -524,7 +531,7 @@ void ChatView::paintBackgrounds(QPainter &painter, int first, int last)
             ++end;
         const ChatBlock &head = m_blocks[i];
         const int top = m_tops[i] + head.gapAbove - value - pad;
-        const int bottom = m_tops[end] - value + pad / 2;
+        const int bottom = m_tops[end] - value + pad - 2;
         const QRectF bubble(blockOrigin(i).x() - pad + 0.5, top + 0.5, contentWidth(head) + 2 * pad - 1,
                             bottom - top - 1);
         painter.setPen(head.indented ? QPen(Qt::NoPen) : QPen(border, 1));

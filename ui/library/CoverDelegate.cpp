@@ -95,7 +95,8 @@ void CoverDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QPalette &pal = option.palette;
+    // The application's palette: the views are see-through to the window colour, the cards on it.
+    const QPalette pal = QApplication::palette();
     const bool selected = option.state & QStyle::State_Selected;
     const bool hovered = option.state & QStyle::State_MouseOver;
     const QRectF card = QRectF(option.rect).adjusted(Theme::Space::XS + 0.5, Theme::Space::XS + 0.5,

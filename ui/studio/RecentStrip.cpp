@@ -17,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 // The newest tasks of the Library's model (it is newest first), at most `limit`.
 class NewestTasks : public QSortFilterProxyModel
@@ -118,9 +120,13 @@ RecentStrip::RecentStrip(AppCore *core, QWidget *parent) : QWidget(parent), m_co
 
     connect(m_delegate, &CoverDelegate::coverLoaded, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(m_delegate, &CoverDelegate::reuseClicked, this, [this](const QModelIndex &index) {
+        m_reused = true; // the view reports the same click next: it is no Play
         emit reuseRequested(index.data(LibraryModel::TaskRole).value<VideoTask>());
     });
-    connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) { playRow(index.row()); });
+    connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
+        if (!std::exchange(m_reused, false))
+            playRow(index.row());
+    });
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) { playRow(index.row()); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &RecentStrip::showMenu);
     connect(m_closePlayer, &QToolButton::clicked, this, [this] {

@@ -49,4 +49,5 @@ private:
     QWidget *m_playerSlot;
     VideoPlayer *m_player = nullptr;
     QTimer *m_tick;
+    bool m_reused = false;
 };
