@@ -530,8 +530,11 @@ void ChatView::paintBackgrounds(QPainter &painter, int first, int last)
         while (end < int(m_blocks.size()) && m_blocks[end].messageId == id)
             ++end;
         const ChatBlock &head = m_blocks[i];
-        const int top = m_tops[i] + head.gapAbove - value - pad;
-        const int bottom = m_tops[end] - value + pad - 2;
+        // Cut to a little past the screen: a long answer's bubble is many thousand pixels tall, and
+        // the edges and corners out of sight cost as much to draw as those in it.
+        const int margin = Theme::Radius::Large + 4;
+        const int top = qMax(m_tops[i] + head.gapAbove - value - pad, -margin);
+        const int bottom = qMin(m_tops[end] - value + pad - 2, viewport()->height() + margin);
         const QRectF bubble(blockOrigin(i).x() - pad + 0.5, top + 0.5, contentWidth(head) + 2 * pad - 1,
                             bottom - top - 1);
         painter.setPen(head.indented ? QPen(Qt::NoPen) : QPen(border, 1));
