@@ -54,12 +54,13 @@ void UsageChart::paintEvent(QPaintEvent *)
         p.drawRoundedRect(bar, 2, 2);
         p.setPen(palette().color(QPalette::Text));
         if (b.value > 0)
-            p.drawText(QRectF(bar.left() - 10, bar.top() - fm.height() - 2, bar.width() + 20, fm.height()), Qt::AlignCenter,
-                       locale.toString(b.value, 'g', 6));
+            p.drawText(QRectF(bar.left() - 10, bar.top() - fm.height() - 2, bar.width() + 20, fm.height()),
+                       Qt::AlignCenter, locale.toString(b.value, 'g', 6));
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRectF(area.left() + i * slot, area.bottom() + 4, slot, fm.height()), Qt::AlignCenter,
                    fm.elidedText(b.label, Qt::ElideRight, int(slot)));
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRect(area.left(), 0, area.width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, m_unit);
+    p.drawText(QRect(area.left(), 0, area.width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+               m_unit);
 }

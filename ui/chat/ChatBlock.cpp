@@ -1,6 +1,6 @@
 #include "chat/ChatBlock.h"
-#include "chat/ShotListReader.h"
 #include "chat/MarkdownSplitter.h"
+#include "chat/ShotListReader.h"
 #include "common/Theme.h"
 
 #include <QFontDatabase>
@@ -128,8 +128,8 @@ QImage ChatBlockRenderer::actionIcon(const QString &name) const
 {
     auto it = m_icons.find(name);
     if (it == m_icons.end())
-        it = m_icons.insert(name, Theme::tintedIcon(name, Theme::role(Theme::Role::Muted, m_palette), ActionIconSize,
-                                                    qApp ? qApp->devicePixelRatio() : 1.0));
+        it = m_icons.insert(name, Theme::tintedIcon(name, Theme::role(Theme::Role::Muted, m_palette),
+                                                    ActionIconSize, qApp ? qApp->devicePixelRatio() : 1.0));
     return *it;
 }
 
@@ -259,8 +259,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
     }
     case ChatBlock::Kind::Text: {
         // Without raw HTML: a model's <a href>, <img> or <style> is shown as the text it is.
-        doc->setMarkdown(block.source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                                       | QTextDocument::MarkdownNoHTML));
+        doc->setMarkdown(block.source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                                       QTextDocument::MarkdownNoHTML));
         // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
         const qreal space = textMetrics().line * ParagraphSpacing;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
@@ -299,7 +299,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             c.setBlockFormat(header);
             QTextCharFormat caption = muted;
             caption.setFont(Theme::font(Theme::Type::Caption, m_textFont));
-            c.insertText((block.language.isEmpty() ? tr("code") : block.language) + QStringLiteral("   "), caption);
+            c.insertText((block.language.isEmpty() ? tr("code") : block.language) + QStringLiteral("   "),
+                         caption);
             insertIcon(QStringLiteral("copy"), tr("Copy code"),
                        QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
             gap();
@@ -355,7 +356,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
                 if (!m.content.trimmed().isEmpty()) {
                     // The answer as a video prompt, in the Studio (the mode and model last used there).
                     gap();
-                    insertIcon(QStringLiteral("video"), tr("Send to Studio"), QStringLiteral("msg:tostudio/%1").arg(m.id));
+                    insertIcon(QStringLiteral("video"), tr("Send to Studio"),
+                               QStringLiteral("msg:tostudio/%1").arg(m.id));
                 }
                 if (ShotListReader::holdsShotList(m.content)) {
                     gap();
@@ -370,12 +372,14 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             if (m.versionCount > 1) {
                 // The versions of this message (asked again, or edited): ‹ 2/3 ›.
                 if (m.versionIndex > 1)
-                    insertIcon(QStringLiteral("prev"), tr("Previous version"), QStringLiteral("msg:prevversion/%1").arg(m.id));
+                    insertIcon(QStringLiteral("prev"), tr("Previous version"),
+                               QStringLiteral("msg:prevversion/%1").arg(m.id));
                 else
                     insertIcon(QStringLiteral("prev"), QString(), QString());
                 c.insertText(QStringLiteral(" %1/%2 ").arg(m.versionIndex).arg(m.versionCount), muted);
                 if (m.versionIndex < m.versionCount)
-                    insertIcon(QStringLiteral("next"), tr("Next version"), QStringLiteral("msg:nextversion/%1").arg(m.id));
+                    insertIcon(QStringLiteral("next"), tr("Next version"),
+                               QStringLiteral("msg:nextversion/%1").arg(m.id));
                 else
                     insertIcon(QStringLiteral("next"), QString(), QString());
                 c.insertText(QStringLiteral("    "), muted);
@@ -444,7 +448,8 @@ int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage 
     case ChatBlock::Kind::Text:
         return estimateText(block.source, width, textMetrics(), true);
     case ChatBlock::Kind::Code:
-        return estimateText(block.source, width - 2 * CodeInset, codeMetrics(), false) + (block.codeStarts ? line + 8 : 0);
+        return estimateText(block.source, width - 2 * CodeInset, codeMetrics(), false) +
+               (block.codeStarts ? line + 8 : 0);
     case ChatBlock::Kind::Footer:
         return line * (m.error.isEmpty() ? 1 : 2);
     }

@@ -1,6 +1,7 @@
 #include "chat/ChatView.h"
 #include "chat/ChatViewAccessible.h"
 
+#include "common/Theme.h"
 #include <QAbstractTextDocumentLayout>
 #include <QAccessible>
 #include <QApplication>
@@ -9,15 +10,13 @@
 #include <QFocusEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
-#include <QToolTip>
-#include <QPainterPath>
-#include <QTextBlock>
 #include <QTextLayout>
-#include "common/Theme.h"
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -68,7 +67,8 @@ ChatBlock ChatView::frameBlock(ChatBlock::Kind kind, const ChatMessage &message)
     b.kind = kind;
     b.messageId = message.id;
     if (kind == ChatBlock::Kind::Header)
-        b.gapAbove = ChatBlockRenderer::MessageGap + 2 * ChatBlockRenderer::BubblePadding; // between bubbles, and inside them
+        b.gapAbove = ChatBlockRenderer::MessageGap +
+                     2 * ChatBlockRenderer::BubblePadding; // between bubbles, and inside them
     return b;
 }
 
@@ -447,7 +447,8 @@ void ChatView::paintEvent(QPaintEvent *event)
                           Theme::tintedIcon(QStringLiteral("chat"), muted, 48, devicePixelRatioF()));
         painter.setPen(muted);
         painter.setFont(Theme::font(Theme::Type::Title, font()));
-        painter.drawText(area.adjusted(0, area.height() / 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+        painter.drawText(area.adjusted(0, area.height() / 2, 0, 0),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                          tr("Ask anything. The answer appears here as it is written; Esc stops it."));
         return;
     }
@@ -574,7 +575,8 @@ void ChatView::paintBackgrounds(QPainter &painter, int first, int last)
             const QTextBlock header = b.doc->begin();
             const QRectF hr = b.doc->documentLayout()->blockBoundingRect(header);
             painter.setPen(QPen(border, 1));
-            painter.drawLine(QPointF(r.left(), origin.y() + hr.bottom()), QPointF(r.right(), origin.y() + hr.bottom()));
+            painter.drawLine(QPointF(r.left(), origin.y() + hr.bottom()),
+                             QPointF(r.right(), origin.y() + hr.bottom()));
             painter.setPen(Qt::NoPen);
         }
     }
@@ -585,8 +587,8 @@ bool ChatView::actionsShown(qint64 id) const
 {
     if (id == m_hoverId || (!m_all.isEmpty() && m_all.last().id == id))
         return true;
-    return hasFocus() && m_focusLink.block >= 0 && m_focusLink.block < int(m_blocks.size())
-        && m_blocks[m_focusLink.block].messageId == id;
+    return hasFocus() && m_focusLink.block >= 0 && m_focusLink.block < int(m_blocks.size()) &&
+           m_blocks[m_focusLink.block].messageId == id;
 }
 
 QRect ChatView::actionsRect(const ChatBlock &footer) const
@@ -609,7 +611,8 @@ QRect ChatView::actionsRect(const ChatBlock &footer) const
             continue;
         const qreal x1 = line.cursorToX(pos - block.position());
         const qreal x2 = line.cursorToX(pos + 1 - block.position());
-        out |= QRectF(layout->position() + QPointF(qMin(x1, x2), line.y()), QSizeF(qAbs(x2 - x1), line.height()));
+        out |= QRectF(layout->position() + QPointF(qMin(x1, x2), line.y()),
+                      QSizeF(qAbs(x2 - x1), line.height()));
     }
     return out.toAlignedRect().adjusted(-3, -1, 3, 1);
 }
@@ -649,7 +652,9 @@ QString ChatView::actionAt(const QPoint &pos)
     const TextPoint at = hit(pos);
     if (at.block < 0 || !m_blocks[at.block].doc)
         return {};
-    return m_blocks[at.block].doc->documentLayout()->formatAt(pos - blockOrigin(at.block))
+    return m_blocks[at.block]
+        .doc->documentLayout()
+        ->formatAt(pos - blockOrigin(at.block))
         .property(ChatBlock::ActionProperty)
         .toString();
 }
@@ -689,10 +694,12 @@ QString ChatView::textOf(int index, int from, int to) const
     if (text.contains(QChar::ObjectReplacementCharacter)) {
         QList<QVariant> labels;
         const int start = c.selectionStart(), end = c.selectionEnd();
-        for (QTextBlock block = doc->findBlock(start); block.isValid() && block.position() <= end; block = block.next())
+        for (QTextBlock block = doc->findBlock(start); block.isValid() && block.position() <= end;
+             block = block.next())
             for (auto it = block.begin(); !it.atEnd(); ++it) {
                 const QTextFragment f = it.fragment();
-                if (!f.charFormat().isImageFormat() || f.position() + f.length() <= start || f.position() >= end)
+                if (!f.charFormat().isImageFormat() || f.position() + f.length() <= start ||
+                    f.position() >= end)
                     continue;
                 for (int k = 0; k < f.length(); ++k)
                     labels << f.charFormat().property(ChatBlock::LabelProperty);
@@ -951,8 +958,9 @@ void ChatView::mousePressEvent(QMouseEvent *event)
     }
     setFocus(Qt::MouseFocusReason);
     m_focusLink = TextPoint();
-    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval()
-        && (event->position().toPoint() - m_doubleClickPos).manhattanLength() < QApplication::startDragDistance()) {
+    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval() &&
+        (event->position().toPoint() - m_doubleClickPos).manhattanLength() <
+            QApplication::startDragDistance()) {
         m_doubleClicked.invalidate();
         selectAround(event->position().toPoint(), QTextCursor::BlockUnderCursor);
         return;
@@ -998,7 +1006,11 @@ void ChatView::mouseMoveEvent(QMouseEvent *event)
     if (isWebLink(QUrl(href)))
         tip = href;
     else if (!href.isEmpty() && at.block >= 0 && m_blocks[at.block].doc)
-        tip = m_blocks[at.block].doc->documentLayout()->formatAt(pos - blockOrigin(at.block)).toCharFormat().toolTip();
+        tip = m_blocks[at.block]
+                  .doc->documentLayout()
+                  ->formatAt(pos - blockOrigin(at.block))
+                  .toCharFormat()
+                  .toolTip();
     if (!tip.isEmpty())
         QToolTip::showText(event->globalPosition().toPoint(), tip, viewport());
     else
@@ -1070,7 +1082,8 @@ void ChatView::timerEvent(QTimerEvent *event)
     }
     // Faster the further past the edge, as in other text views.
     const int past = m_pointer.y() < 0 ? m_pointer.y() : m_pointer.y() - viewport()->height();
-    scrollTo(verticalScrollBar()->value() + qBound(-viewport()->height() / 2, past, viewport()->height() / 2));
+    scrollTo(verticalScrollBar()->value() +
+             qBound(-viewport()->height() / 2, past, viewport()->height() / 2));
     m_selectionEnd = hit(m_pointer);
     viewport()->update();
 }
@@ -1116,7 +1129,8 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
     QAction *all = menu.addAction(tr("Select All"), this, &ChatView::selectAll);
     all->setShortcut(QKeySequence::SelectAll);
     menu.addSeparator();
-    menu.addAction(tr("Send Selection to Studio"), this, &ChatView::sendSelectionToStudio)->setEnabled(hasSelection());
+    menu.addAction(tr("Send Selection to Studio"), this, &ChatView::sendSelectionToStudio)
+        ->setEnabled(hasSelection());
     menu.exec(event->globalPos());
 }
 

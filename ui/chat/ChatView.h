@@ -171,10 +171,10 @@ private:
     TextPoint m_selectionEnd;
     bool m_selecting = false;
     QString m_pressedHref;
-    TextPoint m_focusLink; // the link Enter follows, moved by Tab
+    TextPoint m_focusLink;    // the link Enter follows, moved by Tab
     QBasicTimer m_autoScroll; // while selecting with the pointer past an edge
     QPoint m_pointer;
-    qint64 m_hoverId = 0; // the message under the pointer
+    qint64 m_hoverId = 0;          // the message under the pointer
     QElapsedTimer m_doubleClicked; // for a triple click
     QPoint m_doubleClickPos;
 };

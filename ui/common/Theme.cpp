@@ -2,15 +2,17 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QIcon>
-#include <QPainter>
-#include <QPixmap>
-#include <QTabWidget>
 #include <QEvent>
 #include <QFile>
+#include <QIcon>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTabWidget>
+#include <QVBoxLayout>
 #include <QWidget>
 
 #ifdef YJ_HAVE_DBUS
@@ -80,7 +82,8 @@ protected:
             for (QWidget *w : QApplication::allWidgets()) {
                 const QVariant tone = w->property(ToneProperty);
                 if (tone.isValid())
-                    w->setStyleSheet(styleSheetFor(w, Theme::Tone(tone.toInt()), w->property(CssProperty).toString()));
+                    w->setStyleSheet(
+                        styleSheetFor(w, Theme::Tone(tone.toInt()), w->property(CssProperty).toString()));
                 refreshIcons(w);
             }
         }
@@ -104,11 +107,16 @@ QColor color(Tone tone, const QPalette &palette)
     const bool dark = isDark(palette);
     // Each has a contrast of at least 4.5:1 on its background (WCAG AA), in both palettes.
     switch (tone) {
-    case Tone::Plain: return palette.color(QPalette::WindowText);
-    case Tone::Error: return dark ? QColor(0xff, 0x8a, 0x7a) : QColor(0xb0, 0x2a, 0x1c);
-    case Tone::Warning: return dark ? QColor(0xff, 0xc1, 0x66) : QColor(0x8a, 0x4b, 0x00);
-    case Tone::Success: return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x1e, 0x7a, 0x42);
-    case Tone::Notice: return dark ? QColor(0xff, 0xe0, 0xa6) : QColor(0x6b, 0x41, 0x00);
+    case Tone::Plain:
+        return palette.color(QPalette::WindowText);
+    case Tone::Error:
+        return dark ? QColor(0xff, 0x8a, 0x7a) : QColor(0xb0, 0x2a, 0x1c);
+    case Tone::Warning:
+        return dark ? QColor(0xff, 0xc1, 0x66) : QColor(0x8a, 0x4b, 0x00);
+    case Tone::Success:
+        return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x1e, 0x7a, 0x42);
+    case Tone::Notice:
+        return dark ? QColor(0xff, 0xe0, 0xa6) : QColor(0x6b, 0x41, 0x00);
     }
     return palette.color(QPalette::WindowText);
 }
@@ -138,7 +146,8 @@ QIcon icon(const QString &name)
     if (!isDark(palette))
         return QIcon(base + QStringLiteral(".png"));
     QIcon out;
-    for (const auto &[suffix, ratio] : {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
+    for (const auto &[suffix, ratio] :
+         {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
         QImage image(base + suffix);
         if (image.isNull())
             continue;
@@ -284,8 +293,11 @@ QFont font(Type type, const QFont &base)
     QFont f = base;
     const qreal size = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;
     switch (type) {
-    case Type::Caption: f.setPointSizeF(size * 0.88); break;
-    case Type::Body: break;
+    case Type::Caption:
+        f.setPointSizeF(size * 0.88);
+        break;
+    case Type::Body:
+        break;
     case Type::Title:
         f.setPointSizeF(size * 1.2);
         f.setWeight(QFont::DemiBold);
@@ -302,14 +314,22 @@ QColor role(Role r, const QPalette &p)
 {
     const bool dark = isDark(p);
     switch (r) {
-    case Role::Surface: return p.color(QPalette::Base);
-    case Role::SurfaceAlt: return p.color(QPalette::AlternateBase);
-    case Role::Border: return p.color(QPalette::Mid);
-    case Role::Accent: return p.color(QPalette::Highlight);
-    case Role::OnAccent: return p.color(QPalette::HighlightedText);
-    case Role::Muted: return p.color(QPalette::PlaceholderText);
-    case Role::UserBubble: return dark ? QColor(0x2b, 0x3a, 0x5c) : QColor(0xe6, 0xed, 0xfb);
-    case Role::CodeBackground: return dark ? QColor(0x1f, 0x21, 0x25) : QColor(0xf0, 0xf2, 0xf5);
+    case Role::Surface:
+        return p.color(QPalette::Base);
+    case Role::SurfaceAlt:
+        return p.color(QPalette::AlternateBase);
+    case Role::Border:
+        return p.color(QPalette::Mid);
+    case Role::Accent:
+        return p.color(QPalette::Highlight);
+    case Role::OnAccent:
+        return p.color(QPalette::HighlightedText);
+    case Role::Muted:
+        return p.color(QPalette::PlaceholderText);
+    case Role::UserBubble:
+        return dark ? QColor(0x2b, 0x3a, 0x5c) : QColor(0xe6, 0xed, 0xfb);
+    case Role::CodeBackground:
+        return dark ? QColor(0x1f, 0x21, 0x25) : QColor(0xf0, 0xf2, 0xf5);
     }
     return p.color(QPalette::Base);
 }
@@ -317,11 +337,16 @@ QColor role(Role r, const QPalette &p)
 QColor chipColor(Chip chip, const QPalette &p)
 {
     switch (chip) {
-    case Chip::Waiting: return QColor(0x5f, 0x66, 0x72);
-    case Chip::Running: return role(Role::Accent, p);
-    case Chip::Done: return QColor(0x1e, 0x7a, 0x42);
-    case Chip::Failed: return QColor(0xb0, 0x2a, 0x1c);
-    case Chip::Unknown: return QColor(0x9a, 0x4a, 0x00);
+    case Chip::Waiting:
+        return QColor(0x5f, 0x66, 0x72);
+    case Chip::Running:
+        return role(Role::Accent, p);
+    case Chip::Done:
+        return QColor(0x1e, 0x7a, 0x42);
+    case Chip::Failed:
+        return QColor(0xb0, 0x2a, 0x1c);
+    case Chip::Unknown:
+        return QColor(0x9a, 0x4a, 0x00);
     }
     return QColor(0x5f, 0x66, 0x72);
 }
@@ -331,6 +356,31 @@ void setRole(QWidget *widget, const char *name)
     widget->setProperty("yjRole", QString::fromLatin1(name));
     widget->style()->unpolish(widget);
     widget->style()->polish(widget);
+}
+
+QWidget *emptyState(QWidget *parent, const QString &iconName, const QString &sentence,
+                    QAbstractButton *action)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setSpacing(Space::M);
+    layout->addStretch();
+    auto *icon = new QLabel(box);
+    icon->setPixmap(QPixmap::fromImage(
+        tintedIcon(iconName, role(Role::Muted, QApplication::palette()), 48, box->devicePixelRatioF())));
+    icon->setAlignment(Qt::AlignCenter);
+    auto *text = new QLabel(sentence, box);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    setRole(text, "empty-title");
+    layout->addWidget(icon);
+    layout->addWidget(text);
+    if (action) {
+        action->setParent(box);
+        layout->addWidget(action, 0, Qt::AlignHCenter);
+    }
+    layout->addStretch(2);
+    return box;
 }
 
 QString styleSheet(const QPalette &palette)
@@ -347,10 +397,9 @@ bool desktopPrefersDark()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return false;
-    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.portal.Desktop"),
-                                                       QStringLiteral("/org/freedesktop/portal/desktop"),
-                                                       QStringLiteral("org.freedesktop.portal.Settings"),
-                                                       QStringLiteral("Read"));
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.portal.Desktop"), QStringLiteral("/org/freedesktop/portal/desktop"),
+        QStringLiteral("org.freedesktop.portal.Settings"), QStringLiteral("Read"));
     call << QStringLiteral("org.freedesktop.appearance") << QStringLiteral("color-scheme");
     // Short: a desktop without the portal must not delay the start.
     const QDBusMessage reply = bus.call(call, QDBus::Block, 300);
@@ -370,8 +419,8 @@ void applyAppearance(const QString &choice)
 {
     // What the platform gives: "system" follows whether it (or the desktop's portal) is dark.
     static const bool systemDark = isDark(QApplication::palette());
-    const bool dark = choice == QLatin1String("dark")
-        || (choice != QLatin1String("light") && (systemDark || desktopPrefersDark()));
+    const bool dark = choice == QLatin1String("dark") ||
+                      (choice != QLatin1String("light") && (systemDark || desktopPrefersDark()));
     // Fusion everywhere: the design's palettes and stylesheet look the same on every desktop.
     // (Once: with the stylesheet on, style() is the stylesheet's own, whatever is under it.)
     static bool fusion = false;
@@ -386,7 +435,8 @@ void applyAppearance(const QString &choice)
 
 QString colored(Tone tone, const QString &html)
 {
-    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color(tone, QApplication::palette()).name(), html);
+    return QStringLiteral("<span style=\"color:%1\">%2</span>")
+        .arg(color(tone, QApplication::palette()).name(), html);
 }
 
 } // namespace Theme

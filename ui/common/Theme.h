@@ -48,6 +48,10 @@ QColor chipColor(Chip chip, const QPalette &palette);
 // Sets the widget's component pattern ("card", "primary", "segment", "icon", "chip", "muted",
 // "title", "empty-title"…; see app.qss) and re-polishes it.
 void setRole(QWidget *widget, const char *role);
+// The empty state of a view (docs/UI-DESIGN.md): an icon, one sentence and, if given, one action,
+// centred. The widget is parented to parent; action is re-parented into it.
+QWidget *emptyState(QWidget *parent, const QString &icon, const QString &sentence,
+                    QAbstractButton *action = nullptr);
 // The application stylesheet for a palette (resources/style/app.qss with the colours filled in).
 QString styleSheet(const QPalette &palette);
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QCache>
+#include <QHash>
+#include <QImage>
 #include <QSet>
 #include <QStyledItemDelegate>
 
@@ -16,7 +18,8 @@ public:
     static constexpr int CoverHeight = 117;
 
     explicit CoverDelegate(QObject *parent = nullptr);
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     int loadedCount() const { return int(m_cache.size()); }
     // Where a card's cover and its "use these settings" icon are, in the view's coordinates.
@@ -33,7 +36,9 @@ protected:
 
 private:
     const QPixmap *cover(const QString &path) const;
+    const QImage &icon(const QString &name, const QColor &color, int size, qreal ratio) const;
 
     mutable QCache<QString, QPixmap> m_cache;
     mutable QSet<QString> m_loading;
+    mutable QHash<QString, QImage> m_icons;
 };

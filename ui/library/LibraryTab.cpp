@@ -99,25 +99,13 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     connect(m_delegate, &CoverDelegate::coverLoaded, m_view->viewport(), qOverload<>(&QWidget::update));
 
     // No video yet: icon, one sentence, one action.
-    m_empty = new QWidget(this);
-    auto *emptyLayout = new QVBoxLayout(m_empty);
-    emptyLayout->addStretch();
-    auto *emptyIcon = new QLabel(m_empty);
-    emptyIcon->setPixmap(QPixmap::fromImage(
-        Theme::tintedIcon(QStringLiteral("empty"), Theme::role(Theme::Role::Muted, palette()), 48, devicePixelRatioF())));
-    emptyIcon->setAlignment(Qt::AlignCenter);
-    auto *emptyText = new QLabel(tr("No videos yet. The ones you make appear here, downloaded as soon as they are ready."), m_empty);
-    emptyText->setWordWrap(true);
-    emptyText->setAlignment(Qt::AlignCenter);
-    Theme::setRole(emptyText, "empty-title");
-    auto *toStudio = new QPushButton(tr("Open the Video Studio"), m_empty);
+    auto *toStudio = new QPushButton(tr("Open the Video Studio"), this);
     toStudio->setObjectName(QStringLiteral("emptyToStudio"));
     Theme::setRole(toStudio, "primary");
     connect(toStudio, &QPushButton::clicked, this, &LibraryTab::studioRequested);
-    emptyLayout->addWidget(emptyIcon);
-    emptyLayout->addWidget(emptyText);
-    emptyLayout->addWidget(toStudio, 0, Qt::AlignHCenter);
-    emptyLayout->addStretch(2);
+    m_empty = Theme::emptyState(
+        this, QStringLiteral("empty"),
+        tr("No videos yet. The ones you make appear here, downloaded as soon as they are ready."), toStudio);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);

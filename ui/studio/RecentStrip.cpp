@@ -98,20 +98,9 @@ RecentStrip::RecentStrip(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     m_view->setItemDelegate(m_delegate);
 
     // The empty state: icon, one sentence; the action is the Generate button beside it.
-    auto *empty = new QWidget(this);
-    auto *emptyLayout = new QVBoxLayout(empty);
-    emptyLayout->addStretch();
-    auto *icon = new QLabel(empty);
-    icon->setPixmap(QPixmap::fromImage(Theme::tintedIcon(QStringLiteral("empty"), Theme::role(Theme::Role::Muted, palette()),
-                                                         48, devicePixelRatioF())));
-    icon->setAlignment(Qt::AlignCenter);
-    auto *sentence = new QLabel(tr("Your videos appear here as they are made: write a prompt, then Generate."), empty);
-    sentence->setWordWrap(true);
-    sentence->setAlignment(Qt::AlignCenter);
-    Theme::setRole(sentence, "empty-title");
-    emptyLayout->addWidget(icon);
-    emptyLayout->addWidget(sentence);
-    emptyLayout->addStretch(2);
+    QWidget *empty =
+        Theme::emptyState(this, QStringLiteral("empty"),
+                          tr("Your videos appear here as they are made: write a prompt, then Generate."));
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(empty);
@@ -141,7 +130,7 @@ RecentStrip::RecentStrip(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     m_tick = new QTimer(this);
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, [this] {
-        if (m_core->library()->unfinishedCount() > 0)
+        if (isVisible() && m_core->library()->unfinishedCount() > 0)
             m_view->viewport()->update();
     });
     m_tick->start();
@@ -178,7 +167,10 @@ bool RecentStrip::playRow(int row)
 
 void RecentStrip::showMenu(const QPoint &pos)
 {
-    const QModelIndex index = m_view->indexAt(pos);
+    // Under the pointer, or the current card when the menu key asked.
+    QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        index = m_view->currentIndex();
     if (!index.isValid())
         return;
     QMenu menu(this);

@@ -12,8 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QScopedValueRollback>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 StudioForm::StudioForm(const ModelSpec &spec, QWidget *parent) : QWidget(parent), m_spec(spec)
@@ -134,8 +134,8 @@ StudioForm::StudioForm(const ModelSpec &spec, QWidget *parent) : QWidget(parent)
         column->setSpacing(2);
         column->addWidget(editor);
         column->addWidget(error);
-        const bool isPrompt = f.key == QLatin1String("prompt") || f.role == QLatin1String("prompt")
-            || f.role == QLatin1String("negative_prompt");
+        const bool isPrompt = f.key == QLatin1String("prompt") || f.role == QLatin1String("prompt") ||
+                              f.role == QLatin1String("negative_prompt");
         (isPrompt ? prompts : form)->addRow(title + QLatin1Char(':'), column);
     }
     if (prompts->rowCount() > 0)
