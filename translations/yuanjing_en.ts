@@ -1891,6 +1891,11 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>%1, at the off-peak price</source>
         <translation>%1, at the off-peak price</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the usage sentence</comment>
+        <translation>%1.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1916,6 +1916,11 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>%1, at the off-peak price</source>
         <translation>%1,按闲时价格</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the usage sentence</comment>
+        <translation>%1。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -522,7 +522,7 @@ QString LibraryTab::usageInWords(const QJsonObject &usage)
         text = tr("%1, for %2").arg(text, what.join(tr(" at ")));
     if (usage.value(QLatin1String("off_peak")).toBool())
         text = tr("%1, at the off-peak price").arg(text);
-    return text + QLatin1Char('.');
+    return tr("%1.", "the end of the usage sentence").arg(text);
 }
 
 void LibraryTab::playCurrent()
