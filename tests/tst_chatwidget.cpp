@@ -521,6 +521,43 @@ private slots:
         QVERIFY(view.hasFocus());
     }
 
+    // A message's action icons show under the pointer or the keyboard's focus (and on the last
+    // message); elsewhere the page reads as text. Each icon says what it does in its tooltip and, for
+    // copying and screen readers, in its text.
+    void actionIconsShowOnHoverAndFocus()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMessages({finishedMessage(131, ChatMessage::Role::User, QStringLiteral("question")),
+                          finishedMessage(132, ChatMessage::Role::Assistant, QStringLiteral("answer"))});
+        const QRect edit = view.linkRect(QStringLiteral("msg:edit/131"));
+        QVERIFY(!edit.isEmpty());
+        QVERIFY(view.messageText(131).contains(ChatView::tr("Edit")));
+        const auto icon = [&] { return view.viewport()->grab(edit).toImage(); };
+        const auto blank = [](const QImage &image) {
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixel(x, y) != image.pixel(0, 0))
+                        return false;
+            return true;
+        };
+        QVERIFY(blank(icon())); // not the last message, not pointed at
+        const QPointF on(edit.center());
+        QMouseEvent move(QEvent::MouseMove, on, view.viewport()->mapToGlobal(on), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &move);
+        QTRY_VERIFY(!blank(icon()));
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(&view, &leave);
+        QTRY_VERIFY(blank(icon()));
+        // The last message's icons always show.
+        QVERIFY(!blank(view.viewport()->grab(view.linkRect(QStringLiteral("msg:regenerate/132"))).toImage()));
+        // Reached with Tab: shown.
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_Tab); // the question's Copy
+        QTRY_VERIFY(!blank(icon()));
+    }
+
     // Links in a message are acted on when clicked: the thinking unfolds, "Copy" asks the tab.
     void clickingLinksActs()
     {
