@@ -245,8 +245,16 @@ private slots:
         QVERIFY(!Theme::isDark(QApplication::palette()));
         // The design's own light palette and the stylesheet, on every desktop.
         QCOMPARE(QApplication::palette().color(QPalette::Window), Theme::lightPalette().color(QPalette::Window));
-        QVERIFY(qApp->styleSheet().contains(QLatin1String("yjRole")));
-        qApp->setStyleSheet(QString());
+        // The stylesheet of the appearance goes to the widgets of a pattern (not the application's,
+        // which would restyle every widget at start-up), and follows the palette.
+        QVERIFY(qApp->styleSheet().isEmpty());
+        QWidget card;
+        Theme::setRole(&card, "card");
+        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::lightPalette()));
+        settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
+        QVERIFY(settings.apply());
+        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::darkPalette()));
+        QCOMPARE(Theme::styleSheetInUse(), card.styleSheet());
         QApplication::setPalette(before);
     }
 };

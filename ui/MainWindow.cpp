@@ -26,6 +26,7 @@
 #include <QStatusBar>
 #include <QSplitter>
 #include <QSystemTrayIcon>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -151,6 +152,7 @@ void MainWindow::buildTabs()
 {
     m_tabs = new QTabWidget(m_main);
     m_tabs->setDocumentMode(true);
+    Theme::setRole(m_tabs->tabBar(), "tabs");
     // Each page gets its content when first shown: the window appears sooner.
     const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral("chat")},
                                                {tr("Video Studio"), QStringLiteral("video")},

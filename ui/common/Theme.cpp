@@ -27,6 +27,16 @@ const char *const CssProperty = "yuanjingToneCss";
 const char *const IconProperty = "yuanjingIcon";
 const char *const TabIconsProperty = "yuanjingTabIcons";
 
+// The stylesheet of the appearance in use (empty until applyAppearance()): set on the widgets that take
+// a component pattern, not on the application. An application stylesheet makes Qt polish every widget
+// through its stylesheet style, which cost start-up ~10 ms (BENCHMARKS.md); the widgets of a pattern
+// (and what they hold) are few.
+QString &currentSheet()
+{
+    static QString sheet;
+    return sheet;
+}
+
 bool isMonochrome(const QImage &image)
 {
     for (int y = 0; y < image.height(); ++y) {
@@ -80,6 +90,8 @@ protected:
     {
         if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
             for (QWidget *w : QApplication::allWidgets()) {
+                if (w->property("yjRole").isValid())
+                    w->setStyleSheet(currentSheet());
                 const QVariant tone = w->property(ToneProperty);
                 if (tone.isValid())
                     w->setStyleSheet(
@@ -353,9 +365,14 @@ QColor chipColor(Chip chip, const QPalette &p)
 
 void setRole(QWidget *widget, const char *name)
 {
+    PaletteWatcher::ensure();
     widget->setProperty("yjRole", QString::fromLatin1(name));
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
+    widget->setStyleSheet(currentSheet());
+}
+
+QString styleSheetInUse()
+{
+    return currentSheet();
 }
 
 QWidget *emptyState(QWidget *parent, const QString &iconName, const QString &sentence,
@@ -429,8 +446,9 @@ void applyAppearance(const QString &choice)
         fusion = true;
     }
     const QPalette palette = dark ? darkPalette() : lightPalette();
+    // The sheet first: the palette change re-colours every widget of a pattern with it.
+    currentSheet() = styleSheet(palette);
     QApplication::setPalette(palette);
-    qApp->setStyleSheet(styleSheet(palette));
 }
 
 QString colored(Tone tone, const QString &html)

@@ -46,8 +46,11 @@ QColor role(Role role, const QPalette &palette);
 enum class Chip { Waiting, Running, Done, Failed, Unknown };
 QColor chipColor(Chip chip, const QPalette &palette);
 // Sets the widget's component pattern ("card", "primary", "segment", "icon", "chip", "muted",
-// "title", "empty-title"…; see app.qss) and re-polishes it.
+// "title", "empty-title", "tabs", "group"…; see app.qss): the widget takes the stylesheet of the
+// appearance in use, and keeps it when the palette changes.
 void setRole(QWidget *widget, const char *role);
+// That stylesheet (empty before applyAppearance()).
+QString styleSheetInUse();
 // The empty state of a view (docs/UI-DESIGN.md): an icon, one sentence and, if given, one action,
 // centred. The widget is parented to parent; action is re-parented into it.
 QWidget *emptyState(QWidget *parent, const QString &icon, const QString &sentence,
