@@ -42,6 +42,8 @@ settings() { # language appearance tab
 folder=$work/videos
 [ui]
 language=$1
+[video]
+confirmCostAbove=0
 [window]
 appearance=$2
 tab=$3
@@ -91,6 +93,11 @@ for lang in zh_CN en; do
         if [ "$lang" = zh_CN ]; then prompt="一只纸折的狐狸在雪地里奔跑，清晨柔和的光线"; else prompt="A paper fox running through the snow, soft morning light"; fi
         DISPLAY="$display" xdotool type --delay 10 --window "$window" "$prompt"
         sleep 1
+        if [ "$lang-$look" = en-light ]; then
+          # Generate: the new task comes into Recent videos beside the form, with its progress.
+          DISPLAY="$display" xdotool mousemove --window "$window" 560 707 click 1
+          sleep 2
+        fi
       fi
       if [ "${tabs[$i]}" = library ]; then
         # The first card selected: its details beside the grid.
