@@ -415,13 +415,13 @@ private slots:
             answer.content += QStringLiteral("argument_%1, ").arg(i);
         answer.content += QStringLiteral("\n```\n\nAfter.");
         view.setMessages({answer});
-        const auto linkBelowCode = [&] {
-            return view.linkRect(QStringLiteral("msg:copycode/99/0")).top() - view.messageRect(99).top();
-        };
+        // The code's header (language, copy) is above it: the message's height tells the lines.
+        QVERIFY(!view.linkRect(QStringLiteral("msg:copycode/99/0")).isEmpty());
+        const auto linkBelowCode = [&] { return view.messageRect(99).height(); };
         view.resize(4000, 600); // wide enough for the line
         const int unwrapped = linkBelowCode();
         view.resize(500, 600);
-        // The line takes several lines of the narrow view, which push the link below it down.
+        // The line takes several lines of the narrow view, which make the message taller.
         QVERIFY2(linkBelowCode() > unwrapped + 30, qPrintable(QStringLiteral("%1 vs %2").arg(linkBelowCode()).arg(unwrapped)));
         QVERIFY(view.codeBlock(99, 0).count(QLatin1Char('\n')) == 0); // copied as written
     }
@@ -485,7 +485,7 @@ private slots:
         QMouseEvent move(QEvent::MouseMove, below, view.viewport()->mapToGlobal(below), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(view.viewport(), &move);
         const int afterMove = bar->value();
-        QTRY_VERIFY(bar->value() > afterMove + 200); // with no more moves
+        QTRY_VERIFY(bar->value() > afterMove + 300); // with no more moves
         QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, below.toPoint());
         const QString selected = view.selectedText();
         QVERIFY(selected.contains(QLatin1String("Paragraph 0.")));
@@ -519,6 +519,43 @@ private slots:
         QCOMPARE(action.last().at(1).toLongLong(), 96);
         QCOMPARE(action.count(), 3);
         QVERIFY(view.hasFocus());
+    }
+
+    // A message's action icons show under the pointer or the keyboard's focus (and on the last
+    // message); elsewhere the page reads as text. Each icon says what it does in its tooltip and, for
+    // copying and screen readers, in its text.
+    void actionIconsShowOnHoverAndFocus()
+    {
+        ChatView view;
+        showView(view);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMessages({finishedMessage(131, ChatMessage::Role::User, QStringLiteral("question")),
+                          finishedMessage(132, ChatMessage::Role::Assistant, QStringLiteral("answer"))});
+        const QRect edit = view.linkRect(QStringLiteral("msg:edit/131"));
+        QVERIFY(!edit.isEmpty());
+        QVERIFY(view.messageText(131).contains(ChatView::tr("Edit")));
+        const auto icon = [&] { return view.viewport()->grab(edit).toImage(); };
+        const auto blank = [](const QImage &image) {
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixel(x, y) != image.pixel(0, 0))
+                        return false;
+            return true;
+        };
+        QVERIFY(blank(icon())); // not the last message, not pointed at
+        const QPointF on(edit.center());
+        QMouseEvent move(QEvent::MouseMove, on, view.viewport()->mapToGlobal(on), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &move);
+        QTRY_VERIFY(!blank(icon()));
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(&view, &leave);
+        QTRY_VERIFY(blank(icon()));
+        // The last message's icons always show.
+        QVERIFY(!blank(view.viewport()->grab(view.linkRect(QStringLiteral("msg:regenerate/132"))).toImage()));
+        // Reached with Tab: shown.
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_Tab); // the question's Copy
+        QTRY_VERIFY(!blank(icon()));
     }
 
     // Links in a message are acted on when clicked: the thinking unfolds, "Copy" asks the tab.

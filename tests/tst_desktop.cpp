@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QStyle>
 #include <cmath>
 #include <QLineEdit>
@@ -162,8 +163,9 @@ private slots:
     void colouredTextIsReadableOnLightAndDark_data()
     {
         QTest::addColumn<QPalette>("palette");
-        QTest::newRow("light") << QApplication::style()->standardPalette();
-        QTest::newRow("dark") << darkPalette();
+        QTest::newRow("light") << Theme::lightPalette();
+        QTest::newRow("dark") << Theme::darkPalette();
+        QTest::newRow("a dark desktop's") << darkPalette();
     }
     void colouredTextIsReadableOnLightAndDark()
     {
@@ -174,6 +176,41 @@ private slots:
             QVERIFY(contrast(Theme::color(tone, palette), palette.color(QPalette::Base)) >= 4.5);
         }
         QVERIFY(contrast(Theme::color(Theme::Tone::Notice, palette), Theme::noticeBackground(palette)) >= 4.5);
+    }
+
+    // docs/UI-DESIGN.md: every pair of a text role on a background role the design puts it on reads at
+    // 4.5:1 or better, in both palettes.
+    void designColoursAreReadable_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << Theme::lightPalette();
+        QTest::newRow("dark") << Theme::darkPalette();
+    }
+    void designColoursAreReadable()
+    {
+        QFETCH(QPalette, palette);
+        using Theme::Role;
+        const QList<QColor> backgrounds{palette.color(QPalette::Window), Theme::role(Role::Surface, palette),
+                                        Theme::role(Role::SurfaceAlt, palette), Theme::role(Role::UserBubble, palette),
+                                        Theme::role(Role::CodeBackground, palette)};
+        const QList<QColor> texts{palette.color(QPalette::WindowText), palette.color(QPalette::Text),
+                                  Theme::role(Role::Muted, palette), palette.color(QPalette::Link),
+                                  Theme::color(Theme::Tone::Error, palette)};
+        for (const QColor &bg : backgrounds)
+            for (const QColor &fg : texts)
+                QVERIFY2(contrast(fg, bg) >= 4.5, qPrintable(fg.name() + QLatin1String(" on ") + bg.name()));
+        QVERIFY(contrast(Theme::role(Role::OnAccent, palette), Theme::role(Role::Accent, palette)) >= 4.5);
+        QVERIFY(contrast(palette.color(QPalette::HighlightedText), palette.color(QPalette::Highlight)) >= 4.5);
+        QVERIFY(contrast(palette.color(QPalette::ButtonText), palette.color(QPalette::Button)) >= 4.5);
+        QVERIFY(contrast(palette.color(QPalette::ToolTipText), palette.color(QPalette::ToolTipBase)) >= 4.5);
+        // The state chips: white on each state's colour.
+        for (Theme::Chip chip : {Theme::Chip::Waiting, Theme::Chip::Running, Theme::Chip::Done, Theme::Chip::Failed,
+                                 Theme::Chip::Unknown})
+            QVERIFY2(contrast(Qt::white, Theme::chipColor(chip, palette)) >= 4.5, qPrintable(QString::number(int(chip))));
+        // The stylesheet is there and every field of it is filled in.
+        const QString qss = Theme::styleSheet(palette);
+        QVERIFY(qss.contains(QLatin1String("yjRole")));
+        QVERIFY2(!qss.contains(QRegularExpression(QStringLiteral("@\\w+@"))), qPrintable(qss));
     }
 
     // The desktop turns dark while the app runs: the marked labels change colour with it.
@@ -206,7 +243,19 @@ private slots:
         settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("system")));
         QVERIFY(settings.apply());
         QVERIFY(!Theme::isDark(QApplication::palette()));
-        QCOMPARE(QApplication::palette().color(QPalette::Window), before.color(QPalette::Window));
+        // The design's own light palette and the stylesheet, on every desktop.
+        QCOMPARE(QApplication::palette().color(QPalette::Window), Theme::lightPalette().color(QPalette::Window));
+        // The stylesheet of the appearance goes to the widgets of a pattern (not the application's,
+        // which would restyle every widget at start-up), and follows the palette.
+        QVERIFY(qApp->styleSheet().isEmpty());
+        QWidget card;
+        Theme::setRole(&card, "card");
+        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::lightPalette()));
+        settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
+        QVERIFY(settings.apply());
+        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::darkPalette()));
+        QCOMPARE(Theme::styleSheetInUse(), card.styleSheet());
+        QApplication::setPalette(before);
     }
 };
 

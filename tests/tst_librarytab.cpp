@@ -179,6 +179,20 @@ private slots:
 
         library->selectTask(task.id);
         QVERIFY(library->details()->text().contains(QLatin1String("lanterns on water")));
+        // Readable details: the settings by their form's names, the usage in words, no raw JSON.
+        QVERIFY2(!library->details()->text().contains(QLatin1String("{\"")), qPrintable(library->details()->text()));
+        QVERIFY2(library->details()->text().contains(LibraryTab::tr("%1 credits").arg(done.usage.value(QLatin1String("credits")).toDouble())),
+                 qPrintable(library->details()->text()));
+        // A card under the pointer plays its video there, muted, before any Play: the module loads then.
+        QVERIFY(!library->preview());
+        QVERIFY(library->previewRow(0));
+        QVERIFY(library->preview());
+        QVERIFY(!library->preview()->isHidden());
+        QCOMPARE(library->preview()->source(), QUrl::fromLocalFile(done.videoPath));
+        QVERIFY(library->view()->visualRect(library->view()->model()->index(0, 0)).contains(library->preview()->geometry()));
+        QEvent leaveEvent(QEvent::Leave);
+        QCoreApplication::sendEvent(library->view()->viewport(), &leaveEvent);
+        QVERIFY(library->preview()->isHidden());
         library->playCurrent();
         QCOMPARE(library->player()->source(), QUrl::fromLocalFile(done.videoPath));
         // Played, or a clear message naming what to install where GStreamer lacks the codec.

@@ -162,6 +162,9 @@ private slots:
         QTest::newRow("numbered points") << QStringLiteral("Two reasons:\n1. speed\n2. cost") << false;
         QTest::newRow("prose") << QStringLiteral("Just a sentence about a shot.") << false;
         QTest::newRow("other json") << QStringLiteral("```json\n{\"a\": 1}\n```") << false;
+        // A long answer is not read through (the chat asks as every answer ends), shots or not.
+        QTest::newRow("long answer")
+            << QStringLiteral("Shots:\n1. dawn\n2. noon\n\n") + QString(ShotListReader::ShotListMaxChars, QLatin1Char('x')) << false;
     }
     void knowsAShotList()
     {

@@ -13,10 +13,14 @@
 #include "store/UsageLedger.h"
 #include "studio/StudioForm.h"
 #include "studio/StudioTab.h"
+#include "studio/RecentStrip.h"
+#include "library/CoverDelegate.h"
+#include "tasks/LibraryModel.h"
 #include "video/ModelCatalog.h"
 #include "video/VideoSubmitter.h"
 
 #include <QJsonArray>
+#include <QListView>
 #include <QJsonDocument>
 #include <QTableWidget>
 #include <QBuffer>
@@ -251,6 +255,43 @@ private slots:
         QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 1);
         QCOMPARE(m_core->tasks()->tasks().size(), 1);
         QVERIFY(m_tab->submitButton()->isEnabled());
+    }
+
+    // Tried as a new user would: a video is made and watched without leaving the Studio. The strip
+    // beside the form shows the task at once, follows it to the file, plays it there (the player's
+    // module loading on that first Play), and its cover's icon puts the settings back in the form.
+    void madeAndWatchedFromTheStudio()
+    {
+        m_core->settings()->setDownloadFolder(m_box->dir.filePath(QStringLiteral("Videos")));
+        m_core->simulator()->config().taskStepMs = 30;
+        RecentStrip *strip = m_tab->recentStrip();
+        QAbstractItemModel *recent = strip->view()->model();
+        QCOMPARE(recent->rowCount(), 0);
+        QVERIFY(m_tab->selectModel(QStringLiteral("r0ill7L0s6PtBS8mkmg-7")));
+        typePrompt(QStringLiteral("a kite over the sea"));
+        QSignalSpy submitted(m_tab, &StudioTab::taskSubmitted);
+        QTest::mouseClick(m_tab->submitButton(), Qt::LeftButton);
+        QVERIFY(submitted.wait(10000));
+        QCOMPARE(recent->rowCount(), 1);
+        QCOMPARE(recent->index(0, 0).data(LibraryModel::PromptRole).toString(), QStringLiteral("a kite over the sea"));
+        QVERIFY(!recent->index(0, 0).data(LibraryModel::ElapsedRole).toString().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!recent->index(0, 0).data(LibraryModel::VideoPathRole).toString().isEmpty(), 20000);
+        const QString file = recent->index(0, 0).data(LibraryModel::VideoPathRole).toString();
+        QVERIFY(QFile::exists(file));
+        QVERIFY(!strip->player());
+        QTest::mouseClick(strip->view()->viewport(), Qt::LeftButton, {}, strip->view()->visualRect(recent->index(0, 0)).center());
+        QVERIFY(strip->player());
+        QCOMPARE(strip->player()->source(), QUrl::fromLocalFile(file));
+        strip->player()->stop();
+
+        typePrompt(QStringLiteral("something else"));
+        const QPoint reuse = CoverDelegate::reuseRect(strip->view()->visualRect(recent->index(0, 0))).center();
+        QTest::mouseMove(strip->view()->viewport(), reuse);
+        QTest::mouseClick(strip->view()->viewport(), Qt::LeftButton, {}, reuse);
+        auto *prompt = qobject_cast<QPlainTextEdit *>(m_tab->form()->editor(QStringLiteral("prompt")));
+        QCOMPARE(prompt->toPlainText(), QStringLiteral("a kite over the sea"));
+        // A newer task comes first; the strip keeps the newest few.
+        QCOMPARE(RecentStrip::Shown, 12);
     }
 
     void errorsShownAtTheForm_data()

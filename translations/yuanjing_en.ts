@@ -742,6 +742,18 @@ All recorded: %4</translation>
         <source>Send Selection to Studio</source>
         <translation>Send Selection to Studio</translation>
     </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Previous version</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Next version</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -1475,6 +1487,13 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>CoverDelegate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1791,10 +1810,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>Usage</translation>
     </message>
     <message>
-        <source>Credits: %1</source>
-        <translation>Credits: %1</translation>
-    </message>
-    <message>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -1911,6 +1926,51 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>★ Favourite</source>
         <translation>★ Favourite</translation>
+    </message>
+    <message>
+        <source>No videos yet. The ones you make appear here, downloaded as soon as they are ready.</source>
+        <translation>No videos yet. The ones you make appear here, downloaded as soon as they are ready.</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio</source>
+        <translation>Open the Video Studio</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 credits</translation>
+    </message>
+    <message>
+        <source>Billed by the platform</source>
+        <translation>Billed by the platform</translation>
+    </message>
+    <message>
+        <source>%1, for %2</source>
+        <translation>%1, for %2</translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> at </translation>
+    </message>
+    <message>
+        <source>%1, at the off-peak price</source>
+        <translation>%1, at the off-peak price</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the usage sentence</comment>
+        <translation>%1.</translation>
     </message>
 </context>
 <context>
@@ -2476,6 +2536,29 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Translate to Chinese (中文)</source>
         <translation>Translate to Chinese (中文)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentStrip</name>
+    <message>
+        <source>Recent videos</source>
+        <translation>Recent videos</translation>
+    </message>
+    <message>
+        <source>Close the player</source>
+        <translation>Close the player</translation>
+    </message>
+    <message>
+        <source>Your videos appear here as they are made: write a prompt, then Generate.</source>
+        <translation>Your videos appear here as they are made: write a prompt, then Generate.</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>Use these settings</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3466,18 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source> s</source>
         <translation> s</translation>
     </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
 </context>
 <context>
     <name>StudioTab</name>
@@ -3409,10 +3504,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Some fields need attention.</source>
         <translation>Some fields need attention.</translation>
-    </message>
-    <message>
-        <source>Submitted: task %1. It will appear in the Library when it is ready.</source>
-        <translation>Submitted: task %1. It will appear in the Library when it is ready.</translation>
     </message>
     <message>
         <source>No clear answer from the platform (%1): the task may or may not have been created. It is kept as “unknown”; check on the platform before submitting again.</source>
@@ -3518,6 +3609,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>Prompt from the chat: check it and the settings, then generate.</source>
         <translation>Prompt from the chat: check it and the settings, then generate.</translation>
     </message>
+    <message>
+        <source>Submitted: task %1. It is on its way in Recent videos, beside the form.</source>
+        <translation>Submitted: task %1. It is on its way in Recent videos, beside the form.</translation>
+    </message>
 </context>
 <context>
     <name>TaskPoller</name>
@@ -3557,8 +3652,8 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>Usage chart</translation>
     </message>
     <message>
-        <source>No usage recorded yet</source>
-        <translation>No usage recorded yet</translation>
+        <source>No usage recorded yet: every chat and video is counted here as it is made.</source>
+        <translation>No usage recorded yet: every chat and video is counted here as it is made.</translation>
     </message>
 </context>
 <context>

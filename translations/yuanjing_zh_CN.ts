@@ -748,6 +748,18 @@ All recorded: %4</source>
         <source>Send Selection to Studio</source>
         <translation>将所选内容发送到视频工作室</translation>
     </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>
@@ -1492,6 +1504,13 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>CoverDelegate</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1814,10 +1833,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>用量</translation>
     </message>
     <message>
-        <source>Credits: %1</source>
-        <translation>积分:%1</translation>
-    </message>
-    <message>
         <source>File:</source>
         <translation>文件:</translation>
     </message>
@@ -1938,6 +1953,51 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>★ Favourite</source>
         <translation>★ 已收藏</translation>
+    </message>
+    <message>
+        <source>No videos yet. The ones you make appear here, downloaded as soon as they are ready.</source>
+        <translation>还没有视频。你生成的视频会出现在这里,一完成就自动下载。</translation>
+    </message>
+    <message>
+        <source>Open the Video Studio</source>
+        <translation>打开视频工作室</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message>
+        <source>Billed by the platform</source>
+        <translation>由平台计费</translation>
+    </message>
+    <message>
+        <source>%1, for %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>%1, at the off-peak price</source>
+        <translation>%1,按闲时价格</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the end of the usage sentence</comment>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2567,29 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Translate to Chinese (中文)</source>
         <translation>翻译成中文</translation>
+    </message>
+</context>
+<context>
+    <name>RecentStrip</name>
+    <message>
+        <source>Recent videos</source>
+        <translation>最近的视频</translation>
+    </message>
+    <message>
+        <source>Close the player</source>
+        <translation>关闭播放器</translation>
+    </message>
+    <message>
+        <source>Your videos appear here as they are made: write a prompt, then Generate.</source>
+        <translation>你生成的视频会随时出现在这里:写好提示词,然后点“生成视频”。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>使用这些设置</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3509,18 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source> s</source>
         <translation> 秒</translation>
     </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>StudioTab</name>
@@ -3452,10 +3547,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Some fields need attention.</source>
         <translation>有些字段需要修改。</translation>
-    </message>
-    <message>
-        <source>Submitted: task %1. It will appear in the Library when it is ready.</source>
-        <translation>已提交:任务 %1。生成完成后会出现在作品库中。</translation>
     </message>
     <message>
         <source>No clear answer from the platform (%1): the task may or may not have been created. It is kept as “unknown”; check on the platform before submitting again.</source>
@@ -3561,6 +3652,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>Prompt from the chat: check it and the settings, then generate.</source>
         <translation>提示词来自对话:请检查它和各项设置,然后生成。</translation>
     </message>
+    <message>
+        <source>Submitted: task %1. It is on its way in Recent videos, beside the form.</source>
+        <translation>已提交:任务 %1。可在右侧“最近的视频”中查看进度。</translation>
+    </message>
 </context>
 <context>
     <name>TaskPoller</name>
@@ -3604,8 +3699,8 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>用量图表</translation>
     </message>
     <message>
-        <source>No usage recorded yet</source>
-        <translation>还没有用量记录</translation>
+        <source>No usage recorded yet: every chat and video is counted here as it is made.</source>
+        <translation>还没有用量记录:每次对话和每个视频都会在这里计入。</translation>
     </message>
 </context>
 <context>

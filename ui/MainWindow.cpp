@@ -28,6 +28,7 @@
 #include <QStatusBar>
 #include <QSplitter>
 #include <QSystemTrayIcon>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -153,6 +154,7 @@ void MainWindow::buildTabs()
 {
     m_tabs = new QTabWidget(m_main);
     m_tabs->setDocumentMode(true);
+    Theme::setRole(m_tabs->tabBar(), "tabs");
     // Each page gets its content when first shown: the window appears sooner.
     const QList<QPair<QString, QString>> pages{{tr("Chat"), QStringLiteral("chat")},
                                                {tr("Video Studio"), QStringLiteral("video")},
@@ -243,6 +245,7 @@ void MainWindow::ensureTab(int index)
             m_library = new LibraryTab(m_core, page);
             page->layout()->addWidget(m_library);
             restoreSplitters(m_library);
+            connect(m_library, &LibraryTab::studioRequested, this, [this] { m_tabs->setCurrentIndex(StudioTabIndex); });
             connect(m_library, &LibraryTab::rerunRequested, this, [this](const VideoTask &task) {
                 studioTab()->loadTask(task);
                 m_tabs->setCurrentIndex(StudioTabIndex);

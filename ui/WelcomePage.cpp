@@ -7,6 +7,7 @@
 #include "core/AppSettings.h"
 
 #include <QFormLayout>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,10 +25,7 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     icon->setPixmap(QIcon(QStringLiteral(":/icons/yuanjing.png")).pixmap(72, 72));
     icon->setAlignment(Qt::AlignCenter);
     auto *title = new QLabel(tr("Welcome to Yuanjing Studio"), box);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    title->setFont(f);
+    Theme::setRole(title, "heading");
     title->setAlignment(Qt::AlignCenter);
     auto *intro = new QLabel(tr("Chat with LLMs and make videos with Seedance, Wan and Vidu on the 元境 platform. "
                                 "To start, paste your API key."), box);
@@ -45,7 +43,7 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     steps->setTextFormat(Qt::RichText);
     steps->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Lines mixing Latin and CJK text come out taller than QLabel's estimate: leave room for that.
-    steps->setMinimumHeight(steps->heightForWidth(640) + 2 * steps->fontMetrics().lineSpacing());
+    steps->setMinimumHeight(steps->heightForWidth(600) + 2 * steps->fontMetrics().lineSpacing());
 
     m_key = new QLineEdit(box);
     m_key->setEchoMode(QLineEdit::Password);
@@ -54,6 +52,7 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     m_key->setClearButtonEnabled(true);
     m_continue = new QPushButton(tr("Save key and start"), box);
     m_continue->setDefault(true);
+    Theme::setRole(m_continue, "primary");
     m_error = new QLabel(box);
     m_error->setWordWrap(true);
     Theme::apply(m_error, Theme::Tone::Error);
@@ -70,18 +69,34 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
                                    "the platform and nothing is billed."), box);
     demoText->setWordWrap(true);
     m_demo = new QPushButton(tr("Try demo mode"), box);
+    Theme::setRole(m_demo, "toolbar");
 
+    // Two cards: the key, and the demo for those without one.
+    const auto card = [box](std::initializer_list<QWidget *> widgets, QLayout *row = nullptr) {
+        auto *frame = new QFrame(box);
+        Theme::setRole(frame, "card");
+        auto *v = new QVBoxLayout(frame);
+        v->setContentsMargins(Theme::Space::L, Theme::Space::M, Theme::Space::L, Theme::Space::M);
+        v->setSpacing(Theme::Space::S);
+        for (QWidget *w : widgets)
+            v->addWidget(w);
+        if (row)
+            v->addLayout(row);
+        return frame;
+    };
+    layout->setSpacing(Theme::Space::M);
     layout->addWidget(icon);
     layout->addWidget(title);
     layout->addWidget(intro);
-    layout->addSpacing(12);
-    layout->addWidget(steps);
-    layout->addLayout(keyRow);
-    layout->addWidget(m_error);
-    layout->addWidget(m_storage);
-    layout->addSpacing(18);
-    layout->addWidget(demoText);
-    layout->addWidget(m_demo, 0, Qt::AlignLeft);
+    layout->addSpacing(Theme::Space::S);
+    QFrame *keyCard = card({steps}, keyRow);
+    keyCard->layout()->addWidget(m_error);
+    keyCard->layout()->addWidget(m_storage);
+    layout->addWidget(keyCard);
+    auto *demoRow = new QHBoxLayout;
+    demoRow->addWidget(demoText, 1);
+    demoRow->addWidget(m_demo);
+    layout->addWidget(card({}, demoRow));
 
     outer->addStretch();
     outer->addWidget(box, 0, Qt::AlignHCenter);

@@ -329,6 +329,8 @@ QList<QVariantMap> ShotListReader::rawShots(const QString &answer)
 
 bool ShotListReader::holdsShotList(const QString &answer)
 {
+    if (answer.size() > ShotListMaxChars)
+        return false;
     // Any answer may number its points: a numbered list counts only when the answer speaks of shots.
     static const QRegularExpression shotWords(QStringLiteral("shot|scene|storyboard|镜头|分镜|场景"),
                                               QRegularExpression::CaseInsensitiveOption);

@@ -34,6 +34,10 @@ public:
     static Result read(const QString &answer, const ModelSpec &spec, int expectedShots = 0);
 
     // Whether the answer holds a list of at least two shots (JSON or numbered) worth a "Send to storyboard".
+    // Answers longer than ShotListMaxChars are not looked into: a board of a dozen shots is a few
+    // thousand characters, and reading a long answer through cost the chat ~130 ms a megabyte on the UI
+    // thread as the answer ended (BENCHMARKS.md, chat streaming).
+    static constexpr qsizetype ShotListMaxChars = 40000;
     static bool holdsShotList(const QString &answer);
     // The JSON text the answer holds (fences, prose and trailing commas taken away), or empty.
     static QByteArray extractJson(const QString &answer);

@@ -87,6 +87,7 @@ void AppCore::start()
     m_downloader = new ResultDownloader(m_client, m_tasks, this);
     m_library = new LibraryModel(m_tasks, this);
     m_boards = new BoardStore(m_database.get(), m_tasks, this);
+    m_library->setCatalog(m_videoModels);
     // Submitted → watched → finished → downloaded: every paid-for video reaches the disk, through the
     // owner of the data folder (another process's submissions reach it through the database).
     connect(m_submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {

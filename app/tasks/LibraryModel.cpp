@@ -1,6 +1,9 @@
 #include "tasks/LibraryModel.h"
 
+#include "video/ModelCatalog.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLocale>
 
 LibraryModel::LibraryModel(TaskStore *store, QObject *parent) : QAbstractListModel(parent), m_store(store)
@@ -112,6 +115,13 @@ QString LibraryModel::statusText(const VideoTask &t)
     return {};
 }
 
+QUrl LibraryModel::playSource(const VideoTask &t)
+{
+    if (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath))
+        return QUrl::fromLocalFile(t.videoPath);
+    return QUrl(t.videoUrl);
+}
+
 static QString elapsedText(qint64 seconds)
 {
     // (Arithmetic stays out of the translate() calls: lupdate 6.4 hangs on a division inside one.)
@@ -154,6 +164,17 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         return t.videoPath;
     case FavouriteRole:
         return t.favourite;
+    case PlaySourceRole:
+        return playSource(t);
+    case DurationRole: {
+        const ModelSpec *spec = m_catalog ? m_catalog->model(t.llmid) : nullptr;
+        if (!spec)
+            return 0;
+        for (const FieldSpec &f : spec->fields)
+            if (f.role == QLatin1String("duration"))
+                return t.params.value(f.key).toVariant().toInt();
+        return 0;
+    }
     case ElapsedRole: {
         const bool finished = t.isFinished() || t.state == VideoTask::State::Unknown;
         const QDateTime end = finished ? t.updatedAt : QDateTime::currentDateTime();

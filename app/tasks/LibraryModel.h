@@ -5,6 +5,9 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSortFilterProxyModel>
+#include <QUrl>
+
+class ModelCatalog;
 
 // Every video task, newest first, for the Library's grid and the status bar. Follows the store.
 class LibraryModel : public QAbstractListModel
@@ -23,9 +26,13 @@ public:
         VideoPathRole,
         ElapsedRole,     // translated "3 min" since submission (or how long it took)
         FavouriteRole,   // the user's star
+        DurationRole,    // the asked length in seconds (the field whose schema role is "duration"), 0 unknown
+        PlaySourceRole,  // QUrl to play: the file once downloaded, else the platform's link (empty: none yet)
     };
 
     explicit LibraryModel(TaskStore *store, QObject *parent = nullptr);
+    // The schemas that say which setting is a task's duration.
+    void setCatalog(const ModelCatalog *catalog) { m_catalog = catalog; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -42,6 +49,8 @@ public:
     QStringList modelNames() const;
 
     static QString statusText(const VideoTask &task);
+    // What plays a task: its file when it is on disk, else the platform's link while the download runs.
+    static QUrl playSource(const VideoTask &task);
 
 signals:
     void unfinishedCountChanged(int count);
@@ -53,6 +62,7 @@ private:
     void ensureLoaded() const;
 
     TaskStore *m_store;
+    const ModelCatalog *m_catalog = nullptr;
     mutable QList<VideoTask> m_tasks;
     mutable bool m_loaded = false;
 };

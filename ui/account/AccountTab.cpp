@@ -32,6 +32,7 @@ AccountTab::AccountTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     auto *layout = new QVBoxLayout(content);
 
     auto *keyBox = new QGroupBox(tr("API key"), content);
+    Theme::setRole(keyBox, "group");
     auto *keyLayout = new QVBoxLayout(keyBox);
     m_keyState = new QLabel(keyBox);
     m_keyState->setWordWrap(true);
@@ -50,6 +51,7 @@ AccountTab::AccountTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     keyLayout->addLayout(keyButtons);
 
     auto *balanceBox = new QGroupBox(tr("Balance"), content);
+    Theme::setRole(balanceBox, "group");
     auto *balanceLayout = new QVBoxLayout(balanceBox);
     m_balance = new QLabel(balanceBox);
     m_balance->setWordWrap(true);
@@ -72,6 +74,7 @@ AccountTab::AccountTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     balanceLayout->addLayout(balanceButtons);
 
     auto *usageBox = new QGroupBox(tr("Usage"), content);
+    Theme::setRole(usageBox, "group");
     auto *usageLayout = new QVBoxLayout(usageBox);
     auto *usageTop = new QHBoxLayout;
     m_period = new QComboBox(usageBox);

@@ -1,4 +1,5 @@
 #include "account/UsageChart.h"
+#include "common/Theme.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -27,8 +28,14 @@ void UsageChart::paintEvent(QPaintEvent *)
     const QFontMetrics fm(font());
     const QRect area = rect().adjusted(8, fm.height() + 6, -8, -(fm.height() + 8));
     if (m_bars.isEmpty()) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("No usage recorded yet"));
+        // The empty state: an icon and one sentence.
+        const QColor muted = Theme::role(Theme::Role::Muted, palette());
+        const QImage icon = Theme::tintedIcon(QStringLiteral("account"), muted, 40, devicePixelRatioF());
+        const QRect text = rect().adjusted(8, height() / 2, -8, 0);
+        p.drawImage(QRectF(width() / 2.0 - 20, height() / 2.0 - 48, 40, 40), icon);
+        p.setPen(muted);
+        p.drawText(text, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                   tr("No usage recorded yet: every chat and video is counted here as it is made."));
         return;
     }
     double max = 0;
@@ -47,12 +54,13 @@ void UsageChart::paintEvent(QPaintEvent *)
         p.drawRoundedRect(bar, 2, 2);
         p.setPen(palette().color(QPalette::Text));
         if (b.value > 0)
-            p.drawText(QRectF(bar.left() - 10, bar.top() - fm.height() - 2, bar.width() + 20, fm.height()), Qt::AlignCenter,
-                       locale.toString(b.value, 'g', 6));
+            p.drawText(QRectF(bar.left() - 10, bar.top() - fm.height() - 2, bar.width() + 20, fm.height()),
+                       Qt::AlignCenter, locale.toString(b.value, 'g', 6));
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRectF(area.left() + i * slot, area.bottom() + 4, slot, fm.height()), Qt::AlignCenter,
                    fm.elidedText(b.label, Qt::ElideRight, int(slot)));
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(QRect(area.left(), 0, area.width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter, m_unit);
+    p.drawText(QRect(area.left(), 0, area.width(), fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+               m_unit);
 }

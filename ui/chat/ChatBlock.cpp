@@ -1,6 +1,6 @@
 #include "chat/ChatBlock.h"
-#include "chat/ShotListReader.h"
 #include "chat/MarkdownSplitter.h"
+#include "chat/ShotListReader.h"
 #include "common/Theme.h"
 
 #include <QFontDatabase>
@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTextFrame>
+#include <QTextTable>
 
 #include <cmath>
 
@@ -122,6 +124,46 @@ ChatBlockRenderer::Metrics ChatBlockRenderer::measure(const QFont &font)
             double(qMax(1, fm.horizontalAdvance(QChar(0x4E2D)))), fm.lineSpacing()};
 }
 
+QImage ChatBlockRenderer::actionIcon(const QString &name) const
+{
+    auto it = m_icons.find(name);
+    if (it == m_icons.end())
+        it = m_icons.insert(name, Theme::tintedIcon(name, Theme::role(Theme::Role::Muted, m_palette),
+                                                    ActionIconSize, qApp ? qApp->devicePixelRatio() : 1.0));
+    return *it;
+}
+
+void ChatBlockRenderer::styleTables(QTextDocument *doc) const
+{
+    const QList<QTextFrame *> frames = doc->rootFrame()->childFrames();
+    for (QTextFrame *frame : frames) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table)
+            continue;
+        QTextTableFormat f = table->format();
+        f.setBorder(1);
+        f.setBorderBrush(Theme::role(Theme::Role::Border, m_palette));
+        f.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        f.setBorderCollapse(true);
+        f.setCellSpacing(0);
+        f.setCellPadding(6);
+        f.setHeaderRowCount(1);
+        f.setBottomMargin(textMetrics().line * ParagraphSpacing);
+        table->setFormat(f);
+        QTextCharFormat bold;
+        bold.setFontWeight(QFont::DemiBold);
+        for (int col = 0; col < table->columns(); ++col) {
+            QTextTableCell cell = table->cellAt(0, col);
+            QTextTableCellFormat cf = cell.format().toTableCellFormat();
+            cf.setBackground(Theme::role(Theme::Role::SurfaceAlt, m_palette));
+            cell.setFormat(cf);
+            QTextCursor in = cell.firstCursorPosition();
+            in.setPosition(cell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            in.mergeCharFormat(bold);
+        }
+    }
+}
+
 QString ChatBlockRenderer::reasoningText(const ChatMessage &m, bool expanded) const
 {
     if (isThinking(m)) {
@@ -152,6 +194,28 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
         c.insertText(text, link);
         c.setCharFormat(QTextCharFormat());
     };
+    // An action as an icon button (docs/UI-DESIGN.md): its label is its tooltip and its text.
+    const auto insertIcon = [&](const QString &icon, const QString &label, const QString &href) {
+        const QUrl name(QStringLiteral("yj-icon:") + icon);
+        // Put in the document's cache by hand: loadResource() fetches nothing, so no Markdown can
+        // name these.
+        doc->addResource(QTextDocument::ImageResource, name, actionIcon(icon));
+        QTextImageFormat f;
+        f.setName(name.toString());
+        f.setWidth(ActionIconSize);
+        f.setHeight(ActionIconSize);
+        f.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+        f.setProperty(ChatBlock::LabelProperty, label);
+        f.setToolTip(label);
+        if (!href.isEmpty()) {
+            f.setAnchor(true);
+            f.setAnchorHref(href);
+            f.setProperty(ChatBlock::ActionProperty, href);
+        }
+        c.insertImage(f);
+        c.setCharFormat(QTextCharFormat());
+    };
+    const auto gap = [&] { c.insertText(QStringLiteral("  "), muted); };
 
     switch (block.kind) {
     case ChatBlock::Kind::Header: {
@@ -171,9 +235,20 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             c.insertText(tr("Thinking…") + QLatin1Char('\n') + reasoningText(m, expanded), italic);
             break;
         }
+        insertIcon(QStringLiteral("thinking"), QString(), QString());
+        c.insertText(QStringLiteral(" "), muted);
         insertLink(expanded ? tr("Hide thinking")
                             : tr("Show thinking (%n characters)", nullptr, int(m.reasoning.size())),
                    QStringLiteral("msg:think/%1").arg(m.id));
+        {
+            // A quiet toggle on the panel, not a blue link.
+            QTextCursor all(doc.get());
+            all.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+            QTextCharFormat quiet;
+            quiet.setForeground(m_palette.color(QPalette::PlaceholderText));
+            all.mergeCharFormat(quiet);
+            c.movePosition(QTextCursor::End);
+        }
         if (expanded) {
             QTextBlockFormat quote;
             quote.setLeftMargin(16);
@@ -184,8 +259,8 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
     }
     case ChatBlock::Kind::Text: {
         // Without raw HTML: a model's <a href>, <img> or <style> is shown as the text it is.
-        doc->setMarkdown(block.source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                                       | QTextDocument::MarkdownNoHTML));
+        doc->setMarkdown(block.source, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                                       QTextDocument::MarkdownNoHTML));
         // Paragraphs (and whole lists) a little apart, as in any reader; Qt's importer sets none.
         const qreal space = textMetrics().line * ParagraphSpacing;
         for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
@@ -203,35 +278,49 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
             }
             at.setBlockFormat(f);
         }
+        styleTables(doc.get());
         break;
     }
     case ChatBlock::Kind::Code: {
+        // The view paints the tinted background (Theme::Role::CodeBackground) under the block.
         QTextBlockFormat code;
-        code.setBackground(m_palette.alternateBase().color().darker(104));
-        code.setLeftMargin(8);
+        code.setLeftMargin(CodeInset);
+        code.setRightMargin(CodeInset);
         // A line wider than the view wraps (anywhere, if it must) rather than running out of sight:
         // the view does not scroll sideways, and "Copy code" copies it whole.
         QTextOption wrap = doc->defaultTextOption();
         wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         doc->setDefaultTextOption(wrap);
+        if (block.codeStarts) {
+            // The header: the language, and the block's actions.
+            QTextBlockFormat header = code;
+            header.setTopMargin(4);
+            header.setBottomMargin(4);
+            c.setBlockFormat(header);
+            QTextCharFormat caption = muted;
+            caption.setFont(Theme::font(Theme::Type::Caption, m_textFont));
+            c.insertText((block.language.isEmpty() ? tr("code") : block.language) + QStringLiteral("   "),
+                         caption);
+            insertIcon(QStringLiteral("copy"), tr("Copy code"),
+                       QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
+            gap();
+            insertIcon(QStringLiteral("video"), tr("Send to Studio"),
+                       QStringLiteral("msg:codetostudio/%1/%2").arg(m.id).arg(block.codeIndex));
+            c.insertBlock(code, QTextCharFormat());
+        } else {
+            c.setBlockFormat(code);
+        }
         QTextCharFormat codeChar;
         codeChar.setFont(m_codeFont); // fixed pitch, as the font says
-        c.setBlockFormat(code);
         QString text = block.source;
-        if (block.codeGoesOn && text.endsWith(QLatin1Char('\n')))
-            text.chop(1);             // the break before the next piece
+        if (text.endsWith(QLatin1Char('\n')))
+            text.chop(1);             // the break before the next piece, or the fence
         c.insertText(text, codeChar); // line breaks become paragraphs of the same format
-        if (block.codeGoesOn)
-            break;
-        c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        QTextBlockFormat after;
-        after.setBottomMargin(textMetrics().line * ParagraphSpacing);
-        c.setBlockFormat(after);
-        insertLink(tr("Copy code") +
-                       (block.language.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(block.language)),
-                   QStringLiteral("msg:copycode/%1/%2").arg(m.id).arg(block.codeIndex));
-        c.insertText(QStringLiteral("  "), muted);
-        insertLink(tr("Send to Studio"), QStringLiteral("msg:codetostudio/%1/%2").arg(m.id).arg(block.codeIndex));
+        if (!block.codeGoesOn) {
+            QTextBlockFormat last = c.blockFormat();
+            last.setBottomMargin(CodeInset / 2);
+            c.setBlockFormat(last);
+        }
         break;
     }
     case ChatBlock::Kind::Footer: {
@@ -251,43 +340,55 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
                         .arg(m.usage.cachedTokens);
         if (m.isAssistant() && m.finishedAt.isValid() && m.createdAt.isValid())
             info << tr("%1 s").arg(QLocale().toString(m.createdAt.msecsTo(m.finishedAt) / 1000.0, 'f', 1));
-        if (!info.isEmpty())
-            c.insertText(info.join(QStringLiteral("  ·  ")) + QStringLiteral("   "), muted);
-        if (m.state == ChatMessage::State::Streaming)
-            break;
-        if (m.versionCount > 1) {
-            // The versions of this message (asked again, or edited): ‹ 2/3 ›.
-            if (m.versionIndex > 1)
-                insertLink(QStringLiteral("‹"), QStringLiteral("msg:prevversion/%1").arg(m.id));
-            else
-                c.insertText(QStringLiteral("‹"), muted);
-            c.insertText(QStringLiteral(" %1/%2 ").arg(m.versionIndex).arg(m.versionCount), muted);
-            if (m.versionIndex < m.versionCount)
-                insertLink(QStringLiteral("›"), QStringLiteral("msg:nextversion/%1").arg(m.id));
-            else
-                c.insertText(QStringLiteral("›"), muted);
-            c.insertText(QStringLiteral("   "), muted);
+        // The actions come first, as icons the view shows under the pointer or the keyboard's focus;
+        // then the versions ‹ 2/3 › and the facts, which always show.
+        if (m.state != ChatMessage::State::Streaming) {
+            doc->setProperty(ChatBlock::ActionsFrom, c.position());
+            insertIcon(QStringLiteral("copy"), tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
+            gap();
+            if (m.isAssistant()) {
+                const bool retry =
+                    m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
+                insertIcon(QStringLiteral("regenerate"), retry ? tr("Retry") : tr("Regenerate"),
+                           QStringLiteral("msg:%1/%2")
+                               .arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate"))
+                               .arg(m.id));
+                if (!m.content.trimmed().isEmpty()) {
+                    // The answer as a video prompt, in the Studio (the mode and model last used there).
+                    gap();
+                    insertIcon(QStringLiteral("video"), tr("Send to Studio"),
+                               QStringLiteral("msg:tostudio/%1").arg(m.id));
+                }
+                if (ShotListReader::holdsShotList(m.content)) {
+                    gap();
+                    insertIcon(QStringLiteral("library"), tr("Send to storyboard"),
+                               QStringLiteral("msg:tostoryboard/%1").arg(m.id));
+                }
+            } else {
+                insertIcon(QStringLiteral("edit"), tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
+            }
+            doc->setProperty(ChatBlock::ActionsTo, c.position());
+            c.insertText(QStringLiteral("    "), muted);
+            if (m.versionCount > 1) {
+                // The versions of this message (asked again, or edited): ‹ 2/3 ›.
+                if (m.versionIndex > 1)
+                    insertIcon(QStringLiteral("prev"), tr("Previous version"),
+                               QStringLiteral("msg:prevversion/%1").arg(m.id));
+                else
+                    insertIcon(QStringLiteral("prev"), QString(), QString());
+                c.insertText(QStringLiteral(" %1/%2 ").arg(m.versionIndex).arg(m.versionCount), muted);
+                if (m.versionIndex < m.versionCount)
+                    insertIcon(QStringLiteral("next"), tr("Next version"),
+                               QStringLiteral("msg:nextversion/%1").arg(m.id));
+                else
+                    insertIcon(QStringLiteral("next"), QString(), QString());
+                c.insertText(QStringLiteral("    "), muted);
+            }
         }
-        insertLink(tr("Copy"), QStringLiteral("msg:copy/%1").arg(m.id));
-        c.insertText(QStringLiteral("  "), muted);
-        if (m.isAssistant()) {
-            const bool retry =
-                m.state == ChatMessage::State::Interrupted || m.state == ChatMessage::State::Failed;
-            insertLink(retry ? tr("Retry") : tr("Regenerate"),
-                       QStringLiteral("msg:%1/%2")
-                           .arg(retry ? QStringLiteral("retry") : QStringLiteral("regenerate"))
-                           .arg(m.id));
-            if (!m.content.trimmed().isEmpty()) {
-                // The answer as a video prompt, in the Studio (the mode and model last used there).
-                c.insertText(QStringLiteral("  "), muted);
-                insertLink(tr("Send to Studio"), QStringLiteral("msg:tostudio/%1").arg(m.id));
-            }
-            if (ShotListReader::holdsShotList(m.content)) {
-                c.insertText(QStringLiteral("  "), muted);
-                insertLink(tr("Send to storyboard"), QStringLiteral("msg:tostoryboard/%1").arg(m.id));
-            }
-        } else {
-            insertLink(tr("Edit"), QStringLiteral("msg:edit/%1").arg(m.id));
+        if (!info.isEmpty()) {
+            QTextCharFormat caption = muted;
+            caption.setFont(Theme::font(Theme::Type::Caption, m_textFont));
+            c.insertText(info.join(QStringLiteral("  ·  ")), caption);
         }
         break;
     }
@@ -347,7 +448,8 @@ int ChatBlockRenderer::estimateHeight(const ChatBlock &block, const ChatMessage 
     case ChatBlock::Kind::Text:
         return estimateText(block.source, width, textMetrics(), true);
     case ChatBlock::Kind::Code:
-        return estimateText(block.source, width - 8, codeMetrics(), false) + (block.codeGoesOn ? 0 : line);
+        return estimateText(block.source, width - 2 * CodeInset, codeMetrics(), false) +
+               (block.codeStarts ? line + 8 : 0);
     case ChatBlock::Kind::Footer:
         return line * (m.error.isEmpty() ? 1 : 2);
     }
@@ -360,6 +462,7 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
     if (markdown.isEmpty())
         return out;
     int code = firstCode;
+    bool afterCode = false;
     for (MarkdownSegment &s : MarkdownSplitter::split(markdown)) {
         const bool isCode = s.kind == MarkdownSegment::Kind::Code;
         qsizetype from = 0;
@@ -374,13 +477,17 @@ std::vector<ChatBlock> ChatBlockRenderer::split(const QString &markdown, qint64 
                 b.language = s.language;
                 b.codeIndex = code;
                 b.codeGoesOn = to < n;
+                b.codeStarts = from == 0;
                 b.gapAbove = from == 0 ? 4 : 0;
+            } else if (afterCode && from == 0) {
+                b.gapAbove = 8; // below the code block's background
             }
             if (isCode || !b.source.trimmed().isEmpty()) // an empty code block still shows, with its link
                 out.push_back(std::move(b));
             from = to;
         } while (from < n);
         code += isCode;
+        afterCode = isCode;
     }
     return out;
 }

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QHash>
+#include <QImage>
 #include <QPalette>
 #include <QString>
 #include <QTextDocument>
@@ -23,6 +25,12 @@ struct ChatBlock
     // private character property, which no Markdown or HTML can set: a link in an answer's text, even
     // one spelled "msg:regenerate/…", can never press the app's buttons.
     static constexpr int ActionProperty = QTextFormat::UserProperty + 14;
+    // An action drawn as an icon says what it does in this property: its tooltip, and its text for
+    // copying and screen readers (the icon itself is one object character).
+    static constexpr int LabelProperty = QTextFormat::UserProperty + 15;
+    // A footer document's properties: where its hover-only actions run (document positions).
+    static constexpr const char *ActionsFrom = "yjActionsFrom";
+    static constexpr const char *ActionsTo = "yjActionsTo";
 
     enum class Kind { Header, Reasoning, Text, Code, Footer };
     Kind kind = Kind::Text;
@@ -32,7 +40,8 @@ struct ChatBlock
     QString source;          // Markdown (Text) or the code itself (Code)
     QString language;        // Code
     int codeIndex = -1;      // Code: its number within the message, for "Copy code"
-    bool codeGoesOn = false; // Code: a long block is cut at line ends; the last piece has the link
+    bool codeGoesOn = false; // Code: a long block is cut at line ends
+    bool codeStarts = false; // Code: the first piece, which has the header (language, copy)
     // Its text as shown, kept once asked for (copying, screen readers): asking again costs no document.
     mutable std::optional<QString> plainText;
     // Laid out only while near the screen; the height stays known once measured.
@@ -49,13 +58,21 @@ class ChatBlockRenderer
 public:
     // Past this size a block of prose is cut at a paragraph end: each block stays cheap to lay out.
     static constexpr qsizetype TextBlockChars = 3000;
-    static constexpr int Indent = 48;
-    static constexpr int MessageGap = 14;
+    static constexpr int Indent = 64;
+    static constexpr int MessageGap = 12; // between two bubbles
+    // Inside a message's bubble, around its text (docs/UI-DESIGN.md: 12, the card padding).
+    static constexpr int BubblePadding = 12;
+    static constexpr int ActionIconSize = 18;
+    static constexpr int CodeInset = 12; // the code's distance from its background's edges
     // Space after a paragraph, a list or a code block, in lines.
     static constexpr double ParagraphSpacing = 0.4;
 
     ChatBlockRenderer();
-    void setPalette(const QPalette &palette) { m_palette = palette; }
+    void setPalette(const QPalette &palette)
+    {
+        m_palette = palette;
+        m_icons.clear();
+    }
     int lineSpacing() const;
 
     // message: the one the block belongs to, in its present state (headers and footers show it).
@@ -79,6 +96,10 @@ private:
     const Metrics &textMetrics() const;
     const Metrics &codeMetrics() const;
     QString reasoningText(const ChatMessage &message, bool expanded) const;
+    // The icon of resources/icons in the muted colour, at the size of an action.
+    QImage actionIcon(const QString &name) const;
+    // Markdown tables with a header row, padding and light rules.
+    void styleTables(QTextDocument *doc) const;
     static int estimateText(const QString &text, int width, const Metrics &metrics, bool markdown);
 
     QFont m_textFont;
@@ -86,4 +107,5 @@ private:
     mutable std::optional<Metrics> m_text;
     mutable std::optional<Metrics> m_code;
     QPalette m_palette;
+    mutable QHash<QString, QImage> m_icons; // for m_palette
 };

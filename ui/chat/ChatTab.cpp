@@ -17,6 +17,7 @@
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFrame>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -65,12 +66,11 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     // Right: header, conversation, notice, composer.
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setContentsMargins(Theme::Space::S, 0, 0, 0);
+    rightLayout->setSpacing(Theme::Space::S);
     auto *header = new QHBoxLayout;
     m_title = new QLabel(right);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    Theme::setRole(m_title, "title");
     m_model = new QComboBox(right);
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
@@ -87,9 +87,9 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     exportMenu->addAction(tr("As Markdown…"), this, [this] { exportConversation(QStringLiteral("md")); });
     exportMenu->addAction(tr("As JSON…"), this, [this] { exportConversation(QStringLiteral("json")); });
     m_export->setMenu(exportMenu);
+    Theme::setRole(m_sysPrompt, "toolbar");
+    Theme::setRole(m_export, "toolbar");
     header->addWidget(m_title, 1);
-    header->addWidget(new QLabel(tr("Model:"), right));
-    header->addWidget(m_model);
     header->addWidget(m_sysPrompt);
     header->addWidget(m_export);
 
@@ -103,18 +103,34 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_editing = new QLabel(tr("Editing a message: sending adds the new text as a version beside the old one. Esc cancels."), right);
     m_editing->setVisible(false);
 
+    // The composer: one card, the text above a row with the model and Send/Stop together.
+    auto *composerCard = new QFrame(right);
+    Theme::setRole(composerCard, "card");
+    auto *composerLayout = new QVBoxLayout(composerCard);
+    composerLayout->setContentsMargins(Theme::Space::S, Theme::Space::S, Theme::Space::S, Theme::Space::S);
+    composerLayout->setSpacing(Theme::Space::XS);
+    m_composer = new Composer(composerCard);
+    m_composer->setFrameShape(QFrame::NoFrame);
     auto *composerRow = new QHBoxLayout;
-    m_composer = new Composer(right);
-    m_send = new QPushButton(right);
+    composerRow->setSpacing(Theme::Space::S);
+    auto *modelLabel = new QLabel(tr("Model:"), composerCard);
+    Theme::setRole(modelLabel, "caption");
+    m_model->setParent(composerCard);
+    m_send = new QPushButton(composerCard);
     m_send->setMinimumWidth(96);
-    composerRow->addWidget(m_composer, 1);
-    composerRow->addWidget(m_send, 0, Qt::AlignBottom);
+    Theme::setRole(m_send, "primary");
+    composerRow->addWidget(modelLabel);
+    composerRow->addWidget(m_model);
+    composerRow->addStretch(1);
+    composerRow->addWidget(m_send);
+    composerLayout->addWidget(m_composer, 1);
+    composerLayout->addLayout(composerRow);
 
     rightLayout->addLayout(header);
     rightLayout->addWidget(m_view, 1);
     rightLayout->addWidget(m_notice);
     rightLayout->addWidget(m_editing);
-    rightLayout->addLayout(composerRow);
+    rightLayout->addWidget(composerCard);
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("chatSplitter"));
@@ -349,7 +365,9 @@ void ChatTab::onBusyChanged(bool busy)
 {
     const bool here = !busy || m_core->chat()->activeConversationId() == m_conversationId;
     m_send->setText(busy && here ? tr("Stop") : tr("Send"));
-    Theme::setIcon(m_send, busy && here ? QStringLiteral("stop") : QStringLiteral("send"));
+    // White on the accent: the primary button's icon.
+    m_send->setIcon(Theme::iconIn(busy && here ? QStringLiteral("stop") : QStringLiteral("send"),
+                                  Theme::role(Theme::Role::OnAccent, palette())));
     m_send->setToolTip(busy && here ? tr("Stop the answer (Esc)") : tr("Send (Enter)"));
     m_send->setAccessibleName(m_send->text());
     m_send->setEnabled(!busy || here);

@@ -1,6 +1,7 @@
 #include "chat/ChatView.h"
 #include "chat/ChatViewAccessible.h"
 
+#include "common/Theme.h"
 #include <QAbstractTextDocumentLayout>
 #include <QAccessible>
 #include <QApplication>
@@ -9,17 +10,21 @@
 #include <QFocusEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
 
 namespace {
-const int Padding = 12; // around the column of text
+// Around the column of text: room for the bubbles' padding (ChatBlockRenderer::BubblePadding) and a
+// margin beyond them.
+const int Padding = 24;
 // Laid-out blocks kept on either side of the screen: scrolling back a little costs nothing, and memory
 // stays bounded however long the conversation.
 const int KeptAround = 16;
@@ -37,9 +42,10 @@ ChatView::ChatView(QWidget *parent) : QAbstractScrollArea(parent)
     setAccessibleName(tr("Conversation"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true);
     viewport()->setCursor(Qt::IBeamCursor);
-    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setBackgroundRole(QPalette::Window); // the bubbles are on the window's colour
     viewport()->setAutoFillBackground(true);
     m_renderer.setPalette(palette());
 }
@@ -61,7 +67,8 @@ ChatBlock ChatView::frameBlock(ChatBlock::Kind kind, const ChatMessage &message)
     b.kind = kind;
     b.messageId = message.id;
     if (kind == ChatBlock::Kind::Header)
-        b.gapAbove = ChatBlockRenderer::MessageGap;
+        b.gapAbove = ChatBlockRenderer::MessageGap +
+                     2 * ChatBlockRenderer::BubblePadding; // between bubbles, and inside them
     return b;
 }
 
@@ -432,9 +439,16 @@ void ChatView::paintEvent(QPaintEvent *event)
     QPainter painter(viewport());
     if (m_blocks.empty()) {
         // An empty conversation says what it is for, where the eye goes first.
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(viewport()->rect().adjusted(Padding * 4, Padding, -Padding * 4, -Padding),
-                         Qt::AlignCenter | Qt::TextWordWrap,
+        // The empty state: an icon and one sentence; the action is the composer below.
+        const QColor muted = Theme::role(Theme::Role::Muted, palette());
+        const QRect area = viewport()->rect().adjusted(Padding * 2, Padding, -Padding * 2, -Padding);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(area.center().x() - 24, area.center().y() - 64, 48, 48),
+                          Theme::tintedIcon(QStringLiteral("chat"), muted, 48, devicePixelRatioF()));
+        painter.setPen(muted);
+        painter.setFont(Theme::font(Theme::Type::Title, font()));
+        painter.drawText(area.adjusted(0, area.height() / 2, 0, 0),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                          tr("Ask anything. The answer appears here as it is written; Esc stops it."));
         return;
     }
@@ -444,16 +458,8 @@ void ChatView::paintEvent(QPaintEvent *event)
     const int first = blockAt(value + exposed.top());
     const int last = blockAt(value + exposed.bottom());
     const auto [selFrom, selTo] = std::minmax(m_selectionStart, m_selectionEnd);
-    // The user's messages on a tint that reaches a little around their text: all tints first, so that
-    // none covers the text of the block above.
-    for (int i = first; i <= last; ++i) {
-        const ChatBlock &b = m_blocks[i];
-        if (b.indented) {
-            const QPoint origin = blockOrigin(i);
-            painter.fillRect(QRect(origin.x() - 8, origin.y() - 4, contentWidth(b) + 16, b.height + 8),
-                             palette().alternateBase());
-        }
-    }
+    paintBackgrounds(painter, first, last);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
     bool grew = false;
     for (int i = first; i <= last; ++i) {
         ChatBlock &b = m_blocks[i];
@@ -483,6 +489,14 @@ void ChatView::paintEvent(QPaintEvent *event)
         }
         painter.save();
         painter.translate(origin);
+        if (b.kind == ChatBlock::Kind::Footer && !actionsShown(b.messageId)) {
+            // The icons stay out of sight until the message is pointed at or reached with Tab: a page
+            // of answers reads as text, not as rows of buttons.
+            if (const QRect hidden = actionsRect(b); !hidden.isEmpty()) {
+                const QRegion visible = QRegion(context.clip.toAlignedRect()).subtracted(QRegion(hidden));
+                painter.setClipRegion(visible);
+            }
+        }
         b.doc->documentLayout()->draw(&painter, context);
         painter.restore();
     }
@@ -496,6 +510,111 @@ void ChatView::paintEvent(QPaintEvent *event)
     }
     if (grew)
         QMetaObject::invokeMethod(this, &ChatView::settle, Qt::QueuedConnection);
+}
+
+void ChatView::paintBackgrounds(QPainter &painter, int first, int last)
+{
+    // All backgrounds first, so that none covers the text of the block above.
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int pad = ChatBlockRenderer::BubblePadding;
+    const int value = verticalScrollBar()->value();
+    const QColor border = Theme::role(Theme::Role::Border, palette());
+    // Each message on its bubble: the model's on the surface colour with a light outline, the user's
+    // in their own tint, indented. From the first block of the message on screen at the top.
+    int i = first;
+    while (i > 0 && m_blocks[i - 1].messageId == m_blocks[first].messageId)
+        --i;
+    while (i <= last) {
+        const qint64 id = m_blocks[i].messageId;
+        int end = i;
+        while (end < int(m_blocks.size()) && m_blocks[end].messageId == id)
+            ++end;
+        const ChatBlock &head = m_blocks[i];
+        // Cut to a little past the screen: a long answer's bubble is many thousand pixels tall, and
+        // the edges and corners out of sight cost as much to draw as those in it.
+        const int margin = Theme::Radius::Large + 4;
+        const int top = qMax(m_tops[i] + head.gapAbove - value - pad, -margin);
+        const int bottom = qMin(m_tops[end] - value + pad - 2, viewport()->height() + margin);
+        const QRectF bubble(blockOrigin(i).x() - pad + 0.5, top + 0.5, contentWidth(head) + 2 * pad - 1,
+                            bottom - top - 1);
+        painter.setPen(head.indented ? QPen(Qt::NoPen) : QPen(border, 1));
+        painter.setBrush(head.indented ? Theme::role(Theme::Role::UserBubble, palette())
+                                       : Theme::role(Theme::Role::Surface, palette()));
+        painter.drawRoundedRect(bubble, Theme::Radius::Large, Theme::Radius::Large);
+        i = end;
+    }
+    // Code on its tint, the thinking on a quieter panel.
+    painter.setPen(Qt::NoPen);
+    for (int k = first; k <= last; ++k) {
+        const ChatBlock &b = m_blocks[k];
+        const bool code = b.kind == ChatBlock::Kind::Code;
+        if ((!code && b.kind != ChatBlock::Kind::Reasoning) || b.height <= 0)
+            continue;
+        const QPoint origin = blockOrigin(k);
+        QRectF r(origin.x(), origin.y(), contentWidth(b), b.height);
+        if (!code)
+            r.adjust(-6, -2, 6, 2);
+        const bool startsHere = !code || b.codeStarts;
+        const bool endsHere = !code || !b.codeGoesOn;
+        // The pieces of a long code block join into one background.
+        if (!startsHere)
+            r.setTop(r.top() - 1);
+        painter.setBrush(code ? Theme::role(Theme::Role::CodeBackground, palette())
+                              : Theme::role(Theme::Role::SurfaceAlt, palette()));
+        const qreal radius = Theme::Radius::Small * 1.5;
+        QPainterPath path;
+        path.addRoundedRect(r, radius, radius);
+        if (!startsHere)
+            path.addRect(r.adjusted(0, 0, 0, -r.height() / 2));
+        if (!endsHere)
+            path.addRect(r.adjusted(0, r.height() / 2, 0, 0));
+        painter.drawPath(path.simplified());
+        if (code && b.codeStarts && b.doc) {
+            // The header line (language, copy) set off by a rule.
+            const QTextBlock header = b.doc->begin();
+            const QRectF hr = b.doc->documentLayout()->blockBoundingRect(header);
+            painter.setPen(QPen(border, 1));
+            painter.drawLine(QPointF(r.left(), origin.y() + hr.bottom()),
+                             QPointF(r.right(), origin.y() + hr.bottom()));
+            painter.setPen(Qt::NoPen);
+        }
+    }
+    painter.restore();
+}
+
+bool ChatView::actionsShown(qint64 id) const
+{
+    if (id == m_hoverId || (!m_all.isEmpty() && m_all.last().id == id))
+        return true;
+    return hasFocus() && m_focusLink.block >= 0 && m_focusLink.block < int(m_blocks.size()) &&
+           m_blocks[m_focusLink.block].messageId == id;
+}
+
+QRect ChatView::actionsRect(const ChatBlock &footer) const
+{
+    if (!footer.doc)
+        return {};
+    const QVariant fromValue = footer.doc->property(ChatBlock::ActionsFrom);
+    if (!fromValue.isValid())
+        return {};
+    const int from = fromValue.toInt();
+    const int to = footer.doc->property(ChatBlock::ActionsTo).toInt();
+    const QTextBlock block = footer.doc->findBlock(from);
+    const QTextLayout *layout = block.layout();
+    if (!layout)
+        return {};
+    QRectF out;
+    for (int pos = from; pos < to; ++pos) { // the icons may wrap on a narrow view
+        const QTextLine line = layout->lineForTextPosition(pos - block.position());
+        if (!line.isValid())
+            continue;
+        const qreal x1 = line.cursorToX(pos - block.position());
+        const qreal x2 = line.cursorToX(pos + 1 - block.position());
+        out |= QRectF(layout->position() + QPointF(qMin(x1, x2), line.y()),
+                      QSizeF(qAbs(x2 - x1), line.height()));
+    }
+    return out.toAlignedRect().adjusted(-3, -1, 3, 1);
 }
 
 // ---- text, selection and links -----------------------------------------------------------------
@@ -533,7 +652,9 @@ QString ChatView::actionAt(const QPoint &pos)
     const TextPoint at = hit(pos);
     if (at.block < 0 || !m_blocks[at.block].doc)
         return {};
-    return m_blocks[at.block].doc->documentLayout()->formatAt(pos - blockOrigin(at.block))
+    return m_blocks[at.block]
+        .doc->documentLayout()
+        ->formatAt(pos - blockOrigin(at.block))
         .property(ChatBlock::ActionProperty)
         .toString();
 }
@@ -568,6 +689,36 @@ QString ChatView::textOf(int index, int from, int to) const
     c.setPosition(to < 0 ? doc->characterCount() - 1 : qBound(0, to, doc->characterCount() - 1),
                   QTextCursor::KeepAnchor);
     QString text = c.selection().toPlainText();
+    // An action drawn as an icon reads as its label (copying, screen readers); a picture without one
+    // stays the object character it is.
+    if (text.contains(QChar::ObjectReplacementCharacter)) {
+        QList<QVariant> labels;
+        const int start = c.selectionStart(), end = c.selectionEnd();
+        for (QTextBlock block = doc->findBlock(start); block.isValid() && block.position() <= end;
+             block = block.next())
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                if (!f.charFormat().isImageFormat() || f.position() + f.length() <= start ||
+                    f.position() >= end)
+                    continue;
+                for (int k = 0; k < f.length(); ++k)
+                    labels << f.charFormat().property(ChatBlock::LabelProperty);
+            }
+        QString out;
+        out.reserve(text.size());
+        qsizetype next = 0;
+        for (const QChar ch : std::as_const(text)) {
+            if (ch == QChar::ObjectReplacementCharacter && next < labels.size()) {
+                const QVariant &label = labels.at(next++);
+                if (label.isValid()) {
+                    out += label.toString();
+                    continue;
+                }
+            }
+            out += ch;
+        }
+        text = out;
+    }
     if (whole)
         b.plainText = text;
     return text;
@@ -807,8 +958,9 @@ void ChatView::mousePressEvent(QMouseEvent *event)
     }
     setFocus(Qt::MouseFocusReason);
     m_focusLink = TextPoint();
-    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval()
-        && (event->position().toPoint() - m_doubleClickPos).manhattanLength() < QApplication::startDragDistance()) {
+    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval() &&
+        (event->position().toPoint() - m_doubleClickPos).manhattanLength() <
+            QApplication::startDragDistance()) {
         m_doubleClicked.invalidate();
         selectAround(event->position().toPoint(), QTextCursor::BlockUnderCursor);
         return;
@@ -840,13 +992,38 @@ void ChatView::mouseMoveEvent(QMouseEvent *event)
         viewport()->update();
         return;
     }
+    // The message under the pointer shows its actions.
+    const TextPoint at = hit(pos);
+    const qint64 hovered = at.block >= 0 ? m_blocks[at.block].messageId : 0;
+    if (hovered != m_hoverId) {
+        m_hoverId = hovered;
+        viewport()->update();
+    }
     const QString href = anchorAt(pos);
     viewport()->setCursor(href.isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
-    // Where a link in an answer leads, before it is clicked.
+    // Where a link in an answer leads, before it is clicked; what an icon does.
+    QString tip;
     if (isWebLink(QUrl(href)))
-        QToolTip::showText(event->globalPosition().toPoint(), href, viewport());
+        tip = href;
+    else if (!href.isEmpty() && at.block >= 0 && m_blocks[at.block].doc)
+        tip = m_blocks[at.block]
+                  .doc->documentLayout()
+                  ->formatAt(pos - blockOrigin(at.block))
+                  .toCharFormat()
+                  .toolTip();
+    if (!tip.isEmpty())
+        QToolTip::showText(event->globalPosition().toPoint(), tip, viewport());
     else
         QToolTip::hideText();
+}
+
+void ChatView::leaveEvent(QEvent *event)
+{
+    QAbstractScrollArea::leaveEvent(event);
+    if (m_hoverId != 0) {
+        m_hoverId = 0;
+        viewport()->update();
+    }
 }
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event)
@@ -905,7 +1082,8 @@ void ChatView::timerEvent(QTimerEvent *event)
     }
     // Faster the further past the edge, as in other text views.
     const int past = m_pointer.y() < 0 ? m_pointer.y() : m_pointer.y() - viewport()->height();
-    scrollTo(verticalScrollBar()->value() + qBound(-viewport()->height() / 2, past, viewport()->height() / 2));
+    scrollTo(verticalScrollBar()->value() +
+             qBound(-viewport()->height() / 2, past, viewport()->height() / 2));
     m_selectionEnd = hit(m_pointer);
     viewport()->update();
 }
@@ -951,7 +1129,8 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
     QAction *all = menu.addAction(tr("Select All"), this, &ChatView::selectAll);
     all->setShortcut(QKeySequence::SelectAll);
     menu.addSeparator();
-    menu.addAction(tr("Send Selection to Studio"), this, &ChatView::sendSelectionToStudio)->setEnabled(hasSelection());
+    menu.addAction(tr("Send Selection to Studio"), this, &ChatView::sendSelectionToStudio)
+        ->setEnabled(hasSelection());
     menu.exec(event->globalPos());
 }
 

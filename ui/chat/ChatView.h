@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QTextCursor>
 
+class QPainter;
+
 #include <vector>
 
 // The conversation, drawn as a column of blocks (ChatBlock): each message is a header, its thinking,
@@ -78,6 +80,7 @@ protected:
     bool focusNextPrevChild(bool next) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     // A place in the text: a block and a position in its document.
@@ -129,6 +132,12 @@ private:
     // Gives the next (or previous) link the keyboard focus; false when there is none.
     bool moveLinkFocus(bool forward);
     void scrollTo(int value);
+    // Whether a message's action icons show: under the pointer, holding the keyboard's focus, or last.
+    bool actionsShown(qint64 id) const;
+    // Where a footer's actions are drawn, in its document's coordinates; empty when it has none.
+    QRect actionsRect(const ChatBlock &footer) const;
+    // The message backgrounds (bubbles, code, thinking) of the blocks first..last.
+    void paintBackgrounds(QPainter &painter, int first, int last);
     void selectAround(const QPoint &viewportPos, QTextCursor::SelectionType unit);
     // Notes the block at the top of the screen and how far into it, to keep it there.
     void rememberTop();
@@ -162,9 +171,10 @@ private:
     TextPoint m_selectionEnd;
     bool m_selecting = false;
     QString m_pressedHref;
-    TextPoint m_focusLink; // the link Enter follows, moved by Tab
+    TextPoint m_focusLink;    // the link Enter follows, moved by Tab
     QBasicTimer m_autoScroll; // while selecting with the pointer past an edge
     QPoint m_pointer;
+    qint64 m_hoverId = 0;          // the message under the pointer
     QElapsedTimer m_doubleClicked; // for a triple click
     QPoint m_doubleClickPos;
 };

@@ -2,14 +2,17 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QEvent>
+#include <QFile>
 #include <QIcon>
+#include <QLabel>
 #include <QPainter>
 #include <QPixmap>
-#include <QTabWidget>
-#include <QEvent>
 #include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTabWidget>
+#include <QVBoxLayout>
 #include <QWidget>
 
 #ifdef YJ_HAVE_DBUS
@@ -23,6 +26,16 @@ const char *const ToneProperty = "yuanjingTone";
 const char *const CssProperty = "yuanjingToneCss";
 const char *const IconProperty = "yuanjingIcon";
 const char *const TabIconsProperty = "yuanjingTabIcons";
+
+// The stylesheet of the appearance in use (empty until applyAppearance()): set on the widgets that take
+// a component pattern, not on the application. An application stylesheet makes Qt polish every widget
+// through its stylesheet style, which cost start-up ~10 ms (BENCHMARKS.md); the widgets of a pattern
+// (and what they hold) are few.
+QString &currentSheet()
+{
+    static QString sheet;
+    return sheet;
+}
 
 bool isMonochrome(const QImage &image)
 {
@@ -77,9 +90,12 @@ protected:
     {
         if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
             for (QWidget *w : QApplication::allWidgets()) {
+                if (w->property("yjRole").isValid())
+                    w->setStyleSheet(currentSheet());
                 const QVariant tone = w->property(ToneProperty);
                 if (tone.isValid())
-                    w->setStyleSheet(styleSheetFor(w, Theme::Tone(tone.toInt()), w->property(CssProperty).toString()));
+                    w->setStyleSheet(
+                        styleSheetFor(w, Theme::Tone(tone.toInt()), w->property(CssProperty).toString()));
                 refreshIcons(w);
             }
         }
@@ -103,11 +119,16 @@ QColor color(Tone tone, const QPalette &palette)
     const bool dark = isDark(palette);
     // Each has a contrast of at least 4.5:1 on its background (WCAG AA), in both palettes.
     switch (tone) {
-    case Tone::Plain: return palette.color(QPalette::WindowText);
-    case Tone::Error: return dark ? QColor(0xff, 0x8a, 0x7a) : QColor(0xb0, 0x2a, 0x1c);
-    case Tone::Warning: return dark ? QColor(0xff, 0xc1, 0x66) : QColor(0x8a, 0x4b, 0x00);
-    case Tone::Success: return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x1e, 0x7a, 0x42);
-    case Tone::Notice: return dark ? QColor(0xff, 0xe0, 0xa6) : QColor(0x6b, 0x41, 0x00);
+    case Tone::Plain:
+        return palette.color(QPalette::WindowText);
+    case Tone::Error:
+        return dark ? QColor(0xff, 0x8a, 0x7a) : QColor(0xb0, 0x2a, 0x1c);
+    case Tone::Warning:
+        return dark ? QColor(0xff, 0xc1, 0x66) : QColor(0x8a, 0x4b, 0x00);
+    case Tone::Success:
+        return dark ? QColor(0x6f, 0xdc, 0x8c) : QColor(0x1e, 0x7a, 0x42);
+    case Tone::Notice:
+        return dark ? QColor(0xff, 0xe0, 0xa6) : QColor(0x6b, 0x41, 0x00);
     }
     return palette.color(QPalette::WindowText);
 }
@@ -137,7 +158,8 @@ QIcon icon(const QString &name)
     if (!isDark(palette))
         return QIcon(base + QStringLiteral(".png"));
     QIcon out;
-    for (const auto &[suffix, ratio] : {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
+    for (const auto &[suffix, ratio] :
+         {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
         QImage image(base + suffix);
         if (image.isNull())
             continue;
@@ -151,6 +173,31 @@ QIcon icon(const QString &name)
         pixmap.setDevicePixelRatio(ratio);
         out.addPixmap(pixmap);
     }
+    return out;
+}
+
+QImage tintedIcon(const QString &name, const QColor &color, int size, qreal ratio)
+{
+    const QString base = QStringLiteral(":/icons/") + name;
+    QImage image(base + (ratio * size > 24 ? QStringLiteral("@2x.png") : QStringLiteral(".png")));
+    if (image.isNull())
+        return image;
+    image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied)
+                .scaled(QSize(size, size) * ratio, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QPainter painter(&image);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    painter.fillRect(image.rect(), color);
+    painter.end();
+    image.setDevicePixelRatio(ratio);
+    return image;
+}
+
+QIcon iconIn(const QString &name, const QColor &color)
+{
+    QIcon out;
+    for (const qreal ratio : {1.0, 2.0})
+        if (const QImage image = tintedIcon(name, color, 24, ratio); !image.isNull())
+            out.addPixmap(QPixmap::fromImage(image));
     return out;
 }
 
@@ -172,33 +219,193 @@ void setTabIcon(QTabWidget *tabs, int index, const QString &name)
     tabs->setTabIcon(index, icon(name));
 }
 
-QPalette darkPalette()
+namespace {
+struct PaletteColours
+{
+    QColor window, base, alternate, text, muted, button, accent, link, linkVisited, border, tooltip, disabled;
+};
+
+QPalette makePalette(const PaletteColours &c, bool dark)
 {
     QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b), text(0xe8, 0xe8, 0xe8), disabled(0x80, 0x80, 0x80);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
-    p.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
-    p.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x40));
-    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
-    p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc0));
+    p.setColor(QPalette::Window, c.window);
+    p.setColor(QPalette::WindowText, c.text);
+    p.setColor(QPalette::Base, c.base);
+    p.setColor(QPalette::AlternateBase, c.alternate);
+    p.setColor(QPalette::ToolTipBase, c.tooltip);
+    p.setColor(QPalette::ToolTipText, c.text);
+    p.setColor(QPalette::PlaceholderText, c.muted);
+    p.setColor(QPalette::Text, c.text);
+    p.setColor(QPalette::Button, c.button);
+    p.setColor(QPalette::ButtonText, c.text);
+    p.setColor(QPalette::BrightText, dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x20, 0x20));
+    // Fusion draws bevels and frames from these: kept close to the border colour, so frames stay light.
+    p.setColor(QPalette::Light, dark ? c.button.lighter(125) : QColor(Qt::white));
+    p.setColor(QPalette::Midlight, dark ? c.button.lighter(110) : c.alternate);
+    p.setColor(QPalette::Mid, c.border);
+    p.setColor(QPalette::Dark, dark ? c.window.darker(130) : c.border.darker(115));
+    p.setColor(QPalette::Shadow, dark ? QColor(Qt::black) : c.border.darker(150));
+    p.setColor(QPalette::Highlight, c.accent);
     p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xff));
+    p.setColor(QPalette::Link, c.link);
+    p.setColor(QPalette::LinkVisited, c.linkVisited);
     for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
+        p.setColor(QPalette::Disabled, role, c.disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, c.border);
     return p;
+}
+
+// The "@name@" fields of app.qss.
+QString fillStyleSheet(QString qss, const QPalette &p)
+{
+    using Theme::Role;
+    const QFont base = QApplication::font();
+    const QColor accent = Theme::role(Role::Accent, p);
+    const QList<std::pair<const char *, QString>> fields{
+        {"window", p.color(QPalette::Window).name()},
+        {"text", p.color(QPalette::Text).name()},
+        {"surface", Theme::role(Role::Surface, p).name()},
+        {"surfaceAlt", Theme::role(Role::SurfaceAlt, p).name()},
+        {"border", Theme::role(Role::Border, p).name()},
+        {"accent", accent.name()},
+        {"accentHover", (Theme::isDark(p) ? accent.lighter(112) : accent.darker(112)).name()},
+        {"onAccent", Theme::role(Role::OnAccent, p).name()},
+        {"muted", Theme::role(Role::Muted, p).name()},
+        {"userBubble", Theme::role(Role::UserBubble, p).name()},
+        {"titlePt", QString::number(Theme::font(Theme::Type::Title, base).pointSizeF(), 'f', 1)},
+        {"headingPt", QString::number(Theme::font(Theme::Type::Heading, base).pointSizeF(), 'f', 1)},
+        {"captionPt", QString::number(Theme::font(Theme::Type::Caption, base).pointSizeF(), 'f', 1)},
+    };
+    for (const auto &[name, value] : fields)
+        qss.replace(QLatin1Char('@') + QLatin1String(name) + QLatin1Char('@'), value);
+    return qss;
+}
+} // namespace
+
+QPalette darkPalette()
+{
+    return makePalette({QColor(0x1c, 0x1d, 0x21), QColor(0x25, 0x27, 0x2c), QColor(0x2e, 0x31, 0x37),
+                        QColor(0xe7, 0xe9, 0xed), QColor(0xa2, 0xa8, 0xb3), QColor(0x2e, 0x31, 0x37),
+                        QColor(0x3f, 0x6f, 0xe0), QColor(0x86, 0xb0, 0xff), QColor(0xc0, 0xa8, 0xff),
+                        QColor(0x3a, 0x3d, 0x44), QColor(0x2e, 0x31, 0x37), QColor(0x80, 0x85, 0x8f)},
+                       true);
+}
+
+QPalette lightPalette()
+{
+    return makePalette({QColor(0xf4, 0xf5, 0xf7), QColor(0xff, 0xff, 0xff), QColor(0xec, 0xee, 0xf2),
+                        QColor(0x1d, 0x21, 0x29), QColor(0x5c, 0x63, 0x70), QColor(0xff, 0xff, 0xff),
+                        QColor(0x2f, 0x5b, 0xd3), QColor(0x1f, 0x55, 0xc4), QColor(0x6a, 0x3d, 0xb8),
+                        QColor(0xd5, 0xd9, 0xe0), QColor(0xff, 0xff, 0xff), QColor(0x8a, 0x90, 0x9a)},
+                       false);
+}
+
+QFont font(Type type, const QFont &base)
+{
+    QFont f = base;
+    const qreal size = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;
+    switch (type) {
+    case Type::Caption:
+        f.setPointSizeF(size * 0.88);
+        break;
+    case Type::Body:
+        break;
+    case Type::Title:
+        f.setPointSizeF(size * 1.2);
+        f.setWeight(QFont::DemiBold);
+        break;
+    case Type::Heading:
+        f.setPointSizeF(size * 1.5);
+        f.setWeight(QFont::DemiBold);
+        break;
+    }
+    return f;
+}
+
+QColor role(Role r, const QPalette &p)
+{
+    const bool dark = isDark(p);
+    switch (r) {
+    case Role::Surface:
+        return p.color(QPalette::Base);
+    case Role::SurfaceAlt:
+        return p.color(QPalette::AlternateBase);
+    case Role::Border:
+        return p.color(QPalette::Mid);
+    case Role::Accent:
+        return p.color(QPalette::Highlight);
+    case Role::OnAccent:
+        return p.color(QPalette::HighlightedText);
+    case Role::Muted:
+        return p.color(QPalette::PlaceholderText);
+    case Role::UserBubble:
+        return dark ? QColor(0x2b, 0x3a, 0x5c) : QColor(0xe6, 0xed, 0xfb);
+    case Role::CodeBackground:
+        return dark ? QColor(0x1f, 0x21, 0x25) : QColor(0xf0, 0xf2, 0xf5);
+    }
+    return p.color(QPalette::Base);
+}
+
+QColor chipColor(Chip chip, const QPalette &p)
+{
+    switch (chip) {
+    case Chip::Waiting:
+        return QColor(0x5f, 0x66, 0x72);
+    case Chip::Running:
+        return role(Role::Accent, p);
+    case Chip::Done:
+        return QColor(0x1e, 0x7a, 0x42);
+    case Chip::Failed:
+        return QColor(0xb0, 0x2a, 0x1c);
+    case Chip::Unknown:
+        return QColor(0x9a, 0x4a, 0x00);
+    }
+    return QColor(0x5f, 0x66, 0x72);
+}
+
+void setRole(QWidget *widget, const char *name)
+{
+    PaletteWatcher::ensure();
+    widget->setProperty("yjRole", QString::fromLatin1(name));
+    widget->setStyleSheet(currentSheet());
+}
+
+QString styleSheetInUse()
+{
+    return currentSheet();
+}
+
+QWidget *emptyState(QWidget *parent, const QString &iconName, const QString &sentence,
+                    QAbstractButton *action)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setSpacing(Space::M);
+    layout->addStretch();
+    auto *icon = new QLabel(box);
+    icon->setPixmap(QPixmap::fromImage(
+        tintedIcon(iconName, role(Role::Muted, QApplication::palette()), 48, box->devicePixelRatioF())));
+    icon->setAlignment(Qt::AlignCenter);
+    auto *text = new QLabel(sentence, box);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    setRole(text, "empty-title");
+    layout->addWidget(icon);
+    layout->addWidget(text);
+    if (action) {
+        action->setParent(box);
+        layout->addWidget(action, 0, Qt::AlignHCenter);
+    }
+    layout->addStretch(2);
+    return box;
+}
+
+QString styleSheet(const QPalette &palette)
+{
+    QFile file(QStringLiteral(":/style/app.qss"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return fillStyleSheet(QString::fromUtf8(file.readAll()), palette);
 }
 
 bool desktopPrefersDark()
@@ -207,10 +414,9 @@ bool desktopPrefersDark()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return false;
-    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.portal.Desktop"),
-                                                       QStringLiteral("/org/freedesktop/portal/desktop"),
-                                                       QStringLiteral("org.freedesktop.portal.Settings"),
-                                                       QStringLiteral("Read"));
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.portal.Desktop"), QStringLiteral("/org/freedesktop/portal/desktop"),
+        QStringLiteral("org.freedesktop.portal.Settings"), QStringLiteral("Read"));
     call << QStringLiteral("org.freedesktop.appearance") << QStringLiteral("color-scheme");
     // Short: a desktop without the portal must not delay the start.
     const QDBusMessage reply = bus.call(call, QDBus::Block, 300);
@@ -228,30 +434,27 @@ bool desktopPrefersDark()
 
 void applyAppearance(const QString &choice)
 {
-    // What the platform gave before the app changed anything: "system" returns to it.
-    static const QString systemStyle = QApplication::style()->name();
-    static const QPalette systemPalette = QApplication::palette();
-    // Whether the app has replaced the platform's style and palette (else "system" has nothing to undo).
-    static bool changed = false;
-    const bool dark = choice == QLatin1String("dark")
-        || (choice != QLatin1String("light") && !isDark(systemPalette) && desktopPrefersDark());
-    if (dark) {
+    // What the platform gives: "system" follows whether it (or the desktop's portal) is dark.
+    static const bool systemDark = isDark(QApplication::palette());
+    const bool dark = choice == QLatin1String("dark") ||
+                      (choice != QLatin1String("light") && (systemDark || desktopPrefersDark()));
+    // Fusion everywhere: the design's palettes and stylesheet look the same on every desktop.
+    // (Once: with the stylesheet on, style() is the stylesheet's own, whatever is under it.)
+    static bool fusion = false;
+    if (!fusion) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-    } else if (choice == QLatin1String("light") && isDark(systemPalette)) {
-        QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
-        QApplication::setStyle(fusion);
-        QApplication::setPalette(fusion->standardPalette());
-    } else if (changed) {
-        QApplication::setStyle(QStyleFactory::create(systemStyle));
-        QApplication::setPalette(systemPalette);
+        fusion = true;
     }
-    changed = dark || (choice == QLatin1String("light") && isDark(systemPalette));
+    const QPalette palette = dark ? darkPalette() : lightPalette();
+    // The sheet first: the palette change re-colours every widget of a pattern with it.
+    currentSheet() = styleSheet(palette);
+    QApplication::setPalette(palette);
 }
 
 QString colored(Tone tone, const QString &html)
 {
-    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color(tone, QApplication::palette()).name(), html);
+    return QStringLiteral("<span style=\"color:%1\">%2</span>")
+        .arg(color(tone, QApplication::palette()).name(), html);
 }
 
 } // namespace Theme

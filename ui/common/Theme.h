@@ -5,14 +5,58 @@
 #include <QString>
 
 class QAbstractButton;
+class QFont;
+class QImage;
 class QIcon;
 class QTabWidget;
 class QWidget;
 
-// The few colours the app adds to the system palette (errors, warnings, notices), chosen to stay
-// readable on a light and on a dark palette alike. Widgets marked with apply() follow the palette when
-// it changes while the app runs (the desktop switching to dark mode).
+// The app's visual design (docs/UI-DESIGN.md): its light and dark palettes, the colour roles it adds to
+// them, the spacing, type and radius scales, and the component patterns of the application stylesheet
+// (resources/style/app.qss), which widgets take by their "yjRole" property (setRole()). The tones
+// (errors, warnings, notices) stay readable on both palettes. Widgets marked with apply() follow the
+// palette when it changes while the app runs (the desktop switching to dark mode).
 namespace Theme {
+
+// Spacing scale, in pixels: every margin and gap is one of these.
+namespace Space {
+constexpr int XS = 4, S = 8, M = 12, L = 16, XL = 24, XXL = 32;
+}
+// Corner radii: chips and code (Small), buttons, fields and cards (Medium), chat bubbles (Large).
+namespace Radius {
+constexpr int Small = 4, Medium = 8, Large = 12;
+}
+// Type scale, as a factor of the application font's size.
+enum class Type { Caption, Body, Title, Heading };
+QFont font(Type type, const QFont &base);
+
+// The colours the design adds to the palette's roles.
+enum class Role {
+    Surface,        // cards, bubbles of the model, the composer (the palette's Base)
+    SurfaceAlt,     // hover, chips, the thinking panel, a code block's header
+    Border,         // rules and card outlines (light)
+    Accent,         // primary buttons, the selected segment, focus (the palette's Highlight)
+    OnAccent,       // text on Accent
+    Muted,          // secondary text (the palette's PlaceholderText)
+    UserBubble,     // the user's own messages
+    CodeBackground, // code blocks
+};
+QColor role(Role role, const QPalette &palette);
+// A task's state chip, white text on it: waiting, running (the accent), done, failed, unknown.
+enum class Chip { Waiting, Running, Done, Failed, Unknown };
+QColor chipColor(Chip chip, const QPalette &palette);
+// Sets the widget's component pattern ("card", "primary", "segment", "icon", "chip", "muted",
+// "title", "empty-title", "tabs", "group"…; see app.qss): the widget takes the stylesheet of the
+// appearance in use, and keeps it when the palette changes.
+void setRole(QWidget *widget, const char *role);
+// That stylesheet (empty before applyAppearance()).
+QString styleSheetInUse();
+// The empty state of a view (docs/UI-DESIGN.md): an icon, one sentence and, if given, one action,
+// centred. The widget is parented to parent; action is re-parented into it.
+QWidget *emptyState(QWidget *parent, const QString &icon, const QString &sentence,
+                    QAbstractButton *action = nullptr);
+// The application stylesheet for a palette (resources/style/app.qss with the colours filled in).
+QString styleSheet(const QPalette &palette);
 
 enum class Tone { Plain, Error, Warning, Success, Notice };
 
@@ -29,14 +73,22 @@ QString colored(Tone tone, const QString &html);
 // The dark palette used when the user asks for it (or the desktop prefers dark but Qt's platform
 // theme gives a light palette, as Qt 6.4 does on GNOME).
 QPalette darkPalette();
+// The light palette: the app's own, so that the design looks the same on every desktop.
+QPalette lightPalette();
 // An icon of resources/icons by name. The monochrome ones are drawn in the palette's text colour on a
 // dark palette (they are dark grey for a light one); coloured ones are left as they are.
 QIcon icon(const QString &name);
+// The icon of resources/icons drawn in one colour, size × size logical pixels at the ratio (for icons
+// that are painted, not set on a button: the chat's actions).
+QImage tintedIcon(const QString &name, const QColor &color, int size, qreal devicePixelRatio);
+// The icon in one colour (white on a primary button), at 1× and 2×.
+QIcon iconIn(const QString &name, const QColor &color);
 // Sets the icon and keeps it right when the palette changes.
 void setIcon(QAbstractButton *button, const QString &name);
 void setTabIcon(QTabWidget *tabs, int index, const QString &name);
 
-// "system" (the default), "light" or "dark": the appearance setting, applied at once.
+// "system" (the default: dark when the desktop prefers dark), "light" or "dark": the appearance
+// setting, applied at once, with the Fusion style and the application stylesheet.
 void applyAppearance(const QString &choice);
 // Whether the desktop says it prefers dark (the XDG desktop portal's color-scheme); false when unknown.
 bool desktopPrefersDark();

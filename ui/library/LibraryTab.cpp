@@ -9,6 +9,7 @@
 #include "tasks/LibraryModel.h"
 #include "tasks/ResultDownloader.h"
 #include "tasks/TaskPoller.h"
+#include "video/ModelCatalog.h"
 #include "video/ModelSchema.h"
 
 #include <QCheckBox>
@@ -30,6 +31,11 @@
 #include <QDrag>
 #include <QLocale>
 #include <QInputDialog>
+#include <QMouseEvent>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QTimer>
+#include <QImageReader>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -97,7 +103,13 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_mode->setAccessibleName(tr("Mode"));
     m_model = new QComboBox(this);
     m_model->setAccessibleName(tr("Model"));
+    m_search->setMinimumWidth(180);
+    for (QComboBox *box : {m_state, m_mode, m_model}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     auto *filters = new QHBoxLayout;
+    filters->setSpacing(Theme::Space::S);
     filters->addWidget(m_search, 1);
     filters->addWidget(m_state);
     filters->addWidget(m_mode);
@@ -131,15 +143,39 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_view->setSpacing(4);
     m_view->setModel(m_filter);
     m_view->setAccessibleName(tr("Videos"));
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setAttribute(Qt::WA_Hover);
+    Theme::setRole(m_view, "cards");
     m_delegate = new CoverDelegate(this);
     m_view->setItemDelegate(m_delegate);
     connect(m_delegate, &CoverDelegate::coverLoaded, m_view->viewport(), qOverload<>(&QWidget::update));
 
+    // No video yet: icon, one sentence, one action.
+    auto *toStudio = new QPushButton(tr("Open the Video Studio"), this);
+    toStudio->setObjectName(QStringLiteral("emptyToStudio"));
+    Theme::setRole(toStudio, "primary");
+    connect(toStudio, &QPushButton::clicked, this, &LibraryTab::studioRequested);
+    m_empty = Theme::emptyState(
+        this, QStringLiteral("empty"),
+        tr("No videos yet. The ones you make appear here, downloaded as soon as they are ready."), toStudio);
+
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setContentsMargins(0, 0, Theme::Space::S, 0);
+    leftLayout->setSpacing(Theme::Space::S);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_empty, 1);
+    const auto updateEmpty = [this] {
+        const bool none = m_core->library()->rowCount() == 0;
+        m_empty->setVisible(none);
+        m_view->setVisible(!none);
+    };
+    connect(core->library(), &QAbstractItemModel::rowsInserted, this, updateEmpty);
+    connect(core->library(), &QAbstractItemModel::rowsRemoved, this, updateEmpty);
+    connect(core->library(), &QAbstractItemModel::modelReset, this, updateEmpty);
+    updateEmpty();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -148,6 +184,12 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_playerSlot->setMinimumHeight(220);
     new QVBoxLayout(m_playerSlot);
     m_playerSlot->layout()->setContentsMargins(0, 0, 0, 0);
+    // Until the first Play, the selected video's cover stands where the player will be.
+    m_poster = new QLabel(m_playerSlot);
+    m_poster->setAlignment(Qt::AlignCenter);
+    m_poster->setMinimumSize(1, 1);
+    m_poster->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_playerSlot->layout()->addWidget(m_poster);
     m_details = new QLabel(right);
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
@@ -190,6 +232,8 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_star->setToolTip(tr("Star this video (the ★ Favourites filter finds it)"));
     m_sideBySide = new QPushButton(tr("Side by side…"), right);
     m_sideBySide->setToolTip(tr("The videos made in the same comparison, side by side"));
+    Theme::setRole(m_play, "primary");
+    m_play->setIcon(Theme::iconIn(QStringLiteral("play"), Theme::role(Theme::Role::OnAccent, palette())));
     m_buttons = {m_play, m_star, m_sideBySide, m_open, m_folder, m_copy, m_rerun, m_useFrame, m_continue, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
@@ -204,8 +248,26 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setContentsMargins(Theme::Space::L, Theme::Space::M, Theme::Space::L, Theme::Space::M);
     layout->addWidget(splitter);
+    rightLayout->setContentsMargins(Theme::Space::S, 0, 0, 0);
+    rightLayout->setSpacing(Theme::Space::S);
+    // A card under the pointer for a moment plays its video there, muted.
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(600);
+    connect(m_previewTimer, &QTimer::timeout, this, [this] {
+        if (m_hovered.isValid())
+            previewRow(m_hovered.row());
+    });
+    m_view->viewport()->installEventFilter(this);
+    m_playerSlot->installEventFilter(this);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &LibraryTab::stopPreview);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &LibraryTab::stopPreview);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LibraryTab::stopPreview);
+    connect(m_delegate, &CoverDelegate::reuseClicked, this, [this](const QModelIndex &index) {
+        emit rerunRequested(index.data(LibraryModel::TaskRole).value<VideoTask>());
+    });
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &LibraryFilterModel::setSearch);
     connect(m_state, &QComboBox::currentIndexChanged, this,
@@ -263,6 +325,7 @@ VideoPlayer *LibraryTab::player()
         QString why;
         m_player = VideoPlayer::create(m_playerSlot, &why);
         if (m_player) {
+            m_poster->hide();
             m_playerSlot->layout()->addWidget(m_player);
         } else {
             // A damaged installation: say so where the video would be, once.
@@ -354,6 +417,21 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_retry->setVisible(has && t.state == VideoTask::State::Succeeded && !local && !t.videoUrl.isEmpty()
                         && !m_core->downloader()->isDownloading(t.id));
     placeButtons();
+    if (!m_player) {
+        QImage cover;
+        if (has && !t.coverPath.isEmpty()) {
+            QImageReader reader(t.coverPath);
+            reader.setAutoTransform(true);
+            // Scaled while read: a picture past the reader's allocation limit is read at this size.
+            const QSize size = reader.size();
+            if (size.isValid())
+                reader.setScaledSize(size.scaled(QSize(640, 360) * devicePixelRatioF(), Qt::KeepAspectRatio));
+            cover = reader.read();
+            cover.setDevicePixelRatio(devicePixelRatioF());
+        }
+        m_posterImage = cover;
+        QCoreApplication::postEvent(m_playerSlot, new QResizeEvent(m_playerSlot->size(), m_playerSlot->size()));
+    }
     if (!has) {
         m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
                               "and are downloaded to %1 as soon as they are ready.")
@@ -381,14 +459,27 @@ void LibraryTab::showDetails(const VideoTask &t)
     }
     if (t.errorCode == QLatin1String("expired") && !t.videoUrl.isEmpty())
         html += QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(t.videoUrl.toHtmlEscaped(), tr("The platform's link"));
-    html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Settings"));
+    // The settings as a small table, by the names the model's form gives them.
+    const ModelSpec *spec = m_core->videoModels()->model(t.llmid);
+    const QString muted = Theme::role(Theme::Role::Muted, palette()).name();
+    QString rows;
     for (auto it = t.params.constBegin(); it != t.params.constEnd(); ++it) {
         if (it.key() == QLatin1String("prompt"))
             continue;
-        const QString value = it->isDouble() ? QString::number(it->toDouble()) : it->toString();
-        html += QStringLiteral("%1: %2<br>").arg(it.key().toHtmlEscaped(), value.toHtmlEscaped());
+        QString label = it.key();
+        QString value = it->isDouble() ? QString::number(it->toDouble()) : it->toString();
+        if (const FieldSpec *f = spec ? spec->field(it.key()) : nullptr) {
+            label = f->label.text();
+            if (f->unit == QLatin1String("s"))
+                value = tr("%1 s").arg(value);
+            else if (f->type == FieldSpec::Type::Switch)
+                value = value == f->onValue ? tr("on") : tr("off");
+        }
+        rows += QStringLiteral("<tr><td style=\"color:%1; padding-right:12px\">%2</td><td>%3</td></tr>")
+                    .arg(muted, label.toHtmlEscaped(), value.toHtmlEscaped());
     }
-    html += QStringLiteral("</p>");
+    if (!rows.isEmpty())
+        html += QStringLiteral("<p><b>%1</b></p><table cellspacing=\"0\" cellpadding=\"2\">%2</table>").arg(tr("Settings"), rows);
     if (!t.images.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Pictures"));
         for (auto it = t.images.constBegin(); it != t.images.constEnd(); ++it) {
@@ -403,13 +494,88 @@ void LibraryTab::showDetails(const VideoTask &t)
     }
     if (!t.usage.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Usage"));
-        if (t.usage.contains(QLatin1String("credits")))
-            html += tr("Credits: %1").arg(t.usage.value(QLatin1String("credits")).toDouble()) + QStringLiteral("<br>");
-        html += QString::fromUtf8(QJsonDocument(t.usage).toJson(QJsonDocument::Compact)).toHtmlEscaped() + QStringLiteral("</p>");
+        html += usageInWords(t.usage).toHtmlEscaped() + QStringLiteral("</p>");
     }
     if (local)
         html += QStringLiteral("<p>%1<br><code>%2</code></p>").arg(tr("File:"), QDir::toNativeSeparators(t.videoPath).toHtmlEscaped());
     m_details->setText(html);
+}
+
+bool LibraryTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_playerSlot && event->type() == QEvent::Resize && !m_player) {
+        // The cover fits the slot, whatever its size.
+        const qreal ratio = devicePixelRatioF();
+        QImage fitted = m_posterImage.isNull() ? QImage()
+                                               : m_posterImage.scaled(m_playerSlot->size() * ratio, Qt::KeepAspectRatio,
+                                                                      Qt::SmoothTransformation);
+        fitted.setDevicePixelRatio(ratio);
+        m_poster->setPixmap(QPixmap::fromImage(fitted));
+    } else if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::MouseMove) {
+            const QModelIndex index = m_view->indexAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+            if (index != m_hovered) {
+                stopPreview();
+                m_hovered = index;
+                if (index.isValid() && !index.data(LibraryModel::VideoPathRole).toString().isEmpty())
+                    m_previewTimer->start();
+            }
+        } else if (event->type() == QEvent::Leave) {
+            stopPreview();
+            m_hovered = QPersistentModelIndex();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool LibraryTab::previewRow(int row)
+{
+    const QModelIndex index = m_filter->index(row, 0);
+    const QString path = index.data(LibraryModel::VideoPathRole).toString();
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return false; // a preview plays what is on disk, never the platform's link
+    if (!m_preview) {
+        m_preview = VideoPlayer::create(m_view->viewport());
+        if (!m_preview)
+            return false;
+        m_preview->setPreview(true);
+        // Clicks and the pointer's moves go through to the grid under it.
+        m_preview->setAttribute(Qt::WA_TransparentForMouseEvents);
+        m_preview->setFocusPolicy(Qt::NoFocus);
+    }
+    m_preview->setGeometry(CoverDelegate::coverRect(m_view->visualRect(index)));
+    m_preview->setSource(QUrl::fromLocalFile(path));
+    m_preview->show();
+    m_preview->raise();
+    m_preview->play();
+    return true;
+}
+
+void LibraryTab::stopPreview()
+{
+    m_previewTimer->stop();
+    if (m_preview && !m_preview->isHidden()) {
+        m_preview->stop();
+        m_preview->hide();
+    }
+}
+
+QString LibraryTab::usageInWords(const QJsonObject &usage)
+{
+    // What the platform billed, as a sentence: "48 credits, for 12 s at 1080p, off-peak price."
+    QStringList what;
+    if (usage.contains(QLatin1String("duration")))
+        what << tr("%1 s").arg(usage.value(QLatin1String("duration")).toVariant().toString());
+    if (usage.contains(QLatin1String("resolution")))
+        what << usage.value(QLatin1String("resolution")).toString();
+    QString text = usage.contains(QLatin1String("credits"))
+        ? tr("%1 credits").arg(usage.value(QLatin1String("credits")).toDouble())
+        : tr("Billed by the platform");
+    if (!what.isEmpty())
+        text = tr("%1, for %2").arg(text, what.join(tr(" at ")));
+    if (usage.value(QLatin1String("off_peak")).toBool())
+        text = tr("%1, at the off-peak price").arg(text);
+    return tr("%1.", "the end of the usage sentence").arg(text);
 }
 
 void LibraryTab::playCurrent()
@@ -417,8 +583,7 @@ void LibraryTab::playCurrent()
     const VideoTask t = m_core->tasks()->task(m_current);
     if (t.id == 0)
         return;
-    // The file on disk when it is there, else the platform's link while the download runs.
-    const QUrl source = (!t.videoPath.isEmpty() && QFileInfo::exists(t.videoPath)) ? QUrl::fromLocalFile(t.videoPath) : QUrl(t.videoUrl);
+    const QUrl source = LibraryModel::playSource(t);
     if (source.isEmpty())
         return;
     if (VideoPlayer *p = player()) {

@@ -2,6 +2,9 @@
 
 #include "store/TaskStore.h"
 
+#include <QImage>
+#include <QJsonObject>
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 class AppCore;
@@ -17,6 +20,7 @@ class QPushButton;
 class QToolButton;
 class CompareView;
 class QGridLayout;
+class QTimer;
 
 // The Library: every video task as a grid of covers with its state, filters and a search; the selected
 // one in detail, with the player and the actions (open, show in folder, copy prompt, run again, delete,
@@ -57,12 +61,26 @@ public:
     // The takes of the selected task's comparison side by side again (a window of its own).
     QPushButton *sideBySideButton() const { return m_sideBySide; }
     CompareView *showComparison();
+    // The muted preview that plays on a card under the pointer (made on the first hover that lasts);
+    // nullptr before.
+    VideoPlayer *preview() const { return m_preview; }
+    // Starts the preview of this row of the grid at once, as a lasting hover does (tests).
+    bool previewRow(int row);
+
+    // A task's usage (the platform's JSON) in words.
+    static QString usageInWords(const QJsonObject &usage);
 
 signals:
     void rerunRequested(const VideoTask &task);
+    // The empty Library's one action.
+    void studioRequested();
     void frameChosen(const QImage &frame, const QString &role, const QString &origin);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void stopPreview();
     void onCurrentChanged();
     void showDetails(const VideoTask &task);
     void refreshModels();
@@ -79,6 +97,12 @@ private:
     VideoPlayer *m_player = nullptr;
     bool m_playerMissing = false;
     QWidget *m_playerSlot;
+    QLabel *m_poster;
+    QImage m_posterImage;
+    VideoPlayer *m_preview = nullptr;
+    QTimer *m_previewTimer;
+    QPersistentModelIndex m_hovered;
+    QWidget *m_empty;
     QLabel *m_details;
     QPushButton *m_play;
     QPushButton *m_open;

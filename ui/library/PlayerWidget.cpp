@@ -135,6 +135,15 @@ void PlayerWidget::play()
     m_player->play();
 }
 
+void PlayerWidget::setPreview(bool on)
+{
+    m_audio->setMuted(on || m_mute->isChecked());
+    m_player->setLoops(on || m_loop->isChecked() ? QMediaPlayer::Infinite : QMediaPlayer::Once);
+    m_video->setMinimumHeight(on ? 0 : 200);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_play, m_seek, m_time, m_mute, m_volume, m_loop, m_full})
+        w->setVisible(!on);
+}
+
 void PlayerWidget::stop()
 {
     m_player->stop();

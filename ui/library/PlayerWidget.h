@@ -30,6 +30,7 @@ public:
     void seek(qint64 ms) override;
     qint64 position() const override;
     qint64 duration() const override;
+    void setPreview(bool on) override;
     QMediaPlayer *player() const { return m_player; }
     QLabel *errorLabel() const { return m_error; }
     QToolButton *playButton() const { return m_play; }

@@ -27,6 +27,8 @@ public:
     virtual void seek(qint64 ms) { Q_UNUSED(ms) }
     virtual qint64 position() const { return 0; }
     virtual qint64 duration() const { return 0; }
+    // A silent, looping preview without controls (the Library's cover under the pointer).
+    virtual void setPreview(bool on) { Q_UNUSED(on) }
 
     // Loads the module and makes a player. nullptr, with the reason in whyNot, if the module is
     // missing or broken (a damaged installation).

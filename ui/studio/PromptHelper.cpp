@@ -34,6 +34,8 @@ PromptHelper::PromptHelper(AppCore *core, QWidget *parent)
     m_undo->setObjectName(QStringLiteral("undoImprove"));
     m_undo->setText(tr("Undo"));
     m_undo->setToolTip(tr("Bring back the prompt as it was before the suggestion was accepted."));
+    Theme::setRole(m_improve, "toolbar");
+    Theme::setRole(m_undo, "toolbar");
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);

@@ -7,21 +7,41 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QScopedValueRollback>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 StudioForm::StudioForm(const ModelSpec &spec, QWidget *parent) : QWidget(parent), m_spec(spec)
 {
     auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setContentsMargins(0, 0, Theme::Space::S, 0);
+    outer->setSpacing(Theme::Space::M);
+    // Three groups, each a card: what to show (the prompts), the pictures, the settings.
+    const auto section = [this](const QString &title, QLayout *content) {
+        auto *card = new QFrame(this);
+        Theme::setRole(card, "card");
+        auto *v = new QVBoxLayout(card);
+        v->setContentsMargins(Theme::Space::M, Theme::Space::S, Theme::Space::M, Theme::Space::M);
+        v->setSpacing(Theme::Space::S);
+        auto *label = new QLabel(title, card);
+        Theme::setRole(label, "section");
+        v->addWidget(label);
+        v->addLayout(content);
+        return card;
+    };
+    auto *prompts = new QFormLayout;
+    prompts->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    prompts->setRowWrapPolicy(QFormLayout::WrapAllRows);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setHorizontalSpacing(Theme::Space::L);
     auto *slotsRow = new QGridLayout;
+    slotsRow->setHorizontalSpacing(Theme::Space::M);
     int slotColumn = 0;
 
     for (const FieldSpec &f : spec.fields) {
@@ -114,11 +134,18 @@ StudioForm::StudioForm(const ModelSpec &spec, QWidget *parent) : QWidget(parent)
         column->setSpacing(2);
         column->addWidget(editor);
         column->addWidget(error);
-        form->addRow(title + QLatin1Char(':'), column);
+        const bool isPrompt = f.key == QLatin1String("prompt") || f.role == QLatin1String("prompt") ||
+                              f.role == QLatin1String("negative_prompt");
+        (isPrompt ? prompts : form)->addRow(title + QLatin1Char(':'), column);
     }
-    if (slotColumn > 0)
-        outer->addLayout(slotsRow);
-    outer->addLayout(form);
+    if (prompts->rowCount() > 0)
+        outer->addWidget(section(tr("Prompt"), prompts));
+    if (slotColumn > 0) {
+        slotsRow->setColumnStretch(slotColumn, 1);
+        outer->addWidget(section(tr("Frames"), slotsRow));
+    }
+    if (form->rowCount() > 0)
+        outer->addWidget(section(tr("Settings"), form));
     outer->addStretch();
     revalidate();
 }

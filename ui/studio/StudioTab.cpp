@@ -6,6 +6,7 @@
 #include "studio/CompareView.h"
 #include "studio/ImageSlot.h"
 #include "studio/PromptHelper.h"
+#include "studio/RecentStrip.h"
 #include "studio/StoryPlanDialog.h"
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
@@ -31,16 +32,35 @@
 
 StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
 {
-    auto *layout = new QVBoxLayout(this);
+    // The form in a column of a readable width; beside it, this Studio's recent tasks and a player.
+    auto *root = new QHBoxLayout(this);
+    root->setContentsMargins(Theme::Space::L, Theme::Space::M, Theme::Space::L, Theme::Space::M);
+    root->setSpacing(Theme::Space::XL);
+    auto *column = new QWidget(this);
+    column->setMinimumWidth(460);
+    column->setMaximumWidth(720);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(Theme::Space::S);
+    root->addWidget(column, 3);
+    m_recent = new RecentStrip(core, this);
+    root->addWidget(m_recent, 2);
 
+    // The mode: a segmented control.
     auto *modeRow = new QHBoxLayout;
+    modeRow->setSpacing(0);
     m_modes = new QButtonGroup(this);
     m_modes->setExclusive(true);
-    for (const QString &mode : ModelSpec::modes()) {
-        auto *button = new QPushButton(ModelSpec::modeLabel(mode), this);
+    const QStringList modes = ModelSpec::modes();
+    for (const QString &mode : modes) {
+        auto *button = new QPushButton(ModelSpec::modeLabel(mode), column);
         button->setCheckable(true);
         button->setProperty("mode", mode);
         button->setObjectName(QStringLiteral("mode_") + mode);
+        button->setProperty("yjSegment", mode == modes.first() ? QStringLiteral("first")
+                                         : mode == modes.last() ? QStringLiteral("last")
+                                                                : QStringLiteral("middle"));
+        Theme::setRole(button, "segment");
         m_modes->addButton(button);
         modeRow->addWidget(button);
     }
@@ -48,26 +68,26 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     layout->addLayout(modeRow);
 
     auto *modelRow = new QHBoxLayout;
-    m_model = new QComboBox(this);
+    m_model = new QComboBox(column);
     m_model->setMinimumContentsLength(30);
     m_model->setAccessibleName(tr("Model"));
-    m_price = new QLabel(this);
+    m_price = new QLabel(column);
     m_price->setWordWrap(true);
-    m_price->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
-    modelRow->addWidget(new QLabel(tr("Model:"), this));
+    Theme::setRole(m_price, "caption");
+    modelRow->addWidget(new QLabel(tr("Model:"), column));
     modelRow->addWidget(m_model);
     modelRow->addWidget(m_price, 1);
     layout->addLayout(modelRow);
-    m_disabled = new QLabel(this);
+    m_disabled = new QLabel(column);
     m_disabled->setVisible(false);
     Theme::apply(m_disabled, Theme::Tone::Warning);
     layout->addWidget(m_disabled);
 
-    m_scroll = new QScrollArea(this);
+    m_scroll = new QScrollArea(column);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_scroll, 1);
-    m_promptHelper = new PromptHelper(core, this);
+    m_promptHelper = new PromptHelper(core, column);
     layout->addWidget(m_promptHelper);
 
     auto *actions = new QHBoxLayout;
@@ -80,9 +100,10 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_submit = new QPushButton(tr("Generate video"), this);
-    Theme::setIcon(m_submit, QStringLiteral("video"));
+    m_submit->setIcon(Theme::iconIn(QStringLiteral("video"), Theme::role(Theme::Role::OnAccent, palette())));
     m_submit->setDefault(true);
-    m_submit->setMinimumWidth(150);
+    m_submit->setMinimumWidth(200);
+    Theme::setRole(m_submit, "primary");
     m_compare = new QPushButton(tr("Compare…"), this);
     m_compare->setToolTip(tr("Send this prompt to 2 to 4 models of this mode and see the results side by side"));
     m_takes = new QSpinBox(this);
@@ -101,9 +122,17 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     planStory->setToolTip(tr("A chat model splits a story into shots for this model; you review them before anything is generated."));
     actions->addWidget(planStory);
     connect(planStory, &QToolButton::clicked, this, &StudioTab::planStoryboard);
-    actions->addWidget(m_status, 1);
-    actions->addWidget(m_submit);
+    actions->addStretch(1);
+    for (QAbstractButton *b : std::initializer_list<QAbstractButton *>{m_swap, m_history, m_compare, m_variations, planStory})
+        Theme::setRole(b, "toolbar");
     layout->addLayout(actions);
+    // The main action, prominent, with what it will cost; what happened beside it.
+    auto *generateRow = new QHBoxLayout;
+    generateRow->addWidget(m_status, 1);
+    generateRow->addWidget(m_submit);
+    layout->addLayout(generateRow);
+
+    connect(m_recent, &RecentStrip::reuseRequested, this, &StudioTab::loadTask);
 
     connect(m_modes, &QButtonGroup::buttonClicked, this,
             [this](QAbstractButton *b) { setMode(b->property("mode").toString()); });
@@ -142,7 +171,7 @@ StudioTab::StudioTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(c
     connect(submitter, &VideoSubmitter::submitted, this, [this](const VideoTask &task) {
         m_lastTask = task.id;
         m_lastEstimate = m_estimate;
-        showStatus(tr("Submitted: task %1. It will appear in the Library when it is ready.").arg(task.taskId), false);
+        showStatus(tr("Submitted: task %1. It is on its way in Recent videos, beside the form.").arg(task.taskId), false);
         emit taskSubmitted(task);
     });
     connect(submitter, &VideoSubmitter::rejected, this, &StudioTab::onRejected);

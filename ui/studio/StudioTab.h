@@ -15,6 +15,7 @@ class CompareView;
 class QSpinBox;
 class PromptHelper;
 class StoryPlanDialog;
+class RecentStrip;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -23,7 +24,8 @@ class QToolButton;
 class QButtonGroup;
 
 // The Video Studio tab: choose a mode and a model, fill in the form generated from its schema, drop
-// pictures, submit. Tasks then live on in the Library.
+// pictures, submit; the tasks then show beside the form (RecentStrip), where they play when done, and
+// live on in the Library.
 class StudioTab : public QWidget
 {
     Q_OBJECT
@@ -60,6 +62,8 @@ public:
     QPushButton *compareButton() const { return m_compare; }
     QPushButton *variationsButton() const { return m_variations; }
     PromptHelper *promptHelper() const { return m_promptHelper; }
+    // This Studio's recent tasks, beside the form.
+    RecentStrip *recentStrip() const { return m_recent; }
 
 signals:
     void taskSubmitted(const VideoTask &task);
@@ -99,4 +103,5 @@ private:
     qint64 m_lastTask = 0;  // the task submitted last from here, to show its actual cost
     CostEstimate m_lastEstimate;
     PromptHelper *m_promptHelper;
+    RecentStrip *m_recent;
 };
