@@ -59,6 +59,29 @@ private slots:
         QVERIFY(app.readAllStandardOutput().contains("startup_ms"));
     }
 
+    // Start-up reads its icons as PNG without asking every image plugin: none of them (nor the SVG
+    // module they bring) is loaded before the first window is shown and idle.
+    void startUpLoadsNoImagePlugin()
+    {
+        TestSupport::Sandbox box;
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("YUANJING_CONFIG_DIR"), box.dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("YUANJING_DATA_DIR"), box.dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("YUANJING_NO_KEYCHAIN"), QStringLiteral("1"));
+        env.insert(QStringLiteral("YUANJING_BENCH_T0_NS"), QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000LL));
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(YJ_APP_PATH), {QStringLiteral("--demo")});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        const QByteArray loaded = app.readAllStandardError();
+        QVERIFY(loaded.contains("libQt6Widgets")); // the dynamic linker did report
+        QVERIFY2(!loaded.contains("plugins/imageformats/"), "an image plugin was loaded at start-up");
+        QVERIFY(!loaded.contains("libQt6Svg"));
+    }
+
     void versionOption()
     {
         QProcess app;

@@ -35,7 +35,7 @@
 MainWindow::MainWindow(AppCore *core, QWidget *parent) : QMainWindow(parent), m_core(core)
 {
     setWindowTitle(tr("Yuanjing Studio"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/yuanjing.png")));
+    setWindowIcon(Theme::icon(QStringLiteral("yuanjing")));
     m_stack = new QStackedWidget(this);
     m_main = new QWidget(m_stack);
     auto *mainLayout = new QVBoxLayout(m_main);

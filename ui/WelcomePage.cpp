@@ -22,7 +22,7 @@ WelcomePage::WelcomePage(AppCore *core, QWidget *parent) : QWidget(parent), m_co
     auto *layout = new QVBoxLayout(box);
 
     auto *icon = new QLabel(box);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/yuanjing.png")).pixmap(72, 72));
+    icon->setPixmap(Theme::icon(QStringLiteral("yuanjing")).pixmap(72, 72));
     icon->setAlignment(Qt::AlignCenter);
     auto *title = new QLabel(tr("Welcome to Yuanjing Studio"), box);
     Theme::setRole(title, "heading");

@@ -5,10 +5,12 @@
 #include <QEvent>
 #include <QFile>
 #include <QIcon>
+#include <QImageReader>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -151,20 +153,47 @@ void apply(QWidget *widget, Tone tone, const QString &css)
     widget->setStyleSheet(styleSheetFor(widget, tone, css));
 }
 
+namespace {
+// An icon's PNG, PNG named and no detection: otherwise QImageReader loads every image plugin (SVG,
+// GIF, JPEG… and their libraries) to ask whether one reads PNG better, which the first icon did at
+// start-up.
+QImage readPng(const QString &path)
+{
+    QImageReader reader(path, "png");
+    reader.setAutoDetectImageFormat(false);
+    return reader.read();
+}
+
+// Fusion, with the standard icons the first screen asks for (QMenuBar's overflow arrow, a search field's
+// clear button) from our resources: Qt's own are read through QIcon::addFile and QPixmap::load, which
+// guess their format by loading every image plugin (SVG, GIF, JPEG… and their libraries).
+class AppStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    QIcon standardIcon(StandardPixmap which, const QStyleOption *option, const QWidget *widget) const override
+    {
+        if (which == SP_ToolBarHorizontalExtensionButton)
+            return icon(QStringLiteral("next"));
+        if (which == SP_LineEditClearButton)
+            return icon(QStringLiteral("close"));
+        return QProxyStyle::standardIcon(which, option, widget);
+    }
+};
+} // namespace
+
 QIcon icon(const QString &name)
 {
     const QString base = QStringLiteral(":/icons/") + name;
     const QPalette palette = QApplication::palette();
-    if (!isDark(palette))
-        return QIcon(base + QStringLiteral(".png"));
+    const bool dark = isDark(palette);
     QIcon out;
-    for (const auto &[suffix, ratio] :
-         {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
-        QImage image(base + suffix);
+    for (const auto &[suffix, ratio] : {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
+        QImage image = readPng(base + suffix);
         if (image.isNull())
             continue;
         image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
-        if (isMonochrome(image)) {
+        if (dark && isMonochrome(image)) {
             QPainter painter(&image);
             painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
             painter.fillRect(image.rect(), palette.color(QPalette::WindowText));
@@ -179,7 +208,7 @@ QIcon icon(const QString &name)
 QImage tintedIcon(const QString &name, const QColor &color, int size, qreal ratio)
 {
     const QString base = QStringLiteral(":/icons/") + name;
-    QImage image(base + (ratio * size > 24 ? QStringLiteral("@2x.png") : QStringLiteral(".png")));
+    QImage image = readPng(base + (ratio * size > 24 ? QStringLiteral("@2x.png") : QStringLiteral(".png")));
     if (image.isNull())
         return image;
     image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied)
@@ -442,7 +471,7 @@ void applyAppearance(const QString &choice)
     // (Once: with the stylesheet on, style() is the stylesheet's own, whatever is under it.)
     static bool fusion = false;
     if (!fusion) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new AppStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         fusion = true;
     }
     const QPalette palette = dark ? darkPalette() : lightPalette();

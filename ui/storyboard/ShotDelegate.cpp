@@ -48,8 +48,10 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QRectF card = QRectF(option.rect).adjusted(4, 3, -4, -3);
     QPainterPath path;
     path.addRoundedRect(card, 8, 8);
-    painter->fillPath(path, selected ? pal.color(QPalette::Highlight).lighter(Theme::isDark(pal) ? 80 : 175) : pal.color(QPalette::Base));
-    painter->setPen(QPen(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), 1));
+    // A card (docs/UI-DESIGN.md): Surface with a Border outline; the selected one outlined in Accent on
+    // the hover colour, so its text keeps the Text colour's contrast.
+    painter->fillPath(path, Theme::role(selected ? Theme::Role::SurfaceAlt : Theme::Role::Surface, pal));
+    painter->setPen(QPen(Theme::role(selected ? Theme::Role::Accent : Theme::Role::Border, pal), selected ? 2 : 1));
     painter->drawPath(path);
 
     const QRect coverRect(option.rect.left() + Pad + 2, option.rect.top() + (option.rect.height() - Cover.height()) / 2, Cover.width(),
@@ -59,7 +61,7 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QPixmap cover = thumbnail(index.data(BoardModel::CoverRole).toString(), Cover, &m_covers);
     if (cover.isNull()) {
         painter->fillPath(coverPath, pal.color(QPalette::AlternateBase));
-        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->setPen(Theme::role(Theme::Role::Muted, pal));
         painter->drawText(coverRect, Qt::AlignCenter, tr("no take"));
     } else {
         painter->setClipPath(coverPath);
@@ -94,11 +96,11 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QString second = index.data(BoardModel::ModelNameRole).toString();
     if (index.data(BoardModel::ChainedRole).toBool() && index.data(BoardModel::NumberRole).toInt() > 1)
         second = tr("↪ continues shot %1 · %2").arg(index.data(BoardModel::NumberRole).toInt() - 1).arg(second);
-    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->setPen(Theme::role(Theme::Role::Muted, pal));
     painter->drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, option.fontMetrics.elidedText(second, Qt::ElideRight, width));
     y += line;
     const bool problem = index.data(BoardModel::ProblemRole).toBool();
-    painter->setPen(problem ? Theme::color(Theme::Tone::Error, pal) : pal.color(QPalette::PlaceholderText));
+    painter->setPen(problem ? Theme::color(Theme::Tone::Error, pal) : Theme::role(Theme::Role::Muted, pal));
     painter->drawText(QRect(x, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(index.data(BoardModel::StatusRole).toString(), Qt::ElideRight, width));
     if (option.state & QStyle::State_HasFocus) {

@@ -13,6 +13,7 @@
 #include "studio/StudioForm.h"
 #include "video/ModelCatalog.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -128,7 +129,7 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     leftLayout->addLayout(shotButtons);
     auto *hint = new QLabel(tr("Drag shots to change their order. A shot that continues starts on the last frame of the one before."), left);
     hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
+    Theme::setRole(hint, "muted");
     leftLayout->addWidget(hint);
 
     // The chosen shot.
@@ -136,10 +137,7 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     auto *editorLayout = new QVBoxLayout(m_editor);
     editorLayout->setContentsMargins(8, 0, 0, 0);
     m_shotTitle = new QLabel(m_editor);
-    QFont titleFont = m_shotTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    m_shotTitle->setFont(titleFont);
+    Theme::setRole(m_shotTitle, "title");
     editorLayout->addWidget(m_shotTitle);
     auto *modelRow = new QHBoxLayout;
     auto *modelLabel = new QLabel(tr("Model:"), m_editor);
@@ -176,7 +174,7 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     editorLayout = takesLayout;
 
     auto *takesLabel = new QLabel(tr("Takes"), m_editor);
-    takesLabel->setFont(titleFont);
+    Theme::setRole(takesLabel, "title");
     editorLayout->addWidget(takesLabel);
     m_takes = new QListWidget(m_editor);
     m_takes->setViewMode(QListView::IconMode);
@@ -267,6 +265,13 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
+
+    // The design's patterns (docs/UI-DESIGN.md): Generate all is the view's one main action.
+    Theme::setRole(m_generateAll, "primary");
+    for (QAbstractButton *b : std::initializer_list<QAbstractButton *>{m_newBoard, m_boardMenu, m_addShot, m_duplicateShot, m_deleteShot,
+                                                                      m_useTake, m_playTake, m_showTake, m_generateShot, m_stop, m_join,
+                                                                      m_cancelJoin, m_playFilm})
+        Theme::setRole(b, "toolbar");
 
     connect(m_boards, &QComboBox::currentIndexChanged, this, &StoryboardTab::onBoardChosen);
     connect(m_newBoard, &QToolButton::clicked, this, &StoryboardTab::newBoard);
@@ -498,10 +503,14 @@ void StoryboardTab::buildEditor()
         m_shotTitle->setText(m_model->board() ? tr("Add a shot to begin") : tr("Make a board to begin"));
         m_promptHelper->setForm(nullptr);
         m_form = nullptr;
-        m_scroll->setWidget(new QLabel(tr("A storyboard is a list of shots; each is generated as a video and the chosen takes "
-                                          "are joined into one film."),
-                                       m_scroll));
-        qobject_cast<QLabel *>(m_scroll->widget())->setWordWrap(true);
+        // The empty state: what a board is, and the one action that starts one.
+        auto *start = new QPushButton(m_model->board() ? tr("Add shot") : tr("New board"));
+        Theme::setRole(start, "primary");
+        connect(start, &QPushButton::clicked, this, [this] { m_model->board() ? addShot() : newBoard(); });
+        m_scroll->setWidget(Theme::emptyState(m_scroll, QStringLiteral("storyboard"),
+                                              tr("A storyboard is a list of shots; each is generated as a video and the chosen "
+                                                 "takes are joined into one film."),
+                                              start));
         return;
     }
     const int row = m_model->rowOf(shot.id);
