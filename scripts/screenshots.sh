@@ -80,8 +80,22 @@ DISPLAY="$display" xdotool type --delay 20 --window "$window" "Plan a 30-second 
 DISPLAY="$display" xdotool key --window "$window" Return
 sleep 6
 stop_app
+# A three-shot board, chained frame to frame, generated in the Storyboard tab (its Generate all).
+cat > "$work/board.json" <<'EOF'
+{"title": "狐狸回家 · The fox's way home", "shots": [
+ {"llmid": "r0ill7L0s6PtBS8mkmg-7", "set": {"prompt": "一只红狐狸在雪林中醒来,清晨 · a red fox wakes in a snowy forest at dawn", "duration": 5}},
+ {"llmid": "7RTOJD6K8A7RXCMG4GnQ9", "set": {"prompt": "它沿着结冰的河小跑 · it trots along a frozen river"}, "continue": true},
+ {"llmid": "7RTOJD6K8A7RXCMG4GnQ9", "set": {"prompt": "日落时它回到洞穴 · it reaches its den as the sun sets"}, "continue": true}
+]}
+EOF
+"$cli" storyboard import "$work/board.json" >/dev/null
+settings en light 2
+start_app "$display"
+DISPLAY="$display" xdotool mousemove --window "$window" 150 690 click 1
+sleep 40 # three demo tasks, one after the other
+stop_app
 
-tabs=(chat studio library account)
+tabs=(chat studio storyboard library account)
 for lang in zh_CN en; do
   for look in light dark; do
     for i in "${!tabs[@]}"; do

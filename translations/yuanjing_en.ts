@@ -3352,10 +3352,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>Generate this shot · %1</translation>
     </message>
     <message>
-        <source>Makes a new take of this shot (it may be billed); its other takes are kept.</source>
-        <translation>Makes a new take of this shot (it may be billed); its other takes are kept.</translation>
-    </message>
-    <message>
         <source>Generating…</source>
         <translation>Generating…</translation>
     </message>
@@ -3366,10 +3362,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Generate all · %1</source>
         <translation>Generate all · %1</translation>
-    </message>
-    <message>
-        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</source>
-        <translation>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</translation>
     </message>
     <message>
         <source>New storyboard</source>
@@ -3450,6 +3442,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Quit anyway?</source>
         <translation>Quit anyway?</translation>
+    </message>
+    <message>
+        <source>Makes a new take of this shot (it may be billed); its other takes are kept. Ctrl+Enter</source>
+        <translation>Makes a new take of this shot (it may be billed); its other takes are kept. Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again. Ctrl+Shift+Enter</source>
+        <translation>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again. Ctrl+Shift+Enter</translation>
     </message>
 </context>
 <context>

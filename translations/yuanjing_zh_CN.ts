@@ -3142,7 +3142,7 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
     <message>
         <source>Board</source>
-        <translation>分镜</translation>
+        <translation>管理</translation>
     </message>
     <message>
         <source>Board actions</source>
@@ -3393,10 +3393,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>生成此镜头 · %1</translation>
     </message>
     <message>
-        <source>Makes a new take of this shot (it may be billed); its other takes are kept.</source>
-        <translation>为此镜头再生成一条(可能计费);其他成片会保留。</translation>
-    </message>
-    <message>
         <source>Generating…</source>
         <translation>生成中…</translation>
     </message>
@@ -3407,10 +3403,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Generate all · %1</source>
         <translation>全部生成 · %1</translation>
-    </message>
-    <message>
-        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again.</source>
-        <translation>生成所有还没有成片的镜头(可能计费);正在生成的不会重复发送。</translation>
     </message>
     <message>
         <source>New storyboard</source>
@@ -3493,6 +3485,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>Quit anyway?</source>
         <translation>仍要退出吗?</translation>
+    </message>
+    <message>
+        <source>Makes a new take of this shot (it may be billed); its other takes are kept. Ctrl+Enter</source>
+        <translation>为此镜头再生成一条(可能计费);其他成片会保留。Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Makes every shot that has no take yet (it may be billed); takes on their way are not sent again. Ctrl+Shift+Enter</source>
+        <translation>生成所有还没有成片的镜头(可能计费);正在生成的不会重复发送。Ctrl+Shift+Enter</translation>
     </message>
 </context>
 <context>

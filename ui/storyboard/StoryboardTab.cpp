@@ -266,6 +266,10 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
+    // From the keyboard: Ctrl+Enter makes a take of the shot, Ctrl+Shift+Enter the whole board.
+    m_generateShot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_generateAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+
     // The design's patterns (docs/UI-DESIGN.md): Generate all is the view's one main action.
     Theme::setRole(m_generateAll, "primary");
     for (QAbstractButton *b : std::initializer_list<QAbstractButton *>{m_newBoard, m_boardMenu, m_addShot, m_duplicateShot, m_deleteShot,
@@ -715,11 +719,12 @@ void StoryboardTab::updateActions()
     const bool formOk = m_form && m_form->spec().enabled && (m_form->isValid() || m_chain->isChecked());
     m_generateShot->setEnabled(haveShot && !running && formOk);
     m_generateShot->setText(tr("Generate this shot · %1").arg(haveShot ? m_controller->costOfShot(currentShot()) : QString()));
-    m_generateShot->setToolTip(tr("Makes a new take of this shot (it may be billed); its other takes are kept."));
+    m_generateShot->setToolTip(tr("Makes a new take of this shot (it may be billed); its other takes are kept. Ctrl+Enter"));
     m_generateAll->setEnabled(haveBoard && m_model->rowCount() > 0 && !running);
     const QString cost = haveBoard ? m_controller->costOfAll(currentBoard()) : QString();
     m_generateAll->setText(running ? tr("Generating…") : cost.isEmpty() ? tr("Generate all") : tr("Generate all · %1").arg(cost));
-    m_generateAll->setToolTip(tr("Makes every shot that has no take yet (it may be billed); takes on their way are not sent again."));
+    m_generateAll->setToolTip(tr("Makes every shot that has no take yet (it may be billed); takes on their way are not sent again. "
+                                 "Ctrl+Shift+Enter"));
     m_stop->setEnabled(running);
     m_join->setEnabled(haveBoard && m_model->rowCount() > 0 && !m_controller->isJoining());
 }
