@@ -52,6 +52,23 @@ private slots:
     }
     void cleanup() { delete m_world; }
 
+    // One place words the cost of several (a comparison, a storyboard's Generate all).
+    void totalOfSeveral()
+    {
+        CostEstimate known, other, priced, unknown;
+        known.source = CostEstimate::Source::History;
+        known.credits = 20;
+        other.source = CostEstimate::Source::History;
+        other.credits = 28;
+        priced.source = CostEstimate::Source::Pricing;
+        priced.pricingText = QStringLiteral("1080p 4 credits a second");
+        QCOMPARE(CostEstimate::totalShortText({}), QString());
+        QCOMPARE(CostEstimate::totalShortText({known, other}), QStringLiteral("≈ 48 credits"));
+        QCOMPARE(CostEstimate::totalShortText({priced, priced}), QStringLiteral("priced by the platform"));
+        QCOMPARE(CostEstimate::totalShortText({priced, unknown}), QStringLiteral("cost unknown"));
+        QCOMPARE(CostEstimate::totalShortText({known, priced, unknown}), QStringLiteral("≈ 20 credits + 2 not known in credits"));
+    }
+
     void estimateFromHistoryAfterRuns()
     {
         VideoSubmitter submitter(&m_world->client, &m_world->store);

@@ -1363,18 +1363,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>%n take(s) of %1 with the same settings (this model has no seed to vary).</source>
         <translation><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform><numerusform>%n take(s) of %1 with the same settings (this model has no seed to vary).</numerusform></translation>
     </message>
-    <message>
-        <source>cost unknown</source>
-        <translation>cost unknown</translation>
-    </message>
-    <message>
-        <source>≈ %1 credits</source>
-        <translation>≈ %1 credits</translation>
-    </message>
-    <message numerus="yes">
-        <source>≈ %1 credits + %n unknown</source>
-        <translation><numerusform>≈ %1 credits + %n unknown</numerusform><numerusform>≈ %1 credits + %n unknown</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>Generate %n video(s) · %1</source>
         <translation><numerusform>Generate %n video(s) · %1</numerusform><numerusform>Generate %n video(s) · %1</numerusform></translation>
@@ -1484,6 +1472,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>priced by the platform</source>
         <translation>priced by the platform</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n not known in credits</source>
+        <translation><numerusform>≈ %1 credits + %n not known in credits</numerusform><numerusform>≈ %1 credits + %n not known in credits</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3008,18 +3000,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>failed: %1</source>
         <translation>failed: %1</translation>
-    </message>
-    <message>
-        <source>cost unknown</source>
-        <translation>cost unknown</translation>
-    </message>
-    <message numerus="yes">
-        <source>≈ %1 credits + %n shot(s) of unknown cost</source>
-        <translation><numerusform>≈ %1 credits + %n shot(s) of unknown cost</numerusform><numerusform>≈ %1 credits + %n shot(s) of unknown cost</numerusform></translation>
-    </message>
-    <message>
-        <source>≈ %1 credits</source>
-        <translation>≈ %1 credits</translation>
     </message>
     <message>
         <source>A film is being joined already.</source>

@@ -1374,20 +1374,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
             <numerusform>%1 的 %n 个版本,设置相同(此模型没有可变的种子)。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>cost unknown</source>
-        <translation>费用未知</translation>
-    </message>
-    <message>
-        <source>≈ %1 credits</source>
-        <translation>≈ %1 积分</translation>
-    </message>
-    <message numerus="yes">
-        <source>≈ %1 credits + %n unknown</source>
-        <translation>
-            <numerusform>≈ %1 积分 + %n 个未知</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Generate %n video(s) · %1</source>
         <translation>
@@ -1501,6 +1487,12 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>priced by the platform</source>
         <translation>按平台价格计费</translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %1 credits + %n not known in credits</source>
+        <translation>
+            <numerusform>≈ %1 积分 + %n 项未知积分</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3043,20 +3035,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
     <message>
         <source>failed: %1</source>
         <translation>失败:%1</translation>
-    </message>
-    <message>
-        <source>cost unknown</source>
-        <translation>费用未知</translation>
-    </message>
-    <message numerus="yes">
-        <source>≈ %1 credits + %n shot(s) of unknown cost</source>
-        <translation>
-            <numerusform>≈ %1 积分 + %n 个费用未知的镜头</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>≈ %1 credits</source>
-        <translation>≈ %1 积分</translation>
     </message>
     <message>
         <source>A film is being joined already.</source>

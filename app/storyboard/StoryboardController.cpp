@@ -229,27 +229,16 @@ QString StoryboardController::costOfShot(qint64 shotId) const
 
 QString StoryboardController::costOfAll(qint64 boardId) const
 {
+    // What Generate all would send: the shots without a take on disk.
     const Board board = m_core->boards()->board(boardId);
-    double credits = 0;
-    int unknown = 0, shots = 0;
+    QList<CostEstimate> estimates;
     for (const BoardShot &shot : board.shots) {
         if (filmTake(shot, m_core->boards()->takes(shot.id)).id)
             continue;
-        ++shots;
         const ModelSpec *spec = m_core->videoModels()->model(shot.llmid);
-        const CostEstimate e = spec ? m_core->costs()->estimate(*spec, shot.values) : CostEstimate();
-        if (e.hasCredits())
-            credits += e.credits;
-        else
-            ++unknown;
+        estimates << (spec ? m_core->costs()->estimate(*spec, shot.values) : CostEstimate());
     }
-    if (shots == 0)
-        return {};
-    if (unknown == shots)
-        return tr("cost unknown");
-    if (unknown > 0)
-        return tr("≈ %1 credits + %n shot(s) of unknown cost", nullptr, unknown).arg(credits);
-    return tr("≈ %1 credits").arg(credits);
+    return CostEstimate::totalShortText(estimates);
 }
 
 bool StoryboardController::joinFilm(qint64 boardId, const media::JoinOptions &options, QString *why)

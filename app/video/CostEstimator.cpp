@@ -42,6 +42,29 @@ QString CostEstimate::shortText() const
     return QCoreApplication::translate("CostEstimator", "cost unknown");
 }
 
+QString CostEstimate::totalShortText(const QList<CostEstimate> &estimates)
+{
+    double credits = 0;
+    int known = 0, priced = 0;
+    for (const CostEstimate &e : estimates) {
+        if (e.hasCredits()) {
+            credits += e.credits;
+            ++known;
+        } else if (e.source == Source::Pricing) {
+            ++priced;
+        }
+    }
+    const int n = int(estimates.size());
+    if (n == 0)
+        return {};
+    if (known == n)
+        return QCoreApplication::translate("CostEstimator", "≈ %1 credits").arg(credits);
+    if (known == 0)
+        return priced == n ? QCoreApplication::translate("CostEstimator", "priced by the platform")
+                           : QCoreApplication::translate("CostEstimator", "cost unknown");
+    return QCoreApplication::translate("CostEstimator", "≈ %1 credits + %n not known in credits", nullptr, n - known).arg(credits);
+}
+
 QJsonObject CostEstimate::toJson() const
 {
     QJsonObject o{{QStringLiteral("source"), source == Source::Pricing   ? QStringLiteral("pricing")

@@ -3,6 +3,7 @@
 #include "video/ModelSchema.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QVariantMap>
 
@@ -23,6 +24,9 @@ struct CostEstimate
     QString text() const;
     // Short, for a button: "≈ 40 credits", "priced by the platform" or "cost unknown".
     QString shortText() const;
+    // Short, for a button that sends several (a comparison, a storyboard): the sum of those known in
+    // credits, and how many are not (priced by the platform in words, or unknown).
+    static QString totalShortText(const QList<CostEstimate> &estimates);
     QJsonObject toJson() const;
 };
 

@@ -351,22 +351,10 @@ void CompareView::updateGenerate()
     const QList<ComparisonEntry> list = entries();
     const bool enough = m_variations || (list.size() >= 2 && list.size() <= 4);
     const bool prompt = m_variations || !m_prompt->toPlainText().trimmed().isEmpty();
-    double credits = 0;
-    int unknown = 0;
-    for (const ComparisonEntry &e : list) {
-        const CostEstimate estimate = m_core->costs()->estimate(e.spec, e.values);
-        if (estimate.hasCredits())
-            credits += estimate.credits;
-        else
-            ++unknown;
-    }
-    QString cost;
-    if (list.isEmpty() || unknown == list.size())
-        cost = tr("cost unknown");
-    else if (unknown == 0)
-        cost = tr("≈ %1 credits").arg(credits);
-    else
-        cost = tr("≈ %1 credits + %n unknown", nullptr, unknown).arg(credits);
+    QList<CostEstimate> estimates;
+    for (const ComparisonEntry &e : list)
+        estimates << m_core->costs()->estimate(e.spec, e.values);
+    const QString cost = estimates.isEmpty() ? CostEstimate().shortText() : CostEstimate::totalShortText(estimates);
     m_generate->setText(tr("Generate %n video(s) · %1", nullptr, int(list.size())).arg(cost));
     m_generate->setEnabled(enough && prompt && !m_runner->isRunning() && !m_core->videoSubmitter()->isBusy());
     m_generate->setToolTip(enough ? tr("Each model gets its own task (each may be billed).")
