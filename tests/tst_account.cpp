@@ -203,6 +203,19 @@ private slots:
         QCOMPARE(tab.chart()->bars().size(), 14);
     }
 
+    void emptyUsageOffersAChat()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        AccountTab tab(&core);
+        tab.show();
+        QVERIFY(tab.chart()->bars().isEmpty());
+        QVERIFY(tab.chart()->startButton()->isVisible());
+        QSignalSpy chat(&tab, &AccountTab::chatRequested);
+        QTest::mouseClick(tab.chart()->startButton(), Qt::LeftButton);
+        QCOMPARE(chat.size(), 1);
+    }
+
     void csvExport()
     {
         AppCore core(options());

@@ -3635,6 +3635,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>No usage recorded yet: every chat and video is counted here as it is made.</source>
         <translation>No usage recorded yet: every chat and video is counted here as it is made.</translation>
     </message>
+    <message>
+        <source>Start a chat</source>
+        <translation>Start a chat</translation>
+    </message>
 </context>
 <context>
     <name>VideoSubmitter</name>

@@ -3680,6 +3680,10 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>No usage recorded yet: every chat and video is counted here as it is made.</source>
         <translation>还没有用量记录:每次对话和每个视频都会在这里计入。</translation>
     </message>
+    <message>
+        <source>Start a chat</source>
+        <translation>开始对话</translation>
+    </message>
 </context>
 <context>
     <name>VideoSubmitter</name>

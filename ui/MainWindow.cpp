@@ -263,6 +263,7 @@ void MainWindow::ensureTab(int index)
             m_account = new AccountTab(m_core, page);
             page->layout()->addWidget(m_account);
             connect(m_account, &AccountTab::settingsRequested, this, &MainWindow::openSettings);
+            connect(m_account, &AccountTab::chatRequested, this, [this] { m_tabs->setCurrentIndex(ChatTabIndex); });
         }
         break;
     default:

@@ -89,6 +89,7 @@ AccountTab::AccountTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_totals = new QLabel(usageBox);
     m_totals->setWordWrap(true);
     m_chart = new UsageChart(usageBox);
+    connect(m_chart, &UsageChart::startRequested, this, &AccountTab::chatRequested);
     m_models = new QTableWidget(0, 6, usageBox);
     m_models->setHorizontalHeaderLabels({tr("Model"), tr("Calls"), tr("Tokens (prompt / completion / cached)"), tr("Total tokens"),
                                          tr("Credits"), tr("Price")});
@@ -240,6 +241,9 @@ void AccountTab::refresh()
         bars.append({period == UsageSummary::Period::Month ? locale.toString(d, QStringLiteral("yyyy-MM")) : locale.toString(d, QStringLiteral("MM-dd")),
                      double(t.totalTokens)});
     }
+    // Nothing used yet: the chart's empty state (what it will show, and Start a chat), not a row of zeros.
+    if (entries.isEmpty())
+        bars.clear();
     m_chart->setBars(bars, tr("Tokens"));
 
     const QMap<QString, UsageSummary::Totals> models = UsageSummary::byModel(entries);

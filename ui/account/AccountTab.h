@@ -33,6 +33,8 @@ public:
 
 signals:
     void settingsRequested();
+    // The usage chart's empty state: nothing used yet, start a chat.
+    void chatRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -3,11 +3,22 @@
 
 #include <QLocale>
 #include <QPainter>
+#include <QPushButton>
 
-UsageChart::UsageChart(QWidget *parent) : QWidget(parent)
+UsageChart::UsageChart(QWidget *parent) : QWidget(parent), m_start(new QPushButton(tr("Start a chat"), this))
 {
     setMinimumHeight(150);
     setAccessibleName(tr("Usage chart"));
+    Theme::setRole(m_start, "toolbar");
+    connect(m_start, &QPushButton::clicked, this, &UsageChart::startRequested);
+}
+
+void UsageChart::resizeEvent(QResizeEvent *)
+{
+    // Below the empty state's sentence (two lines at most), centred.
+    const QSize size = m_start->sizeHint();
+    m_start->setGeometry((width() - size.width()) / 2, qMin(height() - size.height() - 4, height() / 2 + 2 * fontMetrics().height() + 8),
+                         size.width(), size.height());
 }
 
 void UsageChart::setBars(const QList<Bar> &bars, const QString &unit)
@@ -18,6 +29,7 @@ void UsageChart::setBars(const QList<Bar> &bars, const QString &unit)
     for (const Bar &b : bars)
         text << QStringLiteral("%1: %2").arg(b.label).arg(b.value);
     setAccessibleDescription(text.join(QStringLiteral("; ")));
+    m_start->setVisible(bars.isEmpty());
     update();
 }
 
@@ -28,7 +40,7 @@ void UsageChart::paintEvent(QPaintEvent *)
     const QFontMetrics fm(font());
     const QRect area = rect().adjusted(8, fm.height() + 6, -8, -(fm.height() + 8));
     if (m_bars.isEmpty()) {
-        // The empty state: an icon and one sentence.
+        // The empty state: an icon, one sentence and its action (m_start).
         const QColor muted = Theme::role(Theme::Role::Muted, palette());
         const QImage icon = Theme::tintedIcon(QStringLiteral("account"), muted, 40, devicePixelRatioF());
         const QRect text = rect().adjusted(8, height() / 2, -8, 0);
