@@ -4,16 +4,18 @@
 # or number of runs. New crashes are kept in fuzz/crashes/<target>/; the figures of each run (runs,
 # seconds, edges and features covered) are printed at the end and appended to build-fuzz/fuzz-runs.tsv.
 #
-#   scripts/fuzz.sh [--seconds N | --runs N] [--seed N] [--targets "a b"] [--nice] [--no-build]
+#   scripts/fuzz.sh [--seconds N] [--runs N] [--seed N] [--targets "a b"] [--nice] [--no-build]
 #
-# Defaults: 60 s a target, every target. One fuzzer runs at a time (-workers 1): the machine is shared.
+# Defaults: 60 s a target, every target. --runs alone runs that many inputs whatever the time; with
+# --seconds too, a target stops at whichever comes first (the issue's goal: --runs 10000000 --seconds 3600).
+# One fuzzer runs at a time (-workers 1): the machine is shared.
 # Exit status: 0 when no target crashed, 1 when one did, 2 for a usage or build error.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${YUANJING_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 all_targets=(stream_decoder api_reply model_schema http_request image_preparer)
-seconds=60
+seconds=""
 runs=""
 targets=("${all_targets[@]}")
 prefix=()
@@ -22,7 +24,7 @@ seed="" # a fixed seed with --runs makes a pass repeatable: the same inputs on e
 
 while (($#)); do
   case "$1" in
-    --seconds) seconds="$2"; runs=""; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --targets) read -r -a targets <<<"$2"; shift 2 ;;
@@ -32,6 +34,7 @@ while (($#)); do
     *) echo "fuzz.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+[ -n "$runs$seconds" ] || seconds=60
 for t in "${targets[@]}"; do
   [[ " ${all_targets[*]} " == *" $t "* ]] || { echo "fuzz.sh: no target $t (${all_targets[*]})" >&2; exit 2; }
 done
@@ -88,9 +91,10 @@ for t in "${targets[@]}"; do
   args=(-workers=1 -print_final_stats=1 -timeout=20 -rss_limit_mb=2560 -malloc_limit_mb=300 -max_len="$(max_len "$t")"
         -artifact_prefix="$crashes/")
   [ -f "$root/fuzz/dict/$t.dict" ] && args+=(-dict="$root/fuzz/dict/$t.dict")
-  if [ -n "$runs" ]; then args+=(-runs="$runs"); else args+=(-max_total_time="$seconds"); fi
+  if [ -n "$runs" ]; then args+=(-runs="$runs"); fi
+  if [ -n "$seconds" ]; then args+=(-max_total_time="$seconds"); fi
   [ -n "$seed" ] && args+=(-seed="$seed")
-  if [ -n "$runs" ]; then echo "== $t: $runs runs"; else echo "== $t: $seconds s"; fi
+  echo "== $t:${runs:+ $runs runs}${runs:+${seconds:+ or}}${seconds:+ $seconds s}"
   status=0
   started=$SECONDS
   "${prefix[@]}" "$bin" "${args[@]}" "$work" "$seeds" >"$log" 2>&1 || status=$?

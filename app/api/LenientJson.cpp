@@ -68,15 +68,16 @@ private:
             *out = s;
             return true;
         }
-        if (word("True")) {
+        // The first byte picks the literal: a number is not compared against all three words.
+        if (c == 'T' && word("True")) {
             *out = true;
             return true;
         }
-        if (word("False")) {
+        if (c == 'F' && word("False")) {
             *out = false;
             return true;
         }
-        if (word("None")) {
+        if (c == 'N' && word("None")) {
             *out = QJsonValue::Null;
             return true;
         }
@@ -142,8 +143,24 @@ private:
     bool readString(QString *out)
     {
         const char quote = m_in[m_pos++];
-        QByteArray bytes;
-        while (m_pos < m_in.size()) {
+        // Most strings hold no escape: found by one scan and decoded straight from the input, instead of
+        // a byte at a time into a growing buffer (each growth is an allocation, costly under the fuzzers'
+        // sanitizers, and the readers run on every reply and every non-JSON stream line).
+        const char *const begin = m_in.data();
+        const qsizetype n = m_in.size();
+        qsizetype plain = m_pos;
+        while (plain < n && begin[plain] != quote && begin[plain] != '\\')
+            ++plain;
+        if (plain >= n)
+            return false; // unterminated
+        if (begin[plain] == quote) {
+            *out += QString::fromUtf8(m_in.sliced(m_pos, plain - m_pos));
+            m_pos = plain + 1;
+            return true;
+        }
+        QByteArray bytes(begin + m_pos, plain - m_pos);
+        m_pos = plain;
+        while (m_pos < n) {
             const char c = m_in[m_pos++];
             if (c == quote) {
                 *out += QString::fromUtf8(bytes);
@@ -153,7 +170,7 @@ private:
                 bytes += c;
                 continue;
             }
-            if (m_pos >= m_in.size())
+            if (m_pos >= n)
                 return false;
             const char e = m_in[m_pos++];
             switch (e) {
@@ -165,10 +182,10 @@ private:
             case 'u':
             case 'U': {
                 const int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                if (m_pos + digits > m_in.size())
+                if (m_pos + digits > n)
                     return false;
                 bool ok = false;
-                const uint code = QByteArray(m_in.sliced(m_pos, digits).data(), digits).toUInt(&ok, 16);
+                const uint code = m_in.sliced(m_pos, digits).toUInt(&ok, 16);
                 if (!ok || code > 0x10FFFF)
                     return false;
                 m_pos += digits;
@@ -190,7 +207,7 @@ private:
         if (m_pos == start)
             return false;
         bool ok = false;
-        const double d = QByteArray(m_in.sliced(start, m_pos - start).data(), m_pos - start).toDouble(&ok);
+        const double d = m_in.sliced(start, m_pos - start).toDouble(&ok); // as QByteArray's, without a copy
         if (!ok)
             return false;
         *out = d;
