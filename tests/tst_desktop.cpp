@@ -250,11 +250,19 @@ private slots:
         QVERIFY(qApp->styleSheet().isEmpty());
         QWidget card;
         Theme::setRole(&card, "card");
-        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::lightPalette()));
+        // Only its pattern's rules (parsing the whole sheet for every widget cost start-up).
+        QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::lightPalette()));
+        QCOMPARE(card.styleSheet(), Theme::styleSheetForRole("card"));
+        QVERIFY(card.styleSheet().contains(QLatin1String("QFrame[yjRole=\"card\"]")));
+        QVERIFY(card.styleSheet().contains(QLatin1String("QFrame[yjRole=\"card\"] QLabel")));
+        QVERIFY(!card.styleSheet().contains(QLatin1String("primary")));
+        QVERIFY(card.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::lightPalette()).name()));
+        QVERIFY(Theme::styleSheetForRole("segment").contains(QLatin1String("yjSegment=\"last\"")));
         settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
         QVERIFY(settings.apply());
-        QCOMPARE(card.styleSheet(), Theme::styleSheet(Theme::darkPalette()));
-        QCOMPARE(Theme::styleSheetInUse(), card.styleSheet());
+        QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::darkPalette()));
+        QCOMPARE(card.styleSheet(), Theme::styleSheetForRole("card"));
+        QVERIFY(card.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::darkPalette()).name()));
         QApplication::setPalette(before);
     }
 };

@@ -4,12 +4,14 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QHash>
 #include <QIcon>
 #include <QImageReader>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
@@ -37,6 +39,39 @@ QString &currentSheet()
 {
     static QString sheet;
     return sheet;
+}
+
+// The rules of one pattern, which setRole puts on a widget of it: parsing the whole sheet for every
+// widget of a pattern cost start-up ~5 ms. A rule belongs to a pattern when its selector names it
+// (its descendants' rules too: "card QLabel"); the segment's ends come with the segment.
+QString sheetForRole(const QString &role)
+{
+    static QHash<QString, QString> cache;
+    static QString cachedFor;
+    const QString &sheet = currentSheet();
+    if (cachedFor != sheet) {
+        cache.clear();
+        cachedFor = sheet;
+    }
+    if (const auto it = cache.constFind(role); it != cache.constEnd())
+        return *it;
+    QString text = sheet;
+    text.remove(QRegularExpression(QStringLiteral("/\\*.*?\\*/"), QRegularExpression::DotMatchesEverythingOption));
+    const QString key = QStringLiteral("yjRole=\"%1\"").arg(role);
+    QString rules;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        const qsizetype end = text.indexOf(QLatin1Char('}'), start);
+        if (end < 0)
+            break;
+        const QString rule = text.mid(start, end - start + 1).trimmed();
+        const QString selector = rule.left(rule.indexOf(QLatin1Char('{')));
+        if (selector.contains(key) || (role == QLatin1String("segment") && selector.contains(QLatin1String("yjSegment"))))
+            rules += rule + QLatin1Char('\n');
+        start = end + 1;
+    }
+    cache.insert(role, rules);
+    return rules;
 }
 
 bool isMonochrome(const QImage &image)
@@ -93,7 +128,7 @@ protected:
         if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
             for (QWidget *w : QApplication::allWidgets()) {
                 if (w->property("yjRole").isValid())
-                    w->setStyleSheet(currentSheet());
+                    w->setStyleSheet(sheetForRole(w->property("yjRole").toString()));
                 const QVariant tone = w->property(ToneProperty);
                 if (tone.isValid())
                     w->setStyleSheet(
@@ -188,7 +223,11 @@ QIcon icon(const QString &name)
     const QPalette palette = QApplication::palette();
     const bool dark = isDark(palette);
     QIcon out;
+    // Only the renderings this screen can show: the 2x one is decoded only on a HiDPI screen.
+    const bool hiDpi = qApp && qApp->devicePixelRatio() > 1.0;
     for (const auto &[suffix, ratio] : {std::pair{QStringLiteral(".png"), 1.0}, std::pair{QStringLiteral("@2x.png"), 2.0}}) {
+        if (ratio > 1.0 && !hiDpi)
+            continue;
         QImage image = readPng(base + suffix);
         if (image.isNull())
             continue;
@@ -396,7 +435,12 @@ void setRole(QWidget *widget, const char *name)
 {
     PaletteWatcher::ensure();
     widget->setProperty("yjRole", QString::fromLatin1(name));
-    widget->setStyleSheet(currentSheet());
+    widget->setStyleSheet(sheetForRole(QString::fromLatin1(name)));
+}
+
+QString styleSheetForRole(const char *role)
+{
+    return sheetForRole(QString::fromLatin1(role));
 }
 
 QString styleSheetInUse()

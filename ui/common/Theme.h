@@ -51,6 +51,8 @@ QColor chipColor(Chip chip, const QPalette &palette);
 void setRole(QWidget *widget, const char *role);
 // That stylesheet (empty before applyAppearance()).
 QString styleSheetInUse();
+// The part of it a widget of this pattern gets: the rules that name the pattern.
+QString styleSheetForRole(const char *role);
 // The empty state of a view (docs/UI-DESIGN.md): an icon, one sentence and, if given, one action,
 // centred. The widget is parented to parent; action is re-parented into it.
 QWidget *emptyState(QWidget *parent, const QString &icon, const QString &sentence,
