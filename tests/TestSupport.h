@@ -6,10 +6,14 @@
 #include "simulator/PlatformSimulator.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
+#include "storyboard/Board.h"
 
 #include <QDir>
 #include <QSignalSpy>
 #include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -21,6 +25,29 @@ inline QByteArray fixture(const QString &name)
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
     return f.readAll();
+}
+
+// The picture sent in a /llmage/video request's field, decoded (null when there is none).
+inline QImage sentPicture(const QByteArray &body, const QString &field)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QString value = o.value(field).toString();
+    if (value.isEmpty())
+        value = o.value(QStringLiteral("params")).toObject().value(field).toString();
+    const int comma = int(value.indexOf(QLatin1Char(',')));
+    if (!value.startsWith(QLatin1String("data:image")) || comma < 0)
+        return {};
+    return QImage::fromData(QByteArray::fromBase64(value.mid(comma + 1).toLatin1()));
+}
+
+// A storyboard shot with a prompt, for the board tests.
+inline BoardShot shotOf(const QString &llmid, const QString &prompt, bool chained = false)
+{
+    BoardShot s;
+    s.llmid = llmid;
+    s.values.insert(QStringLiteral("prompt"), prompt);
+    s.chained = chained;
+    return s;
 }
 
 // A fresh config and data folder per test: no test sees another's files.

@@ -747,19 +747,6 @@ private slots:
         f.write(QJsonDocument(board).toJson());
         return path;
     }
-    // The picture sent in a /llmage/video request's field, decoded (null when there is none).
-    static QImage sentPicture(const QByteArray &body, const QString &field)
-    {
-        const QJsonObject o = QJsonDocument::fromJson(body).object();
-        QString value = o.value(field).toString();
-        if (value.isEmpty())
-            value = o.value(QStringLiteral("params")).toObject().value(field).toString();
-        const int comma = value.indexOf(QLatin1Char(','));
-        if (!value.startsWith(QLatin1String("data:image")) || comma < 0)
-            return {};
-        return QImage::fromData(QByteArray::fromBase64(value.mid(comma + 1).toLatin1()));
-    }
-
     void chainedStoryboardContinuesFromTheLastFrameAndJoins()
     {
         const QString board = writeBoard(QStringLiteral("board.json"), true);
@@ -783,7 +770,7 @@ private slots:
         for (const PlatformSimulator::Recorded &req : m_sim->requests()) {
             if (req.path != QLatin1String("/llmage/video"))
                 continue;
-            const QImage sent = sentPicture(req.body, QStringLiteral("image_file1"));
+            const QImage sent = TestSupport::sentPicture(req.body, QStringLiteral("image_file1"));
             if (sent.isNull())
                 continue;
             ++withFrame;

@@ -11,6 +11,20 @@
 #include <QTabWidget>
 #include <QTest>
 
+namespace {
+// The real program on the sandbox's folders, offscreen, told to report its start-up and quit.
+QProcessEnvironment startupProbeEnvironment(const TestSupport::Sandbox &box)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("YUANJING_CONFIG_DIR"), box.dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("YUANJING_DATA_DIR"), box.dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("YUANJING_NO_KEYCHAIN"), QStringLiteral("1"));
+    env.insert(QStringLiteral("YUANJING_BENCH_T0_NS"), QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000LL));
+    return env;
+}
+} // namespace
+
 class TestDemo : public QObject
 {
     Q_OBJECT
@@ -45,12 +59,7 @@ private slots:
     {
         TestSupport::Sandbox box;
         QProcess app;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("YUANJING_CONFIG_DIR"), box.dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("YUANJING_DATA_DIR"), box.dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("YUANJING_NO_KEYCHAIN"), QStringLiteral("1"));
-        env.insert(QStringLiteral("YUANJING_BENCH_T0_NS"), QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000LL));
+        QProcessEnvironment env = startupProbeEnvironment(box);
         app.setProcessEnvironment(env);
         app.start(QStringLiteral(YJ_APP_PATH), {QStringLiteral("--demo")});
         QVERIFY(app.waitForFinished(30000));
@@ -65,12 +74,7 @@ private slots:
     {
         TestSupport::Sandbox box;
         QProcess app;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("YUANJING_CONFIG_DIR"), box.dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("YUANJING_DATA_DIR"), box.dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("YUANJING_NO_KEYCHAIN"), QStringLiteral("1"));
-        env.insert(QStringLiteral("YUANJING_BENCH_T0_NS"), QString::number(QDateTime::currentMSecsSinceEpoch() * 1000000LL));
+        QProcessEnvironment env = startupProbeEnvironment(box);
         env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
         app.setProcessEnvironment(env);
         app.start(QStringLiteral(YJ_APP_PATH), {QStringLiteral("--demo")});

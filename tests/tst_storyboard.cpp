@@ -18,27 +18,8 @@ namespace {
 const QString T2V = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
 const QString I2V = QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9");
 
-BoardShot shotOf(const QString &llmid, const QString &prompt, bool chained = false)
-{
-    BoardShot s;
-    s.llmid = llmid;
-    s.values.insert(QStringLiteral("prompt"), prompt);
-    s.chained = chained;
-    return s;
-}
-
-// The picture sent in a /llmage/video request's field, decoded (null when there is none).
-QImage sentPicture(const QByteArray &body, const QString &field)
-{
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    QString value = o.value(field).toString();
-    if (value.isEmpty())
-        value = o.value(QStringLiteral("params")).toObject().value(field).toString();
-    const int comma = int(value.indexOf(QLatin1Char(',')));
-    if (!value.startsWith(QLatin1String("data:image")) || comma < 0)
-        return {};
-    return QImage::fromData(QByteArray::fromBase64(value.mid(comma + 1).toLatin1()));
-}
+using TestSupport::sentPicture;
+using TestSupport::shotOf;
 
 qint64 grayDistance(const QImage &a, const QImage &b)
 {

@@ -37,14 +37,7 @@ namespace {
 const QString T2V = QStringLiteral("r0ill7L0s6PtBS8mkmg-7");
 const QString I2V = QStringLiteral("7RTOJD6K8A7RXCMG4GnQ9");
 
-BoardShot shotOf(const QString &llmid, const QString &prompt, bool chained = false)
-{
-    BoardShot s;
-    s.llmid = llmid;
-    s.values.insert(QStringLiteral("prompt"), prompt);
-    s.chained = chained;
-    return s;
-}
+using TestSupport::shotOf;
 } // namespace
 
 class TestStoryboardTab : public QObject

@@ -57,12 +57,18 @@ void StoryboardRunner::follow(RunShot &shot, const VideoTask &t)
         shot.why = tr("uncertain — sent as task %1, but no answer was recorded; check on the platform; not sent again").arg(t.id);
         return;
     }
+    shot.state = RunShot::State::Running;
+    takeFrom(shot, t);
+}
+
+bool StoryboardRunner::takeFrom(RunShot &shot, const VideoTask &t)
+{
     switch (takeOutcome(t)) {
+    case TakeOutcome::Pending: return false;
     case TakeOutcome::Downloaded:
         shot.state = RunShot::State::Done;
         shot.video = t.videoPath;
         break;
-    case TakeOutcome::Pending: shot.state = RunShot::State::Running; break;
     case TakeOutcome::Failed:
     case TakeOutcome::NotDownloaded:
         shot.state = RunShot::State::Failed;
@@ -73,6 +79,7 @@ void StoryboardRunner::follow(RunShot &shot, const VideoTask &t)
         shot.why = t.error;
         break;
     }
+    return true;
 }
 
 void StoryboardRunner::start(const QList<RunShot> &shots)
@@ -237,24 +244,8 @@ void StoryboardRunner::onTaskChanged(const VideoTask &t)
 {
     for (int i = 0; i < m_shots.size(); ++i) {
         RunShot &s = m_shots[i];
-        if (s.row != t.id || s.state != RunShot::State::Running)
+        if (s.row != t.id || s.state != RunShot::State::Running || !takeFrom(s, t))
             continue;
-        switch (takeOutcome(t)) {
-        case TakeOutcome::Pending: continue;
-        case TakeOutcome::Downloaded:
-            s.video = t.videoPath;
-            s.state = RunShot::State::Done;
-            break;
-        case TakeOutcome::NotDownloaded:
-        case TakeOutcome::Failed:
-            s.state = RunShot::State::Failed;
-            s.why = t.error;
-            break;
-        case TakeOutcome::Unknown:
-            s.state = RunShot::State::Uncertain;
-            s.why = t.error;
-            break;
-        }
         s.credits = t.usage.value(QLatin1String("credits")).toDouble();
         m_credits += s.credits;
         emit shotChanged(i);

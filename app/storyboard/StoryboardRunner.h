@@ -80,6 +80,8 @@ signals:
     void finished();
 
 private:
+    // A running shot's take, settled from its task row: false while the take is still being made.
+    static bool takeFrom(RunShot &shot, const VideoTask &task);
     void schedule();
     void submit(int index, const QMap<QString, PreparedImage> &images);
     void onTaskChanged(const VideoTask &task);
