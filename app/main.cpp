@@ -6,6 +6,7 @@
 #include "core/Hardening.h"
 #include "core/Log.h"
 #include "core/StartupProbe.h"
+#include "core/StartupWarmup.h"
 #include "core/Translations.h"
 
 #include <QApplication>
@@ -17,7 +18,11 @@
 
 int main(int argc, char *argv[])
 {
+    StartupProbe::mark("main");
+    StartupWarmup warmup; // before the application object: fontconfig does not need it
     QApplication app(argc, argv);
+    warmup.applicationReady();
+    StartupProbe::mark("application");
     Hardening::applyProcessLimits(); // before any picture is read, on this thread
     QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(YUANJING_VERSION));
@@ -33,6 +38,7 @@ int main(int argc, char *argv[])
         Theme::applyAppearance(settings.uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString());
     }
 
+    StartupProbe::mark("language and appearance");
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Yuanjing Studio: chat with LLMs and generate videos on the 元境 platform.\n"
@@ -46,6 +52,11 @@ int main(int argc, char *argv[])
                                      QStringLiteral("url"));
     parser.addOption(demo);
     parser.addOption(baseUrl);
+    // Help, the version and a mistyped option end the program inside process(), without unwinding:
+    // the warm-up is joined first.
+    if (!parser.parse(QCoreApplication::arguments()) || parser.isSet(QStringLiteral("help")) ||
+        parser.isSet(QStringLiteral("help-all")) || parser.isSet(QStringLiteral("version")))
+        warmup.finish();
     parser.process(app);
 
     options.demo = parser.isSet(demo);
@@ -55,9 +66,16 @@ int main(int argc, char *argv[])
     AppCore core(options);
     MainWindow *window = nullptr;
     QObject::connect(&core, &AppCore::started, &app, [&] {
+        StartupProbe::mark("core started");
+        Theme::applyTextFont();
         window = new MainWindow(&core);
+        StartupProbe::mark("window built");
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         window->show();
+        // The layouts that showing the window asked for are settled before its first frame is drawn, so
+        // that the first frame is the final one (otherwise the whole window is painted twice at start).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        StartupProbe::mark("shown");
         StartupProbe::reportWhenIdle(window);
     });
     core.start();

@@ -8,7 +8,9 @@
 
 int main(int argc, char *argv[])
 {
+    StartupProbe::mark("main");
     QApplication app(argc, argv);
+    StartupProbe::mark("application");
     QMainWindow window;
     window.setCentralWidget(new QLabel(QStringLiteral("bare")));
     window.resize(1180, 760);

@@ -711,6 +711,42 @@ private slots:
         QVERIFY(m_tab->view()->messageText(first.id).contains(QLatin1String("1/2")));
     }
 
+    // Delete this version: asked first (Cancel keeps it); deleted, the other version is shown and the
+    // switcher goes; the only version left offers no delete.
+    void deleteThisVersionAsksThenDeletes()
+    {
+        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER");
+        const ChatMessage first = sendAndWait(QStringLiteral("question"));
+        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER");
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        emit m_tab->view()->messageAction(QStringLiteral("regenerate"), first.id, 0);
+        QVERIFY(finished.wait());
+        const ChatMessage second = finished.first().first().value<ChatMessage>();
+        const QString link = QStringLiteral("msg:deleteversion/%1").arg(second.id);
+        QVERIFY(m_tab->view()->linkRect(QStringLiteral("msg:deleteversion/%1").arg(first.id)).isEmpty());
+        const auto answerBox = [](bool remove) {
+            QTimer::singleShot(0, [remove] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box || box->objectName() != QLatin1String("deleteVersion"))
+                    return;
+                for (QAbstractButton *b : box->buttons())
+                    if ((box->buttonRole(b) == QMessageBox::DestructiveRole) == remove)
+                        b->click();
+            });
+        };
+        answerBox(false);
+        QTest::mouseClick(m_tab->view()->viewport(), Qt::LeftButton, {}, m_tab->view()->linkRect(link).center());
+        QVERIFY(m_tab->view()->plainText().contains(QLatin1String("SECOND-ANSWER")));
+        QCOMPARE(m_core->conversations()->message(second.id).id, second.id);
+        answerBox(true);
+        QTest::mouseClick(m_tab->view()->viewport(), Qt::LeftButton, {}, m_tab->view()->linkRect(link).center());
+        QTRY_VERIFY(m_tab->view()->plainText().contains(QLatin1String("FIRST-ANSWER")));
+        QVERIFY(!m_tab->view()->plainText().contains(QLatin1String("SECOND-ANSWER")));
+        QCOMPARE(m_core->conversations()->message(second.id).id, 0);
+        QVERIFY(!m_tab->view()->messageText(first.id).contains(QLatin1String("1/")));
+        QVERIFY(m_tab->view()->linkRect(QStringLiteral("msg:deleteversion/%1").arg(first.id)).isEmpty());
+    }
+
     // Esc in another conversation does not stop the answer arriving in the first.
     void escapeStopsOnlyTheAnswerOnScreen()
     {

@@ -205,6 +205,55 @@ private slots:
         QCOMPARE(store.contextBefore(first, 1).first().id, first);
     }
 
+    // Deleting a version the user chose removes it and what followed it, shows its neighbour, and
+    // leaves the other versions; the only version of a message cannot be deleted.
+    void deleteVersionRemovesItsPath()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 conversation = store.createConversation(QStringLiteral("d"), QStringLiteral("m"));
+        ChatMessage user;
+        user.conversationId = conversation;
+        user.content = QStringLiteral("问题");
+        ChatMessage answer;
+        answer.conversationId = conversation;
+        answer.role = ChatMessage::Role::Assistant;
+        answer.content = QStringLiteral("first answer");
+        QVERIFY(store.addExchange(&user, answer));
+        ChatMessage again;
+        again.conversationId = conversation;
+        again.role = ChatMessage::Role::Assistant;
+        again.content = QStringLiteral("second answer");
+        again.parentId = user.id;
+        QVERIFY(store.addExchange(nullptr, again));
+        // A follow-up on the second version: it goes with it.
+        ChatMessage followUp;
+        followUp.conversationId = conversation;
+        followUp.content = QStringLiteral("and then?");
+        followUp.parentId = store.shownLeaf(conversation);
+        ChatMessage followAnswer;
+        followAnswer.conversationId = conversation;
+        followAnswer.role = ChatMessage::Role::Assistant;
+        followAnswer.content = QStringLiteral("then this");
+        QVERIFY(store.addExchange(&followUp, followAnswer));
+        QCOMPARE(store.messages(conversation).size(), 4);
+        QCOMPARE(store.messageCount(conversation), 5);
+
+        QCOMPARE(store.deleteVersion(user.id), 0); // the only version of the question
+        QCOMPARE(store.deleteVersion(again.id), answer.id);
+        const QList<ChatMessage> shown = store.messages(conversation);
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(1).id, answer.id);
+        QCOMPARE(shown.at(1).versionCount, 1);
+        QCOMPARE(store.messageCount(conversation), 2);
+        QCOMPARE(store.message(followAnswer.id).id, 0);
+        QCOMPARE(store.deleteVersion(answer.id), 0); // now the only one
+        // The search index forgets the deleted text.
+        QVERIFY(store.conversations(QStringLiteral("then this")).isEmpty());
+        QCOMPARE(store.conversations(QStringLiteral("first answer")).size(), 1);
+    }
+
     // Rows that cannot be written are reported, and nothing of the exchange is left half-written.
     void refusedWriteLeavesNothing()
     {

@@ -651,6 +651,26 @@ All recorded: %4</translation>
         <source>An answer is still arriving. Stop it before switching versions.</source>
         <translation>An answer is still arriving. Stop it before switching versions.</translation>
     </message>
+    <message>
+        <source>An answer is still arriving. Stop it before deleting a version.</source>
+        <translation>An answer is still arriving. Stop it before deleting a version.</translation>
+    </message>
+    <message>
+        <source>Delete this version?</source>
+        <translation>Delete this version?</translation>
+    </message>
+    <message>
+        <source>This answer is deleted, with the conversation that followed it in this version. The other versions stay. What it cost stays in the Account tab.</source>
+        <translation>This answer is deleted, with the conversation that followed it in this version. The other versions stay. What it cost stays in the Account tab.</translation>
+    </message>
+    <message>
+        <source>This question is deleted, with its answers and the conversation that followed it in this version. The other versions stay.</source>
+        <translation>This question is deleted, with its answers and the conversation that followed it in this version. The other versions stay.</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Delete version</translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -753,6 +773,10 @@ All recorded: %4</translation>
     <message>
         <source>Next version</source>
         <translation>Next version</translation>
+    </message>
+    <message>
+        <source>Delete this version</source>
+        <translation>Delete this version</translation>
     </message>
 </context>
 <context>

@@ -655,6 +655,26 @@ All recorded: %4</source>
         <source>An answer is still arriving. Stop it before switching versions.</source>
         <translation>回答仍在生成中,请先停止再切换版本。</translation>
     </message>
+    <message>
+        <source>An answer is still arriving. Stop it before deleting a version.</source>
+        <translation>回答仍在接收中。请先停止,再删除版本。</translation>
+    </message>
+    <message>
+        <source>Delete this version?</source>
+        <translation>删除此版本?</translation>
+    </message>
+    <message>
+        <source>This answer is deleted, with the conversation that followed it in this version. The other versions stay. What it cost stays in the Account tab.</source>
+        <translation>将删除这条回答,以及此版本中它之后的对话。其他版本保留。它的花费仍记录在“账户”标签页中。</translation>
+    </message>
+    <message>
+        <source>This question is deleted, with its answers and the conversation that followed it in this version. The other versions stay.</source>
+        <translation>将删除这个问题、它的回答,以及此版本中它之后的对话。其他版本保留。</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>删除版本</translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -759,6 +779,10 @@ All recorded: %4</source>
     <message>
         <source>Next version</source>
         <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Delete this version</source>
+        <translation>删除此版本</translation>
     </message>
 </context>
 <context>

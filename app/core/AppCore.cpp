@@ -78,7 +78,7 @@ void AppCore::start()
     m_chatModels = new ChatModelCatalog(m_client, m_settings, this);
     m_tasks = new TaskStore(m_database.get(), QDir(m_options.resolvedDataDir()).filePath(QStringLiteral("tasks")), this);
     m_videoModels = new ModelCatalog(this);
-    m_videoModels->load(userModelsDir());
+    m_videoModels->loadLater(userModelsDir());
     m_submitter = new VideoSubmitter(m_client, m_tasks, this);
     m_submitter->setSession(m_dataOwner->sessionId());
     m_pricing = new PricingService(m_client, this);

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QTextStream>
 #include <QTimer>
+#include <chrono>
+#include <cstdio>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -18,6 +20,7 @@ void reportWhenIdle(QObject *context)
         return;
     // Two turns of the event loop after show(): the first paints, the second finds nothing left to do.
     QTimer::singleShot(0, context, [context, t0] {
+        mark("first frame drawn");
         QTimer::singleShot(0, context, [t0] {
             const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1000000LL;
             long maxRssKiB = 0;
@@ -30,6 +33,19 @@ void reportWhenIdle(QObject *context)
             QCoreApplication::quit();
         });
     });
+}
+
+void mark(const char *what)
+{
+    static const qint64 t0 = qEnvironmentVariableIsSet("YUANJING_STARTUP_TRACE")
+                                 ? qEnvironmentVariable("YUANJING_BENCH_T0_NS").toLongLong()
+                                 : 0;
+    if (t0 <= 0)
+        return;
+    const qint64 now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    fprintf(stderr, "mark %7.2f %s\n", (now - t0) / 1e6, what);
 }
 
 } // namespace StartupProbe

@@ -534,6 +534,45 @@ qint64 ConversationStore::showVersion(qint64 messageId, int step)
     return ids.at(to);
 }
 
+qint64 ConversationStore::deleteVersion(qint64 messageId)
+{
+    const ChatMessage m = message(messageId);
+    if (m.id == 0)
+        return 0;
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id"));
+    q.addBindValue(m.conversationId);
+    q.addBindValue(nullableId(m.parentId));
+    if (!run(q))
+        return 0;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    const qsizetype at = ids.indexOf(messageId);
+    if (at < 0 || ids.size() < 2)
+        return 0;
+    const qint64 shown = ids.at(at > 0 ? at - 1 : at + 1);
+    QSqlDatabase db = m_db->db();
+    db.transaction();
+    QSqlQuery d(db);
+    // The version and everything that followed it (answers to it, questions after them, ...).
+    d.prepare(QStringLiteral("WITH RECURSIVE gone(id) AS (SELECT ? UNION ALL SELECT messages.id FROM messages "
+                             "JOIN gone ON messages.parent_id = gone.id) "
+                             "DELETE FROM messages WHERE id IN (SELECT id FROM gone)"));
+    d.addBindValue(messageId);
+    QSqlQuery u(db);
+    u.prepare(QStringLiteral("UPDATE messages SET active = (id = ?) WHERE conversation_id = ? AND parent_id IS ?"));
+    u.addBindValue(shown);
+    u.addBindValue(m.conversationId);
+    u.addBindValue(nullableId(m.parentId));
+    if (!run(d) || !run(u) || !db.commit()) {
+        db.rollback();
+        return 0;
+    }
+    emit conversationChanged(m.conversationId);
+    return shown;
+}
+
 bool ConversationStore::updateMessage(const ChatMessage &m)
 {
     QSqlQuery q(m_db->db());

@@ -55,6 +55,10 @@ public:
     bool updateMessage(const ChatMessage &message);
     // Shows the previous (step -1) or next (+1) version of a message; returns the one now shown, or 0.
     qint64 showVersion(qint64 messageId, int step);
+    // Deletes one version of a message the user chose to delete, with what followed it on that
+    // version's path; a neighbouring version is shown instead. The only version of a message is
+    // never deleted (that is deleting the conversation). Returns the version now shown, or 0.
+    qint64 deleteVersion(qint64 messageId);
     QString lastError() const { return m_lastError; }
     // The file, for readers on other threads (each with its own connection).
     QString databasePath() const;

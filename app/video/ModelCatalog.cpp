@@ -12,24 +12,44 @@ ModelCatalog::ModelCatalog(QObject *parent) : QObject(parent)
 
 void ModelCatalog::load(const QString &userDir)
 {
+    loadLater(userDir);
+    ensureLoaded();
+    emit changed();
+}
+
+void ModelCatalog::loadLater(const QString &userDir)
+{
     m_models.clear();
     m_order.clear();
     m_errors.clear();
     m_userDir = userDir;
-    loadFolder(QStringLiteral(":/models"));
-    if (!userDir.isEmpty() && QDir(userDir).exists())
-        loadFolder(userDir);
-    emit changed();
+    m_pending = true;
+}
+
+void ModelCatalog::ensureLoaded() const
+{
+    if (!m_pending)
+        return;
+    m_pending = false;
+    loadFolderNow(QStringLiteral(":/models"));
+    if (!m_userDir.isEmpty() && QDir(m_userDir).exists())
+        loadFolderNow(m_userDir);
 }
 
 void ModelCatalog::loadFolder(const QString &dir)
+{
+    ensureLoaded();
+    loadFolderNow(dir);
+}
+
+void ModelCatalog::loadFolderNow(const QString &dir) const
 {
     const QStringList files = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &name : files)
         loadFile(QDir(dir).filePath(name));
 }
 
-void ModelCatalog::loadFile(const QString &path)
+void ModelCatalog::loadFile(const QString &path) const
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -54,6 +74,7 @@ void ModelCatalog::loadFile(const QString &path)
 
 QList<ModelSpec> ModelCatalog::models(const QString &mode) const
 {
+    ensureLoaded();
     QList<ModelSpec> list;
     for (const QString &id : m_order) {
         const ModelSpec &m = m_models[id];
@@ -71,6 +92,7 @@ QList<ModelSpec> ModelCatalog::models(const QString &mode) const
 
 const ModelSpec *ModelCatalog::model(const QString &llmid) const
 {
+    ensureLoaded();
     const auto it = m_models.constFind(llmid);
     return it == m_models.constEnd() ? nullptr : &it.value();
 }

@@ -16,22 +16,32 @@ public:
 
     // Loads the built-in schemas, then userDir's (may be empty or missing).
     void load(const QString &userDir);
+    // The same, read on first need (the app's start-up shows no video model before the Studio opens).
+    void loadLater(const QString &userDir);
     // Loads one more folder of schemas on top (tests, tools).
     void loadFolder(const QString &dir);
 
     QList<ModelSpec> models(const QString &mode = {}) const;
     const ModelSpec *model(const QString &llmid) const;
-    QStringList errors() const { return m_errors; }
+    QStringList errors() const
+    {
+        ensureLoaded();
+        return m_errors;
+    }
     QString userDir() const { return m_userDir; }
 
 signals:
     void changed();
 
 private:
-    void loadFile(const QString &path);
+    void loadFile(const QString &path) const;
+    void loadFolderNow(const QString &dir) const;
+    void ensureLoaded() const;
 
-    QHash<QString, ModelSpec> m_models;
-    QStringList m_order;
-    QStringList m_errors;
+    // Filled on first need (loadLater), hence mutable.
+    mutable QHash<QString, ModelSpec> m_models;
+    mutable QStringList m_order;
+    mutable QStringList m_errors;
+    mutable bool m_pending = false;
     QString m_userDir;
 };

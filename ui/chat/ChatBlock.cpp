@@ -80,15 +80,9 @@ ChatBlockRenderer::ChatBlockRenderer()
 {
     // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
     // instead of falling back character run by character run (faster, and one consistent look).
-    const QStringList families = QFontDatabase::families();
     QFont textFont = QGuiApplication::font();
-    for (const QString &family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
-                                  QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")}) {
-        if (families.contains(family)) {
-            textFont.setFamily(family);
-            break;
-        }
-    }
+    if (const QString chinese = Theme::chineseFamily(); !chinese.isEmpty())
+        textFont.setFamily(chinese);
     m_textFont = fastShaping(textFont);
     m_codeFont = fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_codeFont.setFixedPitch(true);
@@ -382,6 +376,9 @@ std::unique_ptr<QTextDocument> ChatBlockRenderer::make(const ChatBlock &block, c
                                QStringLiteral("msg:nextversion/%1").arg(m.id));
                 else
                     insertIcon(QStringLiteral("next"), QString(), QString());
+                gap();
+                insertIcon(QStringLiteral("delete"), tr("Delete this version"),
+                           QStringLiteral("msg:deleteversion/%1").arg(m.id));
                 c.insertText(QStringLiteral("    "), muted);
             }
         }

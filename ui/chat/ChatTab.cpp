@@ -41,8 +41,18 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
 {
     m_listModel = new ConversationListModel(core->conversations(), this);
 
+    // The panes go into the splitter while still empty: it measures what it is given, and measuring
+    // the filled panes here (polishing and sizing every widget) would be done again when shown.
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("chatSplitter"));
+    auto *left = new QWidget(splitter);
+    auto *right = new QWidget(splitter);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 700});
+
     // Left: search, new, list.
-    auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *newButton = new QPushButton(tr("New chat"), left);
@@ -64,7 +74,6 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     leftLayout->addWidget(m_list, 1);
 
     // Right: header, conversation, notice, composer.
-    auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(Theme::Space::S, 0, 0, 0);
     rightLayout->setSpacing(Theme::Space::S);
@@ -132,12 +141,6 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     rightLayout->addWidget(m_editing);
     rightLayout->addWidget(composerCard);
 
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("chatSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 700});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
@@ -424,6 +427,24 @@ void ChatTab::onMessageAction(const QString &action, qint64 messageId, int extra
             return;
         }
         if (store->showVersion(messageId, action == QLatin1String("prevversion") ? -1 : 1))
+            showMessages();
+    } else if (action == QLatin1String("deleteversion")) {
+        // Nothing is deleted unless the user says so, here, for this one version.
+        if (m_core->chat()->activeConversationId() == m_conversationId) {
+            showNotice(tr("An answer is still arriving. Stop it before deleting a version."));
+            return;
+        }
+        QMessageBox box(QMessageBox::Question, tr("Delete this version?"),
+                        m.isAssistant() ? tr("This answer is deleted, with the conversation that followed it in this "
+                                             "version. The other versions stay. What it cost stays in the Account tab.")
+                                        : tr("This question is deleted, with its answers and the conversation that "
+                                             "followed it in this version. The other versions stay."),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("deleteVersion"));
+        QPushButton *remove = box.addButton(tr("Delete version"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == remove && store->deleteVersion(messageId))
             showMessages();
     }
 }

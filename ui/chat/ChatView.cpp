@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -28,6 +29,8 @@ const int Padding = 24;
 // Laid-out blocks kept on either side of the screen: scrolling back a little costs nothing, and memory
 // stays bounded however long the conversation.
 const int KeptAround = 16;
+// How long the view is still before the text around the screen is laid out.
+const int PrefetchDelayMs = 40;
 
 // A link in an answer that leads to the web (other schemes, file: say, are never followed).
 bool isWebLink(const QUrl &url)
@@ -333,8 +336,27 @@ int ChatView::blockAt(int y) const
 
 void ChatView::settle()
 {
+    // A hidden view (the chat tab being built, before the window is up) is laid out when it is first
+    // painted, at its real width: not at every size the window's layout passes through on the way.
+    if (!isVisible() || m_settlePending) {
+        m_settlePending = true;
+        viewport()->update();
+        return;
+    }
+    settleNow();
+}
+
+void ChatView::settleIfPending() const
+{
+    if (m_settlePending)
+        const_cast<ChatView *>(this)->settleNow();
+}
+
+void ChatView::settleNow()
+{
     if (m_settling)
         return;
+    m_settlePending = false;
     m_settling = true;
     if (size_t(m_all.size()) != m_announcedMessages && QAccessible::isActive()) {
         // Messages came or went: a screen reader reads the list again.
@@ -342,7 +364,11 @@ void ChatView::settle()
         QAccessible::updateAccessibility(&changed);
     }
     m_announcedMessages = size_t(m_all.size());
-    const int width = qMax(120, viewport()->width() - 2 * Padding);
+    // The width kept for text does not depend on whether the scroll bar shows: its appearing (once a
+    // conversation outgrows the screen) would otherwise lay everything out a second time.
+    QScrollBar *vbar = verticalScrollBar();
+    const int barRoom = vbar->isVisibleTo(this) ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, vbar);
+    const int width = qMax(120, viewport()->width() - barRoom - 2 * Padding);
     if (width != m_width) {
         m_width = width;
         for (size_t i = 0; i < m_blocks.size(); ++i)
@@ -358,11 +384,14 @@ void ChatView::settle()
     };
     // Laying out changes heights, which moves what is on screen: repeat until it holds still.
     int first = 0, last = -1;
+    // What is on screen is laid out now; half a screen above and below (so that scrolling finds it
+    // ready) once the view has been still for a moment.
+    const int margin = m_prefetching ? page / 2 : 0;
     for (int round = 0; round < 16; ++round) {
         updateTops();
         const int value = target();
-        first = blockAt(value - page / 2);
-        last = blockAt(value + page + page / 2);
+        first = blockAt(value - margin);
+        last = blockAt(value + page + margin);
         bool changed = false;
         for (int i = first; i >= 0 && i <= last; ++i) {
             if (!m_blocks[i].measured || (!m_blocks[i].doc && m_blocks[i].height > 0)) {
@@ -374,6 +403,16 @@ void ChatView::settle()
             break;
     }
     updateTops();
+    if (!m_prefetching) {
+        const int value = target();
+        const int from = blockAt(value - page / 2), to = blockAt(value + page + page / 2);
+        for (int i = from; i >= 0 && i <= to; ++i) {
+            if (!m_blocks[i].measured || (!m_blocks[i].doc && m_blocks[i].height > 0)) {
+                m_prefetch.start(PrefetchDelayMs, this);
+                break;
+            }
+        }
+    }
     // Documents far from the screen are let go (their height is kept): memory stays bounded.
     for (int i = 0; i < int(m_blocks.size()); ++i)
         if (m_blocks[i].doc && (i < first - KeptAround || i > last + KeptAround))
@@ -385,7 +424,8 @@ void ChatView::settle()
         bar->setSingleStep(m_renderer.lineSpacing()); // the wheel moves three of these a notch
     bar->setValue(target());
     m_settling = false;
-    viewport()->update();
+    if (!m_painting)
+        viewport()->update();
 }
 
 void ChatView::scrollContentsBy(int, int)
@@ -428,6 +468,7 @@ QPoint ChatView::blockOrigin(int index) const
 
 qsizetype ChatView::laidOutCharacterCount() const
 {
+    settleIfPending();
     qsizetype characters = 0;
     for (const ChatBlock &b : m_blocks)
         characters += b.doc ? b.doc->characterCount() : 0;
@@ -436,6 +477,11 @@ qsizetype ChatView::laidOutCharacterCount() const
 
 void ChatView::paintEvent(QPaintEvent *event)
 {
+    if (m_settlePending) {
+        m_painting = true; // what is laid out now is painted now: no second paint asked for
+        settleNow();
+        m_painting = false;
+    }
     QPainter painter(viewport());
     if (m_blocks.empty()) {
         // An empty conversation says what it is for, where the eye goes first.
@@ -800,6 +846,7 @@ QList<qint64> ChatView::messageIds() const
 
 QRect ChatView::messageRect(qint64 id) const
 {
+    settleIfPending();
     const int first = firstBlockOf(id);
     if (first < 0 || m_topsDirty)
         return {};
@@ -867,6 +914,7 @@ QRect ChatView::linkRectAt(const TextPoint &link) const
 
 void ChatView::scrollToMessage(qint64 id)
 {
+    settleIfPending();
     const int first = firstBlockOf(id);
     if (first < 0)
         return;
@@ -876,6 +924,7 @@ void ChatView::scrollToMessage(qint64 id)
 
 QRect ChatView::linkRect(const QString &href) const
 {
+    settleIfPending();
     const int value = verticalScrollBar()->value();
     for (int i = 0; i < int(m_blocks.size()); ++i) {
         const ChatBlock &b = m_blocks[i];
@@ -1072,6 +1121,13 @@ void ChatView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void ChatView::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_prefetch.timerId()) {
+        m_prefetch.stop();
+        m_prefetching = true;
+        settleNow();
+        m_prefetching = false;
+        return;
+    }
     if (event->timerId() != m_autoScroll.timerId()) {
         QAbstractScrollArea::timerEvent(event);
         return;

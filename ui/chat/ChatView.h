@@ -61,7 +61,7 @@ public:
     QRect linkRect(const QString &href) const;
 
 signals:
-    // copy, edit, regenerate, retry, prevversion, nextversion, copycode (index in extra), openlink:<url>,
+    // copy, edit, regenerate, retry, prevversion, nextversion, deleteversion, copycode (index in extra), openlink:<url>,
     // tostudio, codetostudio (index in extra), selectiontostudio (no message: the selection), tostoryboard
     void messageAction(const QString &action, qint64 messageId, int extra);
 
@@ -114,6 +114,8 @@ private:
     // Lays out the blocks on screen (and half a screen around), then fits the scroll bar, keeping the
     // text at the top of the screen where it was, or the bottom in view when it was.
     void settle();
+    void settleNow();
+    void settleIfPending() const;
     void layOut(int block);
     void updateTops();
     int blockAt(int y) const;
@@ -165,6 +167,10 @@ private:
     int m_anchorBlock = 0;
     int m_anchorOffset = 0;
     bool m_settling = false;
+    bool m_settlePending = false; // changes made while hidden, laid out when first painted
+    bool m_painting = false;
+    QBasicTimer m_prefetch;
+    bool m_prefetching = false;
     size_t m_announcedMessages = 0; // to screen readers
 
     TextPoint m_selectionStart;

@@ -2,6 +2,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QEvent>
 #include <QFile>
 #include <QHash>
@@ -47,29 +49,32 @@ QString &currentSheet()
 QString sheetForRole(const QString &role)
 {
     static QHash<QString, QString> cache;
+    static QList<std::pair<QString, QString>> parsed; // selector, whole rule; once per sheet
     static QString cachedFor;
     const QString &sheet = currentSheet();
     if (cachedFor != sheet) {
         cache.clear();
+        parsed.clear();
         cachedFor = sheet;
+        QString text = sheet;
+        text.remove(QRegularExpression(QStringLiteral("/\\*.*?\\*/"), QRegularExpression::DotMatchesEverythingOption));
+        qsizetype start = 0;
+        while (start < text.size()) {
+            const qsizetype end = text.indexOf(QLatin1Char('}'), start);
+            if (end < 0)
+                break;
+            const QString rule = text.mid(start, end - start + 1).trimmed();
+            parsed.append({rule.left(rule.indexOf(QLatin1Char('{'))), rule});
+            start = end + 1;
+        }
     }
     if (const auto it = cache.constFind(role); it != cache.constEnd())
         return *it;
-    QString text = sheet;
-    text.remove(QRegularExpression(QStringLiteral("/\\*.*?\\*/"), QRegularExpression::DotMatchesEverythingOption));
     const QString key = QStringLiteral("yjRole=\"%1\"").arg(role);
     QString rules;
-    qsizetype start = 0;
-    while (start < text.size()) {
-        const qsizetype end = text.indexOf(QLatin1Char('}'), start);
-        if (end < 0)
-            break;
-        const QString rule = text.mid(start, end - start + 1).trimmed();
-        const QString selector = rule.left(rule.indexOf(QLatin1Char('{')));
+    for (const auto &[selector, rule] : std::as_const(parsed))
         if (selector.contains(key) || (role == QLatin1String("segment") && selector.contains(QLatin1String("yjSegment"))))
             rules += rule + QLatin1Char('\n');
-        start = end + 1;
-    }
     cache.insert(role, rules);
     return rules;
 }
@@ -522,6 +527,31 @@ void applyAppearance(const QString &choice)
     // The sheet first: the palette change re-colours every widget of a pattern with it.
     currentSheet() = styleSheet(palette);
     QApplication::setPalette(palette);
+}
+
+QString chineseFamily()
+{
+    static const QString family = [] {
+        const QStringList installed = QFontDatabase::families();
+        for (const char *name : {"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"})
+            if (installed.contains(QLatin1String(name)))
+                return QString::fromLatin1(name);
+        return QString();
+    }();
+    return family;
+}
+
+void applyTextFont()
+{
+    const QString chinese = chineseFamily();
+    QFont font = QApplication::font();
+    // The family actually drawn: the desktop's may be an alias ("Sans Serif") that a family list
+    // would not resolve.
+    const QString desktop = QFontInfo(font).family();
+    if (chinese.isEmpty() || desktop == chinese)
+        return;
+    font.setFamilies({desktop, chinese});
+    QApplication::setFont(font);
 }
 
 QString colored(Tone tone, const QString &html)

@@ -92,6 +92,13 @@ void setTabIcon(QTabWidget *tabs, int index, const QString &name);
 // "system" (the default: dark when the desktop prefers dark), "light" or "dark": the appearance
 // setting, applied at once, with the Fusion style and the application stylesheet.
 void applyAppearance(const QString &choice);
+// The installed Chinese face the text is set in where Latin fonts have no glyph ("Noto Sans CJK SC"
+// on Debian), or empty when there is none.
+QString chineseFamily();
+// The application font: the desktop's, then chineseFamily() for what it lacks. Without it Qt asks
+// fontconfig per script, which picks a Japanese face of the same file for Chinese punctuation and a
+// Chinese one for the characters: two faces loaded (~5 MiB) and two shapes of the same marks.
+void applyTextFont();
 // Whether the desktop says it prefers dark (the XDG desktop portal's color-scheme); false when unknown.
 bool desktopPrefersDark();
 

@@ -1,0 +1,66 @@
+#include "core/StartupWarmup.h"
+
+#include <QFontDatabase>
+#include <QSqlDatabase>
+
+#ifdef Q_OS_UNIX
+#include <dlfcn.h>
+#endif
+
+namespace {
+// fontconfig comes with Qt Gui on Linux; looked up rather than linked, so that a build without its
+// headers (or a platform without it) simply skips this step.
+void initFontconfig()
+{
+#ifdef Q_OS_UNIX
+    using FcInitFn = int (*)();
+    if (auto init = reinterpret_cast<FcInitFn>(dlsym(RTLD_DEFAULT, "FcInit")))
+        init();
+#endif
+}
+} // namespace
+
+StartupWarmup::StartupWarmup()
+{
+    m_fonts = QThread::create([this] {
+        initFontconfig();
+        m_ready.acquire();
+        QFontDatabase::families();
+    });
+    m_fonts->setObjectName(QStringLiteral("warm-up: fonts"));
+    m_fonts->start();
+}
+
+StartupWarmup::~StartupWarmup()
+{
+    finish();
+    delete m_fonts;
+    delete m_sql;
+}
+
+void StartupWarmup::finish()
+{
+    if (!m_released) {
+        m_ready.release(); // the application never came
+        m_released = true;
+    }
+    m_fonts->wait();
+    if (m_sql)
+        m_sql->wait();
+}
+
+void StartupWarmup::applicationReady()
+{
+    m_ready.release();
+    m_released = true;
+    // The database opens a few milliseconds from now, while fontconfig is still being read: the driver
+    // is loaded beside both. Only its library is loaded here; the connection itself is made, and used,
+    // on the thread that owns the database.
+    m_sql = QThread::create([] {
+        const QString name = QStringLiteral("yuanjing-warmup");
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase::removeDatabase(name);
+    });
+    m_sql->setObjectName(QStringLiteral("warm-up: SQLite driver"));
+    m_sql->start();
+}
