@@ -711,6 +711,30 @@ private slots:
         QVERIFY(m_tab->view()->messageText(first.id).contains(QLatin1String("1/2")));
     }
 
+    // The tab opens on a new chat, the history in the list; an empty newest chat is reused rather than
+    // another made; a newest chat with an unsent prompt in its composer is opened, prompt and all.
+    void opensOnANewChatUnlessAPromptWaits()
+    {
+        QVERIFY(sendAndWait(QStringLiteral("hello")).id);
+        const qint64 used = m_tab->currentConversationId();
+        delete m_tab;
+        makeTab();
+        const qint64 fresh = m_tab->currentConversationId();
+        QVERIFY(fresh != used);
+        QCOMPARE(m_tab->view()->shownMessageCount(), 0);
+        QCOMPARE(m_core->conversations()->conversation(used).id, used); // the history stays, listed
+        delete m_tab;
+        makeTab();
+        QCOMPARE(m_tab->currentConversationId(), fresh);
+        QVERIFY(sendAndWait(QStringLiteral("second")).id);
+        m_core->conversations()->setDraft(fresh, QStringLiteral("half-written"));
+        delete m_tab;
+        makeTab();
+        QCOMPARE(m_tab->currentConversationId(), fresh);
+        QCOMPARE(m_tab->composer()->toPlainText(), QStringLiteral("half-written"));
+        QCOMPARE(m_tab->view()->shownMessageCount(), 2);
+    }
+
     // Delete this version: asked first (Cancel keeps it); deleted, the other version is shown and the
     // switcher goes; the only version left offers no delete.
     void deleteThisVersionAsksThenDeletes()

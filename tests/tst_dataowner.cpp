@@ -6,6 +6,7 @@
 #include "tasks/TaskPoller.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 class TestDataOwner : public QObject
@@ -87,6 +88,14 @@ private slots:
         QVERIFY(b.open());
         TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
         TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        VideoTask before; // there before B watches: what B starts from, not a change
+        before.mode = QStringLiteral("t2v");
+        before.llmid = QStringLiteral("x");
+        before.modelName = QStringLiteral("m");
+        before.prompt = QStringLiteral("earlier");
+        QVERIFY(storeA.add(before));
+        QSqlQuery age(a.db()); // written a minute ago, not in the millisecond B starts watching
+        QVERIFY(age.exec(QStringLiteral("UPDATE video_tasks SET updated_at = updated_at - 60000")));
         storeB.watchOutsideChanges(60000); // checked by hand below
         QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
         QSignalSpy removed(&storeB, &TaskStore::taskRemoved);
@@ -98,6 +107,7 @@ private slots:
         QVERIFY(storeA.add(t));
         storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 1);
+        QCOMPARE(outside.first().first().value<VideoTask>().id, t.id);
         storeB.checkForOutsideChanges(); // nothing new
         QCOMPARE(outside.count(), 1);
         QVERIFY(storeA.remove(t.id, false));

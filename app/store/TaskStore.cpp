@@ -399,13 +399,11 @@ void TaskStore::watchOutsideChanges(int intervalMs)
         connect(m_outsideTimer, &QTimer::timeout, this, &TaskStore::checkForOutsideChanges);
     }
     if (m_dataVersion < 0) {
-        // What is there now is what this process starts from (ids and times only: cheap with any history).
+        // What is there now is what this process starts from; the rows themselves are read at the
+        // first check, off the start-up path (ids and times of every task: it grows with history).
         m_dataVersion = dataVersion();
-        QSqlQuery q(m_db->db());
-        q.setForwardOnly(true);
-        if (q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
-            while (q.next())
-                m_known.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        m_knownPending = true;
+        m_watchedSinceMs = QDateTime::currentMSecsSinceEpoch();
     }
     m_outsideTimer->start(intervalMs);
 }
@@ -415,6 +413,34 @@ void TaskStore::checkForOutsideChanges()
     if (!m_db->isOpen())
         return;
     const qint64 version = dataVersion();
+    if (m_knownPending) {
+        m_knownPending = false;
+        QSqlQuery q(m_db->db());
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
+            return;
+        QList<qint64> changed;
+        // Rows another connection wrote since watching began (this process's own are told apart by
+        // data_version: unchanged means nobody else committed).
+        const bool others = version != m_dataVersion;
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            const qint64 updated = q.value(1).toLongLong();
+            const auto it = m_known.constFind(id);
+            if (others && updated >= m_watchedSinceMs && (it == m_known.cend() || it.value() != updated))
+                changed.append(id);
+            m_known.insert(id, updated);
+        }
+        m_dataVersion = version;
+        for (qint64 id : changed) {
+            const VideoTask t = task(id);
+            if (t.id == 0)
+                continue;
+            emit taskChanged(t);
+            emit taskChangedOutside(t);
+        }
+        return;
+    }
     if (version == m_dataVersion)
         return; // no other connection committed anything
     m_dataVersion = version;

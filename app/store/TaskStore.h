@@ -113,5 +113,9 @@ private:
     QString m_filesDir;
     QHash<qint64, qint64> m_known; // task row → updated_at, as this process last saw it
     qint64 m_dataVersion = -1;
+    // The rows' update times are first read at the first check, not at start (a scan of the whole
+    // history); what other processes changed in between is told by its update time.
+    bool m_knownPending = false;
+    qint64 m_watchedSinceMs = 0;
     QTimer *m_outsideTimer = nullptr;
 };

@@ -227,8 +227,19 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     // Not before the window is up: the built-in list serves until the platform answers.
     QTimer::singleShot(300, core->chatModels(), &ChatModelCatalog::refresh);
 
-    if (m_listModel->rowCount() > 0)
-        selectConversation(m_listModel->idAt(0));
+    openAtStart();
+}
+
+void ChatTab::openAtStart()
+{
+    // As in the chat apps people know, the tab opens on a new conversation with the composer ready;
+    // the history is in the list, newest first, one click away (and start-up does not grow with it).
+    // The newest conversation is opened instead when it is still empty (no second empty one is
+    // made), or when its composer holds a prompt not sent yet: the user was writing there.
+    const qint64 newest = m_listModel->rowCount() > 0 ? m_listModel->idAt(0) : 0;
+    ConversationStore *store = m_core->conversations();
+    if (newest && (store->messageCount(newest) == 0 || !store->conversation(newest).draft.trimmed().isEmpty()))
+        selectConversation(newest);
     else
         newConversation();
 }

@@ -46,6 +46,7 @@ signals:
     void sendToStoryboardRequested(const QString &answer);
 
 private:
+    void openAtStart();
     void sendOrStop();
     void send();
     void onMessageAction(const QString &action, qint64 messageId, int extra);
