@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
     StartupProbe::mark("main");
     StartupWarmup warmup; // before the application object: fontconfig does not need it
     QApplication app(argc, argv);
-    warmup.applicationReady();
+    warmup.applicationReady([hiDpi = app.devicePixelRatio() > 1.0] { Theme::predecodeIcons(hiDpi); });
     StartupProbe::mark("application");
     Hardening::applyProcessLimits(); // before any picture is read, on this thread
     QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
@@ -35,6 +35,8 @@ int main(int argc, char *argv[])
         // The language comes before any translated text, parser help included.
         AppSettings settings(options.resolvedConfigDir());
         Translations::install(&app, settings.language());
+        // The desktop's dark preference as last seen: asking it now would hold the window up.
+        Theme::setDesktopPrefersDark(settings.uiValue(QStringLiteral("desktopDark"), false).toBool());
         Theme::applyAppearance(settings.uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString());
     }
 
@@ -58,6 +60,9 @@ int main(int argc, char *argv[])
         parser.isSet(QStringLiteral("help-all")) || parser.isSet(QStringLiteral("version")))
         warmup.finish();
     parser.process(app);
+    Theme::followDesktopScheme([dir = options.resolvedConfigDir()](bool dark) {
+        AppSettings(dir).setUiValue(QStringLiteral("desktopDark"), dark);
+    });
 
     options.demo = parser.isSet(demo);
     if (parser.isSet(baseUrl))

@@ -31,6 +31,8 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextEdit>
+#include <QImageReader>
+#include <QThread>
 
 namespace {
 bool isControl(QWidget *w)
@@ -228,6 +230,38 @@ private slots:
         QVERIFY2(error->styleSheet().contains(darkError), qPrintable(error->styleSheet()));
         QApplication::setPalette(light);
         QVERIFY(error->styleSheet().contains(Theme::color(Theme::Tone::Error, light).name()));
+    }
+
+    // "System" follows the desktop's preference as last known, without asking the portal on the way
+    // (which could hold the window up); dark and light both.
+    void systemFollowsTheDesktopsLastKnownPreference()
+    {
+        Theme::setDesktopPrefersDark(true);
+        Theme::applyAppearance(QStringLiteral("system"));
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        Theme::setDesktopPrefersDark(false);
+        Theme::applyAppearance(QStringLiteral("system"));
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+        Theme::applyAppearance(QStringLiteral("dark")); // the user's choice wins over the desktop's
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        Theme::applyAppearance(QStringLiteral("system"));
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+    }
+
+    // Icons decoded on another thread (the start-up warm-up) are the ones the window draws.
+    void iconsDecodedBesideTheMainThread()
+    {
+        Theme::applyAppearance(QStringLiteral("light")); // drawn as decoded (dark tints them)
+        QThread *side = QThread::create([] { Theme::predecodeIcons(false); });
+        side->start();
+        const QIcon meanwhile = Theme::icon(QStringLiteral("chat")); // the main thread may ask at once
+        QVERIFY(side->wait(10000));
+        delete side;
+        QVERIFY(!meanwhile.isNull());
+        const QImage drawn = Theme::icon(QStringLiteral("chat")).pixmap(24, 24).toImage();
+        QImageReader reader(QStringLiteral(":/icons/chat.png"));
+        QCOMPARE(drawn.convertToFormat(QImage::Format_ARGB32_Premultiplied),
+                 reader.read().convertToFormat(QImage::Format_ARGB32_Premultiplied));
     }
 
     // Settings → Appearance: dark and back, at once, and kept for the next start.

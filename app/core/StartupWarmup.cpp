@@ -49,17 +49,19 @@ void StartupWarmup::finish()
         m_sql->wait();
 }
 
-void StartupWarmup::applicationReady()
+void StartupWarmup::applicationReady(const std::function<void()> &more)
 {
     m_ready.release();
     m_released = true;
     // The database opens a few milliseconds from now, while fontconfig is still being read: the driver
     // is loaded beside both. Only its library is loaded here; the connection itself is made, and used,
     // on the thread that owns the database.
-    m_sql = QThread::create([] {
+    m_sql = QThread::create([more] {
         const QString name = QStringLiteral("yuanjing-warmup");
         QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         QSqlDatabase::removeDatabase(name);
+        if (more)
+            more();
     });
     m_sql->setObjectName(QStringLiteral("warm-up: SQLite driver"));
     m_sql->start();

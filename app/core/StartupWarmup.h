@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSemaphore>
+#include <functional>
 #include <QThread>
 
 // Prepares, on the second core, what the first window will need and the main thread would otherwise
@@ -15,8 +16,9 @@ public:
     StartupWarmup();
     // Joins the thread: it may still be reading fonts when a very short run ends.
     ~StartupWarmup();
-    // The application object exists: the steps that need it may run.
-    void applicationReady();
+    // The application object exists: the steps that need it may run, then `more` (thread-safe work
+    // of the caller's, such as decoding the window's pictures).
+    void applicationReady(const std::function<void()> &more = {});
     // Waits for it to end (before the program ends without unwinding, as QCommandLineParser does).
     void finish();
 

@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QFontDatabase>
 #include <QFontInfo>
+#include <QDir>
+#include <QMutex>
+#include <QThread>
 #include <QEvent>
 #include <QFile>
 #include <QHash>
@@ -197,11 +200,24 @@ namespace {
 // An icon's PNG, PNG named and no detection: otherwise QImageReader loads every image plugin (SVG,
 // GIF, JPEG… and their libraries) to ask whether one reads PNG better, which the first icon did at
 // start-up.
+// Decoded icons, kept: the same few are drawn again and again, and the start-up warm-up decodes them
+// on another thread before the window asks (predecodeIcons).
+QMutex s_pngMutex;
+QHash<QString, QImage> s_pngs;
+
 QImage readPng(const QString &path)
 {
+    {
+        const QMutexLocker lock(&s_pngMutex);
+        if (const auto it = s_pngs.constFind(path); it != s_pngs.constEnd())
+            return *it;
+    }
     QImageReader reader(path, "png");
     reader.setAutoDetectImageFormat(false);
-    return reader.read();
+    const QImage image = reader.read();
+    const QMutexLocker lock(&s_pngMutex);
+    s_pngs.insert(path, image);
+    return image;
 }
 
 // Fusion, with the standard icons the first screen asks for (QMenuBar's overflow arrow, a search field's
@@ -221,6 +237,15 @@ public:
     }
 };
 } // namespace
+
+void predecodeIcons(bool hiDpi)
+{
+    const QDir dir(QStringLiteral(":/icons"));
+    const QStringList names = dir.entryList({hiDpi ? QStringLiteral("*@2x.png") : QStringLiteral("*.png")}, QDir::Files);
+    for (const QString &name : names)
+        if (hiDpi || !name.contains(QLatin1Char('@')))
+            readPng(dir.filePath(name));
+}
 
 QIcon icon(const QString &name)
 {
@@ -510,12 +535,86 @@ bool desktopPrefersDark()
 #endif
 }
 
+namespace {
+bool s_desktopDark = false;
+QString s_choice = QStringLiteral("system");
+
+#ifdef YJ_HAVE_DBUS
+// The portal's SettingChanged, for as long as the app runs.
+class DesktopSchemeWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    DesktopSchemeWatcher(std::function<void(bool)> changed, QObject *parent)
+        : QObject(parent), m_changed(std::move(changed))
+    {
+    }
+    void take(bool dark)
+    {
+        if (dark == s_desktopDark)
+            return;
+        Theme::setDesktopPrefersDark(dark);
+        Theme::applyAppearance(s_choice);
+        if (m_changed)
+            m_changed(dark);
+    }
+public slots:
+    void onSettingChanged(const QString &nameSpace, const QString &key, const QDBusVariant &value)
+    {
+        if (nameSpace == QLatin1String("org.freedesktop.appearance") && key == QLatin1String("color-scheme"))
+            take(value.variant().toUInt() == 1);
+    }
+
+private:
+    std::function<void(bool)> m_changed;
+};
+#endif
+} // namespace
+
+void setDesktopPrefersDark(bool dark)
+{
+    s_desktopDark = dark;
+}
+
+void followDesktopScheme(const std::function<void(bool dark)> &changed)
+{
+#ifdef YJ_HAVE_DBUS
+    static QPointer<DesktopSchemeWatcher> watcher;
+    if (watcher || !qApp)
+        return;
+    watcher = new DesktopSchemeWatcher(changed, qApp);
+    // Loading D-Bus, connecting and asking take the main thread 1-3 ms even without a desktop (and up
+    // to the call's timeout with a slow one): a thread of its own does it, and hands the answer over.
+    QThread *ask = QThread::create([w = QPointer<DesktopSchemeWatcher>(watcher)] {
+        const bool dark = desktopPrefersDark();
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        QMetaObject::invokeMethod(qApp, [w, dark, connected = bus.isConnected()] {
+            if (!w)
+                return;
+            if (connected)
+                QDBusConnection::sessionBus().connect(
+                    QStringLiteral("org.freedesktop.portal.Desktop"), QStringLiteral("/org/freedesktop/portal/desktop"),
+                    QStringLiteral("org.freedesktop.portal.Settings"), QStringLiteral("SettingChanged"), w.data(),
+                    SLOT(onSettingChanged(QString, QString, QDBusVariant)));
+            w->take(dark);
+        });
+    });
+    QObject::connect(ask, &QThread::finished, ask, &QObject::deleteLater);
+    // A quit before the portal answered waits for it (the call gives up after 300 ms).
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, ask, [ask] { ask->wait(); });
+    ask->start(QThread::LowPriority);
+#else
+    Q_UNUSED(changed);
+#endif
+}
+
 void applyAppearance(const QString &choice)
 {
     // What the platform gives: "system" follows whether it (or the desktop's portal) is dark.
     static const bool systemDark = isDark(QApplication::palette());
+    s_choice = choice;
     const bool dark = choice == QLatin1String("dark") ||
-                      (choice != QLatin1String("light") && (systemDark || desktopPrefersDark()));
+                      (choice != QLatin1String("light") && (systemDark || s_desktopDark));
     // Fusion everywhere: the design's palettes and stylesheet look the same on every desktop.
     // (Once: with the stylesheet on, style() is the stylesheet's own, whatever is under it.)
     static bool fusion = false;
@@ -561,3 +660,7 @@ QString colored(Tone tone, const QString &html)
 }
 
 } // namespace Theme
+
+#ifdef YJ_HAVE_DBUS
+#include "Theme.moc"
+#endif

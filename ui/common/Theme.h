@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QColor>
 #include <QPalette>
 #include <QString>
@@ -100,6 +102,15 @@ QString chineseFamily();
 // Chinese one for the characters: two faces loaded (~5 MiB) and two shapes of the same marks.
 void applyTextFont();
 // Whether the desktop says it prefers dark (the XDG desktop portal's color-scheme); false when unknown.
+// Asks the portal and waits for its answer (up to 300 ms): not for the start-up path.
 bool desktopPrefersDark();
+// What "system" follows: the desktop's preference as last known (saved by the caller), used at once;
+// followDesktopScheme() then asks the portal on a thread of its own and follows its changes while the
+// app runs, re-applying the appearance when the answer differs and telling `changed` (to save it).
+void setDesktopPrefersDark(bool dark);
+// Decodes every built-in icon (the 2x renderings on a HiDPI screen) into the cache icon() reads
+// from. Thread-safe: the start-up warm-up calls it beside the main thread.
+void predecodeIcons(bool hiDpi);
+void followDesktopScheme(const std::function<void(bool dark)> &changed);
 
 } // namespace Theme
