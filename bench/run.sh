@@ -48,16 +48,20 @@ if [ "${SEARCH:-1}" = 1 ]; then
   mkdir -p "$big/config" "$empty/config" "$empty/data"
   "$build/bench/bench_search" make "$big" "${SEARCH_MESSAGES:-100000}" 2>/dev/null
   "$build/bench/bench_search" query "$big" "${SEARCH_RUNS:-7}" 2>/dev/null | grep -E "^search:"
-  : > "$scratch/s_empty"; : > "$scratch/s_big"
+  : > "$scratch/s_empty"; : > "$scratch/s_big"; : > "$scratch/s_bare"
+  # First starts: each folder as a user leaves it (the empty one gets its first conversation).
   YUANJING_CONFIG_DIR="$big/config" YUANJING_DATA_DIR="$big" startup "$build/yuanjing-studio" --demo >/dev/null
+  YUANJING_CONFIG_DIR="$empty/config" YUANJING_DATA_DIR="$empty/data" startup "$build/yuanjing-studio" --demo >/dev/null
   for i in $(seq "$runs"); do
+    startup "$build/bench/bench_bare_window" >> "$scratch/s_bare"
     YUANJING_CONFIG_DIR="$empty/config" YUANJING_DATA_DIR="$empty/data" startup "$build/yuanjing-studio" --demo >> "$scratch/s_empty"
     YUANJING_CONFIG_DIR="$big/config" YUANJING_DATA_DIR="$big" startup "$build/yuanjing-studio" --demo >> "$scratch/s_big"
   done
   e_ms=$(awk '{print $2}' "$scratch/s_empty" | median); b_ms=$(awk '{print $2}' "$scratch/s_big" | median)
   e_kib=$(awk '{print $4}' "$scratch/s_empty" | median); b_kib=$(awk '{print $4}' "$scratch/s_big" | median)
-  awk -v e="$e_ms" -v b="$b_ms" -v ek="$e_kib" -v bk="$b_kib" \
-    'BEGIN {printf "start-up empty %.1f ms, 100k messages %.1f ms: %.2f x (budget 1.15), memory +%.1f MiB\n", e, b, b/e, (bk-ek)/1024}'
+  r_ms=$(awk '{print $2}' "$scratch/s_bare" | median); r_kib=$(awk '{print $4}' "$scratch/s_bare" | median)
+  awk -v e="$e_ms" -v b="$b_ms" -v ek="$e_kib" -v bk="$b_kib" -v r="$r_ms" -v rk="$r_kib" \
+    'BEGIN {printf "start-up empty %.1f ms, 100k messages %.1f ms: %.2f x (budget 1.15), memory +%.1f MiB; bare window %.1f ms: 100k messages %.2f x bare (budget 2.00), +%.1f MiB (budget 25)\n", e, b, b/e, (bk-ek)/1024, r, b/r, (bk-rk)/1024}'
 fi
 
 echo "== the media engine beside the ffmpeg tool (issue 16; BENCH_MEDIA=0 skips, JOIN_RUNS=3 by default)"

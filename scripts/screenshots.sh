@@ -113,6 +113,11 @@ for lang in zh_CN en; do
           sleep 2
         fi
       fi
+      if [ "${tabs[$i]}" = chat ]; then
+        # The tab opens on a new chat; the conversation about autumn is the second in the list.
+        DISPLAY="$display" xdotool mousemove --window "$window" 100 142 click 1
+        sleep 1
+      fi
       if [ "${tabs[$i]}" = library ]; then
         # The first card selected: its details beside the grid.
         DISPLAY="$display" xdotool mousemove --window "$window" 130 150 click 1
