@@ -28,7 +28,7 @@ StartupWarmup::StartupWarmup()
         QFontDatabase::families();
     });
     m_fonts->setObjectName(QStringLiteral("warm-up: fonts"));
-    m_fonts->start();
+    m_fonts->start(QThread::IdlePriority);
 }
 
 StartupWarmup::~StartupWarmup()
@@ -64,5 +64,5 @@ void StartupWarmup::applicationReady(const std::function<void()> &more)
             more();
     });
     m_sql->setObjectName(QStringLiteral("warm-up: SQLite driver"));
-    m_sql->start();
+    m_sql->start(QThread::IdlePriority);
 }

@@ -602,7 +602,7 @@ void followDesktopScheme(const std::function<void(bool dark)> &changed)
     QObject::connect(ask, &QThread::finished, ask, &QObject::deleteLater);
     // A quit before the portal answered waits for it (the call gives up after 300 ms).
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, ask, [ask] { ask->wait(); });
-    ask->start(QThread::LowPriority);
+    ask->start(QThread::IdlePriority);
 #else
     Q_UNUSED(changed);
 #endif
