@@ -42,6 +42,18 @@ class TestChatWidget : public QObject
         m_tab->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_tab));
     }
+    // A question answered ("FIRST-ANSWER"), then regenerated ("SECOND-ANSWER"): the two versions.
+    std::pair<ChatMessage, ChatMessage> answeredTwice()
+    {
+        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER");
+        const ChatMessage first = sendAndWait(QStringLiteral("question"));
+        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER");
+        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
+        emit m_tab->view()->messageAction(QStringLiteral("regenerate"), first.id, 0);
+        if (!finished.wait())
+            return {first, {}};
+        return {first, finished.first().first().value<ChatMessage>()};
+    }
     ChatMessage sendAndWait(const QString &text)
     {
         QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
@@ -674,13 +686,8 @@ private slots:
     // Regenerate adds a version; the switcher ‹ 2/2 › goes back to the first; it survives a restart.
     void versionSwitcherSwitchesAndSurvivesRestart()
     {
-        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER");
-        const ChatMessage first = sendAndWait(QStringLiteral("question"));
-        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER");
-        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
-        emit m_tab->view()->messageAction(QStringLiteral("regenerate"), first.id, 0);
-        QVERIFY(finished.wait());
-        const ChatMessage second = finished.first().first().value<ChatMessage>();
+        const auto [first, second] = answeredTwice();
+        QVERIFY(first.id && second.id);
         QVERIFY(m_tab->view()->plainText().contains(QLatin1String("SECOND-ANSWER")));
         QVERIFY(!m_tab->view()->plainText().contains(QLatin1String("FIRST-ANSWER")));
         QVERIFY(m_tab->view()->messageText(second.id).contains(QLatin1String("2/2")));
@@ -739,13 +746,8 @@ private slots:
     // switcher goes; the only version left offers no delete.
     void deleteThisVersionAsksThenDeletes()
     {
-        m_core->simulator()->config().replyText = QStringLiteral("FIRST-ANSWER");
-        const ChatMessage first = sendAndWait(QStringLiteral("question"));
-        m_core->simulator()->config().replyText = QStringLiteral("SECOND-ANSWER");
-        QSignalSpy finished(m_core->chat(), &ChatSession::messageFinished);
-        emit m_tab->view()->messageAction(QStringLiteral("regenerate"), first.id, 0);
-        QVERIFY(finished.wait());
-        const ChatMessage second = finished.first().first().value<ChatMessage>();
+        const auto [first, second] = answeredTwice();
+        QVERIFY(first.id && second.id);
         const QString link = QStringLiteral("msg:deleteversion/%1").arg(second.id);
         QVERIFY(m_tab->view()->linkRect(QStringLiteral("msg:deleteversion/%1").arg(first.id)).isEmpty());
         const auto answerBox = [](bool remove) {

@@ -271,6 +271,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!tab.controller()->isRunning(), 60000);
         QCOMPARE(m_core->simulator()->requestCount(QStringLiteral("/llmage/video")), 4);
         QTRY_COMPARE(tab.takesList()->count(), 2);
+        // The takes' covers, read off the UI thread, come into the list once read.
+        const qint64 firstTake = tab.takesList()->item(0)->data(Qt::UserRole).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_core->tasks()->task(firstTake).coverPath), 20000);
+        m_core->tasks()->update(m_core->tasks()->task(firstTake)); // the list hears of it as the app does
+        QTRY_VERIFY(!tab.takesList()->item(0)->icon().isNull());
         tab.takesList()->setCurrentRow(1);
         QVERIFY(tab.useTakeButton()->isEnabled());
         QTest::mouseClick(tab.useTakeButton(), Qt::LeftButton);

@@ -501,20 +501,25 @@ bool ConversationStore::addExchange(ChatMessage *user, ChatMessage &answer)
     return true;
 }
 
+QList<qint64> ConversationStore::versionsOf(const ChatMessage &m) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id"));
+    q.addBindValue(m.conversationId);
+    q.addBindValue(nullableId(m.parentId));
+    QList<qint64> ids;
+    if (run(q))
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 qint64 ConversationStore::showVersion(qint64 messageId, int step)
 {
     const ChatMessage m = message(messageId);
     if (m.id == 0)
         return 0;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id"));
-    q.addBindValue(m.conversationId);
-    q.addBindValue(nullableId(m.parentId));
-    if (!run(q))
-        return 0;
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
+    const QList<qint64> ids = versionsOf(m);
     const qsizetype at = ids.indexOf(messageId);
     const qsizetype to = at + step;
     if (at < 0 || to < 0 || to >= ids.size())
@@ -539,15 +544,7 @@ qint64 ConversationStore::deleteVersion(qint64 messageId)
     const ChatMessage m = message(messageId);
     if (m.id == 0)
         return 0;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY id"));
-    q.addBindValue(m.conversationId);
-    q.addBindValue(nullableId(m.parentId));
-    if (!run(q))
-        return 0;
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
+    const QList<qint64> ids = versionsOf(m);
     const qsizetype at = ids.indexOf(messageId);
     if (at < 0 || ids.size() < 2)
         return 0;

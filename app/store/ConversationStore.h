@@ -74,6 +74,8 @@ private:
     void touch(qint64 id);
     void setText(qint64 id, const char *column, const QString &value);
     qint64 insertMessage(ChatMessage &message);
+    // The versions of a message (its siblings and itself), oldest first; empty when it cannot be read.
+    QList<qint64> versionsOf(const ChatMessage &message) const;
     Database *m_db;
     QString m_lastError;
 };

@@ -432,13 +432,7 @@ void TaskStore::checkForOutsideChanges()
             m_known.insert(id, updated);
         }
         m_dataVersion = version;
-        for (qint64 id : changed) {
-            const VideoTask t = task(id);
-            if (t.id == 0)
-                continue;
-            emit taskChanged(t);
-            emit taskChangedOutside(t);
-        }
+        announceOutside(changed);
         return;
     }
     if (version == m_dataVersion)
@@ -465,6 +459,11 @@ void TaskStore::checkForOutsideChanges()
     m_known = seen;
     for (qint64 id : gone)
         emit taskRemoved(id);
+    announceOutside(changed);
+}
+
+void TaskStore::announceOutside(const QList<qint64> &changed)
+{
     for (qint64 id : changed) {
         const VideoTask t = task(id);
         if (t.id == 0)

@@ -107,6 +107,7 @@ signals:
 
 private:
     qint64 dataVersion() const;
+    void announceOutside(const QList<qint64> &changed);
     void remember(const VideoTask &task) { m_known.insert(task.id, task.updatedAt.toMSecsSinceEpoch()); }
 
     Database *m_db;

@@ -4,45 +4,27 @@
 #include "tasks/LibraryModel.h"
 
 #include "common/Theme.h"
+#include "common/Thumbnails.h"
 #include <QApplication>
-#include <QFutureWatcher>
 #include <QImageReader>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QtConcurrent>
 
-CoverDelegate::CoverDelegate(QObject *parent) : QStyledItemDelegate(parent)
+CoverDelegate::CoverDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_covers(new Thumbnails(400, this)) // a thousand-video library keeps only what is seen
 {
-    m_cache.setMaxCost(400); // covers; a thousand-video library keeps only what is seen
+    connect(m_covers, &Thumbnails::loaded, this, &CoverDelegate::coverLoaded);
 }
 
 const QPixmap *CoverDelegate::cover(const QString &path) const
 {
-    if (path.isEmpty())
-        return nullptr;
-    if (QPixmap *p = m_cache.object(path))
-        return p;
-    if (m_loading.contains(path))
-        return nullptr;
-    m_loading.insert(path);
-    auto *watcher = new QFutureWatcher<QImage>(const_cast<CoverDelegate *>(this));
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        const QImage image = watcher->result();
-        m_loading.remove(path);
-        m_cache.insert(path, new QPixmap(QPixmap::fromImage(image)));
-        watcher->deleteLater();
-        emit const_cast<CoverDelegate *>(this)->coverLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run([path] {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        const QSize size = reader.size();
-        if (size.isValid())
-            reader.setScaledSize(size.scaled(CoverWidth * 2, CoverHeight * 2, Qt::KeepAspectRatio));
-        return reader.read();
-    }));
-    return nullptr;
+    return m_covers->get(path, QSize(CoverWidth * 2, CoverHeight * 2));
+}
+
+int CoverDelegate::loadedCount() const
+{
+    return m_covers->loadedCount();
 }
 
 const QImage &CoverDelegate::icon(const QString &name, const QColor &color, int size, qreal ratio) const

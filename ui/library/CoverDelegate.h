@@ -1,15 +1,15 @@
 #pragma once
 
-#include <QCache>
 #include <QHash>
 #include <QImage>
-#include <QSet>
 #include <QStyledItemDelegate>
 
 // Paints a task as a card (docs/UI-DESIGN.md), in the Library's grid and the Studio's strip of recent
 // tasks: its cover (loaded lazily, off the UI thread) with a state chip, the asked duration and, while
 // it runs, a progress line; the prompt; the model and elapsed time. Under the pointer, a "use these
 // settings" icon on the cover (reuseClicked).
+class Thumbnails;
+
 class CoverDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -21,7 +21,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    int loadedCount() const { return int(m_cache.size()); }
+    int loadedCount() const;
     // Where a card's cover and its "use these settings" icon are, in the view's coordinates.
     static QRect coverRect(const QRect &itemRect);
     static QRect reuseRect(const QRect &itemRect);
@@ -38,7 +38,6 @@ private:
     const QPixmap *cover(const QString &path) const;
     const QImage &icon(const QString &name, const QColor &color, int size, qreal ratio) const;
 
-    mutable QCache<QString, QPixmap> m_cache;
-    mutable QSet<QString> m_loading;
+    Thumbnails *m_covers;
     mutable QHash<QString, QImage> m_icons;
 };

@@ -1,10 +1,10 @@
 #include "storyboard/ShotDelegate.h"
 
 #include "common/Theme.h"
+#include "common/Thumbnails.h"
 #include "storyboard/BoardModel.h"
 
 #include <QApplication>
-#include <QImageReader>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -13,24 +13,9 @@ constexpr int Pad = 8;
 constexpr QSize Cover(112, 63);
 } // namespace
 
-QPixmap ShotDelegate::thumbnail(const QString &path, const QSize &size, QCache<QString, QPixmap> *cache)
+ShotDelegate::ShotDelegate(QObject *parent) : QStyledItemDelegate(parent), m_covers(new Thumbnails(64, this))
 {
-    if (path.isEmpty())
-        return {};
-    const QString key = path + QLatin1Char('@') + QString::number(size.width());
-    if (const QPixmap *p = cache->object(key))
-        return *p;
-    QImageReader reader(path);
-    const QSize original = reader.size();
-    if (original.isValid())
-        reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatioByExpanding));
-    const QImage image = reader.read();
-    if (image.isNull())
-        return {};
-    auto *pixmap = new QPixmap(QPixmap::fromImage(image));
-    const QPixmap copy = *pixmap;
-    cache->insert(key, pixmap);
-    return copy;
+    connect(m_covers, &Thumbnails::loaded, this, &ShotDelegate::coverLoaded);
 }
 
 QSize ShotDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -58,14 +43,18 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
                           Cover.height());
     QPainterPath coverPath;
     coverPath.addRoundedRect(coverRect, 5, 5);
-    const QPixmap cover = thumbnail(index.data(BoardModel::CoverRole).toString(), Cover, &m_covers);
-    if (cover.isNull()) {
+    const QString coverPath_ = index.data(BoardModel::CoverRole).toString();
+    const QPixmap *cover = m_covers->get(coverPath_, Cover, Qt::KeepAspectRatioByExpanding);
+    if (!cover || cover->isNull()) {
         painter->fillPath(coverPath, pal.color(QPalette::AlternateBase));
-        painter->setPen(Theme::role(Theme::Role::Muted, pal));
-        painter->drawText(coverRect, Qt::AlignCenter, tr("no take"));
+        if (coverPath_.isEmpty()) { // (a cover being read shows in a moment)
+            painter->setPen(Theme::role(Theme::Role::Muted, pal));
+            painter->drawText(coverRect, Qt::AlignCenter, tr("no take"));
+        }
     } else {
         painter->setClipPath(coverPath);
-        painter->drawPixmap(coverRect, cover, QRect(QPoint((cover.width() - Cover.width()) / 2, (cover.height() - Cover.height()) / 2), Cover));
+        painter->drawPixmap(coverRect, *cover,
+                            QRect(QPoint((cover->width() - Cover.width()) / 2, (cover->height() - Cover.height()) / 2), Cover));
         painter->setClipping(false);
     }
     // The shot's number on its cover.

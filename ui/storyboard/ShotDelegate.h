@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QCache>
-#include <QPixmap>
 #include <QStyledItemDelegate>
 
 // A shot as a card in the board's list: its film take's cover, its number, prompt, model, whether it
@@ -10,13 +8,13 @@ class ShotDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit ShotDelegate(QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // A cover at thumbnail size (read once, scaled on reading: a cover of any size costs little).
-    static QPixmap thumbnail(const QString &path, const QSize &size, QCache<QString, QPixmap> *cache);
+signals:
+    void coverLoaded();
 
 private:
-    mutable QCache<QString, QPixmap> m_covers{64};
+    class Thumbnails *m_covers;
 };

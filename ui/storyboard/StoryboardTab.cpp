@@ -7,6 +7,7 @@
 #include "store/TaskStore.h"
 #include "storyboard/BoardModel.h"
 #include "storyboard/ShotDelegate.h"
+#include "common/Thumbnails.h"
 #include "storyboard/StoryboardController.h"
 #include "studio/ImageSlot.h"
 #include "studio/PromptHelper.h"
@@ -42,8 +43,10 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
       m_core(core),
       m_model(new BoardModel(core->boards(), core->tasks(), core->videoModels(), this)),
       m_controller(new StoryboardController(core, this)),
-      m_saveTimer(new QTimer(this))
+      m_saveTimer(new QTimer(this)),
+      m_takeCovers(new Thumbnails(64, this))
 {
+    connect(m_takeCovers, &Thumbnails::loaded, this, &StoryboardTab::refreshTakes);
     m_model->setController(m_controller);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(400);
@@ -92,7 +95,9 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_shots = new QListView(left);
     m_shots->setModel(m_model);
-    m_shots->setItemDelegate(new ShotDelegate(m_shots));
+    auto *shotDelegate = new ShotDelegate(m_shots);
+    m_shots->setItemDelegate(shotDelegate);
+    connect(shotDelegate, &ShotDelegate::coverLoaded, m_shots->viewport(), qOverload<>(&QWidget::update));
     m_shots->setAccessibleName(tr("Shots"));
     // Drag and drop rather than InternalMove: the model takes only its own shots (BoardModel::MimeType)
     // and moves them itself, whoever carries the drop.
@@ -683,9 +688,9 @@ void StoryboardTab::refreshTakes()
         auto *item = new QListWidgetItem(text, m_takes);
         item->setData(Qt::UserRole, t.id);
         item->setToolTip(t.error.isEmpty() ? t.prompt : t.error);
-        const QPixmap cover = ShotDelegate::thumbnail(t.coverPath, QSize(128, 72), &m_takeCovers);
-        if (!cover.isNull())
-            item->setIcon(QIcon(cover.copy((cover.width() - 128) / 2, (cover.height() - 72) / 2, 128, 72)));
+        const QPixmap *cover = m_takeCovers->get(t.coverPath, QSize(128, 72), Qt::KeepAspectRatioByExpanding);
+        if (cover && !cover->isNull())
+            item->setIcon(QIcon(cover->copy((cover->width() - 128) / 2, (cover->height() - 72) / 2, 128, 72)));
         if (t.id == film) {
             QFont f = item->font();
             f.setBold(true);

@@ -28,6 +28,8 @@ struct VideoTask;
 // shot's model and settings (the same schema-driven form as the Studio), whether it continues from the
 // previous shot's last frame, its takes (pick the one for the film, play it), and Generate shot /
 // Generate all / Join film. Everything is kept in the database as it is typed.
+class Thumbnails;
+
 class StoryboardTab : public QWidget
 {
     Q_OBJECT
@@ -132,5 +134,5 @@ private:
     qint64 m_editing = 0; // the shot the editor shows
     qint64 m_lastFilm = 0;
     bool m_applying = false;
-    QCache<QString, QPixmap> m_takeCovers{64};
+    Thumbnails *m_takeCovers; // read off the UI thread; the takes' list is refreshed when one is ready
 };
