@@ -21,9 +21,9 @@ int main(int argc, char *argv[])
     StartupProbe::mark("main");
     StartupWarmup warmup; // before the application object: fontconfig does not need it
     QApplication app(argc, argv);
+    Hardening::applyProcessLimits(); // before any picture is read, on any thread
     warmup.applicationReady([hiDpi = app.devicePixelRatio() > 1.0] { Theme::predecodeIcons(hiDpi); });
     StartupProbe::mark("application");
-    Hardening::applyProcessLimits(); // before any picture is read, on this thread
     QCoreApplication::setApplicationName(QStringLiteral("yuanjing-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(YUANJING_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("元境 Studio"));

@@ -179,6 +179,8 @@ private slots:
 
         library->selectTask(task.id);
         QVERIFY(library->details()->text().contains(QLatin1String("lanterns on water")));
+        // Its cover, read off the UI thread, stands where the player will be.
+        QTRY_VERIFY(!library->poster()->pixmap().isNull());
         // Readable details: the settings by their form's names, the usage in words, no raw JSON.
         QVERIFY2(!library->details()->text().contains(QLatin1String("{\"")), qPrintable(library->details()->text()));
         QVERIFY2(library->details()->text().contains(LibraryTab::tr("%1 credits").arg(done.usage.value(QLatin1String("credits")).toDouble())),

@@ -168,12 +168,8 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         return playSource(t);
     case DurationRole: {
         const ModelSpec *spec = m_catalog ? m_catalog->model(t.llmid) : nullptr;
-        if (!spec)
-            return 0;
-        for (const FieldSpec &f : spec->fields)
-            if (f.role == QLatin1String("duration"))
-                return t.params.value(f.key).toVariant().toInt();
-        return 0;
+        const FieldSpec *field = spec ? spec->fieldWithRole(QStringLiteral("duration")) : nullptr;
+        return field ? t.params.value(field->key).toVariant().toInt() : 0;
     }
     case ElapsedRole: {
         const bool finished = t.isFinished() || t.state == VideoTask::State::Unknown;

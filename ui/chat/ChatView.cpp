@@ -32,6 +32,12 @@ const int KeptAround = 16;
 // How long the view is still before the text around the screen is laid out.
 const int PrefetchDelayMs = 40;
 
+// Whether a block on (or near) the screen still needs its document: never measured, or let go.
+bool needsLayout(const ChatBlock &b)
+{
+    return !b.measured || (!b.doc && b.height > 0);
+}
+
 // A link in an answer that leads to the web (other schemes, file: say, are never followed).
 bool isWebLink(const QUrl &url)
 {
@@ -394,7 +400,7 @@ void ChatView::settleNow()
         last = blockAt(value + page + margin);
         bool changed = false;
         for (int i = first; i >= 0 && i <= last; ++i) {
-            if (!m_blocks[i].measured || (!m_blocks[i].doc && m_blocks[i].height > 0)) {
+            if (needsLayout(m_blocks[i])) {
                 layOut(i);
                 changed = true;
             }
@@ -407,7 +413,7 @@ void ChatView::settleNow()
         const int value = target();
         const int from = blockAt(value - page / 2), to = blockAt(value + page + page / 2);
         for (int i = from; i >= 0 && i <= to; ++i) {
-            if (!m_blocks[i].measured || (!m_blocks[i].doc && m_blocks[i].height > 0)) {
+            if (needsLayout(m_blocks[i])) {
                 m_prefetch.start(PrefetchDelayMs, this);
                 break;
             }

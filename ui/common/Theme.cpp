@@ -2,25 +2,25 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QFontDatabase>
-#include <QFontInfo>
 #include <QDir>
-#include <QMutex>
-#include <QThread>
 #include <QEvent>
 #include <QFile>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QHash>
 #include <QIcon>
 #include <QImageReader>
 #include <QLabel>
+#include <QMutex>
 #include <QPainter>
 #include <QPixmap>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QProxyStyle>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QWidget>
 
@@ -197,14 +197,14 @@ void apply(QWidget *widget, Tone tone, const QString &css)
 }
 
 namespace {
-// An icon's PNG, PNG named and no detection: otherwise QImageReader loads every image plugin (SVG,
-// GIF, JPEG… and their libraries) to ask whether one reads PNG better, which the first icon did at
-// start-up.
 // Decoded icons, kept: the same few are drawn again and again, and the start-up warm-up decodes them
 // on another thread before the window asks (predecodeIcons).
 QMutex s_pngMutex;
 QHash<QString, QImage> s_pngs;
 
+// An icon's PNG, PNG named and no detection: otherwise QImageReader loads every image plugin (SVG,
+// GIF, JPEG… and their libraries) to ask whether one reads PNG better, which the first icon did at
+// start-up.
 QImage readPng(const QString &path)
 {
     {
@@ -240,9 +240,9 @@ public:
 
 void predecodeIcons(bool hiDpi)
 {
+    // The renderings icon() reads: the 1x ones, and the 2x ones too on a HiDPI screen.
     const QDir dir(QStringLiteral(":/icons"));
-    const QStringList names = dir.entryList({hiDpi ? QStringLiteral("*@2x.png") : QStringLiteral("*.png")}, QDir::Files);
-    for (const QString &name : names)
+    for (const QString &name : dir.entryList({QStringLiteral("*.png")}, QDir::Files))
         if (hiDpi || !name.contains(QLatin1Char('@')))
             readPng(dir.filePath(name));
 }

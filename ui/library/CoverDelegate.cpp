@@ -6,7 +6,6 @@
 #include "common/Theme.h"
 #include "common/Thumbnails.h"
 #include <QApplication>
-#include <QImageReader>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>

@@ -4,12 +4,12 @@
 #include <QImage>
 #include <QStyledItemDelegate>
 
+class Thumbnails;
+
 // Paints a task as a card (docs/UI-DESIGN.md), in the Library's grid and the Studio's strip of recent
 // tasks: its cover (loaded lazily, off the UI thread) with a state chip, the asked duration and, while
 // it runs, a progress line; the prompt; the model and elapsed time. Under the pointer, a "use these
 // settings" icon on the cover (reuseClicked).
-class Thumbnails;
-
 class CoverDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 #include "media/Media.h"
 #include "studio/CompareView.h"
 #include "common/Theme.h"
+#include "common/Thumbnails.h"
 
 #include "core/AppCore.h"
 #include "library/CoverDelegate.h"
@@ -35,7 +36,6 @@
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QTimer>
-#include <QImageReader>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -190,6 +190,11 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_poster->setMinimumSize(1, 1);
     m_poster->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_playerSlot->layout()->addWidget(m_poster);
+    m_posters = new Thumbnails(8, this);
+    connect(m_posters, &Thumbnails::loaded, this, [this] {
+        if (!m_player)
+            fitPoster();
+    });
     m_details = new QLabel(right);
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
@@ -418,19 +423,8 @@ void LibraryTab::showDetails(const VideoTask &t)
                         && !m_core->downloader()->isDownloading(t.id));
     placeButtons();
     if (!m_player) {
-        QImage cover;
-        if (has && !t.coverPath.isEmpty()) {
-            QImageReader reader(t.coverPath);
-            reader.setAutoTransform(true);
-            // Scaled while read: a picture past the reader's allocation limit is read at this size.
-            const QSize size = reader.size();
-            if (size.isValid())
-                reader.setScaledSize(size.scaled(QSize(640, 360) * devicePixelRatioF(), Qt::KeepAspectRatio));
-            cover = reader.read();
-            cover.setDevicePixelRatio(devicePixelRatioF());
-        }
-        m_posterImage = cover;
-        QCoreApplication::postEvent(m_playerSlot, new QResizeEvent(m_playerSlot->size(), m_playerSlot->size()));
+        m_posterPath = has ? t.coverPath : QString();
+        fitPoster();
     }
     if (!has) {
         m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
@@ -501,16 +495,23 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_details->setText(html);
 }
 
+void LibraryTab::fitPoster()
+{
+    // The cover fits the slot, whatever its size (read off the UI thread: shown once read).
+    const qreal ratio = devicePixelRatioF();
+    const QPixmap *cover = m_posters->get(m_posterPath, QSize(640, 360) * ratio);
+    QPixmap fitted;
+    if (cover && !cover->isNull()) {
+        fitted = cover->scaled(m_playerSlot->size() * ratio, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        fitted.setDevicePixelRatio(ratio);
+    }
+    m_poster->setPixmap(fitted);
+}
+
 bool LibraryTab::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_playerSlot && event->type() == QEvent::Resize && !m_player) {
-        // The cover fits the slot, whatever its size.
-        const qreal ratio = devicePixelRatioF();
-        QImage fitted = m_posterImage.isNull() ? QImage()
-                                               : m_posterImage.scaled(m_playerSlot->size() * ratio, Qt::KeepAspectRatio,
-                                                                      Qt::SmoothTransformation);
-        fitted.setDevicePixelRatio(ratio);
-        m_poster->setPixmap(QPixmap::fromImage(fitted));
+        fitPoster();
     } else if (watched == m_view->viewport()) {
         if (event->type() == QEvent::MouseMove) {
             const QModelIndex index = m_view->indexAt(static_cast<QMouseEvent *>(event)->position().toPoint());

@@ -11,6 +11,7 @@ class AppCore;
 class MediaJob;
 class CoverDelegate;
 class LibraryFilterModel;
+class Thumbnails;
 class VideoPlayer;
 class QComboBox;
 class QLabel;
@@ -37,6 +38,7 @@ public:
     // Made on the first Play; nullptr if the player module cannot be loaded (the slot says why).
     VideoPlayer *player();
     QLabel *details() const { return m_details; }
+    QLabel *poster() const { return m_poster; } // the selected video's cover, until the first Play
     qint64 currentTaskId() const { return m_current; }
     void selectTask(qint64 id);
     // The actions, callable from tests and shortcuts.
@@ -83,6 +85,7 @@ private:
     void stopPreview();
     void onCurrentChanged();
     void showDetails(const VideoTask &task);
+    void fitPoster();
     void refreshModels();
     void takeFrame(int where, double seconds, const QString &role);
 
@@ -98,7 +101,8 @@ private:
     bool m_playerMissing = false;
     QWidget *m_playerSlot;
     QLabel *m_poster;
-    QImage m_posterImage;
+    QString m_posterPath; // the selected video's cover, shown until the first Play
+    Thumbnails *m_posters;
     VideoPlayer *m_preview = nullptr;
     QTimer *m_previewTimer;
     QPersistentModelIndex m_hovered;

@@ -43,11 +43,11 @@ void ShotDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
                           Cover.height());
     QPainterPath coverPath;
     coverPath.addRoundedRect(coverRect, 5, 5);
-    const QString coverPath_ = index.data(BoardModel::CoverRole).toString();
-    const QPixmap *cover = m_covers->get(coverPath_, Cover, Qt::KeepAspectRatioByExpanding);
+    const QString coverFile = index.data(BoardModel::CoverRole).toString();
+    const QPixmap *cover = m_covers->get(coverFile, Cover, Qt::KeepAspectRatioByExpanding);
     if (!cover || cover->isNull()) {
         painter->fillPath(coverPath, pal.color(QPalette::AlternateBase));
-        if (coverPath_.isEmpty()) { // (a cover being read shows in a moment)
+        if (coverFile.isEmpty()) { // (a cover being read shows in a moment)
             painter->setPen(Theme::role(Theme::Role::Muted, pal));
             painter->drawText(coverRect, Qt::AlignCenter, tr("no take"));
         }

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+class Thumbnails;
+
 // A shot as a card in the board's list: its film take's cover, its number, prompt, model, whether it
 // continues the shot before, and where it stands.
 class ShotDelegate : public QStyledItemDelegate
@@ -16,5 +18,5 @@ signals:
     void coverLoaded();
 
 private:
-    class Thumbnails *m_covers;
+    Thumbnails *m_covers;
 };
