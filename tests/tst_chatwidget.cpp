@@ -4,6 +4,7 @@
 #include "chat/ChatTab.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/TitleDelegate.h"
 #include "core/AppCore.h"
 #include "simulator/PlatformSimulator.h"
 #include "store/ConversationStore.h"
@@ -26,6 +27,7 @@
 #include <QClipboard>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QStandardItemModel>
 
 class TestChatWidget : public QObject
 {
@@ -944,6 +946,36 @@ private slots:
         QVERIFY(started.wait(5000));
         QCOMPARE(again.conversations()->conversation(first).draft, QStringLiteral("unsent draft"));
         makeTab();
+    }
+
+    void titlesAreDrawnAsTheStyleDrawsThem()
+    {
+        // The conversation list's delegate shapes each title once; what it draws is what the style's own
+        // delegate draws: the same text where it fits, "…" where it does not, the selection's colours.
+        QStandardItemModel model;
+        for (const QString &title : {QStringLiteral("New chat"), QStringLiteral("对话 12 conversation"),
+                                     QStringLiteral("一个很长很长的标题，远远超过列表的宽度 and a long English tail too")})
+            model.appendRow(new QStandardItem(title));
+        auto render = [&](QAbstractItemDelegate *delegate) {
+            QListView view;
+            view.setUniformItemSizes(true);
+            view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            view.setModel(&model);
+            if (delegate)
+                view.setItemDelegate(delegate);
+            view.resize(180, 120);
+            view.setCurrentIndex(model.index(1, 0));
+            view.show();
+            QImage image(view.size(), QImage::Format_ARGB32);
+            view.render(&image);
+            return image;
+        };
+        TitleDelegate titles;
+        const QImage ours = render(&titles);
+        const QImage styles = render(nullptr);
+        QCOMPARE(ours.size(), styles.size());
+        QVERIFY(ours == styles);
+        QVERIFY(ours != QImage(ours.size(), QImage::Format_ARGB32)); // something was drawn
     }
 
     void searchFiltersConversations()

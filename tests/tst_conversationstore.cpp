@@ -23,7 +23,7 @@ private slots:
         Database db(dbPath());
         QVERIFY(db.open());
         ConversationStore store(&db);
-        const int total = 2 * ConversationListModel::PageSize + 50;
+        const int total = 2 * ConversationListModel::PageSize + ConversationListModel::PageSize / 2; // the last page short
         db.db().transaction();
         for (int i = 0; i < total; ++i)
             store.createConversation(QStringLiteral("c%1").arg(i), QStringLiteral("qwen3-max"));

@@ -2,6 +2,7 @@
 // what a dead process left behind is marked interrupted.
 #include "TestSupport.h"
 #include "core/DataFolderOwner.h"
+#include "core/ProcessLock.h"
 #include "store/TaskStore.h"
 #include "tasks/TaskPoller.h"
 
@@ -33,6 +34,34 @@ private slots:
         QVERIFY(became.wait(5000));
         QVERIFY(second.isOwner());
         QVERIFY(!second.isSessionLive(firstSession));
+    }
+
+    void locksLeftBehindAreFree()
+    {
+        // What a process killed outright leaves: the lock files, with a pid that may be anyone's now.
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("sessions"));
+        const QString deadSession = QStringLiteral("5d7e3c1a-0000-4000-8000-00000000dead");
+        for (const QString &name : {QStringLiteral("owner.lock"), QStringLiteral("sessions/%1.lock").arg(deadSession)}) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray::number(QCoreApplication::applicationPid()) + "\nyuanjing-studio\nlocalhost\n");
+        }
+        DataFolderOwner owner(dir.path());
+        QVERIFY(owner.tryAcquire()); // the system let go of it with the process, whatever the file says
+        QVERIFY(!owner.isSessionLive(deadSession));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("sessions/%1.lock").arg(deadSession)))); // tidied
+
+        // Held is held, by a lock of this process too, and a lock let go of takes its file with it.
+        ProcessLock again(dir.filePath(QStringLiteral("owner.lock")));
+        QVERIFY(!again.tryLock());
+        QVERIFY(ProcessLock::isHeld(dir.filePath(QStringLiteral("owner.lock"))));
+        ProcessLock other(dir.filePath(QStringLiteral("other.lock")));
+        QVERIFY(other.tryLock());
+        QVERIFY(ProcessLock::isHeld(other.path()));
+        other.unlock();
+        QVERIFY(!ProcessLock::isHeld(other.path()));
+        QVERIFY(!QFile::exists(other.path()));
     }
 
     void onlyDeadSessionsSubmissionsBecomeUnknown()

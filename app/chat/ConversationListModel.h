@@ -22,7 +22,9 @@ public:
     // Without a filter the list holds the newest conversations a page at a time, more as it is scrolled.
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    static constexpr int PageSize = 200;
+    // A screen of rows and more: the view asks for the next page when its last row comes into sight
+    // (fetchMore), so what start-up reads does not grow with the history.
+    static constexpr int PageSize = 50;
     QVariant data(const QModelIndex &index, int role) const override;
 
     void setFilter(const QString &filter);

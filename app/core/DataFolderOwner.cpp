@@ -1,22 +1,16 @@
 #include "core/DataFolderOwner.h"
 
 #include "core/Log.h"
+#include "core/ProcessLock.h"
 
 #include <QDir>
+#include <QFile>
 #include <QUuid>
 
 namespace {
 QString sessionPath(const QString &dir, const QString &id)
 {
     return QDir(dir).filePath(QStringLiteral("sessions/%1.lock").arg(id));
-}
-
-std::unique_ptr<QLockFile> lockFile(const QString &path)
-{
-    auto lock = std::make_unique<QLockFile>(path);
-    // Held for as long as the process runs: never stale by age, only when its process is gone.
-    lock->setStaleLockTime(0);
-    return lock;
 }
 
 bool isSafeId(const QString &id)
@@ -34,8 +28,8 @@ DataFolderOwner::DataFolderOwner(const QString &dataDir, QObject *parent)
     : QObject(parent), m_dir(dataDir), m_sessionId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     QDir().mkpath(QDir(m_dir).filePath(QStringLiteral("sessions")));
-    m_sessionLock = lockFile(sessionPath(m_dir, m_sessionId));
-    if (!m_sessionLock->tryLock(0))
+    m_sessionLock = std::make_unique<ProcessLock>(sessionPath(m_dir, m_sessionId));
+    if (!m_sessionLock->tryLock())
         qCWarning(lcStore) << "cannot hold the session lock in" << m_dir;
     m_retry.setTimerType(Qt::CoarseTimer);
     connect(&m_retry, &QTimer::timeout, this, [this] {
@@ -57,8 +51,8 @@ bool DataFolderOwner::tryAcquire()
     if (m_owner)
         return true;
     if (!m_ownerLock)
-        m_ownerLock = lockFile(QDir(m_dir).filePath(QStringLiteral("owner.lock")));
-    m_owner = m_ownerLock->tryLock(0);
+        m_ownerLock = std::make_unique<ProcessLock>(QDir(m_dir).filePath(QStringLiteral("owner.lock")));
+    m_owner = m_ownerLock->tryLock();
     if (m_owner)
         qCInfo(lcStore) << "this process owns the data folder";
     return m_owner;
@@ -78,13 +72,8 @@ bool DataFolderOwner::isSessionLive(const QString &sessionId) const
     if (!isSafeId(sessionId))
         return false;
     const QString path = sessionPath(m_dir, sessionId);
-    if (!QFile::exists(path))
-        return false;
-    QLockFile probe(path);
-    probe.setStaleLockTime(0);
-    if (probe.tryLock(0)) {
-        probe.unlock(); // it was left by a process that is gone
-        return false;
-    }
-    return probe.error() == QLockFile::LockFailedError;
+    if (ProcessLock::isHeld(path))
+        return true;
+    QFile::remove(path); // left by a process that is gone (its id is never used again)
+    return false;
 }

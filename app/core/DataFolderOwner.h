@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -10,9 +9,12 @@
 // two processes write the same .part file or both ask the platform). The others work through the
 // database and take over when the owner ends (keepTrying()).
 //
+// The locks are ProcessLocks: the system lets go of them when their process ends, however it ends.
 // Each process also holds a lock of its own session (sessions/<id>.lock) while it runs, so that an
 // owner can tell a submission or answer that another live process is making from one left behind by
 // a process that died: only the second kind is marked interrupted.
+class ProcessLock;
+
 class DataFolderOwner : public QObject
 {
     Q_OBJECT
@@ -35,8 +37,8 @@ signals:
 private:
     QString m_dir;
     QString m_sessionId;
-    std::unique_ptr<QLockFile> m_ownerLock;
-    std::unique_ptr<QLockFile> m_sessionLock;
+    std::unique_ptr<ProcessLock> m_ownerLock;
+    std::unique_ptr<ProcessLock> m_sessionLock;
     QTimer m_retry;
     bool m_owner = false;
 };

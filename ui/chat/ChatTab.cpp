@@ -1,5 +1,6 @@
 #include "chat/ChatTab.h"
 #include "chat/PromptImprover.h"
+#include "chat/TitleDelegate.h"
 #include "common/Theme.h"
 
 #include "chat/ChatModelCatalog.h"
@@ -69,6 +70,7 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // One line a conversation: the list is laid out without measuring each of thousands of rows.
     m_list->setUniformItemSizes(true);
+    m_list->setItemDelegate(new TitleDelegate(m_list));
     leftLayout->addWidget(newButton);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);
