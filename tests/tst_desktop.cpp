@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QApplication>
 #include <QComboBox>
+#include <QFrame>
+#include <QPushButton>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QStyle>
@@ -282,21 +284,46 @@ private slots:
         // The stylesheet of the appearance goes to the widgets of a pattern (not the application's,
         // which would restyle every widget at start-up), and follows the palette.
         QVERIFY(qApp->styleSheet().isEmpty());
-        QWidget card;
-        Theme::setRole(&card, "card");
+        QPushButton primary;
+        Theme::setRole(&primary, "primary");
         // Only its pattern's rules (parsing the whole sheet for every widget cost start-up).
         QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::lightPalette()));
-        QCOMPARE(card.styleSheet(), Theme::styleSheetForRole("card"));
-        QVERIFY(card.styleSheet().contains(QLatin1String("QFrame[yjRole=\"card\"]")));
-        QVERIFY(card.styleSheet().contains(QLatin1String("QFrame[yjRole=\"card\"] QLabel")));
-        QVERIFY(!card.styleSheet().contains(QLatin1String("primary")));
-        QVERIFY(card.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::lightPalette()).name()));
+        QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
+        QVERIFY(primary.styleSheet().contains(QLatin1String("QPushButton[yjRole=\"primary\"]")));
+        QVERIFY(!primary.styleSheet().contains(QLatin1String("segment")));
+        QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::lightPalette()).name()));
         QVERIFY(Theme::styleSheetForRole("segment").contains(QLatin1String("yjSegment=\"last\"")));
+        // The card and the text roles have no stylesheet (it would slow every child down): Theme draws
+        // the card's surface and sets the labels' size, weight and colour, and follows the palette.
+        QWidget window; // in a window, as cards are (a window's palette follows through its native window)
+        QFrame card(&window);
+        card.resize(80, 40);
+        Theme::setRole(&card, "card");
+        QLabel caption(QStringLiteral("Model:"), &window);
+        Theme::setRole(&caption, "caption");
+        QLabel title(QStringLiteral("New chat"), &window);
+        Theme::setRole(&title, "title");
+        window.show();
+        QVERIFY(card.styleSheet().isEmpty() && caption.styleSheet().isEmpty() && title.styleSheet().isEmpty());
+        const auto surfaceOf = [&card] {
+            QImage image(card.size(), QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+            card.render(&image);
+            return std::pair{image.pixelColor(40, 20), image.pixelColor(0, 0)};
+        };
+        QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::lightPalette()));
+        QVERIFY(surfaceOf().second != surfaceOf().first); // the rounded corner
+        QCOMPARE(caption.font().pointSizeF(), Theme::font(Theme::Type::Caption, QApplication::font()).pointSizeF());
+        QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::lightPalette()));
+        QCOMPARE(title.font().pointSizeF(), Theme::font(Theme::Type::Title, QApplication::font()).pointSizeF());
+        QCOMPARE(title.font().weight(), QFont::DemiBold);
         settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
         QVERIFY(settings.apply());
         QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::darkPalette()));
-        QCOMPARE(card.styleSheet(), Theme::styleSheetForRole("card"));
-        QVERIFY(card.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::darkPalette()).name()));
+        QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
+        QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::darkPalette()).name()));
+        QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::darkPalette()));
+        QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::darkPalette()));
         QApplication::setPalette(before);
     }
 };

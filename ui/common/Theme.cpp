@@ -117,6 +117,101 @@ QString styleSheetFor(QWidget *widget, Theme::Tone tone, const QString &css)
     return QStringLiteral("QLabel { color: %1; %2 }").arg(fg, css);
 }
 
+// The patterns that are only a font and a colour (the text roles) or a surface (the card) are set on the
+// widget itself, not by a stylesheet: a widget under a stylesheet, and every child of it, is polished,
+// measured and painted through QStyleSheetStyle, which matches each rule against each of them (the
+// composer's card made its dozen children so, and the first screen's labels: ~1.5 ms of start-up).
+struct TextRole
+{
+    const char *name;
+    Theme::Type size;
+    bool muted;
+    bool demiBold;
+    int paddingTop;
+};
+const TextRole *textRole(const QString &name)
+{
+    static const TextRole roles[] = {
+        {"muted", Theme::Type::Body, true, false, 0},
+        {"caption", Theme::Type::Caption, true, false, 0},
+        {"title", Theme::Type::Title, false, true, 0},
+        {"heading", Theme::Type::Heading, false, true, 0},
+        {"section", Theme::Type::Caption, true, true, Theme::Space::S},
+        {"empty-title", Theme::Type::Title, true, false, 0},
+    };
+    for (const TextRole &role : roles)
+        if (name == QLatin1String(role.name))
+            return &role;
+    return nullptr;
+}
+
+void applyTextRole(QWidget *widget, const TextRole &role)
+{
+    if (role.size != Theme::Type::Body) {
+        QFont font = widget->font();
+        font.setPointSizeF(Theme::font(role.size, QApplication::font()).pointSizeF());
+        if (role.demiBold)
+            font.setWeight(QFont::DemiBold);
+        widget->setFont(font);
+    }
+    if (role.muted) {
+        // Only the text's colour is the widget's own: the rest it inherits, as it did.
+        QPalette palette;
+        palette.setColor(QPalette::WindowText, Theme::role(Theme::Role::Muted, QApplication::palette()));
+        widget->setPalette(palette);
+    }
+    if (role.paddingTop)
+        widget->setContentsMargins(0, role.paddingTop, 0, 0);
+}
+
+// The card: a surface with a light outline and rounded corners, drawn under what the widget draws, in
+// the application palette's colours as they are when it is painted (as app.qss's were).
+class CardPainter : public QObject
+{
+public:
+    static CardPainter *instance()
+    {
+        static QPointer<CardPainter> painter;
+        if (!painter)
+            painter = new CardPainter(qApp);
+        return painter;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            auto *widget = static_cast<QWidget *>(watched);
+            const QPalette palette = QApplication::palette(widget);
+            QPainter painter(widget);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(Theme::role(Theme::Role::Border, palette), 1));
+            painter.setBrush(Theme::role(Theme::Role::Surface, palette));
+            painter.drawRoundedRect(QRectF(widget->rect()).adjusted(0.5, 0.5, -0.5, -0.5), Theme::Radius::Medium,
+                                    Theme::Radius::Medium);
+        }
+        return false;
+    }
+
+private:
+    using QObject::QObject;
+};
+
+void applyRole(QWidget *widget, const QString &name)
+{
+    if (const TextRole *role = textRole(name)) {
+        applyTextRole(widget, *role);
+        return;
+    }
+    if (name == QLatin1String("card")) {
+        widget->installEventFilter(CardPainter::instance()); // once: installing again moves it to the front
+        widget->setContentsMargins(1, 1, 1, 1);                // inside the outline, as the stylesheet's border
+        widget->update();
+        return;
+    }
+    widget->setStyleSheet(sheetForRole(name));
+}
+
 // Re-colours the marked widgets when the application palette changes.
 class PaletteWatcher : public QObject
 {
@@ -136,7 +231,7 @@ protected:
         if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
             for (QWidget *w : QApplication::allWidgets()) {
                 if (w->property("yjRole").isValid())
-                    w->setStyleSheet(sheetForRole(w->property("yjRole").toString()));
+                    applyRole(w, w->property("yjRole").toString());
                 const QVariant tone = w->property(ToneProperty);
                 if (tone.isValid())
                     w->setStyleSheet(
@@ -465,7 +560,7 @@ void setRole(QWidget *widget, const char *name)
 {
     PaletteWatcher::ensure();
     widget->setProperty("yjRole", QString::fromLatin1(name));
-    widget->setStyleSheet(sheetForRole(QString::fromLatin1(name)));
+    applyRole(widget, QString::fromLatin1(name));
 }
 
 QString styleSheetForRole(const char *role)

@@ -48,8 +48,9 @@ QColor role(Role role, const QPalette &palette);
 enum class Chip { Waiting, Running, Done, Failed, Unknown };
 QColor chipColor(Chip chip, const QPalette &palette);
 // Sets the widget's component pattern ("card", "primary", "segment", "icon", "chip", "muted",
-// "title", "empty-title", "tabs", "group"…; see app.qss): the widget takes the stylesheet of the
-// appearance in use, and keeps it when the palette changes.
+// "title", "empty-title", "tabs", "group"…; see app.qss): the widget takes the pattern of the
+// appearance in use, and keeps it when the palette changes. Most are app.qss's rules for it; the card
+// (painted under the widget) and the text roles (a font and a colour) are set by Theme without one.
 void setRole(QWidget *widget, const char *role);
 // That stylesheet (empty before applyAppearance()).
 QString styleSheetInUse();
