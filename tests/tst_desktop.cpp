@@ -317,6 +317,29 @@ private slots:
         QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::lightPalette()));
         QCOMPARE(title.font().pointSizeF(), Theme::font(Theme::Type::Title, QApplication::font()).pointSizeF());
         QCOMPARE(title.font().weight(), QFont::DemiBold);
+        // The main tabs are drawn by the app's style: the current one over a 2 px Accent line, the
+        // others without, their text in Muted.
+        QTabBar tabs(&window);
+        Theme::setRole(&tabs, "tabs"); // as the main window does, before its tabs are added
+        tabs.addTab(QStringLiteral("Chat"));
+        tabs.addTab(QStringLiteral("Video Studio"));
+        tabs.resize(tabs.sizeHint());
+        tabs.show();
+        QVERIFY(tabs.styleSheet().isEmpty());
+        const auto tabsImage = [&tabs] {
+            QImage image(tabs.size(), QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+            tabs.render(&image);
+            return image;
+        };
+        const auto lineUnder = [&tabs](const QImage &image, int index) {
+            const QRect r = tabs.tabRect(index);
+            return image.pixelColor(r.center().x(), r.bottom());
+        };
+        QImage drawn = tabsImage();
+        QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::lightPalette()));
+        QVERIFY(lineUnder(drawn, 1) != Theme::role(Theme::Role::Accent, Theme::lightPalette()));
+        QVERIFY(tabs.testAttribute(Qt::WA_Hover)); // a hovered tab is marked
         settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
         QVERIFY(settings.apply());
         QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::darkPalette()));
@@ -324,6 +347,8 @@ private slots:
         QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::darkPalette()).name()));
         QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::darkPalette()));
         QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::darkPalette()));
+        drawn = tabsImage();
+        QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::darkPalette()));
         QApplication::setPalette(before);
     }
 };
