@@ -9,25 +9,25 @@
 #include "simulator/PlatformSimulator.h"
 #include "store/ConversationStore.h"
 
+#include <QAccessible>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QMessageBox>
-#include <QTimer>
-#include <QApplication>
 #include <QLineEdit>
 #include <QListView>
-#include <QPushButton>
-#include <QSignalSpy>
-#include <QTest>
-#include <QAccessible>
-#include <QClipboard>
+#include <QMessageBox>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTest>
+#include <QTimer>
 
 class TestChatWidget : public QObject
 {
@@ -953,8 +953,9 @@ private slots:
         // The conversation list's delegate shapes each title once; what it draws is what the style's own
         // delegate draws: the same text where it fits, "…" where it does not, the selection's colours.
         QStandardItemModel model;
-        for (const QString &title : {QStringLiteral("New chat"), QStringLiteral("对话 12 conversation"),
-                                     QStringLiteral("一个很长很长的标题，远远超过列表的宽度 and a long English tail too")})
+        for (const QString &title :
+             {QStringLiteral("New chat"), QStringLiteral("对话 12 conversation"),
+              QStringLiteral("一个很长很长的标题，远远超过列表的宽度 and a long English tail too")})
             model.appendRow(new QStandardItem(title));
         auto render = [&](QAbstractItemDelegate *delegate) {
             QListView view;

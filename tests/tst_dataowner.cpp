@@ -42,10 +42,12 @@ private slots:
         QTemporaryDir dir;
         QDir(dir.path()).mkpath(QStringLiteral("sessions"));
         const QString deadSession = QStringLiteral("5d7e3c1a-0000-4000-8000-00000000dead");
-        for (const QString &name : {QStringLiteral("owner.lock"), QStringLiteral("sessions/%1.lock").arg(deadSession)}) {
+        for (const QString &name :
+             {QStringLiteral("owner.lock"), QStringLiteral("sessions/%1.lock").arg(deadSession)}) {
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(QByteArray::number(QCoreApplication::applicationPid()) + "\nyuanjing-studio\nlocalhost\n");
+            file.write(QByteArray::number(QCoreApplication::applicationPid()) +
+                       "\nyuanjing-studio\nlocalhost\n");
         }
         DataFolderOwner owner(dir.path());
         QVERIFY(owner.tryAcquire()); // the system let go of it with the process, whatever the file says

@@ -16,25 +16,25 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
-#include <QTemporaryDir>
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
-#include <QPushButton>
+#include <QImageReader>
 #include <QLabel>
-#include <QRegularExpression>
-#include <QStyle>
-#include <cmath>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
-#include <QImageReader>
 #include <QThread>
+#include <cmath>
 
 namespace {
 bool isControl(QWidget *w)
@@ -291,7 +291,8 @@ private slots:
         QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
         QVERIFY(primary.styleSheet().contains(QLatin1String("QPushButton[yjRole=\"primary\"]")));
         QVERIFY(!primary.styleSheet().contains(QLatin1String("segment")));
-        QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::lightPalette()).name()));
+        QVERIFY(
+            primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::lightPalette()).name()));
         QVERIFY(Theme::styleSheetForRole("segment").contains(QLatin1String("yjSegment=\"last\"")));
         // The card and the text roles have no stylesheet (it would slow every child down): Theme draws
         // the card's surface and sets the labels' size, weight and colour, and follows the palette.
@@ -304,7 +305,8 @@ private slots:
         QLabel title(QStringLiteral("New chat"), &window);
         Theme::setRole(&title, "title");
         window.show();
-        QVERIFY(card.styleSheet().isEmpty() && caption.styleSheet().isEmpty() && title.styleSheet().isEmpty());
+        QVERIFY(card.styleSheet().isEmpty() && caption.styleSheet().isEmpty() &&
+                title.styleSheet().isEmpty());
         const auto surfaceOf = [&card] {
             QImage image(card.size(), QImage::Format_ARGB32);
             image.fill(Qt::transparent);
@@ -313,9 +315,12 @@ private slots:
         };
         QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::lightPalette()));
         QVERIFY(surfaceOf().second != surfaceOf().first); // the rounded corner
-        QCOMPARE(caption.font().pointSizeF(), Theme::font(Theme::Type::Caption, QApplication::font()).pointSizeF());
-        QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::lightPalette()));
-        QCOMPARE(title.font().pointSizeF(), Theme::font(Theme::Type::Title, QApplication::font()).pointSizeF());
+        QCOMPARE(caption.font().pointSizeF(),
+                 Theme::font(Theme::Type::Caption, QApplication::font()).pointSizeF());
+        QCOMPARE(caption.palette().color(QPalette::WindowText),
+                 Theme::role(Theme::Role::Muted, Theme::lightPalette()));
+        QCOMPARE(title.font().pointSizeF(),
+                 Theme::font(Theme::Type::Title, QApplication::font()).pointSizeF());
         QCOMPARE(title.font().weight(), QFont::DemiBold);
         // The main tabs are drawn by the app's style: the current one over a 2 px Accent line, the
         // others without, their text in Muted.
@@ -346,7 +351,8 @@ private slots:
         QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
         QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::darkPalette()).name()));
         QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::darkPalette()));
-        QCOMPARE(caption.palette().color(QPalette::WindowText), Theme::role(Theme::Role::Muted, Theme::darkPalette()));
+        QCOMPARE(caption.palette().color(QPalette::WindowText),
+                 Theme::role(Theme::Role::Muted, Theme::darkPalette()));
         drawn = tabsImage();
         QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::darkPalette()));
         QApplication::setPalette(before);

@@ -188,8 +188,8 @@ protected:
             painter.setRenderHint(QPainter::Antialiasing);
             painter.setPen(QPen(Theme::role(Theme::Role::Border, palette), 1));
             painter.setBrush(Theme::role(Theme::Role::Surface, palette));
-            painter.drawRoundedRect(QRectF(widget->rect()).adjusted(0.5, 0.5, -0.5, -0.5), Theme::Radius::Medium,
-                                    Theme::Radius::Medium);
+            painter.drawRoundedRect(QRectF(widget->rect()).adjusted(0.5, 0.5, -0.5, -0.5),
+                                    Theme::Radius::Medium, Theme::Radius::Medium);
         }
         return false;
     }
@@ -212,7 +212,7 @@ void applyRole(QWidget *widget, const QString &name)
     }
     if (name == QLatin1String("card")) {
         widget->installEventFilter(CardPainter::instance()); // once: installing again moves it to the front
-        widget->setContentsMargins(1, 1, 1, 1);                // inside the outline, as the stylesheet's border
+        widget->setContentsMargins(1, 1, 1, 1);              // inside the outline, as the stylesheet's border
         widget->update();
         return;
     }
@@ -385,8 +385,9 @@ public:
             }
             if (element == CE_TabBarTabLabel) {
                 QStyleOptionTab label = *tab;
-                label.palette.setColor(QPalette::WindowText, current || hovered ? palette.color(QPalette::Text)
-                                                                                : Theme::role(Role::Muted, palette));
+                label.palette.setColor(QPalette::WindowText, current || hovered
+                                                                 ? palette.color(QPalette::Text)
+                                                                 : Theme::role(Role::Muted, palette));
                 QProxyStyle::drawControl(element, &label, painter, widget);
                 return;
             }
