@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include "store/Database.h"
 
 
@@ -21,6 +22,8 @@ int main(int argc, char *argv[])
     StartupProbe::mark("main");
     StartupWarmup warmup; // before the application object: fontconfig does not need it
     QApplication app(argc, argv);
+    // However main ends, the warm-up ends before the application object it uses goes.
+    const auto finishWarmup = qScopeGuard([&warmup] { warmup.finish(); });
     Hardening::applyProcessLimits(); // before any picture is read, on any thread
     warmup.applicationReady([hiDpi = app.devicePixelRatio() > 1.0] { Theme::predecodeIcons(hiDpi); });
     StartupProbe::mark("application");

@@ -284,16 +284,15 @@ private slots:
         // The stylesheet of the appearance goes to the widgets of a pattern (not the application's,
         // which would restyle every widget at start-up), and follows the palette.
         QVERIFY(qApp->styleSheet().isEmpty());
-        QPushButton primary;
-        Theme::setRole(&primary, "primary");
+        QPushButton segment;
+        Theme::setRole(&segment, "segment");
         // Only its pattern's rules (parsing the whole sheet for every widget cost start-up).
         QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::lightPalette()));
-        QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
-        QVERIFY(primary.styleSheet().contains(QLatin1String("QPushButton[yjRole=\"primary\"]")));
-        QVERIFY(!primary.styleSheet().contains(QLatin1String("segment")));
-        QVERIFY(
-            primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::lightPalette()).name()));
-        QVERIFY(Theme::styleSheetForRole("segment").contains(QLatin1String("yjSegment=\"last\"")));
+        QCOMPARE(segment.styleSheet(), Theme::styleSheetForRole("segment"));
+        QVERIFY(segment.styleSheet().contains(QLatin1String("QPushButton[yjRole=\"segment\"]")));
+        QVERIFY(segment.styleSheet().contains(QLatin1String("yjSegment=\"last\"")));
+        QVERIFY(!segment.styleSheet().contains(QLatin1String("toolbar")));
+        QVERIFY(segment.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::lightPalette()).name()));
         // The card and the text roles have no stylesheet (it would slow every child down): Theme draws
         // the card's surface and sets the labels' size, weight and colour, and follows the palette.
         QWidget window; // in a window, as cards are (a window's palette follows through its native window)
@@ -345,16 +344,36 @@ private slots:
         QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::lightPalette()));
         QVERIFY(lineUnder(drawn, 1) != Theme::role(Theme::Role::Accent, Theme::lightPalette()));
         QVERIFY(tabs.testAttribute(Qt::WA_Hover)); // a hovered tab is marked
+        // The primary button too: Accent (Border when disabled), semibold, 8 × 20 px around its label.
+        QPushButton send(QStringLiteral("Send"), &window);
+        Theme::setRole(&send, "primary");
+        send.resize(send.sizeHint());
+        send.show();
+        QVERIFY(send.styleSheet().isEmpty());
+        QCOMPARE(send.font().weight(), QFont::DemiBold);
+        QVERIFY(send.sizeHint().height() >= 20 + 2 * 8);
+        QVERIFY(send.sizeHint().width() >= send.fontMetrics().horizontalAdvance(QStringLiteral("Send")) + 2 * 20);
+        const auto middleOf = [&send] {
+            QImage image(send.size(), QImage::Format_ARGB32);
+            image.fill(Qt::transparent);
+            send.render(&image);
+            return image.pixelColor(4, send.height() / 2); // left of the label, inside the corners
+        };
+        QCOMPARE(middleOf(), Theme::role(Theme::Role::Accent, Theme::lightPalette()));
+        send.setEnabled(false);
+        QCOMPARE(middleOf(), Theme::role(Theme::Role::Border, Theme::lightPalette()));
+        send.setEnabled(true);
         settings.appearanceBox()->setCurrentIndex(settings.appearanceBox()->findData(QStringLiteral("dark")));
         QVERIFY(settings.apply());
         QCOMPARE(Theme::styleSheetInUse(), Theme::styleSheet(Theme::darkPalette()));
-        QCOMPARE(primary.styleSheet(), Theme::styleSheetForRole("primary"));
-        QVERIFY(primary.styleSheet().contains(Theme::role(Theme::Role::Accent, Theme::darkPalette()).name()));
+        QCOMPARE(segment.styleSheet(), Theme::styleSheetForRole("segment"));
+        QVERIFY(segment.styleSheet().contains(Theme::role(Theme::Role::Surface, Theme::darkPalette()).name()));
         QCOMPARE(surfaceOf().first, Theme::role(Theme::Role::Surface, Theme::darkPalette()));
         QCOMPARE(caption.palette().color(QPalette::WindowText),
                  Theme::role(Theme::Role::Muted, Theme::darkPalette()));
         drawn = tabsImage();
         QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::darkPalette()));
+        QCOMPARE(middleOf(), Theme::role(Theme::Role::Accent, Theme::darkPalette()));
         QApplication::setPalette(before);
     }
 };

@@ -25,7 +25,8 @@ StartupWarmup::StartupWarmup()
     m_fonts = QThread::create([this] {
         initFontconfig();
         m_ready.acquire();
-        QFontDatabase::families();
+        if (!m_cancelled.loadAcquire())
+            QFontDatabase::families();
     });
     m_fonts->setObjectName(QStringLiteral("warm-up: fonts"));
     m_fonts->start(QThread::IdlePriority);
@@ -40,13 +41,18 @@ StartupWarmup::~StartupWarmup()
 
 void StartupWarmup::finish()
 {
+    m_cancelled.storeRelease(1);
     if (!m_released) {
         m_ready.release(); // the application never came
         m_released = true;
     }
-    m_fonts->wait();
-    if (m_sql)
-        m_sql->wait();
+    for (QThread *thread : {m_fonts, m_sql}) {
+        if (!thread)
+            continue;
+        if (thread->isRunning())
+            thread->setPriority(QThread::NormalPriority);
+        thread->wait();
+    }
 }
 
 void StartupWarmup::applicationReady(const std::function<void()> &more)
@@ -56,7 +62,9 @@ void StartupWarmup::applicationReady(const std::function<void()> &more)
     // The database opens a few milliseconds from now, while fontconfig is still being read: the driver
     // is loaded beside both. Only its library is loaded here; the connection itself is made, and used,
     // on the thread that owns the database.
-    m_sql = QThread::create([more] {
+    m_sql = QThread::create([this, more] {
+        if (m_cancelled.loadAcquire())
+            return;
         const QString name = QStringLiteral("yuanjing-warmup");
         QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         QSqlDatabase::removeDatabase(name);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAtomicInt>
 #include <QSemaphore>
 #include <QThread>
 
@@ -16,16 +17,19 @@ class StartupWarmup
 public:
     // Starts at once (before the application object: fontconfig does not need it).
     StartupWarmup();
-    // Joins the threads: they may still be reading fonts when a very short run ends.
+    // Joins the threads (finish()).
     ~StartupWarmup();
     // The application object exists: the steps that need it may run, then `more` (thread-safe work
     // of the caller's, such as decoding the window's pictures).
     void applicationReady(const std::function<void()> &more = {});
-    // Waits for it to end (before the program ends without unwinding, as QCommandLineParser does).
+    // Asks for nothing more and waits for what is under way to end, at normal priority (a busy machine
+    // would otherwise hold the quit up). Called while the application object still exists: what the
+    // threads do with it must be over before it goes (a very short run ends while they still work).
     void finish();
 
 private:
     QSemaphore m_ready;
+    QAtomicInt m_cancelled = 0;
     bool m_released = false;
     QThread *m_fonts = nullptr;
     QThread *m_sql = nullptr;

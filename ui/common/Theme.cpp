@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOptionButton>
 #include <QStyleOptionTab>
 #include <QTabWidget>
 #include <QThread>
@@ -204,6 +205,15 @@ void applyRole(QWidget *widget, const QString &name)
         applyTextRole(widget, *role);
         return;
     }
+    if (name == QLatin1String("primary")) {
+        // Drawn by the application's style (AppStyle), its label semibold.
+        QFont font = widget->font();
+        font.setWeight(QFont::DemiBold);
+        widget->setFont(font);
+        widget->updateGeometry();
+        widget->update();
+        return;
+    }
     if (name == QLatin1String("tabs")) {
         // Drawn by the application's style (AppStyle); a hovered tab is marked.
         widget->setAttribute(Qt::WA_Hover);
@@ -362,6 +372,9 @@ public:
     QSize sizeFromContents(ContentsType type, const QStyleOption *option, const QSize &size,
                            const QWidget *widget) const override
     {
+        // A primary button: its label, at least 20 px high, in 8 × 20 px of padding.
+        if (type == CT_PushButton && isRole(widget, "primary"))
+            return QSize(size.width() + 2 * PrimaryPaddingX, qMax(size.height(), 20) + 2 * PrimaryPaddingY);
         // The label keeps the room beside it that the tabs had when a stylesheet drew them (12 px).
         if (type == CT_TabBarTab && isTabs(widget))
             return size + QSize(12, 0);
@@ -392,14 +405,52 @@ public:
                 return;
             }
         }
+        const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option);
+        if (element == CE_PushButton && button && isRole(widget, "primary")) {
+            drawPrimary(button, painter, widget);
+            return;
+        }
         QProxyStyle::drawControl(element, option, painter, widget);
     }
 
 private:
     static constexpr int TabPaddingX = 16, TabPaddingY = 8, TabMargin = 2, TabLine = 2;
-    static bool isTabs(const QWidget *widget)
+    static constexpr int PrimaryPaddingX = 20, PrimaryPaddingY = 8;
+    static bool isRole(const QWidget *widget, const char *role)
     {
-        return widget && widget->property("yjRole").toString() == QLatin1String("tabs");
+        return widget && widget->property("yjRole").toString() == QLatin1String(role);
+    }
+    static bool isTabs(const QWidget *widget) { return isRole(widget, "tabs"); }
+
+    // The one main action of a view (Generate, Send): Accent, rounded, its label in OnAccent; darker
+    // (lighter on a dark palette) under the pointer, a 2 px ring in Text with the focus, Border and
+    // Muted when disabled.
+    void drawPrimary(const QStyleOptionButton *button, QPainter *painter, const QWidget *widget) const
+    {
+        const QPalette palette = QApplication::palette(widget);
+        const bool enabled = button->state & State_Enabled;
+        const bool hovered = enabled && (button->state & State_MouseOver);
+        const QColor accent = Theme::role(Role::Accent, palette);
+        const QColor fill = !enabled  ? Theme::role(Role::Border, palette)
+                            : hovered ? (Theme::isDark(palette) ? accent.lighter(112) : accent.darker(112))
+                                      : accent;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(button->rect), Radius::Medium, Radius::Medium);
+        if (enabled && (button->state & State_HasFocus)) {
+            painter->setPen(QPen(palette.color(QPalette::Text), 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(QRectF(button->rect).adjusted(1, 1, -1, -1), Radius::Medium - 1,
+                                     Radius::Medium - 1);
+        }
+        painter->restore();
+        QStyleOptionButton label = *button;
+        label.rect = button->rect.adjusted(PrimaryPaddingX, PrimaryPaddingY, -PrimaryPaddingX, -PrimaryPaddingY);
+        label.palette.setColor(QPalette::ButtonText,
+                               enabled ? Theme::role(Role::OnAccent, palette) : Theme::role(Role::Muted, palette));
+        QProxyStyle::drawControl(CE_PushButtonLabel, &label, painter, widget);
     }
 };
 } // namespace
