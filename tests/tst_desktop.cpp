@@ -19,6 +19,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
+#include <QMenu>
+#include <QStyleOptionToolButton>
+#include <QToolButton>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
@@ -344,6 +347,33 @@ private slots:
         QCOMPARE(lineUnder(drawn, 0), Theme::role(Theme::Role::Accent, Theme::lightPalette()));
         QVERIFY(lineUnder(drawn, 1) != Theme::role(Theme::Role::Accent, Theme::lightPalette()));
         QVERIFY(tabs.testAttribute(Qt::WA_Hover)); // a hovered tab is marked
+        // Toolbar buttons likewise: Surface in a Border outline, the split one with its menu part on the
+        // right (where a press opens the menu), sized as the stylesheet sized them.
+        QPushButton compare(QStringLiteral("Compare…"), &window);
+        QToolButton improve(&window);
+        improve.setText(QStringLiteral("Improve prompt"));
+        improve.setPopupMode(QToolButton::MenuButtonPopup);
+        improve.setMenu(new QMenu(&improve));
+        Theme::setRole(&compare, "toolbar");
+        Theme::setRole(&improve, "toolbar");
+        QVERIFY(compare.styleSheet().isEmpty() && improve.styleSheet().isEmpty());
+        QCOMPARE(compare.sizeHint().height(), compare.fontMetrics().height() + 2 * 5 + 2);
+        QCOMPARE(improve.sizeHint().height(), compare.sizeHint().height() + 3);
+        improve.resize(improve.sizeHint());
+        QStyleOptionToolButton toolOption;
+        toolOption.initFrom(&improve);
+        toolOption.features = QStyleOptionToolButton::MenuButtonPopup | QStyleOptionToolButton::HasMenu;
+        toolOption.rect = improve.rect();
+        const QRect menuPart = improve.style()->subControlRect(QStyle::CC_ToolButton, &toolOption,
+                                                               QStyle::SC_ToolButtonMenu, &improve);
+        QCOMPARE(menuPart.right(), improve.rect().right());
+        QCOMPARE(menuPart.width(), 19);
+        compare.resize(compare.sizeHint());
+        QImage panel(compare.size(), QImage::Format_ARGB32);
+        panel.fill(Qt::transparent);
+        compare.render(&panel);
+        QCOMPARE(panel.pixelColor(4, compare.height() / 2), Theme::role(Theme::Role::Surface, Theme::lightPalette()));
+        QCOMPARE(panel.pixelColor(compare.width() / 2, 0), Theme::role(Theme::Role::Border, Theme::lightPalette()));
         // The primary button too: Accent (Border when disabled), semibold, 8 × 20 px around its label.
         QPushButton send(QStringLiteral("Send"), &window);
         Theme::setRole(&send, "primary");

@@ -21,6 +21,7 @@
 #include <QStyleFactory>
 #include <QStyleOptionButton>
 #include <QStyleOptionTab>
+#include <QStyleOptionToolButton>
 #include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
@@ -214,6 +215,13 @@ void applyRole(QWidget *widget, const QString &name)
         widget->update();
         return;
     }
+    if (name == QLatin1String("toolbar")) {
+        // Drawn by the application's style (AppStyle).
+        widget->setAttribute(Qt::WA_Hover);
+        widget->updateGeometry();
+        widget->update();
+        return;
+    }
     if (name == QLatin1String("tabs")) {
         // Drawn by the application's style (AppStyle); a hovered tab is marked.
         widget->setAttribute(Qt::WA_Hover);
@@ -354,6 +362,8 @@ public:
     // Border line.
     int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
     {
+        if (metric == PM_MenuButtonIndicator && isRole(widget, "toolbar"))
+            return 0; // its room is in the button's padding (sizeFromContents)
         if (isTabs(widget)) {
             switch (metric) {
             case PM_TabBarTabHSpace:
@@ -375,6 +385,14 @@ public:
         // A primary button: its label, at least 20 px high, in 8 × 20 px of padding.
         if (type == CT_PushButton && isRole(widget, "primary"))
             return QSize(size.width() + 2 * PrimaryPaddingX, qMax(size.height(), 20) + 2 * PrimaryPaddingY);
+        // A toolbar button: its label in 5 × 12 px of padding (22 px on the right of a split button, for
+        // its menu part) inside a 1 px outline; a tool button 3 px more each way, as the stylesheet made
+        // them (the sizes they had).
+        if ((type == CT_PushButton || type == CT_ToolButton) && isRole(widget, "toolbar")) {
+            const int extra = type == CT_ToolButton ? 3 : 0;
+            return QSize(size.width() + ToolbarPaddingX + rightPadding(option) + 2 + extra,
+                         size.height() + 2 * ToolbarPaddingY + 2 + extra);
+        }
         // The label keeps the room beside it that the tabs had when a stylesheet drew them (12 px).
         if (type == CT_TabBarTab && isTabs(widget))
             return size + QSize(12, 0);
@@ -410,11 +428,90 @@ public:
             drawPrimary(button, painter, widget);
             return;
         }
+        if (element == CE_PushButton && button && isRole(widget, "toolbar")) {
+            const QPalette palette = QApplication::palette(widget);
+            drawToolbarPanel(button->state, button->rect, palette, painter);
+            QStyleOptionButton label = *button;
+            label.rect = button->rect.adjusted(ToolbarPaddingX + 1, ToolbarPaddingY + 1, -ToolbarPaddingX - 1,
+                                               -ToolbarPaddingY - 1);
+            label.palette.setColor(QPalette::ButtonText, toolbarText(button->state, palette));
+            QProxyStyle::drawControl(CE_PushButtonLabel, &label, painter, widget);
+            return;
+        }
         QProxyStyle::drawControl(element, option, painter, widget);
+    }
+
+    void drawComplexControl(ComplexControl control, const QStyleOptionComplex *option, QPainter *painter,
+                            const QWidget *widget) const override
+    {
+        const auto *tool = qstyleoption_cast<const QStyleOptionToolButton *>(option);
+        if (control == CC_ToolButton && tool && isRole(widget, "toolbar")) {
+            const QPalette palette = QApplication::palette(widget);
+            drawToolbarPanel(tool->state, tool->rect, palette, painter);
+            const bool split = tool->features & QStyleOptionToolButton::MenuButtonPopup;
+            if (split) {
+                // The menu part: a rule on its left, an arrow in it.
+                const QRect menu = subControlRect(control, option, SC_ToolButtonMenu, widget);
+                painter->fillRect(QRect(menu.left(), tool->rect.top() + 1, 1, tool->rect.height() - 2),
+                                  Theme::role(Role::Border, palette));
+                QStyleOption arrow = *tool;
+                arrow.rect = menu.adjusted(1, 0, 0, 0);
+                arrow.palette.setColor(QPalette::ButtonText, toolbarText(tool->state, palette));
+                arrow.palette.setColor(QPalette::WindowText, toolbarText(tool->state, palette));
+                proxy()->drawPrimitive(PE_IndicatorArrowDown, &arrow, painter, widget);
+            }
+            // The label, without the menu's own indicator (the pattern has none).
+            QStyleOptionToolButton label = *tool;
+            label.rect = tool->rect.adjusted(ToolbarPaddingX + 1, ToolbarPaddingY + 1, -rightPadding(tool) - 1,
+                                             -ToolbarPaddingY - 1);
+            label.palette.setColor(QPalette::ButtonText, toolbarText(tool->state, palette));
+            label.state &= ~(State_Sunken | State_On);
+            proxy()->drawControl(CE_ToolButtonLabel, &label, painter, widget);
+            return;
+        }
+        QProxyStyle::drawComplexControl(control, option, painter, widget);
+    }
+    QRect subControlRect(ComplexControl control, const QStyleOptionComplex *option, SubControl sub,
+                         const QWidget *widget) const override
+    {
+        const auto *tool = qstyleoption_cast<const QStyleOptionToolButton *>(option);
+        if (control == CC_ToolButton && tool && isRole(widget, "toolbar")) {
+            const bool split = tool->features & QStyleOptionToolButton::MenuButtonPopup;
+            const QRect menu(tool->rect.right() - ToolbarMenuWidth, tool->rect.top(), ToolbarMenuWidth + 1,
+                             tool->rect.height());
+            if (sub == SC_ToolButtonMenu)
+                return split ? menu : QRect();
+            if (sub == SC_ToolButton)
+                return split ? tool->rect.adjusted(0, 0, -ToolbarMenuWidth - 1, 0) : tool->rect;
+        }
+        return QProxyStyle::subControlRect(control, option, sub, widget);
     }
 
 private:
     static constexpr int TabPaddingX = 16, TabPaddingY = 8, TabMargin = 2, TabLine = 2;
+    static constexpr int ToolbarPaddingX = 12, ToolbarPaddingY = 5, ToolbarSplitPadding = 22, ToolbarMenuWidth = 18;
+    static int rightPadding(const QStyleOption *option)
+    {
+        const auto *tool = qstyleoption_cast<const QStyleOptionToolButton *>(option);
+        return tool && (tool->features & QStyleOptionToolButton::MenuButtonPopup) ? ToolbarSplitPadding
+                                                                                  : ToolbarPaddingX;
+    }
+    // A quiet text button beside the main one: Surface in a Border outline (Accent with the focus),
+    // SurfaceAlt under the pointer, 8 px corners.
+    static void drawToolbarPanel(QStyle::State state, const QRect &rect, const QPalette &palette, QPainter *painter)
+    {
+        const bool hovered = (state & State_Enabled) && (state & State_MouseOver);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(Theme::role(state & State_HasFocus ? Role::Accent : Role::Border, palette), 1));
+        painter->setBrush(Theme::role(hovered ? Role::SurfaceAlt : Role::Surface, palette));
+        painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), Radius::Medium, Radius::Medium);
+        painter->restore();
+    }
+    static QColor toolbarText(QStyle::State state, const QPalette &palette)
+    {
+        return state & State_Enabled ? palette.color(QPalette::Text) : Theme::role(Role::Muted, palette);
+    }
     static constexpr int PrimaryPaddingX = 20, PrimaryPaddingY = 8;
     static bool isRole(const QWidget *widget, const char *role)
     {
