@@ -65,8 +65,10 @@ bool ProcessLock::tryLock()
         const QByteArray who = QByteArray::number(QCoreApplication::applicationPid()) + '\n' +
                                QFileInfo(QCoreApplication::applicationFilePath()).fileName().toUtf8() + '\n' +
                                QSysInfo::machineHostName().toUtf8() + '\n';
-        if (ftruncate(fd, 0) == 0 && ::write(fd, who.constData(), size_t(who.size())) < 0) {
-            // The content is only informative: the lock holds without it.
+        // Only informative: the lock holds whether or not it could be written.
+        if (ftruncate(fd, 0) == 0) {
+            const ssize_t written = ::write(fd, who.constData(), size_t(who.size()));
+            Q_UNUSED(written);
         }
         m_fd = fd;
         return true;

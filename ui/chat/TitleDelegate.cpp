@@ -2,11 +2,12 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <memory>
 
-namespace {
-// Enough for every row a window shows at a few widths; beyond it the cache starts again.
-constexpr int MaxLayouts = 512;
-} // namespace
+TitleDelegate::TitleDelegate(QObject *parent) : QStyledItemDelegate(parent)
+{
+    m_layouts.setMaxCost(512); // every row a window shows, at a few widths
+}
 
 void TitleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
@@ -51,16 +52,14 @@ const QTextLayout &TitleDelegate::layoutFor(const QString &text, const QStyleOpt
 {
     const Key key{
         text, opt.font.key(), width, int(opt.direction), int(opt.displayAlignment), int(opt.textElideMode)};
-    if (const auto it = m_layouts.constFind(key); it != m_layouts.constEnd())
-        return **it;
-    if (m_layouts.size() >= MaxLayouts)
-        m_layouts.clear();
+    if (const QTextLayout *layout = m_layouts.object(key))
+        return *layout;
     QTextOption option;
     option.setWrapMode(QTextOption::ManualWrap);
     option.setTextDirection(opt.direction);
     option.setAlignment(QStyle::visualAlignment(opt.direction, opt.displayAlignment));
     const auto lineOf = [&](const QString &shown) {
-        auto layout = std::make_shared<QTextLayout>(shown, opt.font);
+        auto layout = std::make_unique<QTextLayout>(shown, opt.font);
         layout->setTextOption(option);
         layout->beginLayout();
         QTextLine line = layout->createLine();
@@ -72,5 +71,7 @@ const QTextLayout &TitleDelegate::layoutFor(const QString &text, const QStyleOpt
     // Elided as the style elides a line that does not fit.
     if (opt.textElideMode != Qt::ElideNone && layout->lineAt(0).naturalTextWidth() > width)
         layout = lineOf(QFontMetrics(opt.font).elidedText(text, opt.textElideMode, width));
-    return **m_layouts.insert(key, layout);
+    QTextLayout *kept = layout.release();
+    m_layouts.insert(key, kept);
+    return *kept;
 }

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <QHash>
+#include <QCache>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
-#include <memory>
 
 // One line of text a row, elided at the right, as QStyledItemDelegate draws it, with each row's
 // text shaped once and kept: the style's own drawing shapes a title three or four times a paint
@@ -12,7 +11,7 @@
 class TitleDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit TitleDelegate(QObject *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
 
@@ -38,5 +37,5 @@ private:
     {
         return qHashMulti(seed, key.text, key.font, key.width, key.direction, key.alignment, key.elide);
     }
-    mutable QHash<Key, std::shared_ptr<QTextLayout>> m_layouts;
+    mutable QCache<Key, QTextLayout> m_layouts;
 };

@@ -121,7 +121,8 @@ QString styleSheetFor(QWidget *widget, Theme::Tone tone, const QString &css)
 }
 
 // The patterns that are only a font and a colour (the text roles) or a surface (the card) are set on the
-// widget itself, not by a stylesheet: a widget under a stylesheet, and every child of it, is polished,
+// widget itself, and tabs, primary and toolbar are drawn by the application's style (AppStyle), not by
+// a stylesheet: a widget under a stylesheet, and every child of it, is polished,
 // measured and painted through QStyleSheetStyle, which matches each rule against each of them (the
 // composer's card made its dozen children so, and the first screen's labels: ~1.5 ms of start-up).
 struct TextRole
@@ -356,10 +357,10 @@ public:
         return QProxyStyle::standardIcon(which, option, widget);
     }
 
-    // The main window's tabs (role "tabs", docs/UI-DESIGN.md), drawn here rather than by a stylesheet
-    // (which made the tab bar slow to measure and paint at start-up): 8 × 16 px of padding and 2 px
-    // apart, text in Muted, the current tab's in Text over a 2 px Accent line, a hovered one's over a
-    // Border line.
+    // The patterns "tabs", "primary" and "toolbar" (docs/UI-DESIGN.md) are drawn here rather than by a
+    // stylesheet, which made every such widget slow to measure and paint at start-up. The tabs: 8 × 16 px
+    // of padding and 2 px apart, text in Muted, the current tab's in Text over a 2 px Accent line, a
+    // hovered one's over a Border line.
     int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
     {
         if (metric == PM_MenuButtonIndicator && isRole(widget, "toolbar"))
@@ -489,6 +490,7 @@ public:
 
 private:
     static constexpr int TabPaddingX = 16, TabPaddingY = 8, TabMargin = 2, TabLine = 2;
+    static constexpr int PrimaryPaddingX = 20, PrimaryPaddingY = 8;
     static constexpr int ToolbarPaddingX = 12, ToolbarPaddingY = 5, ToolbarSplitPadding = 22, ToolbarMenuWidth = 18;
     static int rightPadding(const QStyleOption *option)
     {
@@ -512,7 +514,6 @@ private:
     {
         return state & State_Enabled ? palette.color(QPalette::Text) : Theme::role(Role::Muted, palette);
     }
-    static constexpr int PrimaryPaddingX = 20, PrimaryPaddingY = 8;
     static bool isRole(const QWidget *widget, const char *role)
     {
         return widget && widget->property("yjRole").toString() == QLatin1String(role);
@@ -671,22 +672,15 @@ QPalette makePalette(const PaletteColours &c, bool dark)
 QString fillStyleSheet(QString qss, const QPalette &p)
 {
     using Theme::Role;
-    const QFont base = QApplication::font();
-    const QColor accent = Theme::role(Role::Accent, p);
     const QList<std::pair<const char *, QString>> fields{
         {"window", p.color(QPalette::Window).name()},
         {"text", p.color(QPalette::Text).name()},
         {"surface", Theme::role(Role::Surface, p).name()},
         {"surfaceAlt", Theme::role(Role::SurfaceAlt, p).name()},
         {"border", Theme::role(Role::Border, p).name()},
-        {"accent", accent.name()},
-        {"accentHover", (Theme::isDark(p) ? accent.lighter(112) : accent.darker(112)).name()},
+        {"accent", Theme::role(Role::Accent, p).name()},
         {"onAccent", Theme::role(Role::OnAccent, p).name()},
-        {"muted", Theme::role(Role::Muted, p).name()},
-        {"userBubble", Theme::role(Role::UserBubble, p).name()},
-        {"titlePt", QString::number(Theme::font(Theme::Type::Title, base).pointSizeF(), 'f', 1)},
-        {"headingPt", QString::number(Theme::font(Theme::Type::Heading, base).pointSizeF(), 'f', 1)},
-        {"captionPt", QString::number(Theme::font(Theme::Type::Caption, base).pointSizeF(), 'f', 1)},
+        {"captionPt", QString::number(Theme::font(Theme::Type::Caption, QApplication::font()).pointSizeF(), 'f', 1)},
     };
     for (const auto &[name, value] : fields)
         qss.replace(QLatin1Char('@') + QLatin1String(name) + QLatin1Char('@'), value);

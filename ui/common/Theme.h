@@ -49,8 +49,9 @@ enum class Chip { Waiting, Running, Done, Failed, Unknown };
 QColor chipColor(Chip chip, const QPalette &palette);
 // Sets the widget's component pattern ("card", "primary", "segment", "icon", "chip", "muted",
 // "title", "empty-title", "tabs", "group"…; see app.qss): the widget takes the pattern of the
-// appearance in use, and keeps it when the palette changes. Most are app.qss's rules for it; the card
-// (painted under the widget) and the text roles (a font and a colour) are set by Theme without one.
+// appearance in use, and keeps it when the palette changes. Some are app.qss's rules for it; the card
+// (painted under the widget), the text roles (a font and a colour), and tabs, primary and toolbar
+// (drawn by the application's style) have no stylesheet.
 void setRole(QWidget *widget, const char *role);
 // That stylesheet (empty before applyAppearance()).
 QString styleSheetInUse();

@@ -21,6 +21,7 @@ class QToolButton;
 class StoryboardController;
 class PromptHelper;
 class StudioForm;
+class Thumbnails;
 class VideoPlayer;
 struct VideoTask;
 
@@ -28,8 +29,6 @@ struct VideoTask;
 // shot's model and settings (the same schema-driven form as the Studio), whether it continues from the
 // previous shot's last frame, its takes (pick the one for the film, play it), and Generate shot /
 // Generate all / Join film. Everything is kept in the database as it is typed.
-class Thumbnails;
-
 class StoryboardTab : public QWidget
 {
     Q_OBJECT
