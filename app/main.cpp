@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
     MainWindow *window = nullptr;
     QObject::connect(&core, &AppCore::started, &app, [&] {
         StartupProbe::mark("core started");
+        warmup.waitForFonts(); // the first font the main thread uses
         Theme::applyTextFont();
         window = new MainWindow(&core);
         StartupProbe::mark("window built");

@@ -29,7 +29,7 @@ StartupWarmup::StartupWarmup()
             QFontDatabase::families();
     });
     m_fonts->setObjectName(QStringLiteral("warm-up: fonts"));
-    m_fonts->start(QThread::IdlePriority);
+    m_fonts->start(QThread::NormalPriority);
 }
 
 StartupWarmup::~StartupWarmup()
@@ -53,6 +53,13 @@ void StartupWarmup::finish()
             thread->setPriority(QThread::NormalPriority);
         thread->wait();
     }
+}
+
+void StartupWarmup::waitForFonts()
+{
+    if (!m_fonts || !m_released)
+        return; // without the application object the thread would never end: nothing to wait for
+    m_fonts->wait();
 }
 
 void StartupWarmup::applicationReady(const std::function<void()> &more)
