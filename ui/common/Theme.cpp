@@ -363,20 +363,28 @@ public:
     // hovered one's over a Border line.
     int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
     {
-        if (metric == PM_MenuButtonIndicator && isRole(widget, "toolbar"))
-            return 0; // its room is in the button's padding (sizeFromContents)
-        if (isTabs(widget)) {
-            switch (metric) {
-            case PM_TabBarTabHSpace:
+        // The metric is looked at before the widget's role: a role is a dynamic property, and the style is
+        // asked for a metric about a thousand times before the first frame.
+        switch (metric) {
+        case PM_MenuButtonIndicator:
+            if (isRole(widget, "toolbar"))
+                return 0; // its room is in the button's padding (sizeFromContents)
+            break;
+        case PM_TabBarTabHSpace:
+            if (isTabs(widget))
                 return 2 * (TabPaddingX + TabMargin);
-            case PM_TabBarTabVSpace:
+            break;
+        case PM_TabBarTabVSpace:
+            if (isTabs(widget))
                 return 2 * TabPaddingY + TabLine;
-            case PM_TabBarTabShiftHorizontal:
-            case PM_TabBarTabShiftVertical:
+            break;
+        case PM_TabBarTabShiftHorizontal:
+        case PM_TabBarTabShiftVertical:
+            if (isTabs(widget))
                 return 0;
-            default:
-                break;
-            }
+            break;
+        default:
+            break;
         }
         return QProxyStyle::pixelMetric(metric, option, widget);
     }
