@@ -42,8 +42,7 @@ void benchOpen()
     {
         AppCore seed(BenchSupport::optionsIn(dir));
         BenchSupport::start(seed);
-        // Each task is written in a transaction of its own (the store records a task before it is
-        // sent), as the app writes them: no outer transaction around them.
+        // TaskStore::add opens a transaction of its own: an outer one would make every insert fail.
         for (int i = 0; i < 1000; ++i) {
             const QString cover = QDir(covers).filePath(QStringLiteral("%1.jpg").arg(i));
             QFile::copy(QStringLiteral(":/demo/cover.jpg"), cover);

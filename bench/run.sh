@@ -53,9 +53,8 @@ if [ "${SEARCH:-1}" = 1 ]; then
   # apart from what drawing a full list of titles costs (which an empty folder never does).
   "$build/bench/bench_search" make "$small" 2000 >/dev/null 2>&1
   # First starts: each folder as a user leaves it (the empty one gets its first conversation).
-  for folder in "$big:$big" "$empty:$empty/data" "$small:$small"; do
-    YUANJING_CONFIG_DIR="${folder%%:*}/config" YUANJING_DATA_DIR="${folder#*:}" startup "$build/yuanjing-studio" --demo >/dev/null
-  done
+  app_in() { YUANJING_CONFIG_DIR="$1/config" YUANJING_DATA_DIR="$2" startup "$build/yuanjing-studio" --demo; } # folder, data dir
+  app_in "$big" "$big" >/dev/null; app_in "$empty" "$empty/data" >/dev/null; app_in "$small" "$small" >/dev/null
   : > "$scratch/s_bare"; : > "$scratch/s_empty"; : > "$scratch/s_small"; : > "$scratch/s_big"
   # The four in turn, each run starting with the next one: none is always first (or always follows
   # the big folder's start, whose files are then the warmest in the page cache).
@@ -63,9 +62,9 @@ if [ "${SEARCH:-1}" = 1 ]; then
     for k in $(seq 0 3); do
       case $(( (i + k) % 4 )) in
         0) startup "$build/bench/bench_bare_window" >> "$scratch/s_bare" ;;
-        1) YUANJING_CONFIG_DIR="$empty/config" YUANJING_DATA_DIR="$empty/data" startup "$build/yuanjing-studio" --demo >> "$scratch/s_empty" ;;
-        2) YUANJING_CONFIG_DIR="$big/config" YUANJING_DATA_DIR="$big" startup "$build/yuanjing-studio" --demo >> "$scratch/s_big" ;;
-        3) YUANJING_CONFIG_DIR="$small/config" YUANJING_DATA_DIR="$small" startup "$build/yuanjing-studio" --demo >> "$scratch/s_small" ;;
+        1) app_in "$empty" "$empty/data" >> "$scratch/s_empty" ;;
+        2) app_in "$big" "$big" >> "$scratch/s_big" ;;
+        3) app_in "$small" "$small" >> "$scratch/s_small" ;;
       esac
     done
   done

@@ -25,9 +25,9 @@ public:
     // The application object exists: the steps that need it may run, then `more` (thread-safe work
     // of the caller's, such as decoding the window's pictures).
     void applicationReady(const std::function<void()> &more = {});
-    // Waits for fontconfig and Qt's font list to be ready: to be called once the
-    // application object exists and before the main thread's first use of a font. Waiting for the
-    // rest of the warm-up's work costs less than doing all of it again beside it.
+    // Waits for fontconfig and Qt's font list to be ready: to be called once the application object
+    // exists and before the main thread's first use of a font. Waiting for what the fonts' thread has
+    // left to do costs less than reading fontconfig's configuration a second time beside it.
     void waitForFonts();
     // Asks for nothing more and waits for what is under way to end, at normal priority (a busy machine
     // would otherwise hold the quit up). Called while the application object still exists: what the
