@@ -76,6 +76,7 @@ int main(int argc, char *argv[])
     QObject::connect(&core, &AppCore::started, &app, [&] {
         StartupProbe::mark("core started");
         warmup.waitForFonts(); // the first font the main thread uses
+        StartupProbe::mark("fonts ready");
         Theme::applyTextFont();
         window = new MainWindow(&core);
         StartupProbe::mark("window built");
