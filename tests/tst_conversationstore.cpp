@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "chat/ConversationExporter.h"
 #include "chat/ConversationListModel.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -7,6 +8,22 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTranslator>
+
+namespace {
+// A language installed after the conversation was made: only the placeholder is translated.
+class PlaceholderTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (QByteArray(context) == "Conversation" && QByteArray(source) == "New chat")
+            return QStringLiteral("新对话");
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+} // namespace
 
 class TestConversationStore : public QObject
 {
@@ -269,6 +286,58 @@ private slots:
         QCOMPARE(answer.id, 0);
     }
 
+    // An untitled conversation is stored without a title and shown as "New chat" in the language of the
+    // moment, not the one it was made in; its first question names it.
+    void theUntitledPlaceholderFollowsTheLanguage()
+    {
+        Database db(dbPath());
+        QVERIFY(db.open());
+        ConversationStore store(&db);
+        const qint64 id = store.createConversation(QString(), QStringLiteral("qwen3-max"));
+        QCOMPARE(store.conversation(id).title, QString());
+        QCOMPARE(store.conversation(id).shownTitle(), QStringLiteral("New chat"));
+        ConversationListModel model(&store);
+        QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), QStringLiteral("New chat"));
+        PlaceholderTranslator chinese;
+        QCoreApplication::installTranslator(&chinese);
+        QCOMPARE(store.conversation(id).shownTitle(), QStringLiteral("新对话"));
+        QCOMPARE(model.data(model.index(0), Qt::DisplayRole).toString(), QStringLiteral("新对话"));
+        QVERIFY(ConversationExporter::toMarkdown(store.conversation(id), {}).startsWith("# 新对话\n"));
+        QCoreApplication::removeTranslator(&chinese);
+        store.renameConversation(id, QStringLiteral("旅行计划"));
+        QCOMPARE(store.conversation(id).shownTitle(), QStringLiteral("旅行计划"));
+    }
+
+    // Placeholders stored by earlier versions (in the language of the day) are cleared where nothing
+    // was asked yet; a conversation with messages keeps its title, whatever it is.
+    void storedPlaceholdersAreClearedByTheMigration()
+    {
+        qint64 english = 0, chinese = 0, asked = 0, named = 0;
+        {
+            Database db(dbPath());
+            QVERIFY(db.open());
+            ConversationStore store(&db);
+            english = store.createConversation(QStringLiteral("New chat"), QStringLiteral("qwen3-max"));
+            chinese = store.createConversation(QStringLiteral("新对话"), QStringLiteral("qwen3-max"));
+            asked = store.createConversation(QStringLiteral("New chat"), QStringLiteral("qwen3-max"));
+            named = store.createConversation(QStringLiteral("New chat ideas"), QStringLiteral("qwen3-max"));
+            ChatMessage question;
+            question.conversationId = asked;
+            question.content = QStringLiteral("hello");
+            QVERIFY(store.addMessage(question) > 0);
+            QSqlQuery q(db.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 7")));
+        }
+        Database db(dbPath());
+        QVERIFY(db.open());
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        ConversationStore store(&db);
+        QCOMPARE(store.conversation(english).title, QString());
+        QCOMPARE(store.conversation(chinese).title, QString());
+        QCOMPARE(store.conversation(asked).title, QStringLiteral("New chat"));
+        QCOMPARE(store.conversation(named).title, QStringLiteral("New chat ideas"));
+    }
+
     // A database this version cannot migrate is closed, not used half-migrated.
     void failedMigrationClosesTheFile()
     {
@@ -276,8 +345,8 @@ private slots:
             Database db(dbPath());
             QVERIFY(db.open());
             QSqlQuery q(db.db());
-            // A schema one step back whose next step cannot apply (the column already exists).
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() - 1)));
+            // A schema back at 6, whose next step cannot apply (the storyboard tables already exist).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
         }
         Database db(dbPath());
         QString error;

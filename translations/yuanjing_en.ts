@@ -1443,6 +1443,13 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>Conversation</name>
+    <message>
+        <source>New chat</source>
+        <translation>New chat</translation>
+    </message>
+</context>
+<context>
     <name>ConversationExporter</name>
     <message>
         <source>Model</source>

@@ -1456,6 +1456,13 @@ Prompt help (a chat model writes the shot; nothing is generated):
     </message>
 </context>
 <context>
+    <name>Conversation</name>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+</context>
+<context>
     <name>ConversationExporter</name>
     <message>
         <source>Model</source>

@@ -1,5 +1,12 @@
 #include "chat/ChatTypes.h"
 
+#include <QCoreApplication>
+
+QString Conversation::shownTitle() const
+{
+    return title.isEmpty() ? QCoreApplication::translate("Conversation", "New chat") : title;
+}
+
 QString ChatMessage::roleName(Role role)
 {
     return role == Role::User ? QStringLiteral("user") : QStringLiteral("assistant");

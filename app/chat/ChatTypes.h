@@ -8,8 +8,12 @@
 
 struct Conversation
 {
+    // The title as shown (list, header, exports): an untitled conversation is called "New chat" in the
+    // language of the moment, so its placeholder is never stored in the language it was made in.
+    QString shownTitle() const;
+
     qint64 id = 0;
-    QString title;
+    QString title; // empty until the first question names it, or the user does
     QString model;
     QString sysPrompt;
     QString draft;

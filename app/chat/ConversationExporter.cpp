@@ -10,7 +10,7 @@ namespace ConversationExporter {
 QByteArray toMarkdown(const Conversation &c, const QList<ChatMessage> &messages)
 {
     const auto tr = [](const char *s) { return QCoreApplication::translate("ConversationExporter", s); };
-    QString out = QStringLiteral("# %1\n\n").arg(c.title);
+    QString out = QStringLiteral("# %1\n\n").arg(c.shownTitle());
     out += QStringLiteral("- %1: %2\n").arg(tr("Model"), c.model);
     if (!c.sysPrompt.isEmpty())
         out += QStringLiteral("- %1: %2\n").arg(tr("System prompt"), c.sysPrompt);
@@ -56,7 +56,7 @@ QByteArray toJson(const Conversation &c, const QList<ChatMessage> &messages)
             o.insert(QStringLiteral("error"), m.error);
         list.append(o);
     }
-    const QJsonObject root{{QStringLiteral("title"), c.title},
+    const QJsonObject root{{QStringLiteral("title"), c.shownTitle()},
                            {QStringLiteral("model"), c.model},
                            {QStringLiteral("sys_prompt"), c.sysPrompt},
                            {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODateWithMs)},

@@ -33,7 +33,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        return c.title;
+        return c.shownTitle();
     case Qt::ToolTipRole:
         return tr("%1 · %2").arg(c.model, QLocale().toString(c.updatedAt, QLocale::ShortFormat));
     case IdRole:

@@ -96,6 +96,11 @@ const QList<QStringList> &migrations()
                         " llmid TEXT NOT NULL, settings TEXT NOT NULL, images TEXT NOT NULL, chained INTEGER NOT NULL DEFAULT 0,"
                         " chosen_task INTEGER NOT NULL DEFAULT 0)"),
          QStringLiteral("CREATE INDEX shots_by_board ON board_shots(board_id, position)")},
+        // 8: an untitled conversation has an empty title, shown as "New chat" in the language of the moment.
+        // Before, the placeholder was stored as it was then translated; those never asked anything yet
+        // follow the language from now on (one with messages was named so by the user).
+        {QStringLiteral("UPDATE conversations SET title = '' WHERE title IN ('New chat', '新对话') AND NOT EXISTS"
+                        " (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id)")},
     };
     return list;
 }

@@ -260,7 +260,7 @@ qint64 ChatTab::newConversation()
     saveDraft();
     const QString model = m_model->currentText().trimmed().isEmpty() ? m_core->settings()->lastChatModel()
                                                                      : m_model->currentText().trimmed();
-    const qint64 id = m_core->conversations()->createConversation(tr("New chat"), model);
+    const qint64 id = m_core->conversations()->createConversation(QString(), model);
     selectConversation(id);
     m_composer->setFocus();
     return id;
@@ -273,7 +273,7 @@ void ChatTab::selectConversation(qint64 id)
     saveDraft();
     m_conversationId = id;
     const Conversation c = m_core->conversations()->conversation(id);
-    m_title->setText(c.title);
+    m_title->setText(c.shownTitle());
     {
         const QSignalBlocker block(m_model);
         m_model->setCurrentText(c.model);
@@ -352,7 +352,7 @@ void ChatTab::send()
         newConversation();
     m_notice->setVisible(false);
     const Conversation c = m_core->conversations()->conversation(m_conversationId);
-    if (c.title == tr("New chat") && m_core->conversations()->messageCount(m_conversationId) == 0) {
+    if (c.title.isEmpty() && m_core->conversations()->messageCount(m_conversationId) == 0) {
         m_core->conversations()->renameConversation(m_conversationId, text.simplified().left(30));
         m_title->setText(text.simplified().left(30));
     }
@@ -507,8 +507,9 @@ void ChatTab::renameConversation(qint64 id)
 {
     const Conversation c = m_core->conversations()->conversation(id);
     bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("Rename conversation"), tr("Title:"), QLineEdit::Normal, c.title, &ok);
-    if (ok && !title.trimmed().isEmpty()) {
+    const QString title = QInputDialog::getText(this, tr("Rename conversation"), tr("Title:"), QLineEdit::Normal, c.shownTitle(), &ok);
+    // The placeholder accepted as it is stays a placeholder (it follows the language).
+    if (ok && !title.trimmed().isEmpty() && title.trimmed() != c.shownTitle()) {
         m_core->conversations()->renameConversation(id, title);
         if (id == m_conversationId)
             m_title->setText(title.trimmed());
@@ -523,7 +524,7 @@ void ChatTab::deleteConversation(qint64 id)
     }
     const Conversation c = m_core->conversations()->conversation(id);
     if (QMessageBox::question(this, tr("Delete conversation"),
-                              tr("Delete “%1” and all its messages? This cannot be undone.").arg(c.title))
+                              tr("Delete “%1” and all its messages? This cannot be undone.").arg(c.shownTitle()))
         != QMessageBox::Yes)
         return;
     m_core->conversations()->deleteConversation(id);
@@ -544,7 +545,7 @@ void ChatTab::exportConversation(const QString &format, const QString &givenPath
     const QList<ChatMessage> messages = m_core->conversations()->messages(m_conversationId);
     QString path = givenPath;
     if (path.isEmpty()) {
-        QString safe = c.title;
+        QString safe = c.shownTitle();
         safe.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         path = QFileDialog::getSaveFileName(this, tr("Export conversation"),
