@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include "common/Theme.h"
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
@@ -977,6 +978,28 @@ private slots:
         QCOMPARE(ours.size(), styles.size());
         QVERIFY(ours == styles);
         QVERIFY(ours != QImage(ours.size(), QImage::Format_ARGB32)); // something was drawn
+    }
+
+    void titlesKeepOneHeightWhateverTheirScript()
+    {
+        // The list lays out every row at the first row's height: a first title in Latin letters and
+        // one in Chinese give the same rows, and the titles are set in the face of the conversation.
+        if (Theme::chineseFamily().isEmpty())
+            QSKIP("no Chinese face installed");
+        QListView *list = m_tab->conversationList();
+        QCOMPARE(QFontInfo(list->font()).family(), Theme::chineseFamily());
+        QCOMPARE(QFontInfo(m_tab->composer()->font()).family(), Theme::chineseFamily());
+        auto rowHeight = [&](const QString &title) {
+            QStandardItemModel model;
+            model.appendRow(new QStandardItem(title));
+            QListView view;
+            view.setFont(list->font());
+            view.setUniformItemSizes(true);
+            view.setItemDelegate(list->itemDelegate());
+            view.setModel(&model);
+            return view.sizeHintForRow(0);
+        };
+        QCOMPARE(rowHeight(QStringLiteral("New chat")), rowHeight(QStringLiteral("对话 12 conversation")));
     }
 
     void searchFiltersConversations()

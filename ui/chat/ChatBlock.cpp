@@ -80,10 +80,7 @@ ChatBlockRenderer::ChatBlockRenderer()
 {
     // Answers are mostly Chinese: a CJK font that also covers Latin shapes each line with one font
     // instead of falling back character run by character run (faster, and one consistent look).
-    QFont textFont = QGuiApplication::font();
-    if (const QString chinese = Theme::chineseFamily(); !chinese.isEmpty())
-        textFont.setFamily(chinese);
-    m_textFont = fastShaping(textFont);
+    m_textFont = Theme::contentFont(QGuiApplication::font());
     m_codeFont = fastShaping(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_codeFont.setFixedPitch(true);
 }

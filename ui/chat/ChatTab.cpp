@@ -71,6 +71,9 @@ ChatTab::ChatTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core(core)
     // One line a conversation: the list is laid out without measuring each of thousands of rows.
     m_list->setUniformItemSizes(true);
     m_list->setItemDelegate(new TitleDelegate(m_list));
+    // Titles are what the user asked, mostly Chinese: set as the conversation is (and the rows keep
+    // one height, whichever script the first title is in).
+    m_list->setFont(Theme::contentFont(m_list->font()));
     leftLayout->addWidget(newButton);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);

@@ -1,4 +1,5 @@
 #include "chat/Composer.h"
+#include "common/Theme.h"
 
 #include <QKeyEvent>
 
@@ -7,6 +8,8 @@ Composer::Composer(QWidget *parent) : QPlainTextEdit(parent)
     setPlaceholderText(tr("Type a message. Enter sends, Shift+Enter starts a new line."));
     setAccessibleName(tr("Message"));
     setTabChangesFocus(true);
+    // A question is typed in the face it is then shown in, in the conversation.
+    setFont(Theme::contentFont(font()));
 }
 
 void Composer::inputMethodEvent(QInputMethodEvent *event)

@@ -956,6 +956,14 @@ QString chineseFamily()
     return family;
 }
 
+QFont contentFont(QFont base)
+{
+    if (const QString chinese = chineseFamily(); !chinese.isEmpty())
+        base.setFamily(chinese);
+    base.setStyleStrategy(QFont::PreferNoShaping);
+    return base;
+}
+
 void applyTextFont()
 {
     const QString chinese = chineseFamily();

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include <QColor>
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -99,6 +100,12 @@ void applyAppearance(const QString &choice);
 // The installed Chinese face the text is set in where Latin fonts have no glyph ("Noto Sans CJK SC"
 // on Debian), or empty when there is none.
 QString chineseFamily();
+// The font of what people and models write (questions, answers, conversation titles): base in
+// chineseFamily(), whose Latin letters are drawn to go with its Chinese ones, so that a line is set
+// in one face and has one height whatever its script; and without the optional shaping (kerning,
+// ligatures), which neither script needs to be legible and which doubles the cost of laying out long
+// text (scripts that need shaping still get it). base unchanged in family without a Chinese face.
+QFont contentFont(QFont base);
 // The application font: the desktop's, then chineseFamily() for what it lacks. Without it Qt asks
 // fontconfig per script, which picks a Japanese face of the same file for Chinese punctuation and a
 // Chinese one for the characters: two faces loaded (~5 MiB) and two shapes of the same marks.
