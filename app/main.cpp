@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QScopeGuard>
+#include <QTimer>
 #include "store/Database.h"
 
 
@@ -34,6 +35,7 @@ int main(int argc, char *argv[])
     Redaction::installRedactingMessageHandler();
 
     LaunchOptions options = LaunchOptions::fromEnvironment();
+    QString desktopFamily; // as last seen (Theme::applyTextFont)
     {
         // The language comes before any translated text, parser help included.
         AppSettings settings(options.resolvedConfigDir());
@@ -41,6 +43,7 @@ int main(int argc, char *argv[])
         // The desktop's dark preference as last seen: asking it now would hold the window up.
         Theme::setDesktopPrefersDark(settings.uiValue(QStringLiteral("desktopDark"), false).toBool());
         Theme::applyAppearance(settings.uiValue(QStringLiteral("appearance"), QStringLiteral("system")).toString());
+        desktopFamily = settings.uiValue(QStringLiteral("desktopFontFamily")).toString();
     }
 
     StartupProbe::mark("language and appearance");
@@ -77,7 +80,9 @@ int main(int argc, char *argv[])
         StartupProbe::mark("core started");
         warmup.waitForFonts(); // the first font the main thread uses
         StartupProbe::mark("fonts ready");
-        Theme::applyTextFont();
+        const QString usedFamily = Theme::applyTextFont(desktopFamily);
+        if (desktopFamily.isEmpty()) // found now, on the first start
+            AppSettings(options.resolvedConfigDir()).setUiValue(QStringLiteral("desktopFontFamily"), usedFamily);
         window = new MainWindow(&core);
         StartupProbe::mark("window built");
         window->setAttribute(Qt::WA_DeleteOnClose, false);
@@ -87,6 +92,15 @@ int main(int argc, char *argv[])
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         StartupProbe::mark("shown");
         StartupProbe::reportWhenIdle(window);
+        // The desktop's font as it is now, once the window is up: applied, and kept for the next start,
+        // if it changed since the last one.
+        QTimer::singleShot(1000, window, [dir = options.resolvedConfigDir(), usedFamily] {
+            const QString now = Theme::desktopFontFamily();
+            if (now == usedFamily)
+                return;
+            AppSettings(dir).setUiValue(QStringLiteral("desktopFontFamily"), now);
+            Theme::applyTextFont(now);
+        });
     });
     core.start();
     // Without its database the app could neither keep answers nor know what was paid for: it stops

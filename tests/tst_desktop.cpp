@@ -23,6 +23,8 @@
 #include <QStyleOptionToolButton>
 #include <QToolButton>
 #include <QImageReader>
+#include <QFontInfo>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -251,6 +253,26 @@ private slots:
         QVERIFY(Theme::isDark(QApplication::palette()));
         Theme::applyAppearance(QStringLiteral("system"));
         QVERIFY(!Theme::isDark(QApplication::palette()));
+    }
+
+    // The text font: the desktop's family, found once and then as last seen (finding the family behind
+    // the desktop's alias is a fontconfig query on the start-up path), then the Chinese face; and the
+    // family found now, to check it by once the window is up.
+    void textFontUsesTheDesktopsLastKnownFamily()
+    {
+        const QFont before = QApplication::font();
+        const QString chinese = Theme::chineseFamily();
+        const QString found = Theme::desktopFontFamily();
+        QVERIFY(!found.isEmpty());
+        QCOMPARE(found, QFontInfo(QFontDatabase::systemFont(QFontDatabase::GeneralFont)).family());
+        QCOMPARE(Theme::applyTextFont(), found); // not known yet: found now
+        if (!chinese.isEmpty() && found != chinese)
+            QCOMPARE(QApplication::font().families(), QStringList({found, chinese}));
+        // As last seen: used as it is, whatever the desktop's font comes to now.
+        QCOMPARE(Theme::applyTextFont(QStringLiteral("Remembered Sans")), QStringLiteral("Remembered Sans"));
+        QCOMPARE(QApplication::font().families().constFirst(), QStringLiteral("Remembered Sans"));
+        QCOMPARE(QApplication::font().pointSizeF(), QFontDatabase::systemFont(QFontDatabase::GeneralFont).pointSizeF());
+        QApplication::setFont(before);
     }
 
     // Icons decoded on another thread (the start-up warm-up) are the ones the window draws.

@@ -964,17 +964,24 @@ QFont contentFont(QFont base)
     return base;
 }
 
-void applyTextFont()
+QString desktopFontFamily()
 {
-    const QString chinese = chineseFamily();
-    QFont font = QApplication::font();
     // The family actually drawn: the desktop's may be an alias ("Sans Serif") that a family list
     // would not resolve.
-    const QString desktop = QFontInfo(font).family();
-    if (chinese.isEmpty() || desktop == chinese)
-        return;
-    font.setFamilies({desktop, chinese});
+    return QFontInfo(QFontDatabase::systemFont(QFontDatabase::GeneralFont)).family();
+}
+
+QString applyTextFont(const QString &desktopFamily)
+{
+    const QString chinese = chineseFamily();
+    const QString desktop = desktopFamily.isEmpty() ? desktopFontFamily() : desktopFamily;
+    // The desktop's own font, its size and style, in its family, then the Chinese face; or the desktop's
+    // font as it is when it is that face already.
+    QFont font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
+    if (!chinese.isEmpty() && desktop != chinese)
+        font.setFamilies({desktop, chinese});
     QApplication::setFont(font);
+    return desktop;
 }
 
 QString colored(Tone tone, const QString &html)

@@ -109,7 +109,14 @@ QFont contentFont(QFont base);
 // The application font: the desktop's, then chineseFamily() for what it lacks. Without it Qt asks
 // fontconfig per script, which picks a Japanese face of the same file for Chinese punctuation and a
 // Chinese one for the characters: two faces loaded (~5 MiB) and two shapes of the same marks.
-void applyTextFont();
+// desktopFamily: the family the desktop's font came to at the last start (empty: find it now). The
+// desktop's font is usually an alias ("Sans Serif"), and finding the family behind it is a fontconfig
+// query on the start-up path (~1.3 ms); the caller checks it once the window is up
+// (desktopFontFamily()) and applies again if it changed, as for the dark preference. Returns the
+// desktop's family it used.
+QString applyTextFont(const QString &desktopFamily = {});
+// The family the desktop's font comes to now (asks fontconfig).
+QString desktopFontFamily();
 // Whether the desktop says it prefers dark (the XDG desktop portal's color-scheme); false when unknown.
 // Asks the portal and waits for its answer (up to 300 ms): not for the start-up path.
 bool desktopPrefersDark();
