@@ -1,9 +1,12 @@
 // Chat search and start-up at size (issue 14): a database of N messages (default 100,000, ~150 MB of
 // mixed Chinese and English), then the median time of conversation searches through the store, as the
 // list model's worker runs them (own connection). `bench_search make DIR [N]` builds the database in
-// DIR/yuanjing.sqlite (for bench/run.sh's start-up run); `bench_search query DIR [RUNS]` times queries.
+// DIR/yuanjing.sqlite (for bench/run.sh's start-up run); `bench_search query DIR [RUNS]` times queries;
+// `bench_search tasks DIR [RUNS]` times the task store's look for other processes' writes in a copy of that
+// database (10,000 tasks), beside the scan of every task's update time it replaced.
 #include "store/ConversationStore.h"
 #include "store/Database.h"
+#include "store/TaskStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -149,6 +153,61 @@ int query(const QString &dir, int runs)
                         << " ms, slowest " << QString::number(all.last(), 'f', 2) << " ms (budget 50)\n";
     return 0;
 }
+double median(QList<double> times)
+{
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() / 2);
+}
+
+int tasks(const QString &dir, int runs)
+{
+    QTemporaryDir scratch;
+    const QString path = scratch.filePath(QStringLiteral("yuanjing.sqlite"));
+    if (!QFile::copy(QDir(dir).filePath(QStringLiteral("yuanjing.sqlite")), path))
+        return 1;
+    Database writer(path), reader(path);
+    if (!writer.open() || !reader.open())
+        return 1;
+    TaskStore other(&writer, scratch.filePath(QStringLiteral("tasks")));
+    TaskStore store(&reader, scratch.filePath(QStringLiteral("tasks")));
+    const QList<VideoTask> all = other.tasks();
+    QSqlQuery count(reader.db());
+    count.exec(QStringLiteral("SELECT count(*) FROM task_changes"));
+    count.next();
+    const qint64 entries = count.value(0).toLongLong();
+    count.finish(); // a statement left open would hold its snapshot, and the reader would see no new writes
+    store.watchOutsideChanges(3600 * 1000); // checked by hand below
+    int seen = 0;
+    QObject::connect(&store, &TaskStore::taskChangedOutside, [&seen] { ++seen; });
+    QList<double> before, after;
+    for (int r = 0; r < runs; ++r) {
+        // Another process finishes one task...
+        VideoTask t = all.at(r % all.size());
+        t.platformStatus = QStringLiteral("SUCCEEDED %1").arg(r);
+        other.update(t);
+        // ...what the check did before: every task's id and update time, into the table it compared with.
+        QElapsedTimer timer;
+        timer.start();
+        QSqlQuery q(reader.db());
+        q.setForwardOnly(true);
+        q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update"));
+        QHash<qint64, qint64> known;
+        while (q.next())
+            known.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        before << timer.nsecsElapsed() / 1e6;
+        // ...and now: the log's entries since the last look, and the row written.
+        timer.restart();
+        store.checkForOutsideChanges();
+        after << timer.nsecsElapsed() / 1e6;
+    }
+    QTextStream(stdout) << all.size() << " tasks, " << entries << " log entries; "
+                        << "a check after another process's write: before (every task's update time) "
+                        << QString::number(median(before), 'f', 2) << " ms, now (the log since the last look) "
+                        << QString::number(median(after), 'f', 2) << " ms median of " << runs << "; first check "
+                        << QString::number(after.first(), 'f', 2) << " ms (trims the log); " << seen << " of " << runs
+                        << " writes seen\n";
+    return seen == runs ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -160,6 +219,8 @@ int main(int argc, char *argv[])
         return make(dir, argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 100000);
     if (what == QLatin1String("query"))
         return query(dir, argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 7);
-    QTextStream(stderr) << "usage: bench_search make DIR [N] | query DIR [RUNS]\n";
+    if (what == QLatin1String("tasks"))
+        return tasks(dir, argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 21);
+    QTextStream(stderr) << "usage: bench_search make DIR [N] | query DIR [RUNS] | tasks DIR [RUNS]\n";
     return 2;
 }

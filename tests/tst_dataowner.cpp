@@ -149,6 +149,117 @@ private slots:
         QVERIFY(!storeA.update(t));
         QCOMPARE(changed.count(), 0);
     }
+
+    // The check reads what was written since it last looked (the change log), so rows this process never
+    // read are seen too, its own writes are not announced again, and a deletion by another process is.
+    void theStoreReadsOnlyWhatWasWrittenSinceItLooked()
+    {
+        QTemporaryDir dir;
+        Database a(dir.filePath(QStringLiteral("t.sqlite")));
+        Database b(dir.filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(a.open());
+        QVERIFY(b.open());
+        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
+        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        QList<VideoTask> old;
+        for (int i = 0; i < 3; ++i) {
+            VideoTask t = task(QStringLiteral("old %1").arg(i));
+            QVERIFY(storeA.add(t));
+            old.append(t);
+        }
+        storeB.watchOutsideChanges(60000);
+        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
+        QSignalSpy removed(&storeB, &TaskStore::taskRemoved);
+
+        VideoTask changed = old[1];
+        changed.prompt = QStringLiteral("changed by A");
+        QVERIFY(storeA.update(changed));
+        VideoTask mine = task(QStringLiteral("B's own"));
+        QVERIFY(storeB.add(mine));
+        storeB.checkForOutsideChanges();
+        QCOMPARE(outside.count(), 1);
+        QCOMPARE(outside.first().first().value<VideoTask>().prompt, QStringLiteral("changed by A"));
+
+        // B removes a row itself, A removes another: one taskRemoved each, none twice.
+        QVERIFY(storeB.remove(old[0].id, false));
+        QCOMPARE(removed.count(), 1);
+        QVERIFY(storeA.remove(old[2].id, false));
+        storeB.checkForOutsideChanges();
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(removed.last().first().toLongLong(), old[2].id);
+        QCOMPARE(outside.count(), 1);
+
+        // Nobody else wrote: nothing read, nothing told.
+        storeB.checkForOutsideChanges();
+        QCOMPARE(outside.count(), 1);
+        QCOMPARE(removed.count(), 2);
+    }
+
+    // A log trimmed past what a process last read (it was stopped for a day): the rows' update times tell
+    // what changed instead.
+    void aTrimmedLogFallsBackOnUpdateTimes()
+    {
+        QTemporaryDir dir;
+        Database a(dir.filePath(QStringLiteral("t.sqlite")));
+        Database b(dir.filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(a.open());
+        QVERIFY(b.open());
+        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
+        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        VideoTask first = task(QStringLiteral("first"));
+        QVERIFY(storeA.add(first));
+        QSqlQuery age(a.db()); // written before B started, beyond the minute of slack
+        QVERIFY(age.exec(QStringLiteral("UPDATE video_tasks SET updated_at = updated_at - 120000")));
+        storeB.watchOutsideChanges(60000);
+        storeB.checkForOutsideChanges(); // the first check trims entries older than a day: none here
+        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
+        VideoTask second = task(QStringLiteral("second"));
+        QVERIFY(storeA.add(second));
+        VideoTask third = task(QStringLiteral("third"));
+        QVERIFY(storeA.add(third));
+        QSqlQuery trim(a.db());
+        QVERIFY(trim.exec(QStringLiteral("DELETE FROM task_changes WHERE task_id <> %1").arg(third.id)));
+        storeB.checkForOutsideChanges();
+        QCOMPARE(outside.count(), 2);
+        QCOMPARE(outside.at(0).first().value<VideoTask>().id, second.id);
+        QCOMPARE(outside.at(1).first().value<VideoTask>().id, third.id);
+        // And from there on the log again.
+        VideoTask fourth = task(QStringLiteral("fourth"));
+        QVERIFY(storeA.add(fourth));
+        storeB.checkForOutsideChanges();
+        QCOMPARE(outside.count(), 3);
+    }
+
+    // The log keeps a day: older entries go at a process's first check, the newest are kept.
+    void theChangeLogKeepsADay()
+    {
+        QTemporaryDir dir;
+        Database a(dir.filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(a.open());
+        TaskStore store(&a, dir.filePath(QStringLiteral("tasks")));
+        for (int i = 0; i < 4; ++i) {
+            VideoTask t = task(QStringLiteral("t %1").arg(i));
+            QVERIFY(store.add(t));
+        }
+        QSqlQuery q(a.db());
+        QVERIFY(q.exec(QStringLiteral("UPDATE task_changes SET at = at - 2 * 86400 WHERE seq <= 3")));
+        store.watchOutsideChanges(60000);
+        store.checkForOutsideChanges();
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(seq) FROM task_changes")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toInt(), 4);
+    }
+
+private:
+    static VideoTask task(const QString &prompt)
+    {
+        VideoTask t;
+        t.mode = QStringLiteral("t2v");
+        t.llmid = QStringLiteral("x");
+        t.modelName = QStringLiteral("m");
+        t.prompt = prompt;
+        return t;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataOwner)

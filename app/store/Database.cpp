@@ -101,6 +101,18 @@ const QList<QStringList> &migrations()
         // follow the language from now on (one with messages was named so by the user).
         {QStringLiteral("UPDATE conversations SET title = '' WHERE title IN ('New chat', '新对话') AND NOT EXISTS"
                         " (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id)")},
+        // 9: every write to a task row, in order, so that a process finds what others changed by reading the
+        // log since it last looked instead of every task's update time (TaskStore::checkForOutsideChanges).
+        // Written by triggers, so every writer (the app, yuanjing, a statement of any store) leaves its
+        // trace. `at` (seconds) lets the log be trimmed by age.
+        {QStringLiteral("CREATE TABLE task_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, task_id INTEGER NOT NULL,"
+                        " at INTEGER NOT NULL)"),
+         QStringLiteral("CREATE TRIGGER task_changes_insert AFTER INSERT ON video_tasks BEGIN"
+                        " INSERT INTO task_changes(task_id, at) VALUES (new.id, CAST(strftime('%s', 'now') AS INTEGER)); END"),
+         QStringLiteral("CREATE TRIGGER task_changes_update AFTER UPDATE ON video_tasks BEGIN"
+                        " INSERT INTO task_changes(task_id, at) VALUES (new.id, CAST(strftime('%s', 'now') AS INTEGER)); END"),
+         QStringLiteral("CREATE TRIGGER task_changes_delete AFTER DELETE ON video_tasks BEGIN"
+                        " INSERT INTO task_changes(task_id, at) VALUES (old.id, CAST(strftime('%s', 'now') AS INTEGER)); END")},
     };
     return list;
 }

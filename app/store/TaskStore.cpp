@@ -252,6 +252,7 @@ bool TaskStore::remove(qint64 id, bool deleteDownloads)
     if (!q.exec() || q.numRowsAffected() != 1)
         return false;
     m_known.remove(id);
+    m_removedHere.insert(id);
     QDir(filesDir(id)).removeRecursively();
     if (deleteDownloads) {
         for (const QString &path : {t.videoPath, t.coverPath})
@@ -391,6 +392,16 @@ qint64 TaskStore::dataVersion() const
     return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
+qint64 TaskStore::lastChange() const
+{
+    // sqlite_sequence rather than MAX(seq): the log may have been trimmed to nothing, and the next entry
+    // still follows the last one ever written.
+    QSqlQuery q(m_db->db());
+    return q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'task_changes'")) && q.next()
+        ? q.value(0).toLongLong()
+        : 0;
+}
+
 void TaskStore::watchOutsideChanges(int intervalMs)
 {
     if (!m_outsideTimer) {
@@ -399,75 +410,110 @@ void TaskStore::watchOutsideChanges(int intervalMs)
         connect(m_outsideTimer, &QTimer::timeout, this, &TaskStore::checkForOutsideChanges);
     }
     if (m_dataVersion < 0) {
-        // What is there now is what this process starts from; the rows themselves are read at the
-        // first check, off the start-up path (ids and times of every task: it grows with history).
+        // What is there now is what this process starts from: two single-row reads, whatever the history.
         m_dataVersion = dataVersion();
-        m_knownPending = true;
-        m_watchedSinceMs = QDateTime::currentMSecsSinceEpoch();
+        m_lastChange = lastChange();
+        m_lastLookMs = QDateTime::currentMSecsSinceEpoch();
     }
     m_outsideTimer->start(intervalMs);
+}
+
+void TaskStore::trimChangeLog()
+{
+    // A day of writes is kept: every process running reads the log each second, so only one stopped for
+    // longer (a debugger, SIGSTOP) can miss entries, and it then falls back on the rows' update times.
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("DELETE FROM task_changes WHERE seq < (SELECT seq FROM task_changes WHERE at >= ?"
+                             " ORDER BY seq LIMIT 1)"));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch() - 24 * 3600);
+    if (!q.exec())
+        qCWarning(lcStore) << "task change log not trimmed:" << q.lastError().text();
+}
+
+bool TaskStore::changesSinceLastLook(QList<qint64> *ids, qint64 *last) const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT seq, task_id FROM task_changes WHERE seq > ? ORDER BY seq"));
+    q.addBindValue(m_lastChange);
+    if (!q.exec())
+        return false;
+    QSet<qint64> seen;
+    *last = m_lastChange;
+    bool complete = true;
+    while (q.next()) {
+        const qint64 seq = q.value(0).toLongLong();
+        if (*last == m_lastChange && seq != m_lastChange + 1)
+            complete = false; // the entries right after the last one read were trimmed
+        *last = seq;
+        const qint64 id = q.value(1).toLongLong();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids->append(id);
+        }
+    }
+    return complete;
+}
+
+QList<qint64> TaskStore::rowsUpdatedSince(qint64 msecs) const
+{
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM video_tasks INDEXED BY tasks_by_update WHERE updated_at >= ?"
+                             " ORDER BY updated_at"));
+    q.addBindValue(msecs);
+    QList<qint64> ids;
+    if (q.exec())
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 void TaskStore::checkForOutsideChanges()
 {
     if (!m_db->isOpen())
         return;
-    const qint64 version = dataVersion();
-    if (m_knownPending) {
-        m_knownPending = false;
-        QSqlQuery q(m_db->db());
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
-            return;
-        QList<qint64> changed;
-        // Rows another connection wrote since watching began (this process's own are told apart by
-        // data_version: unchanged means nobody else committed).
-        const bool others = version != m_dataVersion;
-        while (q.next()) {
-            const qint64 id = q.value(0).toLongLong();
-            const qint64 updated = q.value(1).toLongLong();
-            const auto it = m_known.constFind(id);
-            if (others && updated >= m_watchedSinceMs && (it == m_known.cend() || it.value() != updated))
-                changed.append(id);
-            m_known.insert(id, updated);
-        }
-        m_dataVersion = version;
-        announceOutside(changed);
-        return;
+    if (m_trimPending) {
+        // Once a run, at the first check rather than at start-up (it writes).
+        m_trimPending = false;
+        trimChangeLog();
     }
+    const qint64 version = dataVersion();
     if (version == m_dataVersion)
         return; // no other connection committed anything
     m_dataVersion = version;
-    QSqlQuery q(m_db->db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, updated_at FROM video_tasks INDEXED BY tasks_by_update")))
-        return;
-    QHash<qint64, qint64> seen;
-    QList<qint64> changed;
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const qint64 updated = q.value(1).toLongLong();
-        seen.insert(id, updated);
-        const auto it = m_known.constFind(id);
-        if (it == m_known.cend() || it.value() != updated)
-            changed.append(id);
+    const qint64 lookedAt = QDateTime::currentMSecsSinceEpoch();
+    QList<qint64> written;
+    qint64 last = m_lastChange;
+    if (!changesSinceLastLook(&written, &last)) {
+        // Missed entries: what changed is told by the rows' update times (a minute of slack for a write
+        // stamped before it committed); a deletion missed so is not seen, and a later update of that row
+        // fails quietly (update() returns false).
+        qCWarning(lcStore) << "task change log trimmed past this process's last look; reading update times";
+        written = rowsUpdatedSince(m_lastLookMs - 60000);
+        m_removedHere.clear();
     }
-    QList<qint64> gone;
-    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it)
-        if (!seen.contains(it.key()))
-            gone.append(it.key());
-    m_known = seen;
-    for (qint64 id : gone)
-        emit taskRemoved(id);
-    announceOutside(changed);
+    m_lastChange = last;
+    m_lastLookMs = lookedAt;
+    announceOutside(written);
 }
 
-void TaskStore::announceOutside(const QList<qint64> &changed)
+void TaskStore::announceOutside(const QList<qint64> &written)
 {
-    for (qint64 id : changed) {
+    for (qint64 id : written) {
         const VideoTask t = task(id);
-        if (t.id == 0)
+        if (t.id == 0) {
+            // Deleted: by this process (announced when it happened) or by another.
+            if (!m_removedHere.remove(id)) {
+                m_known.remove(id);
+                emit taskRemoved(id);
+            }
             continue;
+        }
+        const auto known = m_known.constFind(id);
+        if (known != m_known.cend() && known.value() == t.updatedAt.toMSecsSinceEpoch())
+            continue; // this process's own write, already announced
+        remember(t);
         emit taskChanged(t);
         emit taskChangedOutside(t);
     }

@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class QTimer;
 
@@ -92,7 +93,9 @@ public:
     QList<VideoTask> batchJobTasks(const QString &keyPrefix) const;
 
     // Another process (the app, or yuanjing) may write the same database: picks up what it changed and
-    // announces it through taskChanged/taskRemoved. Cheap when nothing changed (PRAGMA data_version).
+    // announces it through taskChanged/taskRemoved. Cheap when nothing changed (PRAGMA data_version), and
+    // otherwise reads only the rows written since the last check (the task_changes log), whatever the
+    // size of the history.
     void checkForOutsideChanges();
     void watchOutsideChanges(int intervalMs);
 
@@ -107,16 +110,24 @@ signals:
 
 private:
     qint64 dataVersion() const;
-    void announceOutside(const QList<qint64> &changed);
+    qint64 lastChange() const;
+    void trimChangeLog();
+    // The rows written since the log was last read, in the order first written; false when the log no
+    // longer holds all of them (trimmed while this process was not looking).
+    bool changesSinceLastLook(QList<qint64> *ids, qint64 *last) const;
+    QList<qint64> rowsUpdatedSince(qint64 msecs) const;
+    void announceOutside(const QList<qint64> &written);
     void remember(const VideoTask &task) { m_known.insert(task.id, task.updatedAt.toMSecsSinceEpoch()); }
 
     Database *m_db;
     QString m_filesDir;
-    QHash<qint64, qint64> m_known; // task row → updated_at, as this process last saw it
+    // Task row → updated_at, for the rows this process wrote or has announced: a row of the log whose
+    // update time is the one known here is this process's own write.
+    QHash<qint64, qint64> m_known;
+    QSet<qint64> m_removedHere; // deleted by this process, already announced; not yet seen in the log
     qint64 m_dataVersion = -1;
-    // The rows' update times are first read at the first check, not at start (a scan of the whole
-    // history); what other processes changed in between is told by its update time.
-    bool m_knownPending = false;
-    qint64 m_watchedSinceMs = 0;
+    qint64 m_lastChange = 0; // the task_changes entry read last
+    qint64 m_lastLookMs = 0;
+    bool m_trimPending = true;
     QTimer *m_outsideTimer = nullptr;
 };
