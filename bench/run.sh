@@ -48,6 +48,7 @@ if [ "${SEARCH:-1}" = 1 ]; then
   mkdir -p "$big/config" "$empty/config" "$empty/data" "$small/config"
   "$build/bench/bench_search" make "$big" "${SEARCH_MESSAGES:-100000}" 2>/dev/null
   "$build/bench/bench_search" query "$big" "${SEARCH_RUNS:-7}" 2>/dev/null | grep -E "^search:"
+  "$build/bench/bench_search" tasks "$big" 2>/dev/null | grep -E "log entries"
   # The same first screen from a short history: 40 conversations of the same kind (2,000 messages),
   # enough to fill the list as the long one does. Against it, what the history itself costs is seen
   # apart from what drawing a full list of titles costs (which an empty folder never does).
