@@ -250,6 +250,38 @@ private slots:
         QCOMPARE(q.value(1).toInt(), 4);
     }
 
+    // A process trimming its own old entries (left running for days, nobody else writing) has not missed
+    // anything: the next write of another is read from the log, not guessed from update times (which
+    // would also announce a row written just before this process began watching).
+    void trimmingItsOwnEntriesIsNotAGap()
+    {
+        QTemporaryDir dir;
+        Database a(dir.filePath(QStringLiteral("t.sqlite")));
+        Database b(dir.filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(a.open());
+        QVERIFY(b.open());
+        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
+        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        VideoTask early = task(QStringLiteral("just before B watches"));
+        QVERIFY(storeA.add(early));
+        storeB.watchOutsideChanges(60000);
+        VideoTask mine = task(QStringLiteral("B's own, two days ago"));
+        QVERIFY(storeB.add(mine));
+        QSqlQuery age(b.db()); // B's own connection: no commit of another for B
+        QVERIFY(age.exec(QStringLiteral("UPDATE task_changes SET at = at - 2 * 86400")));
+        storeB.checkForOutsideChanges(); // nobody else wrote: B trims, its own entries included
+        QSqlQuery left(b.db());
+        QVERIFY(left.exec(QStringLiteral("SELECT count(*) FROM task_changes")) && left.next());
+        QCOMPARE(left.value(0).toInt(), 0);
+        left.finish();
+        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
+        VideoTask later = task(QStringLiteral("A's, now"));
+        QVERIFY(storeA.add(later));
+        storeB.checkForOutsideChanges();
+        QCOMPARE(outside.count(), 1);
+        QCOMPARE(outside.first().first().value<VideoTask>().id, later.id);
+    }
+
 private:
     static VideoTask task(const QString &prompt)
     {

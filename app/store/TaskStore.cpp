@@ -422,9 +422,10 @@ void TaskStore::trimChangeLog()
 {
     // A day of writes is kept: every process running reads the log each second, so only one stopped for
     // longer (a debugger, SIGSTOP) can miss entries, and it then falls back on the rows' update times.
+    // The oldest entries are the first by seq: the scan stops at the first one to keep.
     QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("DELETE FROM task_changes WHERE seq < (SELECT seq FROM task_changes WHERE at >= ?"
-                             " ORDER BY seq LIMIT 1)"));
+    q.prepare(QStringLiteral("DELETE FROM task_changes WHERE seq < IFNULL((SELECT seq FROM task_changes WHERE at >= ?"
+                             " ORDER BY seq LIMIT 1), 9223372036854775807)"));
     q.addBindValue(QDateTime::currentSecsSinceEpoch() - 24 * 3600);
     if (!q.exec())
         qCWarning(lcStore) << "task change log not trimmed:" << q.lastError().text();
@@ -473,16 +474,25 @@ void TaskStore::checkForOutsideChanges()
 {
     if (!m_db->isOpen())
         return;
-    if (m_trimPending) {
-        // Once a run, at the first check rather than at start-up (it writes).
-        m_trimPending = false;
-        trimChangeLog();
-    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 version = dataVersion();
-    if (version == m_dataVersion)
-        return; // no other connection committed anything
+    if (version == m_dataVersion) {
+        // No other connection committed anything: the log's newer entries are all this process's own.
+        if (now >= m_nextTrimMs) {
+            // At the first check rather than at start-up (it writes), then hourly for a process left
+            // running. First past its own entries (read before data_version, so none of another's slips
+            // by), so that trimming them does not look like entries missed.
+            m_nextTrimMs = now + 3600 * 1000;
+            const qint64 mine = lastChange();
+            if (dataVersion() == m_dataVersion) {
+                m_lastChange = mine;
+                m_lastLookMs = now;
+            }
+            trimChangeLog();
+        }
+        return;
+    }
     m_dataVersion = version;
-    const qint64 lookedAt = QDateTime::currentMSecsSinceEpoch();
     QList<qint64> written;
     qint64 last = m_lastChange;
     if (!changesSinceLastLook(&written, &last)) {
@@ -494,7 +504,7 @@ void TaskStore::checkForOutsideChanges()
         m_removedHere.clear();
     }
     m_lastChange = last;
-    m_lastLookMs = lookedAt;
+    m_lastLookMs = now;
     announceOutside(written);
 }
 

@@ -128,6 +128,6 @@ private:
     qint64 m_dataVersion = -1;
     qint64 m_lastChange = 0; // the task_changes entry read last
     qint64 m_lastLookMs = 0;
-    bool m_trimPending = true;
+    qint64 m_nextTrimMs = 0; // the log is trimmed at the first check, then hourly
     QTimer *m_outsideTimer = nullptr;
 };
