@@ -202,10 +202,11 @@ int tasks(const QString &dir, int runs)
     }
     QTextStream(stdout) << all.size() << " tasks, " << entries << " log entries; "
                         << "a check after another process's write: before (every task's update time) "
-                        << QString::number(median(before), 'f', 2) << " ms, now (the log since the last look) "
-                        << QString::number(median(after), 'f', 2) << " ms median of " << runs << "; first check "
-                        << QString::number(after.first(), 'f', 2) << " ms (trims the log); " << seen << " of " << runs
-                        << " writes seen\n";
+                        << QString::number(median(before), 'f', 2)
+                        << " ms, now (the log since the last look) " << QString::number(median(after), 'f', 2)
+                        << " ms median of " << runs << "; first check "
+                        << QString::number(after.first(), 'f', 2) << " ms (trims the log); " << seen << " of "
+                        << runs << " writes seen\n";
     return seen == runs ? 0 : 1;
 }
 } // namespace

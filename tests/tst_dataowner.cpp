@@ -10,6 +10,19 @@
 #include <QSqlQuery>
 #include <QTest>
 
+namespace {
+// Two processes' connections to one data folder, each with its task store.
+struct TwoProcesses
+{
+    QTemporaryDir dir;
+    Database a{dir.filePath(QStringLiteral("t.sqlite"))};
+    Database b{dir.filePath(QStringLiteral("t.sqlite"))};
+    TaskStore storeA{&a, dir.filePath(QStringLiteral("tasks"))};
+    TaskStore storeB{&b, dir.filePath(QStringLiteral("tasks"))};
+    bool open() { return a.open() && b.open(); }
+};
+} // namespace
+
 class TestDataOwner : public QObject
 {
     Q_OBJECT
@@ -112,41 +125,36 @@ private slots:
 
     void theStoreSeesAnotherProcesssChanges()
     {
-        QTemporaryDir dir;
-        Database a(dir.filePath(QStringLiteral("t.sqlite")));
-        Database b(dir.filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(a.open());
-        QVERIFY(b.open());
-        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
-        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        TwoProcesses two;
+        QVERIFY(two.open());
         VideoTask before; // there before B watches: what B starts from, not a change
         before.mode = QStringLiteral("t2v");
         before.llmid = QStringLiteral("x");
         before.modelName = QStringLiteral("m");
         before.prompt = QStringLiteral("earlier");
-        QVERIFY(storeA.add(before));
-        QSqlQuery age(a.db()); // written a minute ago, not in the millisecond B starts watching
+        QVERIFY(two.storeA.add(before));
+        QSqlQuery age(two.a.db()); // written a minute ago, not in the millisecond B starts watching
         QVERIFY(age.exec(QStringLiteral("UPDATE video_tasks SET updated_at = updated_at - 60000")));
-        storeB.watchOutsideChanges(60000); // checked by hand below
-        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
-        QSignalSpy removed(&storeB, &TaskStore::taskRemoved);
+        two.storeB.watchOutsideChanges(60000); // checked by hand below
+        QSignalSpy outside(&two.storeB, &TaskStore::taskChangedOutside);
+        QSignalSpy removed(&two.storeB, &TaskStore::taskRemoved);
         VideoTask t;
         t.mode = QStringLiteral("t2v");
         t.llmid = QStringLiteral("x");
         t.modelName = QStringLiteral("m");
         t.prompt = QStringLiteral("p");
-        QVERIFY(storeA.add(t));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeA.add(t));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 1);
         QCOMPARE(outside.first().first().value<VideoTask>().id, t.id);
-        storeB.checkForOutsideChanges(); // nothing new
+        two.storeB.checkForOutsideChanges(); // nothing new
         QCOMPARE(outside.count(), 1);
-        QVERIFY(storeA.remove(t.id, false));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeA.remove(t.id, false));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(removed.count(), 1);
         // An update of a row that is gone fails and tells nobody.
-        QSignalSpy changed(&storeA, &TaskStore::taskChanged);
-        QVERIFY(!storeA.update(t));
+        QSignalSpy changed(&two.storeA, &TaskStore::taskChanged);
+        QVERIFY(!two.storeA.update(t));
         QCOMPARE(changed.count(), 0);
     }
 
@@ -154,43 +162,38 @@ private slots:
     // read are seen too, its own writes are not announced again, and a deletion by another process is.
     void theStoreReadsOnlyWhatWasWrittenSinceItLooked()
     {
-        QTemporaryDir dir;
-        Database a(dir.filePath(QStringLiteral("t.sqlite")));
-        Database b(dir.filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(a.open());
-        QVERIFY(b.open());
-        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
-        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        TwoProcesses two;
+        QVERIFY(two.open());
         QList<VideoTask> old;
         for (int i = 0; i < 3; ++i) {
             VideoTask t = task(QStringLiteral("old %1").arg(i));
-            QVERIFY(storeA.add(t));
+            QVERIFY(two.storeA.add(t));
             old.append(t);
         }
-        storeB.watchOutsideChanges(60000);
-        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
-        QSignalSpy removed(&storeB, &TaskStore::taskRemoved);
+        two.storeB.watchOutsideChanges(60000);
+        QSignalSpy outside(&two.storeB, &TaskStore::taskChangedOutside);
+        QSignalSpy removed(&two.storeB, &TaskStore::taskRemoved);
 
         VideoTask changed = old[1];
         changed.prompt = QStringLiteral("changed by A");
-        QVERIFY(storeA.update(changed));
+        QVERIFY(two.storeA.update(changed));
         VideoTask mine = task(QStringLiteral("B's own"));
-        QVERIFY(storeB.add(mine));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeB.add(mine));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 1);
         QCOMPARE(outside.first().first().value<VideoTask>().prompt, QStringLiteral("changed by A"));
 
         // B removes a row itself, A removes another: one taskRemoved each, none twice.
-        QVERIFY(storeB.remove(old[0].id, false));
+        QVERIFY(two.storeB.remove(old[0].id, false));
         QCOMPARE(removed.count(), 1);
-        QVERIFY(storeA.remove(old[2].id, false));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeA.remove(old[2].id, false));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(removed.count(), 2);
         QCOMPARE(removed.last().first().toLongLong(), old[2].id);
         QCOMPARE(outside.count(), 1);
 
         // Nobody else wrote: nothing read, nothing told.
-        storeB.checkForOutsideChanges();
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 1);
         QCOMPARE(removed.count(), 2);
     }
@@ -199,49 +202,43 @@ private slots:
     // what changed instead.
     void aTrimmedLogFallsBackOnUpdateTimes()
     {
-        QTemporaryDir dir;
-        Database a(dir.filePath(QStringLiteral("t.sqlite")));
-        Database b(dir.filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(a.open());
-        QVERIFY(b.open());
-        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
-        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        TwoProcesses two;
+        QVERIFY(two.open());
         VideoTask first = task(QStringLiteral("first"));
-        QVERIFY(storeA.add(first));
-        QSqlQuery age(a.db()); // written before B started, beyond the minute of slack
+        QVERIFY(two.storeA.add(first));
+        QSqlQuery age(two.a.db()); // written before B started, beyond the minute of slack
         QVERIFY(age.exec(QStringLiteral("UPDATE video_tasks SET updated_at = updated_at - 120000")));
-        storeB.watchOutsideChanges(60000);
-        storeB.checkForOutsideChanges(); // the first check trims entries older than a day: none here
-        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
+        two.storeB.watchOutsideChanges(60000);
+        two.storeB.checkForOutsideChanges(); // the first check trims entries older than a day: none here
+        QSignalSpy outside(&two.storeB, &TaskStore::taskChangedOutside);
         VideoTask second = task(QStringLiteral("second"));
-        QVERIFY(storeA.add(second));
+        QVERIFY(two.storeA.add(second));
         VideoTask third = task(QStringLiteral("third"));
-        QVERIFY(storeA.add(third));
-        QSqlQuery trim(a.db());
+        QVERIFY(two.storeA.add(third));
+        QSqlQuery trim(two.a.db());
         QVERIFY(trim.exec(QStringLiteral("DELETE FROM task_changes WHERE task_id <> %1").arg(third.id)));
-        storeB.checkForOutsideChanges();
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 2);
         QCOMPARE(outside.at(0).first().value<VideoTask>().id, second.id);
         QCOMPARE(outside.at(1).first().value<VideoTask>().id, third.id);
         // And from there on the log again.
         VideoTask fourth = task(QStringLiteral("fourth"));
-        QVERIFY(storeA.add(fourth));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeA.add(fourth));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 3);
     }
 
     // The log keeps a day: older entries go at a process's first check, the newest are kept.
     void theChangeLogKeepsADay()
     {
-        QTemporaryDir dir;
-        Database a(dir.filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(a.open());
-        TaskStore store(&a, dir.filePath(QStringLiteral("tasks")));
+        TwoProcesses two;
+        QVERIFY(two.open());
+        TaskStore &store = two.storeA;
         for (int i = 0; i < 4; ++i) {
             VideoTask t = task(QStringLiteral("t %1").arg(i));
             QVERIFY(store.add(t));
         }
-        QSqlQuery q(a.db());
+        QSqlQuery q(two.a.db());
         QVERIFY(q.exec(QStringLiteral("UPDATE task_changes SET at = at - 2 * 86400 WHERE seq <= 3")));
         store.watchOutsideChanges(60000);
         store.checkForOutsideChanges();
@@ -255,29 +252,24 @@ private slots:
     // would also announce a row written just before this process began watching).
     void trimmingItsOwnEntriesIsNotAGap()
     {
-        QTemporaryDir dir;
-        Database a(dir.filePath(QStringLiteral("t.sqlite")));
-        Database b(dir.filePath(QStringLiteral("t.sqlite")));
-        QVERIFY(a.open());
-        QVERIFY(b.open());
-        TaskStore storeA(&a, dir.filePath(QStringLiteral("tasks")));
-        TaskStore storeB(&b, dir.filePath(QStringLiteral("tasks")));
+        TwoProcesses two;
+        QVERIFY(two.open());
         VideoTask early = task(QStringLiteral("just before B watches"));
-        QVERIFY(storeA.add(early));
-        storeB.watchOutsideChanges(60000);
+        QVERIFY(two.storeA.add(early));
+        two.storeB.watchOutsideChanges(60000);
         VideoTask mine = task(QStringLiteral("B's own, two days ago"));
-        QVERIFY(storeB.add(mine));
-        QSqlQuery age(b.db()); // B's own connection: no commit of another for B
+        QVERIFY(two.storeB.add(mine));
+        QSqlQuery age(two.b.db()); // B's own connection: no commit of another for B
         QVERIFY(age.exec(QStringLiteral("UPDATE task_changes SET at = at - 2 * 86400")));
-        storeB.checkForOutsideChanges(); // nobody else wrote: B trims, its own entries included
-        QSqlQuery left(b.db());
+        two.storeB.checkForOutsideChanges(); // nobody else wrote: B trims, its own entries included
+        QSqlQuery left(two.b.db());
         QVERIFY(left.exec(QStringLiteral("SELECT count(*) FROM task_changes")) && left.next());
         QCOMPARE(left.value(0).toInt(), 0);
         left.finish();
-        QSignalSpy outside(&storeB, &TaskStore::taskChangedOutside);
+        QSignalSpy outside(&two.storeB, &TaskStore::taskChangedOutside);
         VideoTask later = task(QStringLiteral("A's, now"));
-        QVERIFY(storeA.add(later));
-        storeB.checkForOutsideChanges();
+        QVERIFY(two.storeA.add(later));
+        two.storeB.checkForOutsideChanges();
         QCOMPARE(outside.count(), 1);
         QCOMPARE(outside.first().first().value<VideoTask>().id, later.id);
     }

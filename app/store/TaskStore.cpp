@@ -398,8 +398,8 @@ qint64 TaskStore::lastChange() const
     // still follows the last one ever written.
     QSqlQuery q(m_db->db());
     return q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'task_changes'")) && q.next()
-        ? q.value(0).toLongLong()
-        : 0;
+               ? q.value(0).toLongLong()
+               : 0;
 }
 
 void TaskStore::watchOutsideChanges(int intervalMs)
@@ -424,8 +424,9 @@ void TaskStore::trimChangeLog()
     // longer (a debugger, SIGSTOP) can miss entries, and it then falls back on the rows' update times.
     // The oldest entries are the first by seq: the scan stops at the first one to keep.
     QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("DELETE FROM task_changes WHERE seq < IFNULL((SELECT seq FROM task_changes WHERE at >= ?"
-                             " ORDER BY seq LIMIT 1), 9223372036854775807)"));
+    q.prepare(QStringLiteral(
+        "DELETE FROM task_changes WHERE seq < IFNULL((SELECT seq FROM task_changes WHERE at >= ?"
+        " ORDER BY seq LIMIT 1), 9223372036854775807)"));
     q.addBindValue(QDateTime::currentSecsSinceEpoch() - 24 * 3600);
     if (!q.exec())
         qCWarning(lcStore) << "task change log not trimmed:" << q.lastError().text();

@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
-#include <QHash>
 #include <QObject>
 #include <QSet>
 
