@@ -120,6 +120,31 @@ private slots:
         QVERIFY(again.tasks()->task(starred).favourite);
     }
 
+    // Nothing selected: the player's place says what it is for and no greyed-out buttons stand under it;
+    // selecting a video brings the buttons without moving the splitter.
+    void nothingSelectedShowsNoButtons()
+    {
+        AppCore core(options());
+        QVERIFY(start(core));
+        LibraryTab tab(&core);
+        tab.resize(1100, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        const VideoTask t =
+            submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("a lighthouse"));
+        QTRY_COMPARE(tab.filter()->rowCount(), 1);
+        QVERIFY(tab.noSelection()->isVisible());
+        QVERIFY(!tab.actions()->isVisible());
+        QVERIFY(!tab.poster()->isVisible());
+        const int width = tab.actions()->parentWidget()->width();
+        tab.selectTask(t.id);
+        QVERIFY(!tab.noSelection()->isVisible());
+        QVERIFY(tab.actions()->isVisible());
+        QVERIFY(tab.poster()->isVisible());
+        QCoreApplication::processEvents(); // the layout settles
+        QCOMPARE(tab.actions()->parentWidget()->width(), width);
+    }
+
     // A task made in a comparison opens its comparison's takes side by side again.
     void comparisonSideBySideAgain()
     {

@@ -1805,10 +1805,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>All models</translation>
     </message>
     <message>
-        <source>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
-        <translation>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</translation>
-    </message>
-    <message>
         <source>Submitted %1</source>
         <translation>Submitted %1</translation>
     </message>
@@ -1994,6 +1990,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>%1.</source>
         <comment>the end of the usage sentence</comment>
         <translation>%1.</translation>
+    </message>
+    <message>
+        <source>Select a video to play it here and see its details.</source>
+        <translation>Select a video to play it here and see its details.</translation>
+    </message>
+    <message>
+        <source>Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
+        <translation>Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</translation>
     </message>
 </context>
 <context>

@@ -1828,10 +1828,6 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <translation>全部模型</translation>
     </message>
     <message>
-        <source>Select a video to see its details. Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
-        <translation>选择一个视频查看详情。在视频工作室提交的视频会出现在这里,生成完成后立即下载到 %1。</translation>
-    </message>
-    <message>
         <source>Submitted %1</source>
         <translation>提交于 %1</translation>
     </message>
@@ -2021,6 +2017,14 @@ Prompt help (a chat model writes the shot; nothing is generated):
         <source>%1.</source>
         <comment>the end of the usage sentence</comment>
         <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Select a video to play it here and see its details.</source>
+        <translation>选择一个视频,在这里播放并查看详情。</translation>
+    </message>
+    <message>
+        <source>Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as they are ready.</source>
+        <translation>在视频工作室提交的视频会出现在这里,生成完成后立即下载到 %1。</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,10 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_poster->setMinimumSize(1, 1);
     m_poster->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_playerSlot->layout()->addWidget(m_poster);
+    // Nothing selected: the slot says what it is for, and no buttons stand greyed out under it.
+    m_noSelection = Theme::emptyState(m_playerSlot, QStringLiteral("video"),
+                                      tr("Select a video to play it here and see its details."));
+    m_playerSlot->layout()->addWidget(m_noSelection);
     m_posters = new Thumbnails(8, this);
     connect(m_posters, &Thumbnails::loaded, this, [this] {
         if (!m_player)
@@ -242,7 +246,13 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     m_buttons = {m_play, m_star, m_sideBySide, m_open, m_folder, m_copy, m_rerun, m_useFrame, m_continue, m_retry, m_checkAgain, m_giveTaskId, m_stop, m_delete};
     placeButtons();
     rightLayout->addWidget(m_playerSlot, 3);
-    rightLayout->addLayout(m_buttonGrid);
+    m_actions = new QWidget(right);
+    m_buttonGrid->setContentsMargins(0, 0, 0, 0);
+    m_actions->setLayout(m_buttonGrid);
+    rightLayout->addWidget(m_actions);
+    // As wide as its buttons need whether they are shown or not: selecting a video does not move the
+    // splitter.
+    right->setMinimumWidth(m_actions->minimumSizeHint().width());
     rightLayout->addWidget(m_frameStatus);
     rightLayout->addWidget(scroll, 2);
 
@@ -422,14 +432,21 @@ void LibraryTab::showDetails(const VideoTask &t)
     m_retry->setVisible(has && t.state == VideoTask::State::Succeeded && !local && !t.videoUrl.isEmpty()
                         && !m_core->downloader()->isDownloading(t.id));
     placeButtons();
+    m_actions->setVisible(has);
+    m_noSelection->setVisible(!has);
+    if (m_player)
+        m_player->setVisible(has);
+    else
+        m_poster->setVisible(has);
     if (!m_player) {
         m_posterPath = has ? t.coverPath : QString();
         fitPoster();
     }
     if (!has) {
-        m_details->setText(tr("Select a video to see its details. Videos you submit in the Video Studio appear here "
-                              "and are downloaded to %1 as soon as they are ready.")
-                               .arg(QDir::toNativeSeparators(m_core->downloader()->folder()).toHtmlEscaped()));
+        m_details->setText(
+            tr("Videos you submit in the Video Studio appear here and are downloaded to %1 as soon as "
+               "they are ready.")
+                .arg(QDir::toNativeSeparators(m_core->downloader()->folder()).toHtmlEscaped()));
         return;
     }
     const QLocale locale;

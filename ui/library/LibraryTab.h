@@ -39,6 +39,8 @@ public:
     VideoPlayer *player();
     QLabel *details() const { return m_details; }
     QLabel *poster() const { return m_poster; } // the selected video's cover, until the first Play
+    QWidget *noSelection() const { return m_noSelection; }
+    QWidget *actions() const { return m_actions; }
     qint64 currentTaskId() const { return m_current; }
     void selectTask(qint64 id);
     // The actions, callable from tests and shortcuts.
@@ -107,6 +109,8 @@ private:
     QTimer *m_previewTimer;
     QPersistentModelIndex m_hovered;
     QWidget *m_empty;
+    QWidget *m_noSelection; // in the player's place while no video is selected
+    QWidget *m_actions;     // the buttons, shown with a selected video
     QLabel *m_details;
     QPushButton *m_play;
     QPushButton *m_open;
