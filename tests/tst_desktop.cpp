@@ -169,6 +169,45 @@ private slots:
         QVERIFY2(unnamedInSettings.isEmpty(), qPrintable(unnamedInSettings.join(QLatin1Char('\n'))));
     }
 
+    // Every button is as wide as its label needs in the app's own style, whenever its role was given
+    // (a push button keeps the size it measured first: a role set after that must make it measure again).
+    void everyButtonShowsItsWholeLabel()
+    {
+        Theme::applyAppearance(QStringLiteral("light"));
+        MainWindow w(m_core);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList clipped;
+        int checked = 0;
+        for (int i = 0; i < w.tabs()->count(); ++i) {
+            w.tabs()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            for (QPushButton *b : w.tabs()->currentWidget()->findChildren<QPushButton *>()) {
+                if (!b->isVisible() || b->text().isEmpty())
+                    continue;
+                ++checked;
+                // The same label measured afresh.
+                QPushButton fresh(b->text());
+                fresh.setIcon(b->icon());
+                fresh.setIconSize(b->iconSize());
+                fresh.setFont(b->font());
+                if (b->menu())
+                    fresh.setMenu(new QMenu(&fresh));
+                const QString role = b->property("yjRole").toString();
+                if (!role.isEmpty())
+                    Theme::setRole(&fresh, role.toLatin1().constData());
+                if (b->width() < fresh.sizeHint().width())
+                    clipped << QStringLiteral("\"%1\" (%2): %3 px, needs %4")
+                                   .arg(b->text(), role)
+                                   .arg(b->width())
+                                   .arg(fresh.sizeHint().width());
+            }
+        }
+        QVERIFY(checked > 20);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+    }
+
     void colouredTextIsReadableOnLightAndDark_data()
     {
         QTest::addColumn<QPalette>("palette");

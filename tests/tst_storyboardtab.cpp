@@ -74,6 +74,28 @@ private slots:
         m_box = nullptr;
     }
 
+    // No board yet: the editor is the empty state alone, and its one action can be pressed (the shot's
+    // controls, greyed out around it, were all there was before).
+    void noBoardShowsTheEmptyStateAndItsAction()
+    {
+        StoryboardTab tab(m_core);
+        tab.resize(1200, 800);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QCOMPARE(tab.currentBoard(), 0);
+        QCOMPARE(tab.shotTitle()->text(), QStringLiteral("Make a board to begin"));
+        QPushButton *start = nullptr;
+        for (QPushButton *b : tab.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("New board") &&
+                b->property("yjRole").toString() == QLatin1String("primary"))
+                start = b;
+        QVERIFY(start);
+        QVERIFY(start->isVisible());
+        QVERIFY(start->isEnabled());
+        QVERIFY(!tab.chainBox()->isVisible());
+        QVERIFY(!tab.useTakeButton()->isVisible());
+    }
+
     void whatIsTypedIsKept()
     {
         const qint64 board = makeBoard({shotOf(T2V, QStringLiteral("a fox")), shotOf(I2V, QStringLiteral("it runs"), true)});

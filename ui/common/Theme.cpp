@@ -217,8 +217,12 @@ void applyRole(QWidget *widget, const QString &name)
         return;
     }
     if (name == QLatin1String("toolbar")) {
-        // Drawn by the application's style (AppStyle).
+        // Drawn by the application's style (AppStyle), which measures it by its role. A button keeps the
+        // size it measured first until a change event: one already laid out (in a layout built before its
+        // role was given) is told to measure again, or it keeps a size too small for its label.
         widget->setAttribute(Qt::WA_Hover);
+        QEvent measureAgain(QEvent::StyleChange);
+        QCoreApplication::sendEvent(widget, &measureAgain);
         widget->updateGeometry();
         widget->update();
         return;

@@ -177,6 +177,8 @@ StoryboardTab::StoryboardTab(AppCore *core, QWidget *parent)
     editorSplit->setStretchFactor(1, 2);
     editorLayout->addWidget(editorSplit, 1);
     editorLayout = takesLayout;
+    // Shown with a shot; without one, the title and the empty state alone.
+    m_shotParts = {modelLabel, m_modelBox, m_chain, m_promptHelper, takesPane};
 
     auto *takesLabel = new QLabel(tr("Takes"), m_editor);
     Theme::setRole(takesLabel, "title");
@@ -442,7 +444,8 @@ void StoryboardTab::fillBoards(qint64 select)
     if (index < 0)
         index = 0;
     m_boards->setCurrentIndex(index);
-    if (m_model->board() != currentBoard())
+    // Another board, or none at all at the first fill: the editor shows what there is (or the empty state).
+    if (m_model->board() != currentBoard() || !m_scroll->widget())
         onBoardChosen();
 }
 
@@ -507,7 +510,8 @@ void StoryboardTab::onShotChosen()
 void StoryboardTab::buildEditor()
 {
     const BoardShot shot = m_core->boards()->shot(m_editing);
-    m_editor->setEnabled(shot.id != 0);
+    for (QWidget *part : std::as_const(m_shotParts))
+        part->setVisible(shot.id != 0);
     if (shot.id == 0) {
         m_shotTitle->setText(m_model->board() ? tr("Add a shot to begin") : tr("Make a board to begin"));
         m_promptHelper->setForm(nullptr);

@@ -108,6 +108,7 @@ private:
     QToolButton *m_down;
     QWidget *m_editor;
     QLabel *m_shotTitle;
+    QList<QWidget *> m_shotParts; // the editor's parts that belong to a shot
     QComboBox *m_modelBox;
     QCheckBox *m_chain;
     PromptHelper *m_promptHelper;
