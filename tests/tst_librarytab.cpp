@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -130,6 +131,12 @@ private slots:
         tab.resize(1100, 700);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        // No video at all: the grid's empty state alone, the detail pane hidden; the splitter's state
+        // saved so (as the window saves it at quit) brings the pane back once there are videos.
+        QWidget *pane = tab.actions()->parentWidget();
+        QVERIFY(!pane->isVisible());
+        const QByteArray savedEmpty =
+            tab.findChild<QSplitter *>(QStringLiteral("librarySplitter"))->saveState();
         const VideoTask t =
             submit(core, QStringLiteral("r0ill7L0s6PtBS8mkmg-7"), QStringLiteral("a lighthouse"));
         QTRY_COMPARE(tab.filter()->rowCount(), 1);
@@ -143,6 +150,14 @@ private slots:
         QVERIFY(tab.poster()->isVisible());
         QCoreApplication::processEvents(); // the layout settles
         QCOMPARE(tab.actions()->parentWidget()->width(), width);
+
+        LibraryTab again(&core);
+        again.resize(1100, 700);
+        again.findChild<QSplitter *>(QStringLiteral("librarySplitter"))->restoreState(savedEmpty);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.actions()->parentWidget()->isVisible());
+        QVERIFY(again.actions()->parentWidget()->width() >= width);
     }
 
     // A task made in a comparison opens its comparison's takes side by side again.

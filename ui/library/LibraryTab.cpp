@@ -167,17 +167,19 @@ LibraryTab::LibraryTab(AppCore *core, QWidget *parent) : QWidget(parent), m_core
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_empty, 1);
-    const auto updateEmpty = [this] {
+    auto *right = new QWidget(this);
+    // No video at all: the grid's empty state is the whole view (nothing to select on the right).
+    const auto updateEmpty = [this, right] {
         const bool none = m_core->library()->rowCount() == 0;
         m_empty->setVisible(none);
         m_view->setVisible(!none);
+        right->setVisible(!none);
     };
     connect(core->library(), &QAbstractItemModel::rowsInserted, this, updateEmpty);
     connect(core->library(), &QAbstractItemModel::rowsRemoved, this, updateEmpty);
     connect(core->library(), &QAbstractItemModel::modelReset, this, updateEmpty);
     updateEmpty();
 
-    auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_playerSlot = new QWidget(right);
