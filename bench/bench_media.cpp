@@ -2,6 +2,7 @@
 // (BENCHMARKS.md, issue 16): the last frame of a 10 s 1080p H.264 clip, a join of four 5 s 1080p clips
 // that need re-encoding (the concat filter, the same encoder settings), and a stream copy of four
 // matching clips (the concat demuxer). Fixtures are made with ffmpeg; without it the benchmark says so.
+#include "BenchSupport.h"
 #include "media/Media.h"
 
 #include <QCoreApplication>
@@ -27,12 +28,6 @@ bool ffmpeg(const QStringList &args)
         return false;
     }
     return true;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : (v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2);
 }
 
 // A test pattern clip with a tone, H.264 + AAC, as a vendor would deliver it.
@@ -114,7 +109,8 @@ int main(int argc, char *argv[])
                 && image.save(path(QStringLiteral("last_ours.png")));
         });
     }
-    row("last frame of a 10 s 1080p clip to PNG", frameRuns, median(ours), median(theirs), 1.2);
+    row("last frame of a 10 s 1080p clip to PNG", frameRuns, BenchSupport::median(ours),
+        BenchSupport::median(theirs), 1.2);
 
     // 2. Four mismatched clips joined, re-encoded: scale + pad to 1920x1080, 30 fps, libx264 veryfast crf 20, AAC.
     ours.clear();
@@ -145,7 +141,8 @@ int main(int argc, char *argv[])
             return engine->join(mixed, path(QStringLiteral("joined_ours.mp4")), options, {}, &report).ok() && !report.streamCopied;
         });
     }
-    row("join of four 5 s 1080p clips, re-encoded", joinRuns, median(ours), median(theirs), 1.1);
+    row("join of four 5 s 1080p clips, re-encoded", joinRuns, BenchSupport::median(ours),
+        BenchSupport::median(theirs), 1.1);
 
     // 3. Four matching clips joined by stream copy.
     ours.clear();
@@ -166,6 +163,7 @@ int main(int argc, char *argv[])
             return engine->join(same, path(QStringLiteral("copy_ours.mp4")), {}, {}, &report).ok() && report.streamCopied;
         });
     }
-    row("stream copy of four matching 10 s 1080p clips", frameRuns, median(ours), median(theirs), 1.5);
+    row("stream copy of four matching 10 s 1080p clips", frameRuns, BenchSupport::median(ours),
+        BenchSupport::median(theirs), 1.5);
     return 0;
 }

@@ -4,6 +4,7 @@
 // DIR/yuanjing.sqlite (for bench/run.sh's start-up run); `bench_search query DIR [RUNS]` times queries;
 // `bench_search tasks DIR [RUNS]` times the task store's look for other processes' writes in a copy of that
 // database (10,000 tasks), beside the scan of every task's update time it replaced.
+#include "BenchSupport.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/TaskStore.h"
@@ -153,12 +154,6 @@ int query(const QString &dir, int runs)
                         << " ms, slowest " << QString::number(all.last(), 'f', 2) << " ms (budget 50)\n";
     return 0;
 }
-double median(QList<double> times)
-{
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
-}
-
 int tasks(const QString &dir, int runs)
 {
     QTemporaryDir scratch;
@@ -202,11 +197,11 @@ int tasks(const QString &dir, int runs)
     }
     QTextStream(stdout) << all.size() << " tasks, " << entries << " log entries; "
                         << "a check after another process's write: before (every task's update time) "
-                        << QString::number(median(before), 'f', 2)
-                        << " ms, now (the log since the last look) " << QString::number(median(after), 'f', 2)
-                        << " ms median of " << runs << "; first check "
-                        << QString::number(after.first(), 'f', 2) << " ms (trims the log); " << seen << " of "
-                        << runs << " writes seen\n";
+                        << QString::number(BenchSupport::median(before), 'f', 2)
+                        << " ms, now (the log since the last look) "
+                        << QString::number(BenchSupport::median(after), 'f', 2) << " ms median of " << runs
+                        << "; first check " << QString::number(after.first(), 'f', 2)
+                        << " ms (trims the log); " << seen << " of " << runs << " writes seen\n";
     return seen == runs ? 0 : 1;
 }
 } // namespace

@@ -436,11 +436,10 @@ void LibraryTab::showDetails(const VideoTask &t)
     placeButtons();
     m_actions->setVisible(has);
     m_noSelection->setVisible(!has);
-    if (m_player)
+    if (m_player) {
         m_player->setVisible(has);
-    else
+    } else {
         m_poster->setVisible(has);
-    if (!m_player) {
         m_posterPath = has ? t.coverPath : QString();
         fitPoster();
     }
